@@ -1,0 +1,301 @@
+"""Quantity mentions found in raw text: number, scale word, currency, unit, bound and range.
+
+This layer sees only characters; :mod:`pipeline.components.quantities` then uses the
+parse and the entities to drop what is not a quantity (years, dates, identifiers, ranks).
+Every mention is a plain dict with character offsets into the text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .numbers import (
+    MULTIPLE_WORDS,
+    SCALE_WORDS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    parse_digits,
+    parse_fraction,
+    parse_number,
+)
+from .units import LEXICON_DIR, UnitLexicon, dimension_of
+
+_NUMWORDS = sorted(list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
+                   key=len, reverse=True)
+_NW = "(?:" + "|".join(_NUMWORDS) + ")"
+_NW_FIRST = "(?:" + "|".join(w for w in _NUMWORDS if w not in SCALE_WORDS and w != "dozen") + ")"
+_NW_SCALE = "(?:dozen|hundred|thousand|million|billion|trillion)"
+WORD_NUMBER = (
+    rf"(?:\b(?:a|an)\s+{_NW_SCALE}|\b{_NW_FIRST})"
+    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_NW}|a\s+half)\b)*\b"
+)
+DIGIT_NUMBER = r"(?<![\w.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"
+SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b"
+SCALE_NUM = SCALE_WORD.format(name="scale")
+SCALE_WRD = SCALE_WORD.format(name="wscale")
+GLUED = r"(?P<glued>[A-Za-z\u00b0%]+(?:/[A-Za-z]+)?)?"
+FRACTION = (
+    r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)"
+    r"|half"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
+)
+MULTIPLE = r"\b(?:" + "|".join(w for w in MULTIPLE_WORDS if w not in ("double", "triple", "quadruple")) + r")\b"
+RANGE_JOIN = r"\s*(?:-|\u2013|\u2014|to|through)\s*"
+
+
+@dataclass
+class MentionGrammar:
+    """Compiled patterns built from the unit lexicon (built once per pipeline, not per call)."""
+
+    lexicon: UnitLexicon
+    number_re: re.Pattern
+    unit_re: re.Pattern
+    currency_prefix_re: re.Pattern
+    per_re: re.Pattern
+    bound_before: dict
+    bound_after: dict
+    bound_before_re: re.Pattern
+    bound_after_re: re.Pattern
+
+    @classmethod
+    def build(cls, lexicon: UnitLexicon, bounds: Optional[dict] = None) -> "MentionGrammar":
+        if bounds is None:
+            bounds = json.loads((LEXICON_DIR / "bounds.json").read_text(encoding="utf-8"))
+        before = {k: v for k, v in bounds["before"].items()}
+        after = {k: v for k, v in bounds["after"].items()}
+        number_re = re.compile(
+            rf"(?P<frac>{FRACTION})|(?P<mult>{MULTIPLE})|(?P<num>{DIGIT_NUMBER}){GLUED}(?:{SCALE_NUM})?"
+            rf"|(?P<word>{WORD_NUMBER})(?:{SCALE_WRD})?",
+            re.IGNORECASE,
+        )
+        surfaces = sorted(
+            [s for s in list(lexicon.units) + list(lexicon.currency_words) if s not in lexicon.ambiguous_short or s in ("%", "x")],
+            key=len, reverse=True,
+        )
+        unit_re = re.compile(
+            r"(?:\s*-\s*|\s*)(?P<unit>" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])", re.IGNORECASE
+        )
+        symbols = sorted(list(lexicon.currency_symbols) + list(lexicon.currency_codes), key=len, reverse=True)
+        currency_prefix_re = re.compile(r"(?P<cur>" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
+        per_words = sorted(lexicon.per_units, key=len, reverse=True)
+        per_re = re.compile(
+            r"\s*(?:a|an|per|each|/)\s*(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?\b", re.IGNORECASE
+        )
+        bound_before_re = re.compile(
+            r"(?:^|(?<=\W))(?P<bound>" + "|".join(re.escape(b) for b in sorted(before, key=len, reverse=True)) + r")\s*$",
+            re.IGNORECASE,
+        )
+        bound_after_re = re.compile(
+            r"^\s*(?P<bound>" + "|".join(re.escape(b) for b in sorted(after, key=len, reverse=True)) + r")\b", re.IGNORECASE
+        )
+        return cls(lexicon, number_re, unit_re, currency_prefix_re, per_re, before, after, bound_before_re, bound_after_re)
+
+
+def _kind(unit: Optional[str], dimension: str, is_range: bool = False) -> str:
+    if unit is None:
+        return "count"
+    if dimension in ("currency", "currency_rate"):
+        return "money"
+    if unit == "%":
+        return "percentage"
+    if dimension == "percentage_points":
+        return "percentage_points"
+    if unit == "x":
+        return "ratio"
+    if dimension == "duration":
+        return "duration"
+    if "/" in unit:
+        return "rate"
+    return "physical"
+
+
+def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
+    """The number itself: value, scale, and a glued unit or scale suffix ('3.2GW', '1.5bn')."""
+    if m.group("frac"):
+        value = parse_fraction(m.group("frac"))
+        if value is None:
+            return None
+        return {"value": value, "unit": "%", "unit_text": m.group("frac"), "fraction": True, "end": m.end()}
+    if m.group("mult"):
+        word = m.group("mult")
+        return {"value": MULTIPLE_WORDS[word.lower()], "unit": "x", "unit_text": word, "multiple_word": True, "end": m.end()}
+    end = m.end()
+    scale = m.group("scale")
+    if m.group("num") is not None:
+        value = parse_digits(m.group("num"))
+        if value is None:
+            return None
+        glued = m.group("glued")
+        unit = unit_text = None
+        if glued:
+            g = glued.lower()
+            if g in ("st", "nd", "rd", "th", "s"):
+                return None  # ordinals and decades ("25th", "1990s") are not quantities
+            if g in SCALE_WORDS and g not in ("hundred",):
+                value *= SCALE_WORDS[g]
+                scale = scale or glued
+            elif g == "%" or (lexicon.unit(g) is not None and (g not in lexicon.ambiguous_short or glued == g)):
+                info = lexicon.unit(g)
+                unit, unit_text = info.canonical, glued
+            else:
+                return None  # '5G', '10-K': an identifier, not a figure
+        if scale and not (glued and glued.lower() in SCALE_WORDS):
+            value *= SCALE_WORDS[scale.lower()]
+        if unit is None and re.match(r"-[A-Z]", text[end:end + 2]):
+            return None  # '10-K', '737-800': part of an identifier
+        return {"value": value, "unit": unit, "unit_text": unit_text, "scaled": bool(scale), "end": end,
+                "digits": True}
+    word = m.group("word")
+    scale = m.group("wscale")
+    value = parse_number(word + (" " + scale if scale else ""))
+    if value is None:
+        return None
+    return {"value": value, "unit": None, "unit_text": None, "scaled": bool(scale), "end": end, "digits": False}
+
+
+def find_mentions(text: str, grammar: MentionGrammar) -> list[dict]:
+    """All quantity mentions in ``text``, in order, as plain dicts with offsets."""
+    lex = grammar.lexicon
+    mentions: list[dict] = []
+    for m in grammar.number_re.finditer(text):
+        core = _core(m, text, lex)
+        if core is None:
+            continue
+        start, end = m.start(), core["end"]
+        value, unit, unit_text = core["value"], core["unit"], core["unit_text"]
+        currency = None
+        # Currency before the number: "$17.8 trillion", "US$ 5", "€3.2m".
+        pre = grammar.currency_prefix_re.search(text[max(0, start - 6):start])
+        if pre and unit is None and not core.get("fraction") and not core.get("multiple_word"):
+            symbol = pre.group("cur")
+            if symbol.isalpha() and symbol.isupper() and start - len(pre.group(0)) > 0 and text[start - len(pre.group(0)) - 1].isalnum():
+                symbol = None  # "ABCUSD": not a code standing alone
+            if symbol:
+                currency = lex.currency(symbol)
+                start -= len(pre.group(0))
+        if unit is None and not core.get("multiple_word") and not core.get("fraction"):
+            after = grammar.unit_re.match(text, end)
+            if after:
+                surface = after.group("unit")
+                code = lex.currency(surface)
+                if code and currency is None:
+                    currency, end, unit_text = code, after.end(), surface
+                elif not code:
+                    info = lex.unit(surface)
+                    if info is not None and not (currency and info.dimension != "percentage"):
+                        unit, unit_text, end = info.canonical, surface, after.end()
+        if currency:
+            unit = currency
+            if unit == "USD_cent":
+                unit, value = "USD", value / 100.0
+            unit_text = unit_text or (pre.group("cur") if pre else None)
+        # "points" is percentage points only beside percentages; otherwise index points.
+        if unit == "pp" and unit_text and unit_text.lower() == "points":
+            unit = "pp" if re.search(r"%|percent|per cent", text[max(0, start - 200):end + 200], re.I) else "point"
+        # Rates: "$60 a barrel", "30,000 a month", "four times a day".
+        per = grammar.per_re.match(text, end)
+        if per and (unit is None or dimension_of(unit, lex) in ("currency", "ratio")):
+            denom = lex.per_units[per.group("per").lower()]
+            unit = f"{unit}/{denom}" if unit not in (None, "x") else f"1/{denom}"
+            unit_text = (unit_text + " " if unit_text else "") + per.group(0).strip()
+            end = per.end()
+        dimension = dimension_of(unit, lex) if unit not in ("point",) else "points"
+        mention = {
+            "start": start, "end": end, "text": text[start:end],
+            "core_start": m.start(), "core_end": core["end"],
+            "value": value, "low": None, "high": None, "bound": "=", "bound_span": None,
+            "unit": unit, "unit_text": unit_text, "dimension": dimension,
+            "kind": _kind(unit, dimension),
+            "multiple_word": bool(core.get("multiple_word")), "fraction": bool(core.get("fraction")),
+            "digits": bool(core.get("digits")), "scaled": bool(core.get("scaled")),
+        }
+        _attach_bound(text, mention, grammar)
+        mentions.append(mention)
+    mentions = _merge_ranges(text, mentions)
+    _inherit_units(text, mentions, lex)
+    return mentions
+
+
+def _attach_bound(text: str, mention: dict, grammar: MentionGrammar) -> None:
+    window = text[max(0, mention["start"] - 30):mention["start"]]
+    b = grammar.bound_before_re.search(window)
+    if b:
+        word = b.group("bound").lower()
+        mention["bound"] = grammar.bound_before[word]
+        mention["bound_span"] = [mention["start"] - (len(window) - b.start("bound")), mention["start"] - (len(window) - b.end("bound"))]
+        mention["bound_text"] = b.group("bound")
+        return
+    a = grammar.bound_after_re.match(text, mention["end"])
+    if a:
+        mention["bound"] = grammar.bound_after[a.group("bound").lower()]
+        mention["bound_span"] = [a.start("bound"), a.end("bound")]
+        mention["bound_text"] = a.group("bound")
+
+
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_FROM = re.compile(r"\bfrom\s*$", re.I)
+
+
+def _merge_ranges(text: str, mentions: list[dict]) -> list[dict]:
+    """Join 'between 5 and 7 GW', '5-7%', '12.8-13.0', '$5 to $7 billion' into one range mention.
+
+    A range keeps both ends and is never averaged. 'from X to Y' is not a range: it is a change
+    (two mentions), and so is 'X to Y' when X carries its own unit.
+    """
+    out: list[dict] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and not a["multiple_word"] and not b["multiple_word"] and not a["fraction"] and not b["fraction"]:
+            gap = text[a["end"]:b["start"]]
+            before = text[max(0, a["start"] - 12):a["start"] - (0 if a["bound_span"] is None else 0)]
+            between = _BETWEEN.search(text[max(0, a["start"] - 10):a["start"]]) and re.fullmatch(r"\s*and\s*", gap)
+            dash = re.fullmatch(r"\s*[-\u2013\u2014]\s*", gap) is not None
+            a_unscaled_money = a["unit"] == b["unit"] and a["kind"] == "money" and b["scaled"] and not a["scaled"]
+            to = (re.fullmatch(r"\s*(?:to|through)\s*", gap) is not None and (a["unit"] is None or a_unscaled_money)
+                  and not _FROM.search(before))
+            a_bare = a["unit"] is None or a["unit"] == b["unit"]
+            tight_dash = dash and (gap.strip() == gap or a["unit"] == b["unit"]) and a_bare
+            if (between and a_bare) or tight_dash or (to and b["unit"] is not None):
+                low, high = a["value"], b["value"]
+                if b["scaled"] and not a["scaled"] and low is not None and high is not None and low < high / 100:
+                    low *= high / _unscaled(b)
+                if low is not None and high is not None and low > high and dash:
+                    pass  # "20-10" is not an increasing range: keep two mentions
+                else:
+                    merged = dict(b)
+                    merged.update({
+                        "start": a["start"], "text": text[a["start"]:b["end"]], "core_start": a["core_start"],
+                        "value": None, "low": min(low, high), "high": max(low, high),
+                        "bound": a["bound"] if a["bound"] != "=" else b["bound"],
+                        "bound_span": a["bound_span"] or b["bound_span"], "is_range": True,
+                    })
+                    out.append(merged)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _unscaled(m: dict) -> float:
+    """The number as written before its scale word, to carry the scale to a bare lower end."""
+    digits = re.match(r"[^\d]*(\d[\d,]*(?:\.\d+)?)", m["text"])
+    return float(digits.group(1).replace(",", "")) if digits else 1.0
+
+
+def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'from 1 to 3.2 GW', '5 and 7 percent': a bare number takes the unit of the one it is paired with."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a["unit"] is not None or b["unit"] is None or a["multiple_word"] or b["multiple_word"]:
+            continue
+        gap = text[a["end"]:b["start"]]
+        if re.fullmatch(r"\s*(?:to|and|or|,)\s*", gap):
+            a["unit"], a["dimension"], a["kind"] = b["unit"], b["dimension"], b["kind"]
+            a["unit_text"] = b["unit_text"]
+            if b["scaled"] and not a["scaled"] and a["value"] is not None:
+                a["value"] *= b["value"] / _unscaled(b) if b["value"] else 1.0
