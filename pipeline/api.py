@@ -1,0 +1,73 @@
+"""The Python API: build the pipeline from config.cfg and turn texts into claims."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.extensions import register_extensions
+from pipeline.schema import Claim
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "config.cfg"
+
+
+def load(path: Union[str, Path, None] = None, *, base_model: Optional[str] = None) -> Language:
+    """The newsclaims pipeline.
+
+    ``path`` may be an assembled pipeline folder (``spacy assemble config.cfg DIR``) or a config file;
+    by default the project's ``config.cfg`` is assembled in memory. ``base_model`` names the spaCy
+    model whose tagger, parser and NER are sourced (default: the config's ``paths.base_model``).
+    """
+    # Importing the components registers their factories even where the package's entry points
+    # are not installed (a source checkout on PYTHONPATH).
+    import pipeline.components.claims  # noqa: F401
+    import pipeline.components.quantities  # noqa: F401
+    import pipeline.components.registry  # noqa: F401
+
+    register_extensions()
+    path = Path(path) if path is not None else CONFIG
+    if path.is_dir():
+        return spacy.load(path)
+    overrides = {"paths.base_model": base_model} if base_model else {}
+    config = spacy.util.load_config(path, overrides=overrides, interpolate=False)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    sourced = spacy.util.get_sourced_components(config.interpolate())
+    nlp._link_components()
+    with nlp.select_pipes(disable=[*sourced]):
+        nlp.initialize()
+    return nlp
+
+
+@functools.lru_cache(maxsize=2)
+def _default_nlp() -> Language:
+    return load()
+
+
+def make_doc(nlp: Language, text: str, *, doc_id: Optional[str] = None, published: Optional[str] = None) -> Doc:
+    """A Doc carrying the document's id and publication date, ready for ``nlp`` or ``nlp.pipe``."""
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.published = published
+    return doc
+
+
+def extract(text: str, *, published: Optional[str] = None, doc_id: str = "doc", nlp: Optional[Language] = None) -> list[Claim]:
+    """The claims of one text. ``published`` (ISO date) anchors relative dates such as 'last year'."""
+    nlp = nlp or _default_nlp()
+    doc = nlp(make_doc(nlp, text, doc_id=doc_id, published=published))
+    return [Claim.from_dict(c) for c in doc._.claims or []]
+
+
+def extract_many(records: Iterable[dict], *, nlp: Optional[Language] = None, n_process: int = 1,
+                 batch_size: int = 32) -> Iterator[tuple[str, list[dict]]]:
+    """(doc_id, claim dicts) for records with ``id``, ``text`` and optional ``published``, in input order."""
+    nlp = nlp or _default_nlp()
+    docs = (make_doc(nlp, r["text"], doc_id=str(r["id"]), published=r.get("published")) for r in records)
+    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
+        yield doc._.doc_id, list(doc._.claims or [])

@@ -1,0 +1,146 @@
+"""The ``newsclaims_claims`` component: quantity mentions + slots -> typed claims on ``doc._.claims``.
+
+Each slot is filled by its own module under :mod:`pipeline.slots` (change, when, subject, source);
+this component only walks the figures in order and assembles :class:`pipeline.schema.Claim` records.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from pipeline.adapters.dateparse import DateParserAdapter
+from pipeline.normalize.units import to_base
+from pipeline.schema import Claim
+from pipeline.slots.change import ChangeLexicon, fill_changes
+from pipeline.slots.source import release_source, sentence_source
+from pipeline.slots.subject import fill_subject
+from pipeline.slots.when import assign_dates, date_candidates
+
+from .extensions import register_extensions
+
+
+class ClaimBuilder:
+    def __init__(self, nlp: Language, name: str = "newsclaims_claims", *, date_timeout: float = 2.0,
+                 carry_subject: bool = True, release_attribution: bool = True) -> None:
+        register_extensions()
+        self.name = name
+        self.date_timeout = date_timeout
+        self.carry_subject = carry_subject
+        self.release_attribution = release_attribution
+        self.dates = DateParserAdapter(timeout=date_timeout)
+        self.changes = ChangeLexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.claims = [c.to_dict() for c in self.build(doc)]
+        except Exception as exc:
+            handler = getattr(self, "_error_handler", None)
+            if handler is None:
+                raise
+            handler(self.name, self, [doc], exc)
+        return doc
+
+    def set_error_handler(self, handler) -> None:
+        self._error_handler = handler
+
+    def get_error_handler(self):
+        from spacy.util import raise_error
+
+        return getattr(self, "_error_handler", raise_error)
+
+    def build(self, doc: Doc) -> list[Claim]:
+        mentions = doc._.quantities or []
+        if not mentions:
+            return []
+        published = _iso_or_none(doc._.published)
+        doc_id = str(doc._.doc_id) if doc._.doc_id is not None else ""
+        changes = fill_changes(doc, mentions, self.changes)
+        dates = assign_dates(doc, mentions, date_candidates(doc, mentions, published, self.dates), published)
+        default_source = release_source(doc) if self.release_attribution else None
+        sources: dict[int, Optional[tuple]] = {}
+        claims = []
+        remembered: Optional[dict] = None
+        paragraph_start = -1
+        for m, change, when in zip(mentions, changes, dates):
+            para = doc.text.rfind("\n\n", 0, m["start"])
+            if para != paragraph_start:
+                paragraph_start, remembered = para, None
+            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None)
+            if subject is not None:
+                remembered = subject
+            sent_key = m["sent_start"]
+            if sent_key not in sources:
+                sent = doc.char_span(m["sent_start"], m["sent_end"], alignment_mode="expand")
+                sources[sent_key] = sentence_source(doc, sent) if sent is not None else None
+            source = sources[sent_key] or default_source
+            value_base, base_unit = to_base(m["value"], m["unit"])
+            low_base, _ = to_base(m["low"], m["unit"])
+            high_base, _ = to_base(m["high"], m["unit"])
+            claims.append(Claim(
+                doc_id=doc_id, span=[m["start"], m["end"]], text=m["text"],
+                value=m["value"], low=m["low"], high=m["high"], bound=m["bound"],
+                unit=m["unit"], unit_text=m["unit_text"], dimension=m["dimension"], kind=m["kind"],
+                value_base=value_base, low_base=low_base, high_base=high_base, base_unit=base_unit,
+                who=slots["who"], who_span=slots["who_span"], what=slots["what"], what_span=slots["what_span"],
+                date=when["date"] if when else None, date_text=when["date_text"] if when else None,
+                date_span=when["date_span"] if when else None, date_resolution=when["date_resolution"] if when else None,
+                change=change,
+                source=source[0] if source else None, source_span=source[1] if source else None,
+                sentence=doc.text[m["sent_start"]:m["sent_end"]].strip(), sentence_span=[m["sent_start"], m["sent_end"]],
+            ))
+        return claims
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps(self._cfg()), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
+        self._set_cfg(json.loads((ensure_path(path) / "cfg.json").read_text(encoding="utf-8")))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(self._cfg()).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
+        self._set_cfg(json.loads(data))
+        return self
+
+    def _cfg(self) -> dict:
+        return {"date_timeout": self.date_timeout, "carry_subject": self.carry_subject,
+                "release_attribution": self.release_attribution}
+
+    def _set_cfg(self, cfg: dict) -> None:
+        self.date_timeout = cfg["date_timeout"]
+        self.carry_subject = cfg["carry_subject"]
+        self.release_attribution = cfg["release_attribution"]
+        self.dates = DateParserAdapter(timeout=self.date_timeout)
+
+
+def _iso_or_none(value) -> Optional[str]:
+    """A publication date we can trust as ISO 'YYYY-MM-DD' (or 'YYYY-MM'), else None."""
+    import re
+
+    if value is None:
+        return None
+    value = str(value).strip()
+    m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if not m or not 1 <= int(m.group(2)) <= 12 or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
+        return None
+    return m.group(0)
+
+
+@Language.factory(
+    "newsclaims_claims",
+    assigns=["doc._.claims"],
+    requires=["doc._.quantities"],
+    default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True},
+)
+def make_claim_builder(nlp: Language, name: str, *, date_timeout: float, carry_subject: bool,
+                       release_attribution: bool) -> ClaimBuilder:
+    return ClaimBuilder(nlp, name, date_timeout=date_timeout, carry_subject=carry_subject,
+                        release_attribution=release_attribution)

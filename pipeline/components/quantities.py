@@ -1,0 +1,247 @@
+"""The ``newsclaims_quantities`` component: quantity mentions on ``doc._.quantities``.
+
+Candidates come from the text grammar (:mod:`pipeline.normalize.mentions`); the parse and the
+entities then remove what news writes with digits but is not a quantity: years and dates, times of
+day, ranks, numbers inside names and identifiers, time frames that only place another figure.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from pipeline.adapters.quantulum import QuantulumAdapter
+from pipeline.normalize.mentions import MentionGrammar, find_mentions
+from pipeline.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of
+
+from .extensions import register_extensions
+
+# Words before a number that make it a label: "Section 301", "Category 4", "No. 1", "atomic number 57".
+LABEL_BEFORE = re.compile(
+    r"(?:\b(?:section|sections|title|chapter|article|rule|no\.|nos\.|number|form|docket|part|amendment|flight|route|"
+    r"interstate|highway|channel|band|model|class|category|level|stage|phase|grade|tier|room|suite|box|apollo|"
+    r"page|pages|item|table|figure|fig\.|version|atomic number|atomic numbers|report|act|law|h\.r\.|s\.|vol\.|issue|"
+    r"district|precinct|ward|unit|gate|exit|pier|lot|line|game|week|day|round|top|fortune|f|ef|g|s&p|group of|"
+    r"covid|mp|mark|type|series|boeing|airbus|windows|iphone|galaxy|world war|super bowl|ch\.|pp\.|p\.|#)\s*)$",
+    re.I,
+)
+TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours? gmt|gmt|utc|et\b|edt|est)", re.I)
+TIMEFRAME_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their)\s+)?\b(?:first|last|past|next|previous|recent|coming|following|preceding|latest|prior)\s+$", re.I
+)
+NAME_LABELS = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "NORP"}
+DATE_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "century", "decade"}
+PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|or|and only|day|time|thing|way|by one)\b", re.I)
+
+
+class QuantityFinder:
+    """Finds quantity mentions and stores them as plain dicts on ``doc._.quantities``."""
+
+    def __init__(self, nlp: Language, name: str = "newsclaims_quantities", *, lexicon_dir: Optional[str] = None,
+                 use_quantulum: bool = True) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon_dir = Path(lexicon_dir) if lexicon_dir else LEXICON_DIR
+        self.use_quantulum = use_quantulum
+        self._load(self.lexicon_dir)
+
+    def _load(self, path: Path) -> None:
+        self.units_data = json.loads((path / "units.json").read_text(encoding="utf-8"))
+        self.currencies_data = json.loads((path / "currencies.json").read_text(encoding="utf-8"))
+        self.bounds_data = json.loads((path / "bounds.json").read_text(encoding="utf-8"))
+        self.lexicon = UnitLexicon.from_data(self.units_data, self.currencies_data)
+        self.grammar = MentionGrammar.build(self.lexicon, self.bounds_data)
+        self.quantulum = QuantulumAdapter(enabled=self.use_quantulum)
+
+    def initialize(self, get_examples: Optional[Callable[[], Iterable]] = None, *, nlp: Optional[Language] = None,
+                   lexicon: Optional[dict] = None) -> None:
+        """Reload the lexicons, from ``lexicon`` (as made by ``newsclaims.unit_lexicon.v1``) if given."""
+        if lexicon is not None:
+            self.lexicon_dir = Path(lexicon["path"])
+        self._load(self.lexicon_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            doc._.quantities = self.find(doc)
+            return doc
+        except Exception as exc:
+            error_handler(self.name, self, [doc], exc)
+            return doc
+
+    def get_error_handler(self):
+        from spacy.util import raise_error
+
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, handler) -> None:
+        self._error_handler = handler
+
+    def find(self, doc: Doc) -> list[dict]:
+        text = doc.text
+        kept = []
+        for m in find_mentions(text, self.grammar):
+            core = doc.char_span(m["core_start"], m["core_end"], alignment_mode="expand")
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if core is None or span is None or len(core) == 0:
+                continue
+            if m["unit"] is None and not m["multiple_word"]:
+                self._unit_from_quantulum(doc, m, span)
+            if not self._is_quantity(doc, m, core, span):
+                continue
+            m["token_start"], m["token_end"] = span.start, span.end
+            m["head"] = self._head_token(span).i
+            m["sent_start"], m["sent_end"] = span.sent.start_char, span.sent.end_char
+            m["counted"] = self._counted_noun(doc, m, span)
+            if m["unit"] is None and m["counted"]:
+                m["unit_text"] = m["counted"]
+            kept.append(m)
+        return kept
+
+    def _unit_from_quantulum(self, doc: Doc, m: dict, span) -> None:
+        following = doc.text[m["end"]:m["end"] + 40]
+        if not following[:1].isspace() and following[:1] != "":
+            return
+        found = self.quantulum.unit_after(m["text"], following.lstrip())
+        if found is None:
+            return
+        unit, surface = found
+        offset = following.index(surface)
+        m["end"] = m["end"] + offset + len(surface)
+        m["text"] = doc.text[m["start"]:m["end"]]
+        m["unit"], m["unit_text"] = unit, surface
+        m["dimension"] = dimension_of(unit, self.lexicon)
+        m["kind"] = "physical"
+
+    def _is_quantity(self, doc: Doc, m: dict, core, span) -> bool:
+        text = doc.text
+        before = text[max(0, m["core_start"] - 25):m["start"]]
+        after = text[m["end"]:m["end"] + 20]
+        value = m["value"] if m["value"] is not None else m["low"]
+        ents = {t.ent_type_ for t in core}
+        if m["unit"] is None and m["digits"] and LABEL_BEFORE.search(before) and not m.get("bound_text"):
+            return False
+        if TIME_AFTER.match(after) or "TIME" in ents and m["unit"] is None:
+            return False
+        if m["unit"] is None and not m.get("is_range") and self._is_year(doc, m, core, before):
+            return False
+        if m.get("is_range") and m["unit"] is None and m["low"] is not None and 1600 <= m["low"] <= 2100 and float(m["low"]).is_integer() \
+                and re.fullmatch(r"\d{4}\s*[-\u2013/]\s*\d{2,4}", m["text"].strip()):
+            return False  # "2020-23" is a span of years
+        if "DATE" in ents and m["unit"] is None and not m["multiple_word"]:
+            return False  # "April 4", "the 1990s", "November 17, 2010"
+        if m["kind"] == "duration" and TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]]):
+            return False  # "over the last 12 months" only places another figure in time
+        if m["unit"] is None and ents & NAME_LABELS and self._inside_name(doc, core):
+            return False
+        if not m["digits"] and m["unit"] is None and not m["multiple_word"] and value == 1 and \
+                (PRONOUN_ONE_AFTER.match(text[m["end"]:]) or not self._has_noun_after(doc, span)):
+            return False  # "one of the largest", "no one"
+        if m["fraction"] and re.search(r"\b(?:first|second|last|latter|other)\s*$", text[max(0, m["start"] - 12):m["start"]], re.I):
+            return False  # "the second half of the year"
+        if m["fraction"] and not re.match(r"\s*(?:of|the|a|an|its|their|that|as|[,.;])", text[m["end"]:m["end"] + 6]) \
+                and m["bound"] == "=" and m["text"].lower() == "half":
+            return False  # "half" as an adverb ("half empty")
+        if m["multiple_word"] and m["text"].lower() in ("twice",) and not re.match(r"\s+(?:as|the|that|a|an)\b", after):
+            return False  # "twice" as frequency without comparison
+        if value is not None and abs(value) > 1e18:
+            return False
+        return True
+
+    @staticmethod
+    def _is_year(doc: Doc, m: dict, core, before: str) -> bool:
+        value = m["value"]
+        if value is None or not float(value).is_integer() or not 1600 <= value <= 2100 or "," in m["text"] or m["scaled"]:
+            return False
+        if not m["digits"]:
+            return False
+        head = core[-1]
+        if head.dep_ == "nummod" and head.head.pos_ == "NOUN" and head.head.lower_ not in DATE_WORDS and head.head.tag_ == "NNS":
+            if not re.search(r"\b(?:in|since|by|of|from|until|through|to|between|during|before|after)\s*$", before, re.I):
+                return False  # "2000 workers"
+        return True
+
+    @staticmethod
+    def _inside_name(doc: Doc, core) -> bool:
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS and ent.start <= core.start and core.end <= ent.end:
+                others = [t for t in ent if not (core.start <= t.i < core.end) and t.is_alpha and t.lower_ not in ("the",)]
+                return bool(others)
+        return False
+
+    @staticmethod
+    def _has_noun_after(doc: Doc, span) -> bool:
+        for tok in doc[span.end:span.end + 3]:
+            if tok.pos_ in ("NOUN", "PROPN"):
+                return True
+            if tok.pos_ not in ("ADJ", "NUM", "ADV"):
+                return False
+        return False
+
+    @staticmethod
+    def _head_token(span):
+        """The syntactic head of the mention: the token whose head lies outside it."""
+        for tok in span:
+            if tok.head.i < span.start or tok.head.i >= span.end or tok.head == tok:
+                return tok
+        return span.root
+
+    @staticmethod
+    def _counted_noun(doc: Doc, m: dict, span) -> Optional[str]:
+        """For a plain count, the noun it counts ('20 domestic projects' -> 'projects')."""
+        if m["unit"] is not None:
+            return None
+        for tok in span:
+            if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= span.end:
+                return tok.head.text
+        for tok in doc[span.end:span.end + 3]:
+            if tok.pos_ in ("NOUN",):
+                return tok.text
+            if tok.pos_ not in ("ADJ", "NUM", "PROPN"):
+                break
+        return None
+
+    # Serialisation: the lexicons travel with the pipeline folder, as JSON anyone can diff.
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for fname, data in (("units.json", self.units_data), ("currencies.json", self.currencies_data),
+                            ("bounds.json", self.bounds_data)):
+            (path / fname).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        (path / "cfg.json").write_text(json.dumps({"use_quantulum": self.use_quantulum}), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "QuantityFinder":
+        path = ensure_path(path)
+        cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
+        self.use_quantulum = cfg["use_quantulum"]
+        self.lexicon_dir = path
+        self._load(path)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps({"units": self.units_data, "currencies": self.currencies_data, "bounds": self.bounds_data,
+                           "use_quantulum": self.use_quantulum}).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuantityFinder":
+        cfg = json.loads(data)
+        self.units_data, self.currencies_data, self.bounds_data = cfg["units"], cfg["currencies"], cfg["bounds"]
+        self.use_quantulum = cfg["use_quantulum"]
+        self.lexicon = UnitLexicon.from_data(self.units_data, self.currencies_data)
+        self.grammar = MentionGrammar.build(self.lexicon, self.bounds_data)
+        self.quantulum = QuantulumAdapter(enabled=self.use_quantulum)
+        return self
+
+
+@Language.factory(
+    "newsclaims_quantities",
+    assigns=["doc._.quantities"],
+    requires=["token.dep", "token.pos", "doc.ents", "doc.sents"],
+    default_config={"lexicon_dir": None, "use_quantulum": True},
+)
+def make_quantity_finder(nlp: Language, name: str, *, lexicon_dir: Optional[str], use_quantulum: bool) -> QuantityFinder:
+    return QuantityFinder(nlp, name, lexicon_dir=lexicon_dir, use_quantulum=use_quantulum)

@@ -1,0 +1,145 @@
+"""The unit of input (`Document`) and the record of an input that could not be read (`ReadError`).
+
+Readers never raise for one bad document: they yield a `ReadError` in its place so that a corpus run
+can go on and still account for every input item (the runner writes them to ``errors.jsonl``).
+"""
+from __future__ import annotations
+
+import dataclasses
+import email.utils
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Optional
+
+_ISO_DATE_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_EPOCH_DIGITS = re.compile(r"^\d{10}(\d{3})?$")
+# Publication dates outside this range are placeholders ("0001-01-01") or unit mix-ups (ms vs s).
+_MIN_YEAR, _MAX_YEAR = 1800, 2200
+
+
+@dataclass
+class Document:
+    """One article: its text plus the metadata the extractor needs (``published`` anchors relative dates).
+
+    ``published`` is an ISO date ``YYYY-MM-DD`` or None; when the input held something else (a time of
+    day, an RFC 2822 date, an unparseable string) the original is kept in ``meta['published_raw']``.
+    ``meta`` holds every other input field and ``meta['input']`` says where the document came from.
+    """
+
+    id: str
+    text: str
+    published: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    lang: Optional[str] = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class ReadError:
+    """An input item that could not become a Document, said so a person can find and fix it.
+
+    ``where`` is ``file:line`` (or ``file`` / ``file@offset`` / a document id); ``reason`` is a sentence.
+    The optional fields let tools filter without parsing ``where``.
+    """
+
+    where: str
+    reason: str
+    path: Optional[str] = None
+    line: Optional[int] = None
+    doc_id: Optional[str] = None
+    offset: Optional[int] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ReadError":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def normalize_published(raw: Any) -> Optional[str]:
+    """Return the publication date in ``raw`` as ``YYYY-MM-DD``, or None when it is not a full date.
+
+    The date is taken as written (a time zone offset is not applied) because "today" in an article means
+    the newsroom's day. Relative expressions ("yesterday") are refused: they would resolve against the
+    time of the run, not of publication.
+    """
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return _from_epoch(float(raw))
+    text = str(raw).strip()
+    if not text:
+        return None
+    for parse in (_from_iso, _from_epoch_text, _from_rfc2822, _from_dateparser):
+        found = parse(text)
+        if found is not None:
+            return _checked(found)
+    return None
+
+
+def _checked(day: date) -> Optional[str]:
+    return day.isoformat() if _MIN_YEAR <= day.year <= _MAX_YEAR else None
+
+
+def _from_iso(text: str) -> Optional[date]:
+    if not _ISO_DATE_START.match(text):
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("z", "Z")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+
+
+def _from_epoch(seconds: float) -> Optional[str]:
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000.0
+    try:
+        return _checked(datetime.fromtimestamp(seconds, tz=timezone.utc).date())
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _from_epoch_text(text: str) -> Optional[date]:
+    if not _EPOCH_DIGITS.match(text):
+        return None
+    found = _from_epoch(float(text))
+    return date.fromisoformat(found) if found else None
+
+
+def _from_rfc2822(text: str) -> Optional[date]:
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _from_dateparser(text: str) -> Optional[date]:
+    """Last resort for free-form dates ("6 February 2020"); imported lazily because it is slow to load."""
+    import dateparser
+
+    settings = {
+        "PARSERS": ["custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(text, settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; a bad date is not fatal
+        return None
+    return parsed.date() if parsed else None

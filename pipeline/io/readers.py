@@ -1,0 +1,528 @@
+"""Turn news inputs (folders, .txt, JSON/JSONL(.gz), CSV, HTML, WARC) into a stream of Documents.
+
+`iter_documents` yields `Document` or `ReadError` records and never raises for one bad document, so a
+corpus run keeps going and can account for every item. It does raise `FileNotFoundError` for an input
+path that does not exist: a mistyped path must not look like an empty corpus.
+
+Publication dates come only from metadata (a field, or HTML markup read by trafilatura/htmldate): dates
+guessed from the article body are often the dates the article talks about, and a WARC-Date is the
+crawl time, kept as ``meta['crawl_date']``.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import zlib
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Callable, Optional, Union
+
+from pipeline.io.documents import Document, ReadError, normalize_published
+
+Item = Union[Document, ReadError]
+PathLike = Union[str, Path]
+
+# Suffix -> format name; longest suffixes first so ".jsonl.gz" wins over ".gz".
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
+    (".json", "json"), (".csv.gz", "csv"), (".csv", "csv"), (".txt", "txt"),
+    (".html", "html"), (".htm", "html"), (".warc.gz", "warc"), (".warc", "warc"),
+)
+SUPPORTED_SUFFIXES = tuple(suffix for suffix, _ in _SUFFIXES)
+
+# Document field -> input field names tried in order (overridden one by one by ``field_map``).
+_DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "doc_id"),
+    "text": ("text",),
+    "title": ("title",),
+    "url": ("url",),
+    "published": ("published", "published_at", "date"),
+    "source": ("source",),
+    "lang": ("lang", "language"),
+}
+
+# Only markup dates (meta tags, <time>, URL patterns): the extensive search reads dates in the body text.
+_HTML_DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+_HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
+_CSV_FIELD_LIMIT = 2**31 - 1
+_TRUNCATION_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read and the folder it was found under (document ids are relative to that folder)."""
+
+    path: Path
+    root: Optional[Path] = None
+
+    @property
+    def format(self) -> Optional[str]:
+        return _format_of(self.path)
+
+    @property
+    def rel_id(self) -> str:
+        """The path relative to its folder without the format suffix, e.g. ``news/2020/a`` for a.txt."""
+        rel = self.path.relative_to(self.root).as_posix() if self.root else self.path.name
+        lowered = rel.lower()
+        for suffix, _ in _SUFFIXES:
+            if lowered.endswith(suffix):
+                return rel[: -len(suffix)]
+        return rel
+
+
+def list_input_files(paths: Union[PathLike, Iterable[PathLike]]) -> list[InputFile]:
+    """Expand files and folders (recursively, sorted, hidden entries skipped) in a deterministic order.
+
+    A stable order is what lets an interrupted run cut the same shards again when it resumes.
+    """
+    files: list[InputFile] = []
+    for given in _as_path_list(paths):
+        if given.is_dir():
+            files.extend(InputFile(p, given) for p in _walk(given))
+        elif given.exists():
+            files.append(InputFile(given))
+        else:
+            raise FileNotFoundError(f"input path does not exist: {given}")
+    return files
+
+
+def iter_documents(
+    paths: Union[PathLike, Iterable[PathLike]], *, field_map: Optional[Mapping[str, str]] = None
+) -> Iterator[Item]:
+    """Yield a Document or a ReadError for every item of every input, in a stable order.
+
+    ``field_map`` maps Document field names to the input's names for JSON/JSONL/CSV inputs, e.g.
+    ``{"text": "body", "published": "pub_date", "source": "domain"}``; unmapped fields use the defaults
+    (``published`` also accepts ``published_at`` and ``date``). Input fields not mapped go to ``meta``.
+    """
+    fields = _resolve_fields(field_map)
+    for input_file in list_input_files(paths):
+        yield from read_input_file(input_file, fields)
+
+
+def read_input_file(input_file: InputFile, fields: Optional[Mapping[str, tuple[str, ...]]] = None) -> Iterator[Item]:
+    """Read one file with the reader for its format; an unknown format or unreadable file is one ReadError."""
+    fields = fields or _DEFAULT_FIELDS
+    reader = _READERS.get(input_file.format or "")
+    where = str(input_file.path)
+    if reader is None:
+        expected = ", ".join(SUPPORTED_SUFFIXES)
+        yield ReadError(where, f"unsupported file type (expected one of {expected}); file skipped", path=where)
+        return
+    try:
+        yield from reader(input_file, fields)
+    except OSError as exc:  # permission denied, file vanished, I/O error: lose this file, not the run
+        yield ReadError(where, f"could not read the file: {exc.strerror or exc}", path=where)
+
+
+# ---------------------------------------------------------------------------------------------- paths
+
+def _as_path_list(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]:
+    if isinstance(paths, (str, Path)):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = [
+        p for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _format_of(path: Path) -> Optional[str]:
+    name = path.name.lower()
+    for suffix, fmt in _SUFFIXES:
+        if name.endswith(suffix):
+            return fmt
+    return None
+
+
+def _resolve_fields(field_map: Optional[Mapping[str, str]]) -> dict[str, tuple[str, ...]]:
+    fields = dict(_DEFAULT_FIELDS)
+    for name, source_name in (field_map or {}).items():
+        if name not in fields:
+            raise ValueError(f"field_map key {name!r} is not a Document field ({', '.join(fields)})")
+        fields[name] = (source_name,)
+    return fields
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def _decode(raw: bytes, where: str, path: Path, *, base_offset: int = 0, line: Optional[int] = None) -> Union[str, ReadError]:
+    """Decode UTF-8 (a BOM is dropped) or say at which byte of the file the bad bytes start."""
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return raw[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = base_offset + start + exc.start
+        compressed = " of the decompressed data" if path.name.lower().endswith(".gz") else ""
+        reason = (f"bytes are not valid UTF-8 at byte offset {offset}{compressed} "
+                  f"({raw[start + exc.start:start + exc.start + 4]!r}); re-encode the input as UTF-8")
+        return ReadError(where, reason, path=str(path), line=line, offset=offset)
+
+
+def _binary_lines(handle: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
+    """Yield (line number from 1, byte offset of the line, raw bytes) so errors can point into the file."""
+    offset = 0
+    for number, raw in enumerate(handle, start=1):
+        yield number, offset, raw
+        offset += len(raw)
+
+
+# ------------------------------------------------------------------------------------ records -> docs
+
+def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: str,
+                        fields: Mapping[str, tuple[str, ...]], path: Path, line: Optional[int]) -> Item:
+    """Map one JSON object or CSV row to a Document, or to a ReadError saying which field is wrong."""
+    values, used = _pick_fields(record, fields)
+    doc_id = _as_id(values.get("id"), default_id)
+    if doc_id is None:
+        return ReadError(where, f"'id' is a {type(values['id']).__name__}, expected a string or number",
+                         path=str(path), line=line)
+    problem = _text_problem(record, values, fields)
+    if problem:
+        return ReadError(where, problem, path=str(path), line=line, doc_id=doc_id)
+    meta = {k: v for k, v in record.items() if k not in used}
+    meta["input"] = where
+    published = normalize_published(values.get("published"))
+    raw_published = values.get("published")
+    if raw_published not in (None, "") and str(raw_published) != published:
+        meta["published_raw"] = raw_published
+    return Document(
+        id=doc_id, text=values["text"], published=published, title=_opt_str(values.get("title")),
+        url=_opt_str(values.get("url")), source=_opt_str(values.get("source")),
+        lang=_opt_str(values.get("lang")), meta=meta,
+    )
+
+
+def _pick_fields(record: Mapping[str, Any], fields: Mapping[str, tuple[str, ...]]) -> tuple[dict[str, Any], set[str]]:
+    values: dict[str, Any] = {}
+    used: set[str] = set()
+    for name, candidates in fields.items():
+        for candidate in candidates:
+            if candidate in record:
+                used.add(candidate)
+                if name not in values:
+                    values[name] = record[candidate]
+    return values, used
+
+
+def _text_problem(record: Mapping[str, Any], values: Mapping[str, Any], fields: Mapping[str, tuple[str, ...]]) -> Optional[str]:
+    name = fields["text"][0]
+    if "text" not in values:
+        present = ", ".join(sorted(map(str, record))) or "none"
+        return f"no {name!r} field (fields present: {present})"
+    text = values["text"]
+    if text is None:
+        return f"{name!r} is null"
+    if not isinstance(text, str):
+        return f"{name!r} is a {type(text).__name__}, expected a string"
+    if not text.strip():
+        return f"{name!r} is empty"
+    return None
+
+
+def _as_id(value: Any, default: str) -> Optional[str]:
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value)
+
+
+def _opt_str(value: Any) -> Optional[str]:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+# ---------------------------------------------------------------------------------------- formats
+
+def _read_txt(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    """One article per file; the id is the path relative to the folder it was found in."""
+    path, where = input_file.path, str(input_file.path)
+    text = _decode(path.read_bytes(), where, path)
+    if isinstance(text, ReadError):
+        text.doc_id = input_file.rel_id
+        yield text
+    elif not text.strip():
+        yield ReadError(where, "file is empty", path=where, doc_id=input_file.rel_id)
+    else:
+        yield Document(id=input_file.rel_id, text=text, meta={"input": where})
+
+
+def _read_jsonl(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    """One JSON object per line; a gzip stream cut short still yields the lines before the cut."""
+    path = input_file.path
+    last_line = 0
+    with _open_binary(path) as handle:
+        try:
+            for number, offset, raw in _binary_lines(handle):
+                last_line = number
+                item = _jsonl_line(input_file, number, offset, raw, fields)
+                if item is not None:
+                    yield item
+        except _TRUNCATION_ERRORS as exc:
+            yield _truncated(path, last_line, exc)
+
+
+def _jsonl_line(input_file: InputFile, number: int, offset: int, raw: bytes,
+                fields: Mapping[str, tuple[str, ...]]) -> Optional[Item]:
+    path = input_file.path
+    where = f"{path}:{number}"
+    text = _decode(raw, where, path, base_offset=offset, line=number)
+    if isinstance(text, ReadError):
+        return text
+    if not text.strip():
+        return None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return ReadError(where, f"line is not valid JSON ({exc.msg} at column {exc.colno})", path=str(path), line=number)
+    if not isinstance(record, dict):
+        return ReadError(where, f"line is a JSON {type(record).__name__}, expected an object", path=str(path), line=number)
+    return _record_to_document(record, where=where, default_id=f"{input_file.rel_id}:{number}",
+                               fields=fields, path=path, line=number)
+
+
+def _truncated(path: Path, last_line: int, exc: BaseException) -> ReadError:
+    reason = (f"compressed file ends early or is corrupt after line {last_line} ({exc}); "
+              f"the {last_line} line(s) before were read, the rest of the file is lost")
+    return ReadError(f"{path}:{last_line + 1}", reason, path=str(path), line=last_line + 1)
+
+
+def _read_json(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    """A .json file holds one article object or a list of them (e.g. the bundled corpus-raw files)."""
+    path, where = input_file.path, str(input_file.path)
+    with _open_binary(path) as handle:
+        text = _decode(handle.read(), where, path)
+    if isinstance(text, ReadError):
+        yield text
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield ReadError(where, f"file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", path=where)
+        return
+    if isinstance(data, dict):
+        yield _record_to_document(data, where=where, default_id=input_file.rel_id, fields=fields, path=path, line=None)
+    elif isinstance(data, list):
+        yield from _json_list(input_file, data, fields)
+    else:
+        yield ReadError(where, f"file holds a JSON {type(data).__name__}, expected an object or a list of objects", path=where)
+
+
+def _json_list(input_file: InputFile, data: list[Any], fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    path = input_file.path
+    for index, record in enumerate(data):
+        where = f"{path}[{index}]"
+        if not isinstance(record, dict):
+            yield ReadError(where, f"item is a JSON {type(record).__name__}, expected an object", path=str(path))
+            continue
+        yield _record_to_document(record, where=where, default_id=f"{input_file.rel_id}:{index}",
+                                  fields=fields, path=path, line=None)
+
+
+class _CsvLineFeed:
+    """Feeds decoded lines to csv.reader and remembers which physical lines the current record used.
+
+    That memory is what lets a record with a broken quote (which swallows the lines after it) be
+    reported with its line numbers and the swallowed lines be parsed again instead of lost.
+    """
+
+    def __init__(self, raw_lines: Iterator[tuple[int, int, bytes]]) -> None:
+        self._raw = raw_lines
+        self._pushback: deque[tuple[int, int, bytes]] = deque()
+        self.record: list[tuple[int, int, bytes]] = []
+        self.bad_bytes: Optional[tuple[int, int]] = None  # (line, byte offset) of the first undecodable byte
+        self.last_line = 0
+
+    def __iter__(self) -> "_CsvLineFeed":
+        return self
+
+    def __next__(self) -> str:
+        number, offset, raw = self._pushback.popleft() if self._pushback else next(self._raw)
+        self.record.append((number, offset, raw))
+        self.last_line = max(self.last_line, number)
+        try:
+            return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            if self.bad_bytes is None:
+                self.bad_bytes = (number, offset + exc.start)
+            return raw.decode("utf-8", "replace")
+
+    def start_record(self) -> None:
+        self.record = []
+        self.bad_bytes = None
+
+    def lines(self) -> tuple[int, int]:
+        return (self.record[0][0], self.record[-1][0]) if self.record else (0, 0)
+
+    def reread_after_first_line(self) -> None:
+        self._pushback.extendleft(reversed(self.record[1:]))
+        self.record = []
+
+
+def _read_csv(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    """A header row then one article per record; quoted fields may span lines."""
+    csv.field_size_limit(_CSV_FIELD_LIMIT)  # interpreter-wide, but articles exceed the 128 KiB default
+    path = input_file.path
+    with _open_binary(path) as handle:
+        feed = _CsvLineFeed(_binary_lines(handle))
+        try:
+            yield from _csv_records(input_file, feed, fields)
+        except _TRUNCATION_ERRORS as exc:
+            yield _truncated(path, feed.last_line, exc)
+
+
+def _csv_records(input_file: InputFile, feed: _CsvLineFeed, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    path, name = input_file.path, str(input_file.path)
+    reader = csv.reader(feed, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield ReadError(name, "file is empty (no header row)", path=name)
+        return
+    except csv.Error as exc:
+        yield ReadError(f"{name}:1", f"header row is malformed ({exc}); file skipped", path=name, line=1)
+        return
+    header = [column.strip() for column in header]
+    if not any(column in header for column in fields["text"]):
+        yield ReadError(name, f"no {fields['text'][0]!r} column (columns: {', '.join(header)}); file skipped", path=name)
+        return
+    while True:
+        feed.start_record()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield _broken_csv_record(path, feed, exc)
+            feed.reread_after_first_line()
+            reader = csv.reader(feed, strict=True)
+            continue
+        item = _csv_row(input_file, header, row, feed, fields)
+        if item is not None:
+            yield item
+
+
+def _broken_csv_record(path: Path, feed: _CsvLineFeed, exc: csv.Error) -> ReadError:
+    first, last = feed.lines()
+    reason = (f"CSV record starting on line {first} is malformed ({exc}), most likely an unclosed or stray "
+              f"quote; it is skipped and lines {first + 1}-{last} are read again")
+    return ReadError(f"{path}:{first}", reason, path=str(path), line=first)
+
+
+def _csv_row(input_file: InputFile, header: list[str], row: list[str], feed: _CsvLineFeed,
+             fields: Mapping[str, tuple[str, ...]]) -> Optional[Item]:
+    path = input_file.path
+    first, _ = feed.lines()
+    where = f"{path}:{first}"
+    if not row:
+        return None
+    if feed.bad_bytes is not None:
+        line, offset = feed.bad_bytes
+        return ReadError(where, f"bytes are not valid UTF-8 at byte offset {offset} (line {line}); "
+                         "re-encode the input as UTF-8", path=str(path), line=first, offset=offset)
+    if len(row) != len(header):
+        return ReadError(where, f"record has {len(row)} fields but the header has {len(header)} "
+                         "(a stray quote or delimiter?)", path=str(path), line=first)
+    return _record_to_document(dict(zip(header, row)), where=where, default_id=f"{input_file.rel_id}:{first}",
+                               fields=fields, path=path, line=first)
+
+
+def _read_html(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    """A saved web page: trafilatura keeps the article text and reads the date from the markup."""
+    path = input_file.path
+    yield html_to_document(path.read_bytes(), doc_id=input_file.rel_id, where=str(path), meta={"input": str(path)})
+
+
+def html_to_document(html: bytes, *, doc_id: str, where: str, url: Optional[str] = None,
+                     meta: Optional[dict[str, Any]] = None, max_date: Optional[str] = None) -> Item:
+    """Extract main text, title and publication date of one HTML page (shared by HTML and WARC input)."""
+    import trafilatura
+
+    params = dict(_HTML_DATE_PARAMS, **({"max_date": max_date} if max_date else {}))
+    try:
+        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, date_extraction_params=params)
+    except Exception as exc:  # trafilatura/lxml fail in many ways on broken markup; one page must not stop a run
+        return ReadError(where, f"HTML could not be parsed ({type(exc).__name__}: {exc})", doc_id=doc_id)
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        return ReadError(where, "no article text found in the page (empty, an index page, or boilerplate only)",
+                         doc_id=doc_id)
+    return Document(
+        id=doc_id, text=text, published=normalize_published(extracted.date), title=extracted.title or None,
+        url=url or extracted.url or None, source=extracted.sitename or extracted.hostname or None,
+        lang=extracted.language or _html_lang(html), meta=dict(meta or {}),
+    )
+
+
+def _html_lang(html: bytes) -> Optional[str]:
+    found = _HTML_LANG.search(html[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def _read_warc(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+    """HTTP responses in a (gzipped) WARC; other record types (request, warcinfo, metadata) are not articles."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    path = input_file.path
+    offset, count = 0, 0
+    with open(path, "rb") as handle:
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                offset = records.get_record_offset()
+                if record.rec_type == "response":
+                    count += 1
+                    yield _warc_response(input_file, record, offset)
+        except Exception as exc:  # warcio raises ArchiveLoadFailed, EOFError, zlib.error... on damage
+            yield ReadError(f"{path}@{offset}", f"WARC file is truncated or corrupt after {count} response "
+                            f"record(s) ({type(exc).__name__}: {exc}); the records before were read",
+                            path=str(path), offset=offset)
+
+
+def _warc_response(input_file: InputFile, record: Any, offset: int) -> Item:
+    headers = record.rec_headers
+    url = headers.get_header("WARC-Target-URI")
+    record_id = (headers.get_header("WARC-Record-ID") or f"{input_file.rel_id}@{offset}").strip("<>")
+    crawl_date = headers.get_header("WARC-Date")
+    where = f"{input_file.path}@{offset}"
+    problem = _warc_http_problem(record)
+    if problem:
+        return ReadError(where, f"{problem} ({url}); skipped", path=str(input_file.path), doc_id=record_id, offset=offset)
+    meta = {"input": where, "crawl_date": crawl_date, "warc_record_id": record_id}
+    max_date = crawl_date[:10] if crawl_date and normalize_published(crawl_date[:10]) else None
+    item = html_to_document(record.content_stream().read(), doc_id=record_id, where=where, url=url,
+                            meta=meta, max_date=max_date)
+    if isinstance(item, ReadError):
+        item.path, item.offset = str(input_file.path), offset
+    return item
+
+
+def _warc_http_problem(record: Any) -> Optional[str]:
+    http = record.http_headers
+    if http is None:
+        return "response record without HTTP headers"
+    status = http.get_statuscode() or ""
+    if not status.startswith("2"):
+        return f"HTTP status {status}"
+    content_type = (http.get_header("Content-Type") or "").lower()
+    if content_type and "html" not in content_type:
+        return f"not an HTML page (Content-Type {content_type})"
+    return None
+
+
+_READERS: Mapping[str, Callable[[InputFile, Mapping[str, tuple[str, ...]]], Iterator[Item]]] = {
+    "txt": _read_txt, "jsonl": _read_jsonl, "json": _read_json, "csv": _read_csv,
+    "html": _read_html, "warc": _read_warc,
+}

@@ -1,0 +1,732 @@
+"""Run an extractor over a corpus in resumable shards, locally or on Dask, and write the output tables.
+
+The unit of work is `run_shard(process, in_path, out_path)`: a pure, idempotent function from an input
+shard file to an output shard file plus a ``.done`` marker. The same function runs in the calling
+process, in worker processes (``n_process > 1``) or on Dask workers, so all engines give the same files.
+
+OUTDIR layout::
+
+    shards/00000.jsonl, shards/00000.done   one output shard per `shard_size` input items
+    documents.*, claims.*, errors.*          merged tables in each requested format (+ claims.duckdb)
+    errors.jsonl                            every unreadable input and every document whose processing raised
+    manifest.json                           inputs, counts, versions, config hash, timings (written last)
+
+A run restarted on the same OUTDIR skips every shard whose ``.done`` marker carries the same fingerprint
+(its documents, the config hash and the pipeline version), so after Ctrl-C or kill -9 the final output
+equals that of an uninterrupted run. A shard whose inputs or config changed is processed again.
+"""
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import contextlib
+import fcntl
+import hashlib
+import itertools
+import json
+import multiprocessing
+import os
+import pickle
+import signal
+import socket
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Optional, TextIO, Union
+
+from pipeline.io.documents import Document, ReadError
+from pipeline.io.readers import Item, InputFile, iter_documents, list_input_files
+from pipeline.io.writers import (
+    DUCKDB_FILE, TABLES, TablesWriter, atomic_open, check_formats, document_row, duckdb_column_struct,
+    error_row, flatten_claim, write_json_atomic,
+)
+
+ClaimResult = tuple[str, list[dict[str, Any]]]
+ProcessFn = Callable[[list[Document]], list[ClaimResult]]
+ProcessFactory = Callable[[], ProcessFn]
+PathLike = Union[str, Path]
+
+DEFAULT_SHARD_SIZE = 500
+DEFAULT_BATCH_SIZE = 64
+_FLUSH_ROWS = 50_000  # rows buffered per table before a write (sets the Parquet row-group size)
+
+# Per-worker pipeline cache: factory fingerprint -> loaded process function. Module-level on purpose:
+# it is what makes each worker process (multiprocessing or Dask) load the pipeline once rather than per
+# shard. At most _PIPELINE_CACHE_SIZE pipelines are kept so a long-lived process does not pile them up.
+_PIPELINE_CACHE_SIZE = 2
+_PIPELINES: "collections.OrderedDict[str, ProcessFn]" = collections.OrderedDict()
+_PIPELINES_LOCK = threading.Lock()
+
+
+class PipelineLoadError(RuntimeError):
+    """The `process` factory itself failed: the run stops (marking every document failed would be wrong)."""
+
+
+# ------------------------------------------------------------------------------ per-worker cache
+
+def cached_process(factory: ProcessFactory) -> ProcessFn:
+    """Return the process function built by ``factory``, building it once per (worker) process."""
+    key = _factory_key(factory)
+    with _PIPELINES_LOCK:
+        if key in _PIPELINES:
+            _PIPELINES.move_to_end(key)
+            return _PIPELINES[key]
+        try:
+            fn = factory()
+        except Exception as exc:
+            raise PipelineLoadError(f"the process factory {factory!r} failed: {type(exc).__name__}: {exc}") from exc
+        _PIPELINES[key] = fn
+        while len(_PIPELINES) > _PIPELINE_CACHE_SIZE:
+            _PIPELINES.popitem(last=False)
+        return fn
+
+
+def _factory_key(factory: ProcessFactory) -> str:
+    """A key that survives pickling: after (cloud)pickling to a worker every task gets a new object."""
+    for dumps in (pickle.dumps, _cloudpickle_dumps):
+        try:
+            return hashlib.sha1(dumps(factory)).hexdigest()
+        except Exception:
+            continue
+    return f"id:{id(factory)}"
+
+
+def _cloudpickle_dumps(obj: Any) -> bytes:
+    import cloudpickle
+
+    return cloudpickle.dumps(obj)
+
+
+# ------------------------------------------------------------------------------------- one shard
+
+def run_shard(process: ProcessFactory, in_path: PathLike, out_path: PathLike, batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, Any]:
+    """Process one input shard into ``out_path`` and its ``.done`` marker; return the marker's stats.
+
+    Idempotent and pure (files in, files out), so it can be retried or run anywhere the paths exist.
+    A batch that raises is retried document by document, so one bad document fails alone.
+    """
+    started = time.perf_counter()
+    header, items = _read_input_shard(Path(in_path))
+    fn = cached_process(process)
+    docs = [item for item in items if isinstance(item, Document)]
+    results = _process_documents(fn, docs, batch_size)
+    lines, stats = _output_lines(header, items, results)
+    out_path = Path(out_path)
+    with atomic_open(out_path) as handle:
+        handle.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    stats.update(shard=header["shard"], fingerprint=header["fingerprint"], host=socket.gethostname(),
+                 pid=os.getpid(), seconds=round(time.perf_counter() - started, 3))
+    write_json_atomic(done_path(out_path), stats)
+    return stats
+
+
+def done_path(out_path: Path) -> Path:
+    return out_path.with_suffix(".done")
+
+
+def _read_input_shard(path: Path) -> tuple[dict[str, Any], list[Item]]:
+    with open(path, encoding="utf-8") as handle:
+        header = json.loads(handle.readline())
+        items: list[Item] = []
+        for line in handle:
+            record = json.loads(line)
+            items.append(Document.from_dict(record["doc"]) if "doc" in record else ReadError.from_dict(record["read_error"]))
+    return header, items
+
+
+@dataclass
+class _DocResult:
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    error: Optional[str] = None
+
+
+def _process_documents(fn: ProcessFn, docs: Sequence[Document], batch_size: int) -> dict[str, _DocResult]:
+    results: dict[str, _DocResult] = {}
+    for start in range(0, len(docs), batch_size):
+        batch = list(docs[start:start + batch_size])
+        try:
+            results.update(_collect(batch, fn(batch)))
+        except Exception:
+            for doc in batch:
+                results.update(_process_one(fn, doc))
+    return results
+
+
+def _process_one(fn: ProcessFn, doc: Document) -> dict[str, _DocResult]:
+    try:
+        return _collect([doc], fn([doc]))
+    except Exception as exc:
+        return {doc.id: _DocResult(error=_describe(exc))}
+
+
+def _collect(batch: Sequence[Document], output: Iterable[ClaimResult]) -> dict[str, _DocResult]:
+    """Match the function's (doc_id, claims) pairs to the batch and flatten every claim (which checks it)."""
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for doc_id, claims in output:
+        by_id.setdefault(str(doc_id), []).extend(claims)
+    results: dict[str, _DocResult] = {}
+    for doc in batch:
+        if doc.id not in by_id:
+            results[doc.id] = _DocResult(error="the process function returned no result for this document")
+            continue
+        results[doc.id] = _flatten_all(doc.id, by_id[doc.id])
+    return results
+
+
+def _flatten_all(doc_id: str, claims: Sequence[dict[str, Any]]) -> _DocResult:
+    rows = []
+    for number, claim in enumerate(claims):
+        try:
+            rows.append(flatten_claim(claim, doc_id))
+        except (ValueError, TypeError, KeyError) as exc:
+            return _DocResult(error=f"claim {number} is malformed: {exc}")
+    return _DocResult(claims=rows)
+
+
+def _describe(exc: BaseException) -> str:
+    """Exception type, message and where it was raised: enough to find the bug from errors.jsonl."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def _output_lines(header: Mapping[str, Any], items: Sequence[Item], results: Mapping[str, _DocResult]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    lines: list[dict[str, Any]] = []
+    stats = collections.Counter(items=len(items), documents=0, documents_ok=0, documents_failed=0,
+                                documents_with_claims=0, claims=0, read_errors=0)
+    for item in items:
+        if isinstance(item, ReadError):
+            lines.append({"error": error_row("read", item, header["shard"])})
+            stats["read_errors"] += 1
+            continue
+        result = results[item.id]
+        status = "failed" if result.error else "ok"
+        line: dict[str, Any] = {
+            "document": document_row(item, n_claims=len(result.claims), status=status, error=result.error,
+                                     keep_text=header.get("keep_text", False)),
+            "claims": result.claims,
+        }
+        if result.error:
+            failure = ReadError(item.id, result.error, doc_id=item.id, path=item.meta.get("input"))
+            line["error"] = error_row("process", failure, header["shard"])
+        lines.append(line)
+        stats.update(documents=1, documents_ok=int(not result.error), documents_failed=int(bool(result.error)),
+                     documents_with_claims=int(bool(result.claims)), claims=len(result.claims))
+    return lines, dict(stats)
+
+
+# ------------------------------------------------------------------------------------- planning
+
+@dataclass
+class ShardTask:
+    number: int
+    in_path: Path
+    out_path: Path
+    fingerprint: str
+    n_items: int
+
+
+@dataclass
+class _Plan:
+    """What the planner found while cutting shards (filled in as the input stream is read)."""
+
+    total: int = 0
+    reused: int = 0
+    duplicates: int = 0
+    finished: bool = False
+
+
+def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, salt: str,
+                 keep_text: bool, plan: _Plan) -> Iterator[ShardTask]:
+    """Cut the item stream into shards; write the input file of each shard that is not already done."""
+    for number, chunk in enumerate(_chunks(_dedupe(items, plan), shard_size)):
+        plan.total = number + 1
+        fingerprint = _fingerprint(chunk, salt)
+        out_path = shard_dir / f"{number:05d}.jsonl"
+        if _is_done(out_path, fingerprint):
+            plan.reused += 1
+            continue
+        in_path = shard_dir / f"{number:05d}.input.jsonl"
+        _write_input_shard(in_path, number, fingerprint, chunk, keep_text)
+        yield ShardTask(number, in_path, out_path, fingerprint, len(chunk))
+    plan.finished = True
+
+
+def _dedupe(items: Iterator[Item], plan: _Plan) -> Iterator[Item]:
+    """Turn a repeated document id into a ReadError: claims.doc_id must join exactly one document."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Document):
+            if item.id in seen:
+                plan.duplicates += 1
+                reason = f"duplicate document id {item.id!r}: an earlier input item has the same id; skipped"
+                item = ReadError(item.meta.get("input", item.id), reason, doc_id=item.id, path=item.meta.get("input"))
+            else:
+                seen.add(item.id)
+        yield item
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _fingerprint(chunk: Sequence[Item], salt: str) -> str:
+    """Identifies a shard's content and configuration (not file paths, so a moved corpus still resumes)."""
+    digest = hashlib.sha1(salt.encode("utf-8"))
+    for item in chunk:
+        if isinstance(item, Document):
+            key = [item.id, item.text, item.published, item.title, item.url, item.source, item.lang]
+        else:
+            key = ["error", item.doc_id, item.line, item.offset, item.reason]
+        digest.update(json.dumps(key, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _is_done(out_path: Path, fingerprint: str) -> bool:
+    try:
+        marker = json.loads(done_path(out_path).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return False
+    return marker.get("fingerprint") == fingerprint and out_path.exists()
+
+
+def _write_input_shard(path: Path, number: int, fingerprint: str, chunk: Sequence[Item], keep_text: bool) -> None:
+    header = {"shard": number, "fingerprint": fingerprint, "keep_text": keep_text}
+    with atomic_open(path) as handle:
+        handle.write(json.dumps(header) + "\n")
+        for item in chunk:
+            key = "doc" if isinstance(item, Document) else "read_error"
+            handle.write(json.dumps({key: item.to_dict()}, ensure_ascii=False, default=str) + "\n")
+
+
+def _write_failed_shard(task: ShardTask, reason: str) -> dict[str, Any]:
+    """When a worker dies on a shard twice, record its documents as failed instead of losing them."""
+    header, items = _read_input_shard(task.in_path)
+    results = {item.id: _DocResult(error=reason) for item in items if isinstance(item, Document)}
+    lines, stats = _output_lines(header, items, results)
+    with atomic_open(task.out_path) as handle:
+        handle.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    stats.update(shard=task.number, fingerprint=task.fingerprint, seconds=0.0, host=socket.gethostname(), pid=os.getpid())
+    write_json_atomic(done_path(task.out_path), stats)
+    return stats
+
+
+# --------------------------------------------------------------------------------------- engines
+
+def _run_serial(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int) -> Iterator[dict[str, Any]]:
+    for task in tasks:
+        yield _finish(task, run_shard(process, task.in_path, task.out_path, batch_size))
+
+
+def _finish(task: ShardTask, stats: dict[str, Any]) -> dict[str, Any]:
+    task.in_path.unlink(missing_ok=True)
+    return stats
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and keeps the finished shards."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _new_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    # spawn: workers start clean (no copied threads or locks) and import the factory's module themselves.
+    context = multiprocessing.get_context("spawn")
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_sigint)
+
+
+def _run_pool(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int, n_process: int) -> Iterator[dict[str, Any]]:
+    """Worker processes, at most 2 shards in flight per worker so the reader stays a little ahead."""
+    crashed: list[ShardTask] = []
+    with _new_pool(n_process) as pool:
+        pending: dict[concurrent.futures.Future, ShardTask] = {}
+        for task in itertools.chain(tasks, [None]):
+            if task is not None:
+                pending[pool.submit(run_shard, process, task.in_path, task.out_path, batch_size)] = task
+            while pending and (task is None or len(pending) >= 2 * n_process):
+                done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
+                for future in done:
+                    finished = pending.pop(future)
+                    try:
+                        yield _finish(finished, future.result())
+                    except concurrent.futures.process.BrokenProcessPool:
+                        crashed.append(finished)
+                if crashed:
+                    break
+            if crashed:
+                crashed.extend(pending.values())
+                break
+    if crashed:
+        yield from _rerun_crashed(crashed, tasks, process, batch_size, n_process)
+
+
+def _rerun_crashed(crashed: list[ShardTask], tasks: Iterator[ShardTask], process: ProcessFactory,
+                   batch_size: int, n_process: int) -> Iterator[dict[str, Any]]:
+    """A worker died (killed, out of memory, segfault): retry each affected shard alone, then go on."""
+    for task in sorted(crashed, key=lambda t: t.number):
+        with _new_pool(1) as pool:
+            try:
+                stats = pool.submit(run_shard, process, task.in_path, task.out_path, batch_size).result()
+            except concurrent.futures.process.BrokenProcessPool:
+                stats = _write_failed_shard(task, "the worker process died while processing this shard "
+                                            "(killed, out of memory or crashed); shard retried once")
+        yield _finish(task, stats)
+    yield from _run_pool(tasks, process, batch_size, n_process)
+
+
+@contextlib.contextmanager
+def _dask_client(scheduler: Any) -> Iterator[Any]:
+    """A Client for ``scheduler`` (address or Client), or a 2-worker LocalCluster on loopback."""
+    from distributed import Client, LocalCluster
+
+    if isinstance(scheduler, Client):
+        yield scheduler
+    elif scheduler is not None:
+        with Client(scheduler) as client:
+            yield client
+    else:
+        with LocalCluster(host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+
+
+def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int, scheduler: Any) -> Iterator[dict[str, Any]]:
+    """Submit `run_shard` per shard; the workers load the pipeline once each through `cached_process`.
+
+    OUTDIR must be on storage the workers see (true for a LocalCluster; a shared filesystem otherwise).
+    """
+    from distributed import as_completed
+
+    with _dask_client(scheduler) as client:
+        limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+        running = as_completed()
+        owners: dict[str, ShardTask] = {}
+        for task in itertools.chain(tasks, [None]):
+            if task is not None:
+                future = client.submit(run_shard, process, str(task.in_path), str(task.out_path), batch_size,
+                                       key=f"newsclaims-shard-{task.number:05d}-{task.fingerprint[:12]}",
+                                       pure=False, retries=1)
+                owners[future.key] = task
+                running.add(future)
+            while running.count() and (task is None or running.count() >= limit):
+                future = next(running)
+                yield _finish(owners.pop(future.key), _dask_result(future, owners))
+
+
+def _dask_result(future: Any, owners: Mapping[str, ShardTask]) -> dict[str, Any]:
+    try:
+        return future.result()
+    except PipelineLoadError:
+        raise
+    except Exception as exc:  # KilledWorker and the like: the shard's documents are failed, not lost
+        task = owners.get(future.key)
+        if task is None:
+            raise
+        return _write_failed_shard(task, f"the Dask task for this shard failed: {_describe(exc)}")
+
+
+# ---------------------------------------------------------------------------------------- merging
+
+def _merge(outdir: Path, shard_dir: Path, total: int, formats: Sequence[str]) -> dict[str, int]:
+    """Concatenate the output shards in order into the requested formats; errors.jsonl always."""
+    counts = collections.Counter(items=0, documents_read=0, documents_ok=0, documents_failed=0,
+                                 documents_with_claims=0, claims=0, read_errors=0)
+    writers = [TablesWriter(outdir, formats)]
+    if "jsonl" not in formats:
+        writers.append(TablesWriter(outdir, ("jsonl",), tables=("errors",)))
+    with contextlib.ExitStack() as stack:
+        outs = [stack.enter_context(w) for w in writers]
+        buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        for number in range(total):
+            _merge_shard(shard_dir / f"{number:05d}.jsonl", buffers, counts)
+            _flush(outs, buffers, force=False)
+        _flush(outs, buffers, force=True)
+    return dict(counts)
+
+
+def _merge_shard(path: Path, buffers: dict[str, list[dict[str, Any]]], counts: collections.Counter) -> None:
+    with open(path, encoding="utf-8") as handle:
+        for raw in handle:
+            line = json.loads(raw)
+            counts["items"] += 1
+            if line.get("error"):
+                buffers["errors"].append(line["error"])
+            document = line.get("document")
+            if document is None:
+                counts["read_errors"] += 1
+                continue
+            buffers["documents"].append(document)
+            buffers["claims"].extend(line["claims"])
+            failed = document["status"] != "ok"
+            counts.update(documents_read=1, documents_ok=int(not failed), documents_failed=int(failed),
+                          documents_with_claims=int(bool(line["claims"])), claims=len(line["claims"]))
+
+
+def _flush(outs: Sequence[TablesWriter], buffers: dict[str, list[dict[str, Any]]], *, force: bool) -> None:
+    for table, rows in buffers.items():
+        if rows and (force or len(rows) >= _FLUSH_ROWS):
+            for out in outs:
+                if table in out.tables:
+                    out.add(table, rows)
+            buffers[table] = []
+
+
+# -------------------------------------------------------------------------------------- progress
+
+class _Progress:
+    """One status line on stderr (rewritten in place on a terminal, at most every few seconds otherwise)."""
+
+    def __init__(self, enabled: bool, stream: TextIO = sys.stderr) -> None:
+        self.enabled = enabled
+        self.stream = stream
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = time.perf_counter()
+        self.last = 0.0
+        self.totals: collections.Counter = collections.Counter()
+
+    def update(self, stats: Mapping[str, Any], plan: _Plan) -> None:
+        self.totals.update({k: stats.get(k, 0) for k in ("documents", "documents_failed", "read_errors", "claims")})
+        self.totals["shards"] += 1
+        now = time.perf_counter()
+        if self.enabled and now - self.last >= (0.5 if self.tty else 5.0):
+            self.last = now
+            self._write(plan, end="\r" if self.tty else "\n")
+
+    def close(self, plan: _Plan) -> None:
+        if self.enabled:
+            self._write(plan, end="\n")
+
+    def _write(self, plan: _Plan, end: str) -> None:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        t = self.totals
+        reused = f", {plan.reused} shard(s) already done" if plan.reused else ""
+        line = (f"newsclaims: {t['documents']:,} docs ({t['documents'] / elapsed:,.1f} docs/s), "
+                f"{t['claims']:,} claims, {t['documents_failed']:,} failed, {t['read_errors']:,} unreadable, "
+                f"{t['shards']} shard(s) this run{reused}")
+        self.stream.write(line.ljust(100) + end)
+        self.stream.flush()
+
+
+# ---------------------------------------------------------------------------------------- the run
+
+@contextlib.contextmanager
+def _run_lock(outdir: Path) -> Iterator[None]:
+    """One run per OUTDIR at a time; the OS drops the lock when the process dies (even by kill -9)."""
+    with open(outdir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RuntimeError(f"another run is using {outdir}") from None
+        yield
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    for stale in folder.glob(".*.tmp-*"):
+        stale.unlink(missing_ok=True)
+
+
+def _check_options(engine: str, n_process: int, shard_size: int, batch_size: int, process: ProcessFactory) -> None:
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    if n_process < 1 or shard_size < 1 or batch_size < 1:
+        raise ValueError("n_process, shard_size and batch_size must be at least 1")
+    if not callable(process):
+        raise TypeError("process must be a factory: a callable returning the batch function")
+    if engine == "local" and n_process > 1:
+        try:
+            pickle.dumps(process)
+        except Exception as exc:
+            raise TypeError("with n_process > 1 the process factory must be picklable (a module-level "
+                            f"function or a functools.partial of one): {exc}") from exc
+
+
+def run_corpus(
+    inputs: Union[PathLike, Iterable[PathLike]],
+    outdir: PathLike,
+    *,
+    process: ProcessFactory,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    formats: Iterable[str] = ("jsonl",),
+    engine: str = "local",
+    scheduler: Any = None,
+    progress: bool = True,
+    field_map: Optional[Mapping[str, str]] = None,
+    keep_text: bool = False,
+    config_hash: Optional[str] = None,
+    pipeline_version: Optional[str] = None,
+) -> dict[str, Any]:
+    """Extract claims from every document of ``inputs`` into ``outdir``; return the manifest.
+
+    ``process`` is a factory (called once per worker process) returning a function that maps a list of
+    Documents to a list of ``(doc_id, [claim dict, ...])`` with claim dicts as from ``Claim.to_dict()``.
+    Pass ``config_hash``/``pipeline_version`` so a resumed run notices a changed pipeline and redoes
+    its shards. Re-running on the same ``outdir`` resumes; an uninterrupted and a resumed run give
+    identical tables.
+    """
+    formats = check_formats(formats)
+    _check_options(engine, n_process, shard_size, batch_size, process)
+    outdir, started_at, clock = Path(outdir), _now(), time.perf_counter()
+    input_files = list_input_files(inputs)  # fails fast on a mistyped path
+    shard_dir = outdir / "shards"
+    shard_dir.mkdir(parents=True, exist_ok=True)
+    version = pipeline_version or _package_version()
+    salt = json.dumps([config_hash, version, keep_text])
+    with _run_lock(outdir):
+        _remove_stale_temp_files(shard_dir)
+        _remove_stale_temp_files(outdir)
+        (outdir / "manifest.json").unlink(missing_ok=True)  # present only for a complete output
+        plan = _Plan()
+        tasks = _plan_shards(iter_documents(inputs, field_map=field_map), shard_dir, shard_size=shard_size,
+                             salt=salt, keep_text=keep_text, plan=plan)
+        meter = _Progress(progress)
+        shard_seconds = _drive(tasks, process, plan, meter, engine=engine, n_process=n_process,
+                               batch_size=batch_size, scheduler=scheduler)
+        process_done = time.perf_counter()
+        _remove_extra_shards(shard_dir, plan.total)
+        counts = _merge(outdir, shard_dir, plan.total, formats)
+        manifest = _manifest(
+            input_files=input_files, inputs=inputs, counts=counts, plan=plan, formats=formats, outdir=outdir,
+            version=version, config_hash=config_hash,
+            options={"engine": engine, "n_process": n_process, "batch_size": batch_size, "shard_size": shard_size,
+                     "keep_text": keep_text, "field_map": dict(field_map or {})},
+            timings={"started_at": started_at, "finished_at": _now(),
+                     "process_seconds": round(process_done - clock, 3),
+                     "merge_seconds": round(time.perf_counter() - process_done, 3),
+                     "total_seconds": round(time.perf_counter() - clock, 3),
+                     "documents_per_second": round(meter.totals["documents"] / max(process_done - clock, 1e-9), 2),
+                     "shard_seconds_all_sessions": round(_all_shard_seconds(shard_dir, plan.total), 3),
+                     "shard_seconds_this_session": round(shard_seconds, 3)},
+        )
+        write_json_atomic(outdir / "manifest.json", manifest)
+    return manifest
+
+
+def _drive(tasks: Iterator[ShardTask], process: ProcessFactory, plan: _Plan, meter: _Progress, *, engine: str,
+           n_process: int, batch_size: int, scheduler: Any) -> float:
+    """Run the shards on the chosen engine, report progress, and return the summed shard seconds."""
+    if engine == "dask":
+        results = _run_dask(tasks, process, batch_size, scheduler)
+    elif n_process > 1:
+        results = _run_pool(tasks, process, batch_size, n_process)
+    else:
+        cached_process(process)  # load once up front: a broken pipeline fails before any reading
+        results = _run_serial(tasks, process, batch_size)
+    seconds = 0.0
+    try:
+        for stats in results:
+            seconds += stats.get("seconds", 0.0)
+            meter.update(stats, plan)
+    finally:
+        meter.close(plan)
+    return seconds
+
+
+def _remove_extra_shards(shard_dir: Path, total: int) -> None:
+    """Shards numbered past this run's last one come from an earlier, longer input: not part of it."""
+    for path in shard_dir.glob("*.*"):
+        number = path.name.split(".", 1)[0]
+        if number.isdigit() and int(number) >= total:
+            path.unlink(missing_ok=True)
+
+
+def _all_shard_seconds(shard_dir: Path, total: int) -> float:
+    seconds = 0.0
+    for number in range(total):
+        with contextlib.suppress(FileNotFoundError, json.JSONDecodeError):
+            seconds += json.loads((shard_dir / f"{number:05d}.done").read_text()).get("seconds", 0.0)
+    return seconds
+
+
+def _manifest(*, input_files: Sequence[InputFile], inputs: Any, counts: Mapping[str, int], plan: _Plan,
+              formats: Sequence[str], outdir: Path, version: str, config_hash: Optional[str],
+              options: Mapping[str, Any], timings: Mapping[str, Any]) -> dict[str, Any]:
+    accounted = counts["items"] == counts["documents_ok"] + counts["documents_failed"] + counts["read_errors"]
+    return {
+        "status": "complete",
+        "pipeline_version": version,
+        "config_hash": config_hash,
+        "inputs": _describe_inputs(inputs, input_files),
+        "counts": {**counts, "duplicate_ids": plan.duplicates, "all_items_accounted_for": accounted},
+        "shards": {"total": plan.total, "reused_from_earlier_run": plan.reused,
+                   "processed_this_run": plan.total - plan.reused},
+        "options": dict(options),
+        "outputs": _describe_outputs(outdir, formats),
+        "timings": dict(timings),
+    }
+
+
+def _describe_inputs(inputs: Any, input_files: Sequence[InputFile]) -> list[dict[str, Any]]:
+    """One entry per input as given (a folder lists its file count, not every file)."""
+    given = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    described = []
+    for path in map(Path, given):
+        files = [f.path for f in input_files if f.path == path or f.root == path]
+        described.append({"path": str(path), "kind": "folder" if path.is_dir() else "file", "files": len(files),
+                          "bytes": sum(p.stat().st_size for p in files if p.exists())})
+    return described
+
+
+def _describe_outputs(outdir: Path, formats: Sequence[str]) -> dict[str, Any]:
+    names = {"jsonl": [f"{t}.jsonl" for t in TABLES], "csv": [f"{t}.csv" for t in TABLES],
+             "parquet": [f"{t}.parquet" for t in TABLES], "duckdb": [DUCKDB_FILE]}
+    wanted = [n for fmt in formats for n in names[fmt]] + (["errors.jsonl"] if "jsonl" not in formats else [])
+    return {name: {"bytes": (outdir / name).stat().st_size} for name in wanted if (outdir / name).exists()}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _package_version() -> str:
+    from pipeline import __version__
+
+    return __version__
+
+
+# ------------------------------------------------------------------------------------------- SQL
+
+def sql(outdir: PathLike, query: str, params: Optional[Sequence[Any]] = None) -> list[tuple[Any, ...]]:
+    """Run ``query`` with DuckDB over a run's tables (documents, claims, errors) and return the rows.
+
+    Uses whatever the run wrote, preferring Parquet, then claims.duckdb, then JSONL, then CSV.
+    """
+    import duckdb
+
+    outdir = Path(outdir)
+    con = duckdb.connect()
+    try:
+        for table in TABLES:
+            con.execute(f"CREATE VIEW {table} AS {_table_source(con, outdir, table)}")
+        return con.execute(query, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def _table_source(con: Any, outdir: Path, table: str) -> str:
+    parquet, database = outdir / f"{table}.parquet", outdir / DUCKDB_FILE
+    jsonl, csv_file = outdir / f"{table}.jsonl", outdir / f"{table}.csv"
+    if parquet.exists():
+        return f"SELECT * FROM read_parquet({_quote(parquet)})"
+    if database.exists():
+        attached = {row[0] for row in con.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
+        if "run" not in attached:
+            con.execute(f"ATTACH {_quote(database)} AS run (READ_ONLY)")
+        return f"SELECT * FROM run.{table}"
+    if jsonl.exists():
+        return (f"SELECT * FROM read_json({_quote(jsonl)}, format='newline_delimited', "
+                f"columns={duckdb_column_struct(table)})")
+    if csv_file.exists():
+        return f"SELECT * FROM read_csv({_quote(csv_file)}, header=true, columns={duckdb_column_struct(table)})"
+    raise FileNotFoundError(f"no {table} table in {outdir} (was the run completed? see manifest.json)")
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"

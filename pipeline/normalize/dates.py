@@ -1,0 +1,129 @@
+"""Date expressions -> ISO 8601 at the precision the text gives, relative to the publication date.
+
+The forms news uses for periods (years, year spans, fiscal years, quarters, halves, "the first 11
+months of 2024", decades, "last year") are read here by rule, since dateparser reads none of them as
+intervals; anything else goes to dateparser through :class:`DateParserAdapter`.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Optional
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4, "final": 4}
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+          "twelve": 12}
+YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+
+
+def _year_of(published: Optional[str]) -> Optional[int]:
+    return int(published[:4]) if published and re.match(r"\d{4}", published) else None
+
+
+def _yyyymm(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> tuple[Optional[str], Optional[str]]:
+    """('2024', 'explicit'), ('2020/2023', 'explicit'), ('2024', 'relative') for 'last year' in 2025, or (None, None).
+
+    ``published`` is the document's publication date (ISO); relative expressions need it and are
+    never resolved against the machine's clock. ``parser`` is a DateParserAdapter for the rest.
+    """
+    t = " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").split())
+    t = re.sub(r"^(?:in|on|during|for|since|by|of|from|through|over|at)\s+", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    pub_year = _year_of(published)
+
+    m = re.fullmatch(rf"(?:calendar year |year )?{YEAR}", t)
+    if m:
+        return m.group("year"), "explicit"
+    m = re.fullmatch(r"(?:(?:between|from) )?(?P<a>1[6-9]\d\d|20\d\d)\s*(?:-|to|and|through|/)\s*(?P<b>\d{2}|\d{4})", t)
+    if m:
+        a, b = int(m.group("a")), m.group("b")
+        end = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+        if end > a:
+            return f"{a}/{end}", "explicit"
+    m = re.fullmatch(r"(?:(?:the )?(?:u\.s\. )?(?:federal )?)?(?:fiscal(?: year)?|fy)\s*'?(?P<year>\d{4}|\d{2})", t)
+    if m:
+        y = int(m.group("year"))
+        y = y if y > 999 else 2000 + y
+        return f"{y - 1}-10/{y}-09", "explicit"
+    m = re.fullmatch(rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter|q(?P<q>[1-4]))(?: of)?(?: {YEAR})?", t)
+    if m:
+        q = int(m.group("q")) if m.group("q") else _ORD[m.group("ord")]
+        year = int(m.group("year")) if m.group("year") else pub_year
+        if year is None:
+            return None, None
+        return f"{_yyyymm(year, 3 * q - 2)}/{_yyyymm(year, 3 * q)}", "explicit" if m.group("year") else "relative"
+    m = re.fullmatch(rf"(?P<ord>first|second|1st|2nd) half(?: of)?(?: {YEAR})?", t)
+    if m:
+        h = _ORD[m.group("ord")]
+        year = int(m.group("year")) if m.group("year") else pub_year
+        if year is None:
+            return None, None
+        return f"{_yyyymm(year, 6 * h - 5)}/{_yyyymm(year, 6 * h)}", "explicit" if m.group("year") else "relative"
+    m = re.fullmatch(rf"first (?P<n>\d+|{'|'.join(_COUNT)}) months(?: of)?(?: (?:the year|this year|{YEAR}))?", t)
+    if m:
+        n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+        year = int(m.group("year")) if m.group("year") else pub_year
+        if year is None or not 1 <= n <= 12:
+            return None, None
+        return f"{_yyyymm(year, 1)}/{_yyyymm(year, n)}", "explicit" if m.group("year") else "relative"
+    m = re.fullmatch(r"(?P<dec>1[6-9]\d0|20\d0)s", t)
+    if m:
+        d = int(m.group("dec"))
+        return f"{d}/{d + 9}", "explicit"
+    m = re.fullmatch(rf"{_MONTH},?\s+{YEAR}", t)
+    if m:
+        return _yyyymm(int(m.group("year")), MONTHS[m.group("month")]), "explicit"
+    m = re.fullmatch(rf"{_MONTH}\s*(?:-|to|through)\s*(?P<month2>[a-z]+)\.?,?\s+{YEAR}", t)
+    if m and m.group("month2") in MONTHS:
+        y = int(m.group("year"))
+        return f"{_yyyymm(y, MONTHS[m.group('month')])}/{_yyyymm(y, MONTHS[m.group('month2')])}", "explicit"
+
+    relative = _relative(t, published)
+    if relative is not None:
+        return relative, "relative"
+    if parser is None:
+        return None, None
+    parsed = parser.parse(text, published)
+    if parsed is None:
+        return None, None
+    when, period = parsed
+    if not re.search(r"\d", t) and published is None:
+        return None, None  # "Thursday" with no publication date cannot be resolved honestly
+    iso = when.strftime("%Y") if period == "year" else when.strftime("%Y-%m") if period == "month" else when.strftime("%Y-%m-%d")
+    explicit = bool(re.search(r"\b(1[6-9]\d\d|20\d\d)\b", t))
+    return iso, "explicit" if explicit else "relative"
+
+
+def _relative(t: str, published: Optional[str]) -> Optional[str]:
+    if not published or not re.match(r"\d{4}-\d{2}", published):
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    table = {
+        "this year": str(year), "last year": str(year - 1), "next year": str(year + 1), "past year": None,
+        "previous year": str(year - 1), "a year earlier": str(year - 1), "a year ago": str(year - 1),
+        "year earlier": str(year - 1), "the year before": str(year - 1), "year-ago": str(year - 1),
+        "this month": _yyyymm(year, month), "last month": _yyyymm(*_shift_month(year, month, -1)),
+        "next month": _yyyymm(*_shift_month(year, month, 1)), "a month earlier": _yyyymm(*_shift_month(year, month, -1)),
+        "today": published[:10] if len(published) >= 10 else None, "now": published[:10] if len(published) >= 10 else None,
+        "two years ago": str(year - 2), "year to date": f"{year}-01/{published[:7]}",
+    }
+    if t in table:
+        return table[t]
+    m = re.fullmatch(r"(?:last|past) (?P<n>\d+|" + "|".join(_COUNT) + r") years", t)
+    if m:
+        n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+        return f"{year - n}/{year}"
+    return None

@@ -1,0 +1,60 @@
+"""The source slot: who the text says a figure comes from ('according to USGS', 'the IEA says', 'X data showed')."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+REPORTING = {"say", "report", "estimate", "announce", "show", "find", "project", "forecast", "predict", "state", "note",
+             "tell", "add", "expect", "calculate", "indicate", "release", "reveal", "publish", "confirm", "disclose", "claim"}
+_EDGE = {"the", "a", "an", ",", "'s"}
+
+
+def _chunk(doc: Doc, tok: Token) -> tuple[str, list]:
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t == tok]
+    start, end = toks[0].i, toks[-1].i + 1
+    # an appositive title ("Jim Reilly, USGS Director") belongs to the name; cut at the comma
+    for t in doc[start:end]:
+        if t.text == "," and t.i > tok.i:
+            end = t.i
+            break
+    span = doc[start:end]
+    while len(span) > 1 and span[0].lower_ in _EDGE:
+        span = doc[span.start + 1:span.end]
+    return span.text, [span.start_char, span.end_char]
+
+
+def sentence_source(doc: Doc, sent: Span) -> Optional[tuple[str, list]]:
+    """The attribution that covers a whole sentence, if it has one."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None and tok.i + 2 < sent.end:
+                pobj = doc[tok.i + 2]
+            if pobj is not None:
+                return _chunk(doc, pobj)
+    for tok in sent:
+        if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in ("it", "this", "that", "which", "they", "he", "she", "we", "i"):
+                continue
+            if tok.dep_ == "ROOT" or any(c.dep_ in ("ccomp", "dobj") for c in tok.children) or tok.dep_ in ("parataxis", "ccomp"):
+                return _chunk(doc, subj)
+    return None
+
+
+_OPENING = re.compile(r"\b(?:announced|released|reported|estimates|said|says|reports)\b.*\b(?:today|this week|on \w+day)\b|"
+                      r"\b(?:today|on \w+day)\b.*\b(?:announced|released|reported)\b", re.I)
+
+
+def release_source(doc: Doc) -> Optional[tuple[str, list]]:
+    """A release's opening attribution ('the Census Bureau announced today'), which covers what follows."""
+    sents = list(doc.sents)[:3]
+    for sent in sents:
+        if _OPENING.search(sent.text):
+            return sentence_source(doc, sent)
+    return None

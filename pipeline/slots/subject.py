@@ -1,0 +1,153 @@
+"""The who and what slots, from the dependency parse and the entities.
+
+what: the noun the figure counts or modifies, the noun it is 'of', or the subject of the verb that
+governs it. who: the entity the figure is about: a possessor ("DOD's stake"), the governing verb's
+subject, an entity inside the what phrase, or, for a sentence with no subject, the nearest earlier
+subject of the paragraph.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+WHO_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS = {"it", "they", "its", "their", "he", "she", "this", "that", "these", "those", "which", "who", "we", "i", "you"}
+_HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", "appos", "conj", "xcomp", "quantmod",
+         "nummod", "compound", "amod", "nmod", "advcl", "ccomp", "dative", "agent", "pcomp", "acl", "relcl", "cc"}
+_STOP_EDGE = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "of", "and", ",", "'s", "’s"}
+
+
+def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 10) -> Optional[tuple[str, list]]:
+    """The noun phrase of ``head`` with its modifiers and 'of'/'in'/'on' attachments, minus the figure."""
+    keep = []
+    for tok in head.subtree:
+        if exclude[0] <= tok.i < exclude[1] or tok.like_num or tok.text in ("$", "%", "€", "£"):
+            continue
+        if tok.dep_ in ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "nummod", "quantmod") and tok != head:
+            continue
+        keep.append(tok)
+    allowed = {head.i}
+    for tok in keep:  # keep only tokens connected to head through kept tokens
+        path_ok = True
+        t = tok
+        while t != head and t.head != t:
+            if t.i not in {k.i for k in keep}:
+                path_ok = False
+                break
+            if t.dep_ == "prep" and t.lower_ not in ("of", "in", "on", "for", "from") :
+                path_ok = False
+                break
+            t = t.head
+        if path_ok:
+            allowed.add(tok.i)
+    toks = sorted((doc[i] for i in allowed), key=lambda t: t.i)
+    toks = [t for t in toks if t.i >= head.left_edge.i]
+    # keep a contiguous window around the head
+    idx = [t.i for t in toks]
+    start = idx.index(head.i)
+    lo = hi = start
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1 and hi - lo < max_tokens:
+        hi += 1
+    window = toks[lo:hi + 1]
+    while window and window[0].lower_ in _STOP_EDGE:
+        window = window[1:]
+    while window and (window[-1].lower_ in _STOP_EDGE or window[-1].is_punct or window[-1].pos_ in ("ADP", "ADV", "CCONJ")
+                      or window[-1].lower_ in ("worth", "valued", "totaling", "totalling")):
+        window = window[:-1]
+    if not window:
+        return None
+    span = doc[window[0].i:window[-1].i + 1]
+    return span.text, [span.start_char, span.end_char]
+
+
+def _governing_verb(tok: Token) -> Optional[Token]:
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in tok.children):
+            return tok
+        if tok.head == tok:
+            return None
+        if tok.dep_ not in _HOPS and tok.dep_ not in SUBJECTS and tok.dep_ != "ROOT":
+            return None
+        tok = tok.head
+    return None
+
+
+def _entity_in(doc: Doc, span: tuple[int, int]) -> Optional[Span]:
+    best = None
+    for ent in doc.ents:
+        if ent.label_ in WHO_LABELS and ent.start_char < span[1] and span[0] < ent.end_char:
+            if best is None or ent.start_char < best.start_char:
+                best = ent
+    return best
+
+
+def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict]) -> tuple[dict, Optional[dict]]:
+    """(slots, subject to remember) for one figure: who, who_span, what, what_span."""
+    head = doc[m["head"]]
+    exclude = (m["token_start"], m["token_end"])
+    what = None
+    who = None
+    # 1. The noun the figure counts or modifies: "20 domestic projects", "a 15% stake in MP Materials".
+    noun = None
+    if head.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN") \
+            and not (m["token_start"] <= head.head.i < m["token_end"]):
+        noun = head.head
+    elif m["unit"] is None:
+        for tok in doc[m["token_start"]:m["token_end"]]:
+            if tok.pos_ == "NOUN":
+                noun = tok
+    # 2. "70% of U.S. imports", "half of the supply".
+    of_child = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of_child is not None:
+        pobj = next((c for c in of_child.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            what = _phrase(doc, pobj, exclude)
+    if what is None and noun is not None:
+        what = _phrase(doc, noun, exclude)
+    # 3. A figure that is an amount "of" a noun: "a tariff of 20%".
+    if what is None and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        what = _phrase(doc, head.head.head, exclude)
+    verb = _governing_verb(head)
+    subject = None
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and not (m["token_start"] <= subj.i < m["token_end"]):
+            subject = subj
+    if subject is not None and subject.lower_ in PRONOUNS and previous_subject is not None:
+        subj_slots = previous_subject
+    elif subject is not None:
+        ph = _phrase(doc, subject, exclude)
+        subj_slots = {"text": ph[0], "span": ph[1], "is_entity": subject.ent_type_ in WHO_LABELS} if ph else None
+    else:
+        subj_slots = None
+    if what is None and subj_slots is not None and not subj_slots.get("is_entity"):
+        what = (subj_slots["text"], subj_slots["span"])
+    # who: possessor of the noun, an entity subject, an entity in the subject or in what, or the remembered subject.
+    if noun is not None:
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.ent_type_ in WHO_LABELS | {""}:
+            ent = _entity_in(doc, (poss.left_edge.idx, poss.idx + len(poss)))
+            who = (ent.text, [ent.start_char, ent.end_char]) if ent else (poss.text, [poss.idx, poss.idx + len(poss)])
+    if who is None and subj_slots is not None:
+        ent = _entity_in(doc, tuple(subj_slots["span"]))
+        if ent is not None:
+            who = (ent.text, [ent.start_char, ent.end_char])
+    if who is None and what is not None:
+        ent = _entity_in(doc, tuple(what[1]))
+        if ent is not None:
+            who = (ent.text, [ent.start_char, ent.end_char])
+    if who is None and subject is None and previous_subject is not None and previous_subject.get("who"):
+        who = (previous_subject["who"], previous_subject["who_span"])
+    slots = {
+        "who": who[0] if who else None, "who_span": who[1] if who else None,
+        "what": what[0] if what else None, "what_span": what[1] if what else None,
+    }
+    remember = None
+    if subj_slots is not None:
+        remember = dict(subj_slots)
+        remember["who"], remember["who_span"] = slots["who"], slots["who_span"]
+    return slots, remember

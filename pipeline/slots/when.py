@@ -1,0 +1,68 @@
+"""The date slot: which time expression of the sentence a figure belongs to, resolved to ISO 8601."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from pipeline.normalize.dates import resolve_date
+
+NOW_WORDS = re.compile(r"\b(?:now|currently|so far|to date|at present|as of today|this week|today)\b", re.I)
+# A date right after a figure ("39,000 tons in 2020") belongs to that figure.
+_OWNED_GAP = re.compile(r"^\s*,?\s*(?:in|for|as of|at the end of|by the end of|by|during|on)?\s*$", re.I)
+
+
+def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], parser) -> list[dict]:
+    """Every resolvable DATE entity as plain data: text, offsets, ISO value, resolution."""
+    spans = [(m["start"], m["end"]) for m in mentions]
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in spans) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
+            continue  # "five years" is the figure itself, not its date
+        iso, how = resolve_date(ent.text, published, parser=parser)
+        if iso is None:
+            continue
+        out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
+                    "sent_start": ent.sent.start_char})
+    return out
+
+
+def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: Optional[str]) -> list[Optional[dict]]:
+    """For each figure, the nearest date of its sentence, unless another figure owns that date."""
+    text = doc.text
+    owner: dict[int, int] = {}
+    for di, d in enumerate(dates):
+        for mi, m in enumerate(mentions):
+            if m["end"] <= d["start"] and _OWNED_GAP.match(text[m["end"]:d["start"]]):
+                owner[di] = mi
+    result: list[Optional[dict]] = []
+    for mi, m in enumerate(mentions):
+        same = [(di, d) for di, d in enumerate(dates) if d["sent_start"] == m["sent_start"]]
+        own = [(di, d) for di, d in same if owner.get(di) == mi]
+        free = [(di, d) for di, d in same if owner.get(di, mi) == mi]
+        pool = own or free
+        if m.get("is_range") is None and not pool:
+            pool = []
+        if pool:
+            di, d = min(pool, key=lambda p: _distance(m, p[1]))
+            result.append({"date": d["iso"], "date_text": d["text"], "date_span": [d["start"], d["end"]],
+                           "date_resolution": d["resolution"]})
+            continue
+        sentence = text[m["sent_start"]:m["sent_end"]]
+        now = NOW_WORDS.search(sentence)
+        if now and published:
+            start = m["sent_start"] + now.start()
+            result.append({"date": published[:10], "date_text": now.group(0), "date_span": [start, start + len(now.group(0))],
+                           "date_resolution": "publication"})
+        else:
+            result.append(None)
+    return result
+
+
+def _distance(m: dict, d: dict) -> int:
+    if d["start"] >= m["end"]:
+        return d["start"] - m["end"]
+    return (m["start"] - d["end"]) + 5  # prefer a date after the figure at equal distance
