@@ -49,11 +49,11 @@ class Document:
 class ReadError:
     """An input item that could not become a Document, said so a person can find and fix it.
 
-    ``where`` is ``file:line`` (or ``file`` / ``file@offset`` / a document id); ``reason`` is a sentence.
-    The optional fields let tools filter without parsing ``where``.
+    ``location`` is ``file:line`` (or ``file`` / ``file@offset`` / ``file[index]`` / a document id);
+    ``reason`` is a sentence. The optional fields let tools filter without parsing ``location``.
     """
 
-    where: str
+    location: str
     reason: str
     path: Optional[str] = None
     line: Optional[int] = None

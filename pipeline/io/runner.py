@@ -344,26 +344,37 @@ def _new_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
 def _run_pool(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int, n_process: int) -> Iterator[dict[str, Any]]:
     """Worker processes, at most 2 shards in flight per worker so the reader stays a little ahead."""
     crashed: list[ShardTask] = []
-    with _new_pool(n_process) as pool:
+    pool = _new_pool(n_process)
+    try:
         pending: dict[concurrent.futures.Future, ShardTask] = {}
         for task in itertools.chain(tasks, [None]):
             if task is not None:
                 pending[pool.submit(run_shard, process, task.in_path, task.out_path, batch_size)] = task
-            while pending and (task is None or len(pending) >= 2 * n_process):
+            while pending and not crashed and (task is None or len(pending) >= 2 * n_process):
                 done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
                 for future in done:
                     finished = pending.pop(future)
-                    try:
-                        yield _finish(finished, future.result())
-                    except concurrent.futures.process.BrokenProcessPool:
+                    stats = _pool_result(future)
+                    if stats is None:
                         crashed.append(finished)
-                if crashed:
-                    break
+                    else:
+                        yield _finish(finished, stats)
             if crashed:
                 crashed.extend(pending.values())
                 break
+    finally:
+        # Queued shards are dropped; a shard already running in a worker finishes (its marker is harmless).
+        pool.shutdown(wait=True, cancel_futures=True)
     if crashed:
         yield from _rerun_crashed(crashed, tasks, process, batch_size, n_process)
+
+
+def _pool_result(future: concurrent.futures.Future) -> Optional[dict[str, Any]]:
+    """The shard's stats, or None when the worker process died under it."""
+    try:
+        return future.result()
+    except concurrent.futures.process.BrokenProcessPool:
+        return None
 
 
 def _rerun_crashed(crashed: list[ShardTask], tasks: Iterator[ShardTask], process: ProcessFactory,
@@ -416,18 +427,16 @@ def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: i
                 running.add(future)
             while running.count() and (task is None or running.count() >= limit):
                 future = next(running)
-                yield _finish(owners.pop(future.key), _dask_result(future, owners))
+                task_done = owners.pop(future.key)
+                yield _finish(task_done, _dask_result(future, task_done))
 
 
-def _dask_result(future: Any, owners: Mapping[str, ShardTask]) -> dict[str, Any]:
+def _dask_result(future: Any, task: ShardTask) -> dict[str, Any]:
     try:
         return future.result()
     except PipelineLoadError:
         raise
     except Exception as exc:  # KilledWorker and the like: the shard's documents are failed, not lost
-        task = owners.get(future.key)
-        if task is None:
-            raise
         return _write_failed_shard(task, f"the Dask task for this shard failed: {_describe(exc)}")
 
 

@@ -82,7 +82,7 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("status", "string"), Column("error", "string"), Column("meta", "string"), Column("text", "string"),
 )
 ERROR_COLUMNS: tuple[Column, ...] = (
-    Column("stage", "string"), Column("where", "string"), Column("doc_id", "string"), Column("path", "string"),
+    Column("stage", "string"), Column("location", "string"), Column("doc_id", "string"), Column("path", "string"),
     Column("line", "int"), Column("offset", "int"), Column("reason", "string"), Column("shard", "int"),
 )
 COLUMNS: Mapping[str, tuple[Column, ...]] = {"documents": DOCUMENT_COLUMNS, "claims": CLAIM_COLUMNS, "errors": ERROR_COLUMNS}
@@ -442,7 +442,7 @@ def _arrow_value(column: Column, value: Any) -> Any:
 
 
 def duckdb_columns(table: str) -> str:
-    """The column list for CREATE TABLE / read_json / read_csv, quoted (``where`` is an SQL keyword)."""
+    """The column list for CREATE TABLE, names quoted so any schema field name is safe in SQL."""
     types = {"string": "VARCHAR", "json": "VARCHAR", "float": "DOUBLE", "int": "BIGINT", "date": "DATE"}
     return ", ".join(f'"{c.name}" {types[c.kind]}' for c in COLUMNS[table])
 

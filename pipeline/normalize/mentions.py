@@ -264,8 +264,8 @@ def _merge_ranges(text: str, mentions: list[dict]) -> list[dict]:
                 low, high = a["value"], b["value"]
                 if b["scaled"] and not a["scaled"] and low is not None and high is not None and low < high / 100:
                     low *= high / _unscaled(b)
-                if low is not None and high is not None and low > high and dash:
-                    pass  # "20-10" is not an increasing range: keep two mentions
+                if low is None or high is None or low >= high:
+                    pass  # "20-10", "2024 to 3.2 GW": not an increasing range, so two mentions
                 else:
                     merged = dict(b)
                     merged.update({
@@ -293,9 +293,16 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a["unit"] is not None or b["unit"] is None or a["multiple_word"] or b["multiple_word"]:
             continue
+        if _year_like(a) and not _year_like(b):
+            continue  # "from 1 GW at the end of 2024 to 3.2 GW": the year is not a GW figure
         gap = text[a["end"]:b["start"]]
         if re.fullmatch(r"\s*(?:to|and|or|,)\s*", gap):
             a["unit"], a["dimension"], a["kind"] = b["unit"], b["dimension"], b["kind"]
             a["unit_text"] = b["unit_text"]
             if b["scaled"] and not a["scaled"] and a["value"] is not None:
                 a["value"] *= b["value"] / _unscaled(b) if b["value"] else 1.0
+
+
+def _year_like(m: dict) -> bool:
+    v = m["value"]
+    return v is not None and m["digits"] and float(v).is_integer() and 1600 <= v <= 2100 and "," not in m["text"]

@@ -19,6 +19,9 @@ def _chunk(doc: Doc, tok: Token) -> tuple[str, list]:
         if t.text == "," and t.i > tok.i:
             end = t.i
             break
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[0]:end]):
+        end = opened[0]  # "the U.S. Geological Survey (USGS" -> cut the unclosed gloss
     span = doc[start:end]
     while len(span) > 1 and span[0].lower_ in _EDGE:
         span = doc[span.start + 1:span.end]

@@ -10,7 +10,7 @@ from pipeline.normalize.dates import resolve_date
 
 NOW_WORDS = re.compile(r"\b(?:now|currently|so far|to date|at present|as of today|this week|today)\b", re.I)
 # A date right after a figure ("39,000 tons in 2020") belongs to that figure.
-_OWNED_GAP = re.compile(r"^\s*,?\s*(?:in|for|as of|at the end of|by the end of|by|during|on)?\s*$", re.I)
+_OWNED_GAP = re.compile(r"^\s*,?\s*(?:in|for|as of|at|at the end of|by the end of|by|during|on)?\s*$", re.I)
 
 
 def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], parser) -> list[dict]:
