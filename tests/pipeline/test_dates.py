@@ -1,0 +1,54 @@
+"""Table-driven tests of date resolution: rules first, dateparser (time-limited) for the rest."""
+import pytest
+
+from pipeline.adapters.dateparse import DateParserAdapter
+from pipeline.normalize.dates import resolve_date
+
+PUB = "2025-11-04"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("2024", PUB, ("2024", "explicit")),
+    ("in 2020", PUB, ("2020", "explicit")),
+    ("2020-23", PUB, ("2020/2023", "explicit")),
+    ("2020\u20132023", PUB, ("2020/2023", "explicit")),
+    ("between 2015 and 2020", PUB, ("2015/2020", "explicit")),
+    ("fiscal year 2008", PUB, ("2007-10/2008-09", "explicit")),
+    ("FY2024", PUB, ("2023-10/2024-09", "explicit")),
+    ("the second quarter of 2010", PUB, ("2010-04/2010-06", "explicit")),
+    ("Q2 2010", PUB, ("2010-04/2010-06", "explicit")),
+    ("the first 11 months of 2024", PUB, ("2024-01/2024-11", "explicit")),
+    ("the first half of 2024", PUB, ("2024-01/2024-06", "explicit")),
+    ("the 1990s", PUB, ("1990/1999", "explicit")),
+    ("October 2024", PUB, ("2024-10", "explicit")),
+    ("the end of 2024", PUB, ("2024", "explicit")),
+    ("last year", PUB, ("2024", "relative")),
+    ("this year", PUB, ("2025", "relative")),
+    ("last month", PUB, ("2025-10", "relative")),
+    ("last month", "2025-01-15", ("2024-12", "relative")),
+    ("today", PUB, ("2025-11-04", "relative")),
+    ("last year", None, (None, None)),
+    ("the past five years", PUB, ("2020/2025", "relative")),
+])
+def test_resolve_date_rules(text, published, expected):
+    assert resolve_date(text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("October 30, 2025", PUB, ("2025-10-30", "explicit")),
+    ("Thursday", PUB, ("2025-10-30", "relative")),
+    ("July", PUB, ("2025-07", "relative")),
+    ("Nov. 17, 2010", PUB, ("2010-11-17", "explicit")),
+])
+def test_resolve_date_with_dateparser(text, published, expected):
+    assert resolve_date(text, published, parser=DateParserAdapter(timeout=5)) == expected
+
+
+def test_relative_dates_never_use_the_clock():
+    # the same text resolves against whatever publication date it is given
+    assert resolve_date("last year", "2004-05-21")[0] == "2003"
+    assert resolve_date("Thursday", "2004-05-21", parser=DateParserAdapter())[0] == "2004-05-20"
+
+
+def test_dateparser_adapter_refuses_long_strings():
+    assert DateParserAdapter().parse("x" * 500, PUB) is None
