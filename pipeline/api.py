@@ -71,3 +71,37 @@ def extract_many(records: Iterable[dict], *, nlp: Optional[Language] = None, n_p
     docs = (make_doc(nlp, r["text"], doc_id=str(r["id"]), published=r.get("published")) for r in records)
     for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
         yield doc._.doc_id, list(doc._.claims or [])
+
+
+class PipelineProcess:
+    """A picklable factory for corpus runs: called once per worker, it loads the pipeline and returns
+    a function from a batch of :class:`pipeline.io.documents.Document` to (doc_id, claim dicts)."""
+
+    def __init__(self, config: Union[str, Path, None] = None, *, base_model: Optional[str] = None,
+                 batch_size: int = 32) -> None:
+        self.config = str(config) if config is not None else None
+        self.base_model = base_model
+        self.batch_size = batch_size
+
+    def __call__(self):
+        nlp = load(self.config, base_model=self.base_model)
+
+        def process(documents: list) -> list[tuple[str, list[dict]]]:
+            docs = [make_doc(nlp, d.text, doc_id=d.id, published=d.published) for d in documents]
+            return [(doc._.doc_id, list(doc._.claims or [])) for doc in nlp.pipe(docs, batch_size=self.batch_size)]
+
+        return process
+
+    def config_hash(self) -> str:
+        """Hash of everything that decides the output: config, lexicons, patterns, base model name."""
+        import hashlib
+
+        h = hashlib.sha256()
+        h.update((self.base_model or "").encode())
+        files = [Path(self.config) if self.config else CONFIG]
+        files += sorted((ROOT / "models").rglob("*.json")) + sorted((ROOT / "models").rglob("*.jsonl"))
+        for f in files:
+            if f.is_file():
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+        return h.hexdigest()[:16]

@@ -42,7 +42,12 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     t = " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").split())
     t = re.sub(r"^(?:in|on|during|for|since|by|of|from|through|over|at)\s+", "", t)
     t = re.sub(r"^the\s+", "", t)
-    t = re.sub(r"^(?:(?:the )?(?:end|start|beginning|middle|close) of|early|late|mid-?|the end of)\s*(?=(?:1[6-9]\d\d|20\d\d)$)", "", t)
+    edge = re.fullmatch(r"(?:(?:the )?(?P<edge>end|close|start|beginning) of|(?P<loose>early|late|mid-?|middle of))\s*(?P<y>1[6-9]\d\d|20\d\d)", t)
+    if edge:
+        if edge.group("edge"):
+            month = 12 if edge.group("edge") in ("end", "close") else 1
+            return _yyyymm(int(edge.group("y")), month), "explicit"
+        return edge.group("y"), "explicit"
     pub_year = _year_of(published)
 
     m = re.fullmatch(rf"(?:calendar year |year )?{YEAR}", t)
