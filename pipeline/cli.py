@@ -1,0 +1,183 @@
+"""The ``newsclaims`` command: extract, evaluate, bench, sql, schema."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline.api import PipelineProcess
+    from pipeline.io.runner import run_corpus
+
+    process = PipelineProcess(args.config, base_model=args.base_model, batch_size=args.batch_size)
+    field_map = dict(kv.split("=", 1) for kv in args.field) if args.field else None
+    manifest = run_corpus(
+        args.inputs, args.output, process=process, n_process=args.n_process, batch_size=args.batch_size,
+        shard_size=args.shard_size, formats=args.format or ["jsonl"], engine=args.engine, scheduler=args.scheduler,
+        progress=not args.quiet, field_map=field_map, config_hash=process.config_hash(),
+    )
+    counts = manifest.get("counts", {})
+    print(json.dumps({"output": str(args.output), **counts}), file=sys.stderr)
+    failed = counts.get("documents_failed", 0) + counts.get("read_errors", 0)
+    return 1 if failed else 0
+
+
+def _read_run_claims(path: Path) -> dict[str, list[dict]]:
+    """Claims of a run (flattened rows of claims.jsonl) or any predictions file the evaluator reads."""
+    from pipeline.evaluation.gold import read_predictions
+    from pipeline.io.writers import unflatten_claim
+
+    first = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()), "{}")
+    if "span_start" not in json.loads(first):
+        return read_predictions(path)
+    out: dict[str, list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            claim = unflatten_claim(json.loads(line))
+            out.setdefault(claim["doc_id"], []).append(claim)
+    return out
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from pipeline.evaluation import report as render
+    from pipeline.evaluation.baselines import baseline_systems
+    from pipeline.evaluation.gold import read_gold
+    from pipeline.evaluation.scoring import evaluate, evaluate_systems
+
+    gold = read_gold(args.gold)
+    reports = {}
+    if args.pred:
+        reports["newsclaims"] = evaluate(gold, _read_run_claims(Path(args.pred)))
+    else:
+        import pipeline
+
+        nlp = pipeline.load(args.config, base_model=args.base_model)
+
+        def extract(doc: dict) -> list[dict]:
+            published = (doc.get("meta") or {}).get("published")
+            return [c.to_dict() for c in pipeline.extract(doc["text"], published=published, doc_id=doc["id"], nlp=nlp)]
+
+        reports["newsclaims"] = evaluate_systems(gold, {"newsclaims": extract})["newsclaims"]
+    if not args.no_baselines:
+        reports.update(evaluate_systems(gold, baseline_systems()))
+    print(render.render_text(reports))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(render.render_json(reports), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.markdown).write_text(render.render_markdown(reports), encoding="utf-8")
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.report).write_text(render.render_html(reports), encoding="utf-8")
+    return 0
+
+
+def _sentence_predictor(args: argparse.Namespace):
+    import pipeline
+
+    nlp = pipeline.load(args.config, base_model=args.base_model)
+
+    def predict(texts: list[str]) -> list[list[dict]]:
+        records = ({"id": str(i), "text": t} for i, t in enumerate(texts))
+        return [claims for _, claims in pipeline.extract_many(records, nlp=nlp, batch_size=64)]
+
+    return predict
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    predict = _sentence_predictor(args)
+    if args.benchmark == "newsquant":
+        from pipeline.evaluation.benchmarks import newsquant
+
+        table = newsquant.run_newsquant(args.path, predict)
+        print(newsquant.format_table(table))
+    else:
+        from pipeline.evaluation.benchmarks import measeval
+
+        table = measeval.run_measeval(args.path, predict)
+        print(measeval.format_table(table))
+    if args.json:
+        Path(args.json).write_text(json.dumps(table, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+def _cmd_sql(args: argparse.Namespace) -> int:
+    from pipeline.io.runner import sql
+
+    for row in sql(args.outdir, args.query):
+        print("\t".join("" if v is None else str(v) for v in row))
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from pipeline.schema import schema_json
+
+    print(schema_json())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsclaims", description="Typed quantitative claims from news text.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def pipeline_options(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--config", default=None, help="config.cfg or an assembled pipeline folder (default: the project's config.cfg)")
+        q.add_argument("--base-model", default=None, help="spaCy model to source tagger/parser/NER from (default: config)")
+
+    e = sub.add_parser("extract", help="extract claims from .txt folders, JSONL(.gz), CSV, HTML or WARC into OUTDIR")
+    e.add_argument("inputs", nargs="+")
+    e.add_argument("-o", "--output", required=True, type=Path)
+    e.add_argument("--format", action="append", choices=["jsonl", "csv", "parquet", "duckdb"],
+                   help="output format (repeatable; default jsonl)")
+    e.add_argument("--n-process", type=int, default=1)
+    e.add_argument("--batch-size", type=int, default=32)
+    e.add_argument("--shard-size", type=int, default=500)
+    e.add_argument("--engine", choices=["local", "dask"], default="local")
+    e.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster)")
+    e.add_argument("--field", action="append", help="input field mapping, e.g. --field text=body (repeatable)")
+    e.add_argument("-q", "--quiet", action="store_true")
+    pipeline_options(e)
+    e.set_defaults(func=_cmd_extract)
+
+    v = sub.add_parser("evaluate", help="precision/recall report against a gold file")
+    v.add_argument("gold")
+    v.add_argument("--pred", default=None, help="saved predictions (a run's claims.jsonl); default: run the pipeline")
+    v.add_argument("--report", default=None, help="write a self-contained HTML report here")
+    v.add_argument("--json", default=None, help="write the machine-readable report here")
+    v.add_argument("--markdown", default=None, help="write the Markdown report here")
+    v.add_argument("--no-baselines", action="store_true", help="skip the spaCy-NER and quantulum3 baselines")
+    pipeline_options(v)
+    v.set_defaults(func=_cmd_evaluate)
+
+    b = sub.add_parser("bench", help="score on an external benchmark (read in place, never copied)")
+    b.add_argument("benchmark", choices=["newsquant", "measeval"])
+    b.add_argument("path")
+    b.add_argument("--json", default=None)
+    pipeline_options(b)
+    b.set_defaults(func=_cmd_bench)
+
+    s = sub.add_parser("sql", help="query a run's claims/documents tables with DuckDB")
+    s.add_argument("outdir")
+    s.add_argument("query")
+    s.set_defaults(func=_cmd_sql)
+
+    j = sub.add_parser("schema", help="print the claim record's JSON Schema")
+    j.set_defaults(func=_cmd_schema)
+    return p
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as exc:
+        print(f"newsclaims: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
