@@ -128,6 +128,23 @@ class QuantityFinder:
             return False
         if TIME_AFTER.match(after) or "TIME" in ents and m["unit"] is None:
             return False
+        if re.search(r"\d:$", text[max(0, m["core_start"] - 2):m["core_start"]]) or re.match(r":\d", text[m["core_end"]:m["core_end"] + 2]):
+            return False  # clock times and time stamps: "08:24:27"
+        line_start = text.rfind("\n", 0, m["core_start"]) + 1
+        if m["unit"] is None and not text[line_start:m["core_start"]].strip() and re.match(r"[.)]?\s+[A-Z]", text[m["core_end"]:m["core_end"] + 3]):
+            return False  # a list item's number: "2. Alberto Contador"
+        if re.match(r"\s+ago\b", after):
+            return False  # "15 or 20 years ago" dates something; it is not a figure
+        if m["unit"] is None and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Plaza|Suite)\b", after):
+            return False  # street addresses
+        if m["unit"] is None and re.search(r"(?:\b[A-Z]{2}|D\.C\.),?\s+$", before) and re.fullmatch(r"\d{5}", m["text"]):
+            return False  # ZIP codes
+        if m["unit"] is None and m["digits"] and re.search(r"\b[A-Z]{2,}\s+$", before) and re.match(r"[-\u2013]\d", text[m["core_end"]:m["core_end"] + 2] or "x"):
+            return False  # release and docket numbers: "FHWA 30-14", "FCC 20-112"
+        if m.get("is_range") and m["unit"] is None and re.search(r"\b[A-Z]{2,}\s+$", before):
+            return False
+        if m["unit"] is None and re.search(r"\b(?:these|those|the other|top|the top|our|its|their)\s+$", before, re.I):
+            return False  # counts that point back at things already named: "these five states"
         if m["unit"] is None and not m.get("is_range") and self._is_year(doc, m, core, before):
             return False
         if m.get("is_range") and m["unit"] is None and m["low"] is not None and 1600 <= m["low"] <= 2100 and float(m["low"]).is_integer() \
@@ -158,8 +175,8 @@ class QuantityFinder:
         value = m["value"]
         if value is None or not float(value).is_integer() or not 1600 <= value <= 2100 or "," in m["text"] or m["scaled"]:
             return False
-        if not m["digits"]:
-            return False
+        if not m["digits"] and not re.match(r"(?:two[\s-]thousand|nineteen|twenty)\b", m["text"], re.I):
+            return False  # "two-thousand-three" is how broadcast copy writes a year
         head = core[-1]
         if head.dep_ == "nummod" and head.head.pos_ == "NOUN" and head.head.lower_ not in DATE_WORDS and head.head.tag_ == "NNS":
             if not re.search(r"\b(?:in|since|by|of|from|until|through|to|between|during|before|after)\s*$", before, re.I):

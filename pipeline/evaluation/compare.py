@@ -11,6 +11,8 @@ process) and are passed to the functions that need them.
 """
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import calendar
 import datetime as _dt
 import functools
@@ -216,7 +218,8 @@ def unit_registry(currency_codes: tuple[str, ...]) -> Any:
     return ureg
 
 
-_SPECIAL_PINT_NAMES = {"%": "percent", "pp": "percentage_point", "bp": "basis_point", "x": "ratio_x", "t": "metric_ton"}
+_SPECIAL_PINT_NAMES = MappingProxyType(
+    {"%": "percent", "pp": "percentage_point", "bp": "basis_point", "x": "ratio_x", "t": "metric_ton"})
 _OPERATOR = re.compile(r"(\*\*|\^|[/*·()]|\s+per\s+)")
 
 
@@ -468,7 +471,7 @@ class Lemmatizer:
         return tuple(
             (t.lemma_ or t.text).lower()
             for t in doc
-            if (t.is_alpha or t.like_num) and not t.is_stop and t.pos_ not in _FUNCTION_POS
+            if any(ch.isalnum() for ch in t.text) and not t.is_stop and t.pos_ not in _FUNCTION_POS
         )
 
 

@@ -37,7 +37,10 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """Plain data; a shallow copy (``dataclasses.asdict`` deep-copies and is slow at corpus scale)."""
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        data["meta"] = dict(self.meta)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Document":

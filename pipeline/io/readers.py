@@ -181,8 +181,12 @@ def _binary_lines(handle: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
 
 def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: str,
                         fields: Mapping[str, tuple[str, ...]], path: Path, line: Optional[int]) -> Item:
-    """Map one JSON object or CSV row to a Document, or to a ReadError saying which field is wrong."""
-    values, used = _pick_fields(record, fields)
+    """Map one JSON object or CSV row to a Document, or to a ReadError saying which field is wrong.
+
+    Fields missing at the top level are also looked up in a nested ``meta`` object (the Prodigy and
+    gold-file convention); whatever is not used goes to ``Document.meta``.
+    """
+    values, meta = _pick_fields(record, fields)
     doc_id = _as_id(values.get("id"), default_id)
     if doc_id is None:
         return ReadError(where, f"'id' is a {type(values['id']).__name__}, expected a string or number",
@@ -190,7 +194,6 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
     problem = _text_problem(record, values, fields)
     if problem:
         return ReadError(where, problem, path=str(path), line=line, doc_id=doc_id)
-    meta = {k: v for k, v in record.items() if k not in used}
     meta["input"] = where
     published = normalize_published(values.get("published"))
     raw_published = values.get("published")
@@ -203,16 +206,22 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
     )
 
 
-def _pick_fields(record: Mapping[str, Any], fields: Mapping[str, tuple[str, ...]]) -> tuple[dict[str, Any], set[str]]:
+def _pick_fields(record: Mapping[str, Any], fields: Mapping[str, tuple[str, ...]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return (Document field values, the remaining input fields for ``meta``)."""
+    has_nested = isinstance(record.get("meta"), Mapping)
+    nested: Mapping[str, Any] = record["meta"] if has_nested else {}
+    rest = {**nested, **{k: v for k, v in record.items() if not (has_nested and k == "meta")}}
     values: dict[str, Any] = {}
-    used: set[str] = set()
     for name, candidates in fields.items():
+        for scope in (record, nested):
+            found = next((c for c in candidates if c in scope), None)
+            if found is not None:
+                values[name] = scope[found]
+                break
+    for candidates in fields.values():
         for candidate in candidates:
-            if candidate in record:
-                used.add(candidate)
-                if name not in values:
-                    values[name] = record[candidate]
-    return values, used
+            rest.pop(candidate, None)
+    return values, rest
 
 
 def _text_problem(record: Mapping[str, Any], values: Mapping[str, Any], fields: Mapping[str, tuple[str, ...]]) -> Optional[str]:

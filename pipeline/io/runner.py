@@ -67,6 +67,10 @@ class PipelineLoadError(RuntimeError):
     """The `process` factory itself failed: the run stops (marking every document failed would be wrong)."""
 
 
+class ShardCrashError(RuntimeError):
+    """A shard killed its worker twice (or its Dask task failed): the run stops, finished shards are kept."""
+
+
 # ------------------------------------------------------------------------------ per-worker cache
 
 def cached_process(factory: ProcessFactory) -> ProcessFn:
@@ -306,18 +310,6 @@ def _write_input_shard(path: Path, number: int, fingerprint: str, chunk: Sequenc
             handle.write(json.dumps({key: item.to_dict()}, ensure_ascii=False, default=str) + "\n")
 
 
-def _write_failed_shard(task: ShardTask, reason: str) -> dict[str, Any]:
-    """When a worker dies on a shard twice, record its documents as failed instead of losing them."""
-    header, items = _read_input_shard(task.in_path)
-    results = {item.id: _DocResult(error=reason) for item in items if isinstance(item, Document)}
-    lines, stats = _output_lines(header, items, results)
-    with atomic_open(task.out_path) as handle:
-        handle.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
-    stats.update(shard=task.number, fingerprint=task.fingerprint, seconds=0.0, host=socket.gethostname(), pid=os.getpid())
-    write_json_atomic(done_path(task.out_path), stats)
-    return stats
-
-
 # --------------------------------------------------------------------------------------- engines
 
 def _run_serial(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int) -> Iterator[dict[str, Any]]:
@@ -379,14 +371,18 @@ def _pool_result(future: concurrent.futures.Future) -> Optional[dict[str, Any]]:
 
 def _rerun_crashed(crashed: list[ShardTask], tasks: Iterator[ShardTask], process: ProcessFactory,
                    batch_size: int, n_process: int) -> Iterator[dict[str, Any]]:
-    """A worker died (killed, out of memory, segfault): retry each affected shard alone, then go on."""
+    """A worker died (killed, out of memory, segfault): retry each affected shard alone in a fresh process.
+
+    A shard that kills its worker twice stops the run rather than being marked failed: a systemic
+    fault (workers that cannot start) must not turn a whole corpus into "failed" shards that a resumed
+    run would then skip.
+    """
     for task in sorted(crashed, key=lambda t: t.number):
         with _new_pool(1) as pool:
-            try:
-                stats = pool.submit(run_shard, process, task.in_path, task.out_path, batch_size).result()
-            except concurrent.futures.process.BrokenProcessPool:
-                stats = _write_failed_shard(task, "the worker process died while processing this shard "
-                                            "(killed, out of memory or crashed); shard retried once")
+            stats = _pool_result(pool.submit(run_shard, process, task.in_path, task.out_path, batch_size))
+        if stats is None:
+            raise ShardCrashError(f"a worker process died twice while processing shard {task.number:05d} "
+                                  f"({task.in_path}); finished shards are kept, so the run resumes after a fix")
         yield _finish(task, stats)
     yield from _run_pool(tasks, process, batch_size, n_process)
 
@@ -432,12 +428,14 @@ def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: i
 
 
 def _dask_result(future: Any, task: ShardTask) -> dict[str, Any]:
+    """run_shard isolates document errors itself, so a failed task is infrastructure: stop the run."""
     try:
         return future.result()
     except PipelineLoadError:
         raise
-    except Exception as exc:  # KilledWorker and the like: the shard's documents are failed, not lost
-        return _write_failed_shard(task, f"the Dask task for this shard failed: {_describe(exc)}")
+    except Exception as exc:  # KilledWorker (a worker died on it repeatedly), lost files, ...
+        raise ShardCrashError(f"the Dask task for shard {task.number:05d} failed: {_describe(exc)}; "
+                              "finished shards are kept, so the run resumes after a fix") from exc
 
 
 # ---------------------------------------------------------------------------------------- merging

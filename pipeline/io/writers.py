@@ -90,70 +90,102 @@ COLUMNS: Mapping[str, tuple[Column, ...]] = {"documents": DOCUMENT_COLUMNS, "cla
 
 # ------------------------------------------------------------------------------------------- rows
 
+@dataclass(frozen=True)
+class _FieldPlan:
+    """How one Claim field becomes columns: ``scalar`` (one column), ``span`` (start/end), ``object`` (keys)."""
+
+    name: str
+    shape: str
+    columns: tuple[Column, ...]
+
+
+def _field_plans() -> tuple[_FieldPlan, ...]:
+    plans = []
+    for name, columns in _FIELD_COLUMNS.items():
+        if columns[0].name == f"{name}_start":
+            shape = "span"
+        elif len(columns) == 1 and columns[0].name == name:
+            shape = "scalar"
+        else:
+            shape = "object"
+        plans.append(_FieldPlan(name, shape, tuple(columns)))
+    return tuple(plans)
+
+
+_FIELD_PLANS = _field_plans()
+_CLAIM_FIELDS = frozenset(_FIELD_COLUMNS)
+
+
 def flatten_claim(claim: Mapping[str, Any], doc_id: Optional[str] = None) -> dict[str, Any]:
     """One flat, type-checked row from a claim dict (``Claim.to_dict()``); raises ValueError if malformed.
 
     Checking here, per document, turns a bad value from the extractor into that document's error
     instead of a failure of the whole merge. Keys not in the schema are kept as JSON in ``extra``.
+    A missing ``doc_id`` is taken from the document, a missing ``claim_id`` made from doc_id and span.
     """
-    data = dict(claim)
-    if data.get("doc_id") in (None, "") and doc_id is not None:
-        data["doc_id"] = doc_id
-    if not data.get("claim_id") and isinstance(data.get("span"), (list, tuple)) and len(data["span"]) == 2:
-        data["claim_id"] = make_claim_id(data["doc_id"], list(data["span"]))
-    row: dict[str, Any] = {}
-    known: set[str] = set()
-    for f in dataclasses.fields(Claim):
-        known.add(f.name)
-        row.update(_flatten_field(f.name, data.get(f.name)))
-    extra = {k: v for k, v in data.items() if k not in known}
+    row: dict[str, Any] = {"claim_id": None, "doc_id": None}  # first, as in CLAIM_COLUMNS
+    for plan in _FIELD_PLANS:
+        value = claim.get(plan.name)
+        if plan.shape == "scalar":
+            row[plan.name] = _checked(plan.columns[0], value)
+        elif value is None:
+            row.update(dict.fromkeys(c.name for c in plan.columns))
+        elif plan.shape == "span":
+            _put_span(row, plan, value)
+        else:
+            _put_object(row, plan, value)
+    if not row["doc_id"]:
+        row["doc_id"] = doc_id
+    if not row["claim_id"] and row["doc_id"] is not None and row["span_start"] is not None:
+        row["claim_id"] = make_claim_id(row["doc_id"], [row["span_start"], row["span_end"]])
+    extra = {k: claim[k] for k in claim.keys() - _CLAIM_FIELDS}
     row["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
-    return {c.name: _checked(c, row.get(c.name)) for c in CLAIM_COLUMNS}
+    return row
 
 
-def _flatten_field(name: str, value: Any) -> dict[str, Any]:
-    columns = _FIELD_COLUMNS[name]
-    if columns[0].name == f"{name}_start":
-        if value is None:
-            return {columns[0].name: None, columns[1].name: None}
-        if not isinstance(value, (list, tuple)) or len(value) != 2:
-            raise ValueError(f"claim field {name!r} should be [start, end], got {value!r}")
-        return {columns[0].name: value[0], columns[1].name: value[1]}
-    if len(columns) != 1 or columns[0].name != name:  # a dict field such as change
-        if value is not None and not isinstance(value, Mapping):
-            raise ValueError(f"claim field {name!r} should be an object, got {value!r}")
-        return {c.name: (value or {}).get(c.name[len(name) + 1:]) for c in columns}
-    if columns[0].kind == "json" and value is not None:
-        return {name: json.dumps(value, ensure_ascii=False, sort_keys=True)}
-    return {name: value}
+def _put_span(row: dict[str, Any], plan: _FieldPlan, value: Any) -> None:
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise ValueError(f"claim field {plan.name!r} should be [start, end], got {value!r}")
+    row[plan.columns[0].name] = _checked(plan.columns[0], value[0])
+    row[plan.columns[1].name] = _checked(plan.columns[1], value[1])
+
+
+def _put_object(row: dict[str, Any], plan: _FieldPlan, value: Any) -> None:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"claim field {plan.name!r} should be an object, got {value!r}")
+    for column in plan.columns:
+        row[column.name] = _checked(column, value.get(column.name[len(plan.name) + 1:]))
 
 
 def _checked(column: Column, value: Any) -> Any:
+    """The value in the column's type; ints widen to float, anything else that does not fit is an error."""
     if value is None:
         return None
-    if column.kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+    kind, vtype = column.kind, type(value)
+    if kind == "string" and vtype is str:
+        return value
+    if kind == "float" and vtype in (float, int):
         return float(value)
-    if column.kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+    if kind == "int" and vtype is int:
         return value
-    if column.kind in ("string", "json") and isinstance(value, str):
-        return value
-    raise ValueError(f"claim field {column.name!r} should be a {column.kind}, got {type(value).__name__} {value!r}")
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    raise ValueError(f"claim field {column.name!r} should be a {kind}, got {vtype.__name__} {value!r}")
 
 
 def unflatten_claim(row: Mapping[str, Any]) -> dict[str, Any]:
     """The claim dict (as ``Claim.to_dict()``) back from a flat row; the inverse of `flatten_claim`."""
     claim: dict[str, Any] = {}
-    for f in dataclasses.fields(Claim):
-        columns = _FIELD_COLUMNS[f.name]
-        if columns[0].name == f"{f.name}_start":
-            start, end = row.get(columns[0].name), row.get(columns[1].name)
-            claim[f.name] = None if start is None and end is None else [start, end]
-        elif len(columns) != 1 or columns[0].name != f.name:
-            parts = {c.name[len(f.name) + 1:]: row.get(c.name) for c in columns}
-            claim[f.name] = None if all(v is None for v in parts.values()) else parts
+    for plan in _FIELD_PLANS:
+        values = [row.get(c.name) for c in plan.columns]
+        if plan.shape == "span":
+            claim[plan.name] = None if all(v is None for v in values) else values
+        elif plan.shape == "object":
+            keys = [c.name[len(plan.name) + 1:] for c in plan.columns]
+            claim[plan.name] = None if all(v is None for v in values) else dict(zip(keys, values))
         else:
-            value = row.get(f.name)
-            claim[f.name] = json.loads(value) if columns[0].kind == "json" and value is not None else value
+            value = values[0]
+            claim[plan.name] = json.loads(value) if plan.columns[0].kind == "json" and value is not None else value
     if row.get("extra"):
         claim.update(json.loads(row["extra"]))
     return claim

@@ -28,9 +28,11 @@ _NUMWORDS = sorted(list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand"
 _NW = "(?:" + "|".join(_NUMWORDS) + ")"
 _NW_FIRST = "(?:" + "|".join(w for w in _NUMWORDS if w not in SCALE_WORDS and w != "dozen") + ")"
 _NW_SCALE = "(?:dozen|hundred|thousand|million|billion|trillion)"
+_DIGIT_WORDS = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 WORD_NUMBER = (
     rf"(?:\b(?:a|an)\s+{_NW_SCALE}|\b{_NW_FIRST})"
-    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_NW}|a\s+half)\b)*\b"
+    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_NW}|a\s+half)\b)*"
+    rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
 DIGIT_NUMBER = r"(?<![\w.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b"

@@ -51,8 +51,18 @@ def parse_digits(text: str) -> Optional[float]:
 
 
 def parse_word_number(text: str) -> Optional[float]:
-    """'seven' -> 7, 'twenty-five' -> 25, 'three hundred' -> 300, 'a dozen' -> 12, 'one and a half' -> 1.5."""
-    words = re.split(r"[\s\-]+", text.lower().strip())
+    """'seven' -> 7, 'twenty-five' -> 25, 'three hundred' -> 300, 'a dozen' -> 12, 'one and a half' -> 1.5,
+    'five point four' -> 5.4 (the spoken decimals of broadcast copy)."""
+    lowered = text.lower().strip()
+    if re.search(r"\bpoint\b", lowered):
+        whole, _, frac = re.split(r"[\s-]+(point)[\s-]+", lowered, maxsplit=1)
+        digits = {"zero": "0", "oh": "0", **{k: str(v) for k, v in UNITS_WORDS.items() if v < 10}}
+        frac_digits = [digits.get(w) for w in re.split(r"[\s-]+", frac)]
+        head = parse_word_number(whole)
+        if head is None or None in frac_digits:
+            return None
+        return float(f"{int(head)}.{''.join(frac_digits)}")
+    words = re.split(r"[\s\-]+", lowered)
     words = [w for w in words if w and w != "and"]
     if words and words[0] in ("a", "an"):
         words = ["one"] + words[1:]

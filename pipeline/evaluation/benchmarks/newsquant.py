@@ -67,9 +67,12 @@ class UnitMap:
     units: Mapping[str, str]
     age_units: Mapping[str, str]
     age_markers: tuple[str, ...]
+    age_context: str
+    count_unit_surfaces: Mapping[str, str]
+    unit_text_overrides: tuple[tuple[str, str, str], ...]
     no_unit: str
     rate_joiner: str
-    pint_spelling: Mapping[str, str]
+    pint_spelling: tuple[tuple[str, str], ...]
     irregular_plurals: Mapping[str, str]
     singular_endings_kept: tuple[str, ...]
     direction_roles: tuple[str, ...]
@@ -89,9 +92,12 @@ def load_unit_map(path: Optional[str] = None) -> UnitMap:
         units=frozen(data["units"]),
         age_units=frozen(data["age_units"]),
         age_markers=tuple(data["age_markers"]),
+        age_context=data["age_context"],
+        count_unit_surfaces=frozen(data["count_unit_surfaces"]),
+        unit_text_overrides=tuple((o["unit"], o["unit_text"], o["name"]) for o in data["unit_text_overrides"]),
         no_unit=data["no_unit"],
         rate_joiner=data["rate_joiner"],
-        pint_spelling=frozen(data["pint_spelling"]),
+        pint_spelling=tuple((old, new) for old, new in data["pint_spelling"]),
         irregular_plurals=frozen(data["irregular_plurals"]),
         singular_endings_kept=tuple(data["singular_endings_kept"]),
         direction_roles=tuple(data["change"]["roles_with_direction"]),
@@ -194,9 +200,13 @@ def _singular(word: str, umap: UnitMap) -> str:
     return word
 
 
-def _is_age(unit_text: Optional[str], umap: UnitMap) -> bool:
+def _is_age(unit_text: Optional[str], after: Optional[str], umap: UnitMap) -> bool:
+    """An age: the unit as written says so ('year-old'), or the words right after the mention do
+    ('65-year' + '-old', '30 years' + ' old')."""
     text = (unit_text or "").lower()
-    return any(re.search(rf"(?<![a-z]){re.escape(m)}(?![a-z])", text) for m in umap.age_markers)
+    if any(re.search(rf"(?<![a-z]){re.escape(m)}(?![a-z])", text) for m in umap.age_markers):
+        return True
+    return bool(after) and re.match(umap.age_context, after, flags=re.IGNORECASE) is not None
 
 
 def _single_unit_name(unit: str, umap: UnitMap) -> str:
@@ -232,20 +242,32 @@ def _pint_registry():
 
 
 def _pint_long_name(unit: str, umap: UnitMap) -> Optional[str]:
-    return _pint_long_name_cached(unit, tuple(umap.pint_spelling.items()))
+    return _pint_long_name_cached(unit, umap.pint_spelling)
 
 
-def newsquant_unit(unit: Optional[str], unit_text: Optional[str] = None, umap: Optional[UnitMap] = None) -> str:
+def newsquant_unit(
+    unit: Optional[str],
+    unit_text: Optional[str] = None,
+    umap: Optional[UnitMap] = None,
+    *,
+    after: Optional[str] = None,
+) -> str:
     """Our canonical unit -> NewsQuant ``normalized_unit``.
 
-    ``None`` (a plain count) becomes the singular counted noun from ``unit_text``; ages ('35-year-old')
-    become 'year of age'; rates 'A/B' become '<A> per <B>' ('USD/barrel' -> 'dollar per barrel').
+    ``None`` (a plain count) becomes the singular counted noun from ``unit_text`` (or the unit an
+    abbreviation left as the noun stands for: 'ppg' -> 'point per game'); ages ('35-year-old', judged
+    from ``unit_text`` or from ``after``, the text following the mention) become 'year of age'; rates
+    'A/B' become '<A> per <B>' ('USD/barrel' -> 'dollar per barrel').
     """
     umap = umap or load_unit_map()
     if unit is None:
-        return singular_noun(unit_text, umap)
-    if unit in umap.age_units and _is_age(unit_text, umap):
+        surface = (unit_text or "").strip().lower()
+        return umap.count_unit_surfaces.get(surface) or singular_noun(unit_text, umap)
+    if unit in umap.age_units and _is_age(unit_text, after, umap):
         return umap.age_units[unit]
+    for o_unit, pattern, name in umap.unit_text_overrides:
+        if unit == o_unit and re.search(pattern, (unit_text or "").strip(), flags=re.IGNORECASE):
+            return name
     if unit in umap.units or unit in umap.currencies:
         return _single_unit_name(unit, umap)
     if "/" in unit:
@@ -293,6 +315,15 @@ def newsquant_concepts(claim: Mapping[str, Any]) -> list[str]:
     return tokens or ["-"]
 
 
+def _text_after(claim: Mapping[str, Any], width: int = 24) -> Optional[str]:
+    """The sentence text right after the mention (spans are document offsets, so shift by the sentence's)."""
+    span, sent, sent_span = claim.get("span"), claim.get("sentence"), claim.get("sentence_span")
+    if not span or not sent or not sent_span:
+        return None
+    start = span[1] - sent_span[0]
+    return sent[start:start + width] if 0 <= start <= len(sent) else None
+
+
 def to_newsquant(claim: Any, umap: Optional[UnitMap] = None) -> Optional[dict[str, Any]]:
     """One claim -> ``{value, normalized_unit, change, referred_concepts}``; None if it carries no number."""
     umap = umap or load_unit_map()
@@ -302,7 +333,7 @@ def to_newsquant(claim: Any, umap: Optional[UnitMap] = None) -> Optional[dict[st
         return None
     return {
         "value": value,
-        "normalized_unit": newsquant_unit(c.get("unit"), c.get("unit_text"), umap),
+        "normalized_unit": newsquant_unit(c.get("unit"), c.get("unit_text"), umap, after=_text_after(c)),
         "change": newsquant_change(c.get("bound"), c.get("change"), umap),
         "referred_concepts": newsquant_concepts(c),
     }
