@@ -94,12 +94,11 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         from pipeline.evaluation.benchmarks import newsquant
 
         table = newsquant.run_newsquant(args.path, predict)
-        print(newsquant.format_table(table))
     else:
         from pipeline.evaluation.benchmarks import measeval
 
         table = measeval.run_measeval(args.path, predict)
-        print(measeval.format_table(table))
+    print(table["text"])
     if args.json:
         Path(args.json).write_text(json.dumps(table, indent=2, default=str), encoding="utf-8")
     return 0

@@ -17,7 +17,7 @@ from pipeline.normalize.units import to_base
 from pipeline.schema import Claim
 from pipeline.slots.change import ChangeLexicon, fill_changes
 from pipeline.slots.source import release_source, sentence_source
-from pipeline.slots.subject import fill_subject
+from pipeline.slots.subject import fill_subject, who_entities
 from pipeline.slots.when import assign_dates, date_candidates
 
 from .extensions import register_extensions
@@ -64,12 +64,13 @@ class ClaimBuilder:
         sources: dict[int, Optional[tuple]] = {}
         claims = []
         remembered: Optional[dict] = None
+        ents = who_entities(doc)
         paragraph_start = -1
         for m, change, when in zip(mentions, changes, dates):
             para = doc.text.rfind("\n\n", 0, m["start"])
             if para != paragraph_start:
                 paragraph_start, remembered = para, None
-            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None)
+            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None, ents)
             if subject is not None:
                 remembered = subject
             sent_key = m["sent_start"]

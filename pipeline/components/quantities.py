@@ -85,6 +85,7 @@ class QuantityFinder:
     def find(self, doc: Doc) -> list[dict]:
         text = doc.text
         kept = []
+        self._ents = [e for e in doc.ents if e.label_ in NAME_LABELS]  # doc.ents walks every token: read it once
         for m in find_mentions(text, self.grammar):
             core = doc.char_span(m["core_start"], m["core_end"], alignment_mode="expand")
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
@@ -107,6 +108,9 @@ class QuantityFinder:
         following = doc.text[m["end"]:m["end"] + 40]
         if not following[:1].isspace() and following[:1] != "":
             return
+        word = following.split(maxsplit=1)[0] if following.strip() else ""
+        if word.isalpha() and word.islower() and len(word) > 4:
+            return  # plain English words: quantulum3 would read "pair" or "set" as units
         found = self.quantulum.unit_after(m["text"], following.lstrip())
         if found is None:
             return
@@ -154,7 +158,7 @@ class QuantityFinder:
             return False  # "April 4", "the 1990s", "November 17, 2010"
         if m["kind"] == "duration" and TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]]):
             return False  # "over the last 12 months" only places another figure in time
-        if m["unit"] is None and ents & NAME_LABELS and self._inside_name(doc, core):
+        if m["unit"] is None and ents & NAME_LABELS and self._inside_name(self._ents, core):
             return False
         if not m["digits"] and m["unit"] is None and not m["multiple_word"] and value == 1 and \
                 (PRONOUN_ONE_AFTER.match(text[m["end"]:]) or not self._has_noun_after(doc, span)):
@@ -184,8 +188,8 @@ class QuantityFinder:
         return True
 
     @staticmethod
-    def _inside_name(doc: Doc, core) -> bool:
-        for ent in doc.ents:
+    def _inside_name(ents: list, core) -> bool:
+        for ent in ents:
             if ent.label_ in NAME_LABELS and ent.start <= core.start and core.end <= ent.end:
                 others = [t for t in ent if not (core.start <= t.i < core.end) and t.is_alpha and t.lower_ not in ("the",)]
                 return bool(others)

@@ -171,13 +171,24 @@ def definition_lines(reports: Reports) -> list[str]:
 # --------------------------------------------------------------------------- JSON
 
 
-def reports_to_dict(reports: Reports) -> dict[str, Any]:
-    return {"format": JSON_FORMAT, "systems": {name: r.to_dict() for name, r in reports.items()}}
+def reports_to_dict(reports: Reports, max_errors: Optional[int] = None) -> dict[str, Any]:
+    systems = {}
+    for name, r in reports.items():
+        data = r.to_dict()
+        if max_errors is not None:
+            data["errors"] = data["errors"][:max_errors]
+        systems[name] = data
+    return {"format": JSON_FORMAT, "system_order": list(reports), "systems": systems}
 
 
-def render_json(reports: Reports) -> str:
-    """Machine-readable: sorted keys, no NaN (undefined rates are null), one object per system."""
-    return json.dumps(reports_to_dict(reports), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+def render_json(reports: Reports, max_errors: Optional[int] = None) -> str:
+    """Machine-readable: sorted keys, no NaN (undefined rates are null), one object per system;
+    ``system_order`` keeps the side-by-side order that sorted keys would lose.
+
+    All errors are kept unless ``max_errors`` is given (the error list dominates the file size).
+    """
+    return json.dumps(reports_to_dict(reports, max_errors), indent=2, sort_keys=True, ensure_ascii=False,
+                      allow_nan=False) + "\n"
 
 
 def reports_from_json(text: str) -> dict[str, Report]:
@@ -185,7 +196,8 @@ def reports_from_json(text: str) -> dict[str, Report]:
     data = json.loads(text)
     if data.get("format") != JSON_FORMAT:
         raise ValueError(f"not a {JSON_FORMAT} document (format={data.get('format')!r})")
-    return {name: Report.from_dict(r) for name, r in data["systems"].items()}
+    order = data.get("system_order") or sorted(data["systems"])
+    return {name: Report.from_dict(data["systems"][name]) for name in order}
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -236,7 +248,7 @@ def svg_bar_chart(title: str, groups: Sequence[str], series: Sequence[str],
     Plain SVG elements only (rect, line, text, title) so the chart renders in any browser and the
     numbers stay readable as tooltips; undefined rates draw no bar.
     """
-    bar, gap, left, top, height, bottom = 13, 18, 44, 46, 220, 96
+    bar, gap, left, top, height, bottom = 13, 18, 44, 46, 220, 80
     group_w = bar * len(series) + gap
     width = left + group_w * len(groups) + 20
     total_h = top + height + bottom
@@ -292,12 +304,29 @@ h1{font-size:1.5em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #d
 table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}
 th,td{border:1px solid #ddd;padding:3px 7px;vertical-align:top}th{background:#f4f4f4;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.sev0 td{background:#fdecea}tr.sev1 td{background:#fff4e0}
+tr.sev0 td{background:#fdecea}tr.sev1 td{background:#fff4e0}mark{background:#ffe066}
 .chart{margin:8px 16px 8px 0;background:#fff;border:1px solid #eee}
 .chart-title{font-size:14px;font-weight:600}.legend,.tick{font-size:11px;fill:#444}.label{font-size:11px;fill:#222}
 .grid{stroke:#e6e6e6;stroke-width:1}.axis{stroke:#888;stroke-width:1}
 .charts{display:flex;flex-wrap:wrap}.muted{color:#666}dt{font-weight:600}dd{margin:0 0 6px 16px}
 """
+
+
+class RawHtml(str):
+    """A table cell that is already HTML (escaped by whoever built it)."""
+
+
+def html_cell(value: Any) -> str:
+    return value if isinstance(value, RawHtml) else html.escape(str(value))
+
+
+def html_mark(sentence: str, mention: str) -> RawHtml:
+    """The sentence, escaped, with the first occurrence of the mention highlighted."""
+    at = sentence.find(mention) if mention else -1
+    if at < 0:
+        return RawHtml(html.escape(sentence))
+    return RawHtml(html.escape(sentence[:at]) + "<mark>" + html.escape(mention) + "</mark>"
+                   + html.escape(sentence[at + len(mention):]))
 
 
 def html_table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric: Sequence[bool] = (),
@@ -307,7 +336,7 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric: Se
     body = []
     for i, row in enumerate(rows):
         cls = f' class="{row_classes[i]}"' if i < len(row_classes) and row_classes[i] else ""
-        cells = "".join(f'<td class="num">{html.escape(str(c))}</td>' if n else f"<td>{html.escape(str(c))}</td>"
+        cells = "".join(f'<td class="num">{html_cell(c)}</td>' if n else f"<td>{html_cell(c)}</td>"
                         for c, n in zip(row, num))
         body.append(f"<tr{cls}>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -330,9 +359,9 @@ def html_system_section(name: str, report: Report, max_errors: int, show_docs: b
         parts += ["<h3>By document</h3>",
                   html_table(DOC_HEADER, breakdown_rows(report.by_doc, list(report.by_doc)), [False] + [True] * 6)]
     shown = report.errors[:max_errors]
+    rows = [row[:-1] + [html_mark(e.sentence, e.mention)] for row, e in zip(error_rows(report, max_errors), shown)]
     parts += [f"<h3>Worst errors ({len(shown)} of {len(report.errors)})</h3>",
-              html_table(ERROR_HEADER, error_rows(report, max_errors), [True],
-                         [f"sev{e.severity}" for e in shown])]
+              html_table(ERROR_HEADER, rows, [True], [f"sev{e.severity}" for e in shown])]
     return "".join(parts)
 
 
@@ -362,7 +391,8 @@ RENDERERS = MappingProxyType(
 
 
 def render(reports: Reports, fmt: str, **options: Any) -> str:
-    """Render in a named format ('text', 'json', 'markdown', 'html'); options go to the renderer."""
+    """Render in a named format ('text', 'json', 'markdown', 'html'); options go to the renderer
+    (max_errors for all; show_docs for text, markdown and html; title for html)."""
     if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(RENDERERS)}")
-    return RENDERERS[fmt](reports, **options) if fmt != "json" else render_json(reports)
+    return RENDERERS[fmt](reports, **options)

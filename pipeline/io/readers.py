@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import re
 import zlib
 from collections import deque
@@ -485,22 +486,34 @@ def _read_warc(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> 
     from warcio.archiveiterator import ArchiveIterator
 
     path = input_file.path
-    offset, count = 0, 0
+    offset, end, count = 0, 0, 0
     with open(path, "rb") as handle:
         records = ArchiveIterator(handle)
         try:
             for record in records:
+                # Read the body before asking the offset: get_record_offset() skips to the record's end.
+                body = record.content_stream().read() if record.rec_type == "response" else None
                 offset = records.get_record_offset()
-                if record.rec_type == "response":
+                end = offset + records.get_record_length()
+                if body is not None:
                     count += 1
-                    yield _warc_response(input_file, record, offset)
+                    yield _warc_response(input_file, record, body, offset)
         except Exception as exc:  # warcio raises ArchiveLoadFailed, EOFError, zlib.error... on damage
-            yield ReadError(f"{path}@{offset}", f"WARC file is truncated or corrupt after {count} response "
-                            f"record(s) ({type(exc).__name__}: {exc}); the records before were read",
-                            path=str(path), offset=offset)
+            yield _warc_damaged(path, end, count, f"{type(exc).__name__}: {exc}")
+            return
+        # warcio ends quietly inside a cut record: bytes left past the last whole record give it away
+        # (an uncompressed record's closing CRLFs are not counted in its length, hence the slack).
+        if os.fstat(handle.fileno()).st_size - end > 4:
+            yield _warc_damaged(path, end, count, "the file ends inside a record")
 
 
-def _warc_response(input_file: InputFile, record: Any, offset: int) -> Item:
+def _warc_damaged(path: Path, offset: int, count: int, detail: str) -> ReadError:
+    reason = (f"WARC file is truncated or corrupt after {count} response record(s) ({detail}); "
+              "the records before were read, the rest is lost")
+    return ReadError(f"{path}@{offset}", reason, path=str(path), offset=offset)
+
+
+def _warc_response(input_file: InputFile, record: Any, body: bytes, offset: int) -> Item:
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
     record_id = (headers.get_header("WARC-Record-ID") or f"{input_file.rel_id}@{offset}").strip("<>")
@@ -511,8 +524,7 @@ def _warc_response(input_file: InputFile, record: Any, offset: int) -> Item:
         return ReadError(where, f"{problem} ({url}); skipped", path=str(input_file.path), doc_id=record_id, offset=offset)
     meta = {"input": where, "crawl_date": crawl_date, "warc_record_id": record_id}
     max_date = crawl_date[:10] if crawl_date and normalize_published(crawl_date[:10]) else None
-    item = html_to_document(record.content_stream().read(), doc_id=record_id, where=where, url=url,
-                            meta=meta, max_date=max_date)
+    item = html_to_document(body, doc_id=record_id, where=where, url=url, meta=meta, max_date=max_date)
     if isinstance(item, ReadError):
         item.path, item.offset = str(input_file.path), offset
     return item

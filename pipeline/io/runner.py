@@ -489,25 +489,31 @@ def _flush(outs: Sequence[TablesWriter], buffers: dict[str, list[dict[str, Any]]
 class _Progress:
     """One status line on stderr (rewritten in place on a terminal, at most every few seconds otherwise)."""
 
-    def __init__(self, enabled: bool, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, enabled: bool, stream: Optional[TextIO] = None) -> None:
         self.enabled = enabled
         self.stream = stream
-        self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self.started = time.perf_counter()
         self.last = 0.0
+        self.shown = -1  # shard count of the last line written
         self.totals: collections.Counter = collections.Counter()
 
     def update(self, stats: Mapping[str, Any], plan: _Plan) -> None:
         self.totals.update({k: stats.get(k, 0) for k in ("documents", "documents_failed", "read_errors", "claims")})
         self.totals["shards"] += 1
         now = time.perf_counter()
-        if self.enabled and now - self.last >= (0.5 if self.tty else 5.0):
+        if self.enabled and now - self.last >= (0.5 if self._tty() else 5.0):
             self.last = now
-            self._write(plan, end="\r" if self.tty else "\n")
+            self._write(plan, end="\r" if self._tty() else "\n")
 
     def close(self, plan: _Plan) -> None:
-        if self.enabled:
+        if self.enabled and (self.shown != self.totals["shards"] or self._tty()):
             self._write(plan, end="\n")
+
+    def _out(self) -> TextIO:
+        return self.stream or sys.stderr  # looked up late so redirected stderr is honoured
+
+    def _tty(self) -> bool:
+        return bool(getattr(self._out(), "isatty", lambda: False)())
 
     def _write(self, plan: _Plan, end: str) -> None:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
@@ -516,8 +522,9 @@ class _Progress:
         line = (f"newsclaims: {t['documents']:,} docs ({t['documents'] / elapsed:,.1f} docs/s), "
                 f"{t['claims']:,} claims, {t['documents_failed']:,} failed, {t['read_errors']:,} unreadable, "
                 f"{t['shards']} shard(s) this run{reused}")
-        self.stream.write(line.ljust(100) + end)
-        self.stream.flush()
+        self._out().write(line.ljust(100) + end)
+        self._out().flush()
+        self.shown = t["shards"]
 
 
 # ---------------------------------------------------------------------------------------- the run

@@ -76,16 +76,21 @@ def _governing_verb(tok: Token) -> Optional[Token]:
     return None
 
 
-def _entity_in(doc: Doc, span: tuple[int, int]) -> Optional[Span]:
+def who_entities(doc: Doc) -> list[Span]:
+    """The entities a figure can be about (doc.ents walks every token, so callers read it once per doc)."""
+    return [e for e in doc.ents if e.label_ in WHO_LABELS]
+
+
+def _entity_in(ents: list[Span], span: tuple[int, int]) -> Optional[Span]:
     best = None
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in WHO_LABELS and ent.start_char < span[1] and span[0] < ent.end_char:
             if best is None or ent.start_char < best.start_char:
                 best = ent
     return best
 
 
-def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict]) -> tuple[dict, Optional[dict]]:
+def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list[Span]) -> tuple[dict, Optional[dict]]:
     """(slots, subject to remember) for one figure: who, who_span, what, what_span."""
     head = doc[m["head"]]
     exclude = (m["token_start"], m["token_end"])
@@ -136,14 +141,14 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict]) -> tuple[d
     if noun is not None:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is not None and poss.ent_type_ in WHO_LABELS | {""}:
-            ent = _entity_in(doc, (poss.left_edge.idx, poss.idx + len(poss)))
+            ent = _entity_in(ents, (poss.left_edge.idx, poss.idx + len(poss)))
             who = (ent.text, [ent.start_char, ent.end_char]) if ent else (poss.text, [poss.idx, poss.idx + len(poss)])
     if who is None and subj_slots is not None:
-        ent = _entity_in(doc, tuple(subj_slots["span"]))
+        ent = _entity_in(ents, tuple(subj_slots["span"]))
         if ent is not None:
             who = (ent.text, [ent.start_char, ent.end_char])
     if who is None and what is not None:
-        ent = _entity_in(doc, tuple(what[1]))
+        ent = _entity_in(ents, tuple(what[1]))
         if ent is not None:
             who = (ent.text, [ent.start_char, ent.end_char])
     if who is None and subject is None and previous_subject is not None and previous_subject.get("who"):

@@ -46,13 +46,13 @@ DATA_FILE = "NewsQuant.json"
 # The five rows of the published table, spelled as in the published CSVs (sic: "compelete").
 TYPES = ("value", "value+unit", "value+change", "value+concept_partial", "value+concept_compelete")
 VALUE_UNIT_TYPES = TYPES[:2]
-TYPE_LABELS = {
+TYPE_LABELS = MappingProxyType({
     "value": "value",
     "value+unit": "value+unit",
     "value+change": "value+change",
     "value+concept_partial": "value+concept partial",
     "value+concept_compelete": "value+concept complete",
-}
+})
 _CONCEPT_SPLIT = re.compile(r"[,\s]+")  # the scorer's split of the gold concept string
 
 
@@ -279,8 +279,8 @@ def newsquant_unit(
 def newsquant_change(bound: Optional[str], change: Optional[Mapping[str, Any]], umap: Optional[UnitMap] = None) -> str:
     """One NewsQuant change label. '~' wins over everything (FORMAT.md: 'up about 19 per cent' is '~');
     a bound ('>', '>=', '<', '<=') wins over a direction (the gold labels 'climbed more than 3%' '>');
-    a direction counts for the change itself and for the new level ('rose 8.1% to 99.20 yuan' is 'up'
-    twice in the gold), not for the old level."""
+    a direction labels the change itself (role 'delta'); the new and old levels ('rose 8% to X from Y')
+    are mostly '=' in the gold. The roles that take the direction are set in the unit table."""
     umap = umap or load_unit_map()
     if bound == "~":
         return "~"
@@ -300,15 +300,19 @@ def _stop_words() -> frozenset:
 
 
 def newsquant_concepts(claim: Mapping[str, Any]) -> list[str]:
-    """The concept as the scorer wants a model's: a token list (what, then who), stop words and
-    possessives dropped, de-duplicated; ['-'] when there is none (the gold's '-' then matches)."""
+    """The concept as the scorer wants a model's: a token list (what, then who), stop words,
+    possessives and the unit's own words dropped (NewsQuant's concept never repeats the unit: in
+    '10 users in Asia' 'users' is the unit), de-duplicated; ['-'] when there is none (matching the gold's '-')."""
     stop = _stop_words()
+    unit_words = {w.lower() for w in _CONCEPT_SPLIT.split(claim.get("unit_text") or "") if w}
+    unit_words |= {_singular(w, load_unit_map()) for w in unit_words}
     tokens: list[str] = []
     seen: set[str] = set()
     for part in (claim.get("what"), claim.get("who")):
         for raw in _CONCEPT_SPLIT.split(part or ""):
             tok = re.sub(r"['’]s$", "", raw.strip(".;:!?()[]\"'“”‘’"))
-            if not tok or tok.lower() in stop or tok.lower() in seen or not re.search(r"\w", tok):
+            if not tok or tok.lower() in stop or tok.lower() in seen or tok.lower() in unit_words \
+                or not re.search(r"\w", tok):
                 continue
             seen.add(tok.lower())
             tokens.append(tok)
@@ -483,7 +487,8 @@ def score_newsquant(
 def quantulum3_newsquant(sentences: Sequence[str], umap: Optional[UnitMap] = None) -> list[list[dict[str, Any]]]:
     """quantulum3 alone on whole sentences, shaped as CQE_Evaluation's QuantulumTagger shaped it:
     ``value`` is quantulum3's own (a range is already its midpoint), the unit name goes through the
-    same spelling map. No change or concept: quantulum3 has neither."""
+    same spelling map. No change or concept: quantulum3 has neither. quantulum3 0.10.0 without its
+    optional classifier is not fully deterministic: the count varies by one prediction with PYTHONHASHSEED."""
     umap = umap or load_unit_map()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
