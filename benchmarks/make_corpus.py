@@ -14,7 +14,9 @@ date it was not written for: use the output for throughput and robustness, not f
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
+import io
 import json
 import os
 import random
@@ -23,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Optional
+from typing import IO, Any, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script from anywhere
@@ -106,13 +108,24 @@ def write_lines(lines: Iterator[str], out: Path) -> int:
     """Write atomically (temp name, fsync, rename); gzip when the name ends in .gz."""
     out.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    with atomic_path(out) as tmp:
-        opener = gzip.open if out.name.endswith(".gz") else open
-        with opener(tmp, "wt", encoding="utf-8") as handle:
-            for line in lines:
-                handle.write(line + "\n")
-                count += 1
+    with atomic_path(out) as tmp, _open_text(tmp, gz=out.name.endswith(".gz")) as handle:
+        for line in lines:
+            handle.write(line + "\n")
+            count += 1
     return count
+
+
+@contextlib.contextmanager
+def _open_text(path: Path, *, gz: bool) -> Iterator[IO[str]]:
+    """A text file; gzip without name or time in its header so the same seed gives the same bytes."""
+    with open(path, "wb") as raw:
+        if gz:
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed, \
+                    io.TextIOWrapper(packed, encoding="utf-8") as handle:
+                yield handle
+        else:
+            with io.TextIOWrapper(raw, encoding="utf-8") as handle:
+                yield handle
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

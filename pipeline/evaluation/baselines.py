@@ -11,10 +11,9 @@ dicts, the same interface :func:`pipeline.evaluation.scoring.evaluate_system` ta
 """
 from __future__ import annotations
 
-from types import MappingProxyType
-
 import functools
 import warnings
+from types import MappingProxyType
 from typing import Any, Callable, Mapping, Optional
 
 from .compare import DEFAULT_MODEL

@@ -11,8 +11,6 @@ process) and are passed to the functions that need them.
 """
 from __future__ import annotations
 
-from types import MappingProxyType
-
 import calendar
 import datetime as _dt
 import functools
@@ -24,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 REL_TOL = 1e-6
@@ -321,13 +320,6 @@ def unit_match(gold: Claim, pred: Claim, aliases: Optional[Aliases] = None) -> b
     return fraction_scale(gold.get("unit"), pred.get("unit"), aliases) is not None and value_match(gold, pred, aliases)
 
 
-def unit_dimension(unit: Optional[str], aliases: Optional[Aliases] = None) -> Optional[str]:
-    """The pint dimensionality string of a unit ('[time]', '[currency_USD] / [length] ** 3'), or 'text'/None."""
-    aliases = aliases or load_aliases()
-    m = unit_meaning(unit, aliases)
-    return None if m is None else m.dimensionality
-
-
 # --------------------------------------------------------------------------- bound, change
 
 
@@ -441,10 +433,12 @@ def name_match(gold: Optional[str], pred: Optional[str], aliases: Optional[Alias
 
 
 def who_match(gold: Claim, pred: Claim, aliases: Optional[Aliases] = None) -> bool:
+    """The who slot, by :func:`name_match`."""
     return name_match(gold.get("who"), pred.get("who"), aliases)
 
 
 def source_match(gold: Claim, pred: Claim, aliases: Optional[Aliases] = None) -> bool:
+    """The source slot, by :func:`name_match` (a source is named like a subject)."""
     return name_match(gold.get("source"), pred.get("source"), aliases)
 
 
@@ -515,4 +509,5 @@ def what_f1(gold_what: Optional[str], pred_what: Optional[str], lemmatize: Lemma
 
 
 def what_match(gold: Claim, pred: Claim, lemmatize: Lemmatize, threshold: float = WHAT_F1_THRESHOLD) -> bool:
+    """The what slot: descriptions are free text, so enough shared content words count as right."""
     return what_f1(gold.get("what"), pred.get("what"), lemmatize) >= threshold

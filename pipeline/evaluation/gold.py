@@ -8,10 +8,9 @@ quietly change every score.
 """
 from __future__ import annotations
 
-from types import MappingProxyType
-
 import json
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterator, Mapping, Optional, Union
 
 PathLike = Union[str, Path]

@@ -6,10 +6,9 @@ SVG, so it can be archived with a run and opened anywhere.
 """
 from __future__ import annotations
 
-from types import MappingProxyType
-
 import html
 import json
+from types import MappingProxyType
 from typing import Any, Mapping, Optional, Sequence
 
 from .scoring import KINDS, METRICS, Report, Score
@@ -73,11 +72,6 @@ def excerpt(sentence: str, mention: str, width: int) -> str:
     start = max(0, min(at + len(mention) // 2 - width // 2, len(text) - width))
     cut = text[start:start + width]
     return ("…" + cut[1:] if start > 0 else cut)[:width - 1] + ("…" if start + width < len(text) else cut[-1])
-
-
-def kinds_present(reports: Reports) -> list[str]:
-    """Kinds that occur in any system's report, in the canonical order."""
-    return [k for k in KINDS if any(k in r.by_kind for r in reports.values())]
 
 
 def corpus_line(reports: Reports) -> str:

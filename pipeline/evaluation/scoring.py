@@ -19,12 +19,10 @@ Definitions (they are also written into every report, see :func:`definitions`):
 """
 from __future__ import annotations
 
-from types import MappingProxyType
-
-import math
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -289,7 +287,12 @@ def describe_slot(claim: Claim, slot: str) -> str:
 
 def describe_claim(claim: Claim) -> str:
     """A whole claim on one line: 'value unit (bound) · who · what · date · change · source'."""
-    head = f"{claim.get('bound') or ''} {describe_slot(claim, 'value')} {describe_slot(claim, 'unit')}".strip()
+    value, low, high = compare.claim_numbers(claim)
+    if value is None and low is None and high is None:
+        head = "no value" + (f" {claim['unit']}" if claim.get("unit") else "")
+    else:
+        unit = claim.get("unit")
+        head = " ".join(str(x) for x in (claim.get("bound"), describe_slot(claim, "value"), unit) if x)
     rest = [f"{s}={describe_slot(claim, s)}" for s in ("who", "what", "date", "change", "source")
             if claim.get(s) is not None]
     return " · ".join([head, *rest])
