@@ -29,7 +29,7 @@ def reports(comparators, make_claim):
             c(TEXT, "$3.2 per pound", value=3.2, unit="USD/lb", what="price",
               change={"direction": "up", "role": "new"}),
             c(TEXT, "800 people", value=800, who="The mine", what="employees")]
-    docs = [{"id": "a", "text": TEXT, "meta": {}, "claims": gold}, {"id": "b", "text": TEXT, "meta": {}, "claims": gold}]
+    docs = [{"id": doc_id, "text": TEXT, "meta": {}, "claims": gold} for doc_id in ("a", "b")]
     good = {"a": [dict(x) for x in gold], "b": [dict(gold[0], date="2023"), dict(gold[1])]}
     weak = {"a": [dict(gold[0], unit=None, who=None), c(TEXT, "2024", value=2024)], "b": []}
     return {"pipeline": evaluate(docs, good, comparators=comparators),
