@@ -17,7 +17,7 @@ from pipeline.normalize.units import to_base
 from pipeline.schema import Claim
 from pipeline.slots.change import ChangeLexicon, fill_changes
 from pipeline.slots.source import release_source, sentence_source
-from pipeline.slots.subject import fill_subject, who_entities
+from pipeline.slots.subject import PRONOUNS, fill_subject, who_entities
 from pipeline.slots.when import assign_dates, date_candidates
 
 from .extensions import register_extensions
@@ -25,8 +25,11 @@ from .extensions import register_extensions
 
 class ClaimBuilder:
     def __init__(self, nlp: Language, name: str = "newsclaims_claims", *, date_timeout: float = 2.0,
-                 carry_subject: bool = True, release_attribution: bool = True) -> None:
+                 carry_subject: bool = True, release_attribution: bool = True, date_carry: str = "paragraph") -> None:
         register_extensions()
+        if date_carry not in ("none", "paragraph", "document"):
+            raise ValueError(f"date_carry must be 'none', 'paragraph' or 'document', not {date_carry!r}")
+        self.date_carry = date_carry
         self.name = name
         self.date_timeout = date_timeout
         self.carry_subject = carry_subject
@@ -59,7 +62,8 @@ class ClaimBuilder:
         published = _iso_or_none(doc._.published)
         doc_id = str(doc._.doc_id) if doc._.doc_id is not None else ""
         changes = fill_changes(doc, mentions, self.changes)
-        dates = assign_dates(doc, mentions, date_candidates(doc, mentions, published, self.dates), published)
+        dates = assign_dates(doc, mentions, date_candidates(doc, mentions, published, self.dates), published,
+                             changes=changes, carry=self.date_carry)
         default_source = release_source(doc) if self.release_attribution else None
         sources: dict[int, Optional[tuple]] = {}
         claims = []
@@ -78,6 +82,7 @@ class ClaimBuilder:
                 sent = doc.char_span(m["sent_start"], m["sent_end"], alignment_mode="expand")
                 sources[sent_key] = sentence_source(doc, sent) if sent is not None else None
             source = sources[sent_key] or default_source
+            slots = _fallbacks(slots, m, source, ents, mentions, claims if self.carry_subject else [], para)
             value_base, base_unit = to_base(m["value"], m["unit"])
             low_base, _ = to_base(m["low"], m["unit"])
             high_base, _ = to_base(m["high"], m["unit"])
@@ -113,13 +118,40 @@ class ClaimBuilder:
 
     def _cfg(self) -> dict:
         return {"date_timeout": self.date_timeout, "carry_subject": self.carry_subject,
-                "release_attribution": self.release_attribution}
+                "release_attribution": self.release_attribution, "date_carry": self.date_carry}
 
     def _set_cfg(self, cfg: dict) -> None:
         self.date_timeout = cfg["date_timeout"]
         self.carry_subject = cfg["carry_subject"]
         self.release_attribution = cfg["release_attribution"]
+        self.date_carry = cfg.get("date_carry", "paragraph")
         self.dates = DateParserAdapter(timeout=self.date_timeout)
+
+
+def _overlaps(a, b) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _fallbacks(slots: dict, m: dict, source, ents, mentions: list[dict], previous: list, paragraph_start: int) -> dict:
+    """Fill who/what the parse left empty: the speaker is not the subject; an entity of the sentence is;
+    a figure in a paragraph about one subject keeps that subject."""
+    slots = dict(slots)
+    if slots["who"] is not None and source is not None and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
+        slots["who"] = slots["who_span"] = None
+    if slots["who"] is None:
+        for ent in ents:
+            span = [ent.start_char, ent.end_char]
+            if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
+                    and not any(_overlaps(span, [o["start"], o["end"]]) for o in mentions):
+                slots["who"], slots["who_span"] = ent.text, span
+                break
+    same_paragraph = [c for c in previous if c.span[0] > paragraph_start]
+    if slots["who"] is None and same_paragraph and same_paragraph[-1].who:
+        slots["who"], slots["who_span"] = same_paragraph[-1].who, same_paragraph[-1].who_span
+    what = (slots["what"] or "").lower()
+    if (not what or what in PRONOUNS) and same_paragraph and same_paragraph[-1].what:
+        slots["what"], slots["what_span"] = same_paragraph[-1].what, same_paragraph[-1].what_span
+    return slots
 
 
 def _iso_or_none(value) -> Optional[str]:
@@ -139,9 +171,9 @@ def _iso_or_none(value) -> Optional[str]:
     "newsclaims_claims",
     assigns=["doc._.claims"],
     requires=["doc._.quantities"],
-    default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True},
+    default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True, "date_carry": "paragraph"},
 )
 def make_claim_builder(nlp: Language, name: str, *, date_timeout: float, carry_subject: bool,
-                       release_attribution: bool) -> ClaimBuilder:
+                       release_attribution: bool, date_carry: str) -> ClaimBuilder:
     return ClaimBuilder(nlp, name, date_timeout=date_timeout, carry_subject=carry_subject,
-                        release_attribution=release_attribution)
+                        release_attribution=release_attribution, date_carry=date_carry)

@@ -49,6 +49,7 @@ _DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 # Only markup dates (meta tags, <time>, URL patterns): the extensive search reads dates in the body text.
 _HTML_DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 _HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
+_HTML_META = ("author", "description", "hostname", "sitename", "categories", "tags")  # kept in Document.meta
 _CSV_FIELD_LIMIT = 2**31 - 1
 _TRUNCATION_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
@@ -452,7 +453,10 @@ def _csv_row(input_file: InputFile, header: list[str], row: list[str], feed: _Cs
 def _read_html(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
     """A saved web page: trafilatura keeps the article text and reads the date from the markup."""
     path = input_file.path
-    yield html_to_document(path.read_bytes(), doc_id=input_file.rel_id, where=str(path), meta={"input": str(path)})
+    item = html_to_document(path.read_bytes(), doc_id=input_file.rel_id, where=str(path), meta={"input": str(path)})
+    if isinstance(item, ReadError):
+        item.path = str(path)
+    yield item
 
 
 def html_to_document(html: bytes, *, doc_id: str, where: str, url: Optional[str] = None,
@@ -469,10 +473,12 @@ def html_to_document(html: bytes, *, doc_id: str, where: str, url: Optional[str]
     if not text or not text.strip():
         return ReadError(where, "no article text found in the page (empty, an index page, or boilerplate only)",
                          doc_id=doc_id)
+    page_meta = {key: getattr(extracted, key, None) for key in _HTML_META}
     return Document(
         id=doc_id, text=text, published=normalize_published(extracted.date), title=extracted.title or None,
         url=url or extracted.url or None, source=extracted.sitename or extracted.hostname or None,
-        lang=extracted.language or _html_lang(html), meta=dict(meta or {}),
+        lang=extracted.language or _html_lang(html),
+        meta={**{k: v for k, v in page_meta.items() if v}, **(meta or {})},
     )
 
 

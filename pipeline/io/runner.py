@@ -354,11 +354,20 @@ def _run_pool(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: i
             if crashed:
                 crashed.extend(pending.values())
                 break
+    except BaseException:  # Ctrl-C or an error upstream: stop now, unfinished shards are redone on resume
+        _terminate_workers(pool)
+        raise
     finally:
-        # Queued shards are dropped; a shard already running in a worker finishes (its marker is harmless).
         pool.shutdown(wait=True, cancel_futures=True)
     if crashed:
         yield from _rerun_crashed(crashed, tasks, process, batch_size, n_process)
+
+
+def _terminate_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """End the workers at once (Python 3.11 has no public call for it; 3.14 adds terminate_workers)."""
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            worker.terminate()
 
 
 def _pool_result(future: concurrent.futures.Future) -> Optional[dict[str, Any]]:
@@ -587,6 +596,7 @@ def run_corpus(
     """
     formats = check_formats(formats)
     _check_options(engine, n_process, shard_size, batch_size, process)
+    inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)  # read twice: listing, then reading
     outdir, started_at, clock = Path(outdir), _now(), time.perf_counter()
     input_files = list_input_files(inputs)  # fails fast on a mistyped path
     shard_dir = outdir / "shards"
@@ -659,7 +669,7 @@ def _all_shard_seconds(shard_dir: Path, total: int) -> float:
     return seconds
 
 
-def _manifest(*, input_files: Sequence[InputFile], inputs: Any, counts: Mapping[str, int], plan: _Plan,
+def _manifest(*, input_files: Sequence[InputFile], inputs: Sequence[PathLike], counts: Mapping[str, int], plan: _Plan,
               formats: Sequence[str], outdir: Path, version: str, config_hash: Optional[str],
               options: Mapping[str, Any], timings: Mapping[str, Any]) -> dict[str, Any]:
     accounted = counts["items"] == counts["documents_ok"] + counts["documents_failed"] + counts["read_errors"]
@@ -677,11 +687,10 @@ def _manifest(*, input_files: Sequence[InputFile], inputs: Any, counts: Mapping[
     }
 
 
-def _describe_inputs(inputs: Any, input_files: Sequence[InputFile]) -> list[dict[str, Any]]:
+def _describe_inputs(inputs: Sequence[PathLike], input_files: Sequence[InputFile]) -> list[dict[str, Any]]:
     """One entry per input as given (a folder lists its file count, not every file)."""
-    given = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     described = []
-    for path in map(Path, given):
+    for path in map(Path, inputs):
         files = [f.path for f in input_files if f.path == path or f.root == path]
         described.append({"path": str(path), "kind": "folder" if path.is_dir() else "file", "files": len(files),
                           "bytes": sum(p.stat().st_size for p in files if p.exists())})

@@ -7,7 +7,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 REPORTING = {"say", "report", "estimate", "announce", "show", "find", "project", "forecast", "predict", "state", "note",
-             "tell", "add", "expect", "calculate", "indicate", "release", "reveal", "publish", "confirm", "disclose", "claim"}
+             "tell", "add", "expect", "calculate", "indicate", "release", "reveal", "publish", "confirm", "disclose", "claim",
+             "track", "count", "record", "tally"}
 _EDGE = {"the", "a", "an", ",", "'s"}
 
 

@@ -27,11 +27,43 @@ def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], pa
             continue
         out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
                     "sent_start": ent.sent.start_char})
+    return _join_periods(doc.text, out)
+
+
+_PERIOD_JOIN = re.compile(r"^\s*(?:to|through|until|and|-|\u2013)\s*$", re.I)
+_PERIOD_OPEN = re.compile(r"\b(?:from|between)\s*$", re.I)
+
+
+def _join_periods(text: str, dates: list[dict]) -> list[dict]:
+    """'from 2015 to 2020' as one period, where the parser gave two DATE entities."""
+    out: list[dict] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if prev is not None and _PERIOD_JOIN.match(text[prev["end"]:d["start"]]) \
+                and _PERIOD_OPEN.search(text[max(0, prev["start"] - 10):prev["start"]]):
+            out[-1] = dict(prev, text=text[prev["start"]:d["end"]], end=d["end"], iso=period(prev["iso"], d["iso"]),
+                           resolution="explicit" if "explicit" in (prev["resolution"], d["resolution"]) else "relative")
+            continue
+        out.append(d)
     return out
 
 
-def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: Optional[str]) -> list[Optional[dict]]:
-    """For each figure, the nearest date of its sentence, unless another figure owns that date."""
+def period(a: str, b: str) -> str:
+    """The interval covering two ISO dates or intervals: ('2019-02', '2020-02') -> '2019-02/2020-02'."""
+    starts = [x.split("/")[0] for x in (a, b)]
+    ends = [x.split("/")[-1] for x in (a, b)]
+    start, end = min(starts), max(ends)
+    return start if start == end else f"{start}/{end}"
+
+
+def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: Optional[str], *,
+                 changes: Optional[list] = None, carry: str = "paragraph") -> list[Optional[dict]]:
+    """For each figure, the nearest date of its sentence, unless another figure owns that date.
+
+    A change ('up 6.7% from February 2019') spans the period between the dates of its sentence. A figure
+    whose sentence has no date takes the last date before it in the same paragraph (``carry='paragraph'``)
+    or document (``'document'``), since news states the period once and reports several figures for it.
+    """
     text = doc.text
     owner: dict[int, int] = {}
     for di, d in enumerate(dates):
@@ -46,6 +78,12 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
         pool = own or free
         if m.get("is_range") is None and not pool:
             pool = []
+        change = changes[mi] if changes else None
+        if change and change.get("role") == "delta" and len(same) >= 2:
+            first, last = min(same, key=lambda p: p[1]["start"])[1], max(same, key=lambda p: p[1]["start"])[1]
+            result.append({"date": period(first["iso"], last["iso"]), "date_text": text[first["start"]:last["end"]],
+                           "date_span": [first["start"], last["end"]], "date_resolution": first["resolution"]})
+            continue
         if pool:
             di, d = min(pool, key=lambda p: _distance(m, p[1]))
             result.append({"date": d["iso"], "date_text": d["text"], "date_span": [d["start"], d["end"]],
@@ -58,8 +96,19 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
             result.append({"date": published[:10], "date_text": now.group(0), "date_span": [start, start + len(now.group(0))],
                            "date_resolution": "publication"})
         else:
-            result.append(None)
+            result.append(_carried(text, m, dates, carry))
     return result
+
+
+def _carried(text: str, m: dict, dates: list[dict], carry: str) -> Optional[dict]:
+    if carry == "none":
+        return None
+    floor = 0 if carry == "document" else text.rfind("\n\n", 0, m["start"]) + 1
+    before = [d for d in dates if floor <= d["start"] and d["end"] <= m["start"]]
+    if not before:
+        return None
+    d = before[-1]
+    return {"date": d["iso"], "date_text": d["text"], "date_span": [d["start"], d["end"]], "date_resolution": d["resolution"]}
 
 
 def _distance(m: dict, d: dict) -> int:
