@@ -9,17 +9,21 @@ from spacy.tokens import Doc
 
 from pipeline.normalize.units import LEXICON_DIR
 
-_FROM = re.compile(r"\bfrom\s*$", re.I)
+_FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|their|its|a|an)\s+)?(?:(?:previous|earlier|prior|"
+                   r"year-ago|year-earlier|revised|record|all-time)\s+)?(?:(?:high|low|level|total|average|peak|record|figure)\s+of\s+)?$|"
+                   r"\bfrom\s*$", re.I)
 _TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _AFTER_DELTA = re.compile(r"^\s*(?P<dir>increase|rise|jump|gain|growth|climb|surge|hike|decline|decrease|drop|fall|"
-                          r"cut|reduction|loss|slump|plunge|more|less|fewer|higher|lower|above|below|up|down)\b", re.I)
+                          r"cut|reduction|loss|slump|plunge|more|less|fewer|higher|lower|above|below|up|down|"
+                          r"larger|bigger|greater|smaller|faster|slower)\b", re.I)
 _AFTER_WORD_DIR = {"increase": "up", "rise": "up", "jump": "up", "gain": "up", "growth": "up", "climb": "up", "surge": "up",
                    "hike": "up", "more": "up", "higher": "up", "above": "up", "up": "up",
                    "decline": "down", "decrease": "down", "drop": "down", "fall": "down", "cut": "down",
                    "reduction": "down", "loss": "down", "slump": "down", "plunge": "down", "less": "down",
-                   "fewer": "down", "lower": "down", "below": "down", "down": "down"}
+                   "fewer": "down", "lower": "down", "below": "down", "down": "down",
+                   "larger": "up", "bigger": "up", "greater": "up", "faster": "up", "smaller": "down", "slower": "down"}
 
 
 class ChangeLexicon:
@@ -78,7 +82,7 @@ def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon) -> list[Opt
             word = _AFTER_DELTA.match(after).group("dir").lower()
             out[i] = {"direction": _AFTER_WORD_DIR.get(word), "role": "delta"}
         elif direction and _is_object_of_change(doc, m, lex):
-            out[i] = {"direction": direction, "role": "delta" if m["unit"] in ("%", "pp", "x") or m["kind"] == "percentage" else "new"}
+            out[i] = {"direction": direction, "role": "delta"}  # "rose 6%", "added 22,000 jobs", "declined 31 cents"
     _directions_from_values(mentions, out)
     return out
 
@@ -97,8 +101,12 @@ def _is_object_of_change(doc: Doc, m: dict, lex: ChangeLexicon) -> bool:
     tok = doc[m["head"]]
     if tok.dep_ in ("dobj", "npadvmod", "advmod", "attr", "pobj", "nummod", "compound", "quantmod", "nmod", "amod"):
         head = tok.head
-        if head.dep_ == "prep" and head.lower_ in ("by",):
-            head = head.head
+        # "increased at an annual rate of 3.5 percent": climb through 'rate of' and 'by'
+        for _ in range(3):
+            if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace"):
+                head = head.head
+            else:
+                break
         return lex.direction(head.lemma_) is not None and head.pos_ in ("VERB", "NOUN")
     return False
 
