@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
@@ -109,7 +110,7 @@ class QuantityFinder:
         if not following[:1].isspace() and following[:1] != "":
             return
         word = following.split(maxsplit=1)[0] if following.strip() else ""
-        if word.isalpha() and word.islower() and len(word) > 4:
+        if word.lower() in STOP_WORDS or (word.isalpha() and word.islower() and len(word) > 4):
             return  # plain English words: quantulum3 would read "pair" or "set" as units
         found = self.quantulum.unit_after(m["text"], following.lstrip())
         if found is None:

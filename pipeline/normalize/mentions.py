@@ -31,7 +31,7 @@ _NW_SCALE = "(?:dozen|hundred|thousand|million|billion|trillion)"
 _DIGIT_WORDS = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 WORD_NUMBER = (
     rf"(?:\b(?:a|an)\s+{_NW_SCALE}|\b{_NW_FIRST})"
-    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_NW}|a\s+half)\b)*"
+    rf"(?:(?:[\s-]+and[\s-]+|[\s-]+)(?:{_NW}|(?:a|one)[\s-]+half)\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
 DIGIT_NUMBER = r"(?<![\w.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"

@@ -64,6 +64,8 @@ def parse_word_number(text: str) -> Optional[float]:
         return float(f"{int(head)}.{''.join(frac_digits)}")
     words = re.split(r"[\s\-]+", lowered)
     words = [w for w in words if w and w != "and"]
+    if len(words) > 2 and words[-1] == "half" and words[-2] in ("a", "one"):
+        words = words[:-2] + ["half"]  # "one-and-one-half" is one and a half
     if words and words[0] in ("a", "an"):
         words = ["one"] + words[1:]
     words = [w for i, w in enumerate(words) if not (w in ("a", "an") and i + 1 < len(words) and words[i + 1] == "half")]
