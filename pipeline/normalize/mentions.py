@@ -31,7 +31,10 @@ _NW_SCALE = "(?:dozen|hundred|thousand|million|billion|trillion)"
 _DIGIT_WORDS = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 WORD_NUMBER = (
     rf"(?:\b(?:a|an)\s+{_NW_SCALE}|\b{_NW_FIRST})"
-    rf"(?:(?:[\s-]+and[\s-]+|[\s-]+)(?:{_NW}|(?:a|one)[\s-]+half)\b)*"
+    # "and" joins only after a scale word ("one hundred and five") or before a half; "twenty-two and
+    # twenty-eight" is two numbers
+    rf"(?:(?:(?<=hundred)[\s-]+and[\s-]+|(?<=thousand)[\s-]+and[\s-]+|(?<=million)[\s-]+and[\s-]+|[\s-]+and[\s-]+(?=(?:a|one)[\s-]+half)|[\s-]+)"
+    rf"(?:{_NW}|(?:a|one)[\s-]+half)\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
 DIGIT_NUMBER = r"(?<![\w.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"
@@ -152,6 +155,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
                 "digits": True}
     word = m.group("word")
     scale = m.group("wscale")
+    if re.match(r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", text[end:end + 8], re.I):
+        return None  # "twenty-first" is an ordinal
     value = parse_number(word + (" " + scale if scale else ""))
     if value is None:
         return None

@@ -80,7 +80,10 @@ def parse_word_number(text: str) -> Optional[float]:
         elif word == "hundred":
             current = (current or 1) * 100
         elif word in ("thousand", "million", "billion", "trillion"):
-            total += (current or 1) * SCALE_WORDS[word]
+            if current == 0 and total > 0:
+                total *= SCALE_WORDS[word]  # long scale in broadcast copy: "nine thousand million" is 9e9
+            else:
+                total += (current or 1) * SCALE_WORDS[word]
             current = 0
         elif word in COUNT_WORDS:
             current = (current or 1) * COUNT_WORDS[word]

@@ -29,6 +29,11 @@ def _chunk(doc: Doc, tok: Token) -> tuple[str, list]:
     return span.text, [span.start_char, span.end_char]
 
 
+def _named(tok: Token) -> bool:
+    """A source worth naming: a proper noun or an entity in the phrase."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree)
+
+
 def sentence_source(doc: Doc, sent: Span) -> Optional[tuple[str, list]]:
     """The attribution that covers a whole sentence, if it has one."""
     for tok in sent:
@@ -43,7 +48,13 @@ def sentence_source(doc: Doc, sent: Span) -> Optional[tuple[str, list]]:
                 return _chunk(doc, pobj)
     for tok in sent:
         if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is not None and _named(by):
+                return _chunk(doc, by)  # "estimates released today by the U.S. Department of Transportation"
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not _named(subj):
+                continue  # "the report said": the release's own attribution names who
             if subj is None or subj.lower_ in ("it", "this", "that", "which", "they", "he", "she", "we", "i"):
                 continue
             if tok.dep_ == "ROOT" or any(c.dep_ in ("ccomp", "dobj") for c in tok.children) or tok.dep_ in ("parataxis", "ccomp"):
@@ -51,8 +62,7 @@ def sentence_source(doc: Doc, sent: Span) -> Optional[tuple[str, list]]:
     return None
 
 
-_OPENING = re.compile(r"\b(?:announced|released|reported|estimates|said|says|reports)\b.*\b(?:today|this week|on \w+day)\b|"
-                      r"\b(?:today|on \w+day)\b.*\b(?:announced|released|reported)\b", re.I)
+_OPENING = re.compile(r"\b(?:announced|released|reported|reports|estimates|estimated|said|says|shows|showed|found|finds)\b", re.I)
 
 
 def release_source(doc: Doc) -> Optional[tuple[str, list]]:
@@ -60,5 +70,7 @@ def release_source(doc: Doc) -> Optional[tuple[str, list]]:
     sents = list(doc.sents)[:3]
     for sent in sents:
         if _OPENING.search(sent.text):
-            return sentence_source(doc, sent)
+            found = sentence_source(doc, sent)
+            if found is not None:
+                return found
     return None
