@@ -34,7 +34,7 @@ WORD_NUMBER = (
     # "and" joins only after a scale word ("one hundred and five") or before a half; "twenty-two and
     # twenty-eight" is two numbers
     rf"(?:(?:(?<=hundred)[\s-]+and[\s-]+|(?<=thousand)[\s-]+and[\s-]+|(?<=million)[\s-]+and[\s-]+|[\s-]+and[\s-]+(?=(?:a|one)[\s-]+half)|[\s-]+)"
-    rf"(?:{_NW}|(?:a|one)[\s-]+half)\b)*"
+    rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
 DIGIT_NUMBER = r"(?<![\w.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"
@@ -222,6 +222,8 @@ def find_mentions(text: str, grammar: MentionGrammar) -> list[dict]:
         _attach_bound(text, mention, grammar)
         mentions.append(mention)
     mentions = _merge_ranges(text, mentions)
+    mentions = _merge_compound_durations(text, mentions, lex)
+    mentions = sorted(mentions + _streaks(text), key=lambda m: m["start"])
     _inherit_units(text, mentions, lex)
     return mentions
 
@@ -313,3 +315,47 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
 def _year_like(m: dict) -> bool:
     v = m["value"]
     return v is not None and m["digits"] and float(v).is_integer() and 1600 <= v <= 2100 and "," not in m["text"]
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_STREAK = re.compile(
+    r"\b(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+(?:consecutive|straight|successive)\s+"
+    r"(?P<unit>year|month|week|day|quarter|season)s?\b", re.I)
+
+
+def _streaks(text: str) -> list[dict]:
+    """'the 29th consecutive month', 'a fourth straight year': an ordinal that states how long a run has lasted."""
+    out = []
+    for m in _STREAK.finditer(text):
+        word = m.group("ord").lower()
+        value = float(re.match(r"\d+", word).group(0)) if word[0].isdigit() else float(_ORDINALS[word])
+        unit = m.group("unit").lower()
+        out.append({
+            "start": m.start(), "end": m.end(), "text": m.group(0), "core_start": m.start(), "core_end": m.end("ord"),
+            "value": value, "low": None, "high": None, "bound": "=", "bound_span": None,
+            "unit": unit, "unit_text": m.group("unit"), "dimension": "duration", "kind": "duration",
+            "multiple_word": False, "fraction": False, "digits": word[0].isdigit(), "scaled": False, "streak": True,
+        })
+    return out
+
+
+def _merge_compound_durations(text: str, mentions: list[dict], lex: UnitLexicon) -> list[dict]:
+    """'4 hours 47 minutes and 51 seconds' is one duration, in its smallest unit."""
+    from .units import base_conversion
+
+    out: list[dict] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev["kind"] == "duration" and m["kind"] == "duration" and prev["value"] is not None \
+                and m["value"] is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", text[prev["end"]:m["start"]]):
+            big, small = base_conversion(prev["unit"]), base_conversion(m["unit"])
+            if big and small and big[0] > small[0]:
+                merged = dict(m)
+                merged.update({"start": prev["start"], "text": text[prev["start"]:m["end"]], "core_start": prev["core_start"],
+                               "value": prev["value"] * big[0] / small[0] + m["value"], "bound": prev["bound"],
+                               "bound_span": prev["bound_span"]})
+                out[-1] = merged
+                continue
+        out.append(m)
+    return out
