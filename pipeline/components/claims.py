@@ -17,7 +17,7 @@ from pipeline.normalize.units import to_base
 from pipeline.schema import Claim
 from pipeline.slots.change import ChangeLexicon, fill_changes
 from pipeline.slots.source import release_source, sentence_source
-from pipeline.slots.subject import PRONOUNS, fill_subject, who_entities
+from pipeline.slots.subject import PRONOUNS, document_subject, fill_subject, who_entities
 from pipeline.slots.when import assign_dates, date_candidates
 
 from .extensions import register_extensions
@@ -69,6 +69,7 @@ class ClaimBuilder:
         claims = []
         remembered: Optional[dict] = None
         ents = who_entities(doc)
+        doc_subject = document_subject(ents)
         paragraph_start = -1
         for m, change, when in zip(mentions, changes, dates):
             para = doc.text.rfind("\n\n", 0, m["start"])
@@ -82,7 +83,8 @@ class ClaimBuilder:
                 sent = doc.char_span(m["sent_start"], m["sent_end"], alignment_mode="expand")
                 sources[sent_key] = sentence_source(doc, sent) if sent is not None else None
             source = sources[sent_key] or default_source
-            slots = _fallbacks(slots, m, source, ents, mentions, claims if self.carry_subject else [], para)
+            slots = _fallbacks(slots, m, source, ents, mentions, claims if self.carry_subject else [], para,
+                               doc_subject if self.carry_subject else None)
             value_base, base_unit = to_base(m["value"], m["unit"])
             low_base, _ = to_base(m["low"], m["unit"])
             high_base, _ = to_base(m["high"], m["unit"])
@@ -132,14 +134,17 @@ def _overlaps(a, b) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _fallbacks(slots: dict, m: dict, source, ents, mentions: list[dict], previous: list, paragraph_start: int) -> dict:
+def _fallbacks(slots: dict, m: dict, source, ents, mentions: list[dict], previous: list, paragraph_start: int,
+               doc_subject=None) -> dict:
     """Fill who/what the parse left empty: the speaker is not the subject; an entity of the sentence is;
     a figure in a paragraph about one subject keeps that subject."""
     slots = dict(slots)
+    if slots["who"] is not None and slots["who"].lower() in PRONOUNS:
+        slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and source is not None and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
         slots["who"] = slots["who_span"] = None
     if slots["who"] is None:
-        for ent in ents:
+        for ent in sorted(ents, key=lambda e: e.label_ == "NORP"):  # "European" only when nothing better
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
                     and not any(_overlaps(span, [o["start"], o["end"]]) for o in mentions):
@@ -148,6 +153,8 @@ def _fallbacks(slots: dict, m: dict, source, ents, mentions: list[dict], previou
     same_paragraph = [c for c in previous if c.span[0] > paragraph_start]
     if slots["who"] is None and same_paragraph and same_paragraph[-1].who:
         slots["who"], slots["who_span"] = same_paragraph[-1].who, same_paragraph[-1].who_span
+    if slots["who"] is None and doc_subject is not None:
+        slots["who"], slots["who_span"] = doc_subject.text, [doc_subject.start_char, doc_subject.end_char]
     what = (slots["what"] or "").lower()
     if (not what or what in PRONOUNS) and same_paragraph and same_paragraph[-1].what:
         slots["what"], slots["what_span"] = same_paragraph[-1].what, same_paragraph[-1].what_span

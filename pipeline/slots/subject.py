@@ -77,8 +77,33 @@ def _governing_verb(tok: Token) -> Optional[Token]:
 
 
 def who_entities(doc: Doc) -> list[Span]:
-    """The entities a figure can be about (doc.ents walks every token, so callers read it once per doc)."""
-    return [e for e in doc.ents if e.label_ in WHO_LABELS]
+    """The entities a figure can be about (doc.ents walks every token, so callers read it once per doc).
+
+    Statistical NER in headlines and datelines yields junk ('EMBARGOED', 'SSE'); entities of the ruler
+    (which carry an id) are always kept, others must look like names.
+    """
+    out = []
+    for e in doc.ents:
+        if e.label_ not in WHO_LABELS:
+            continue
+        if not e.ent_id_ and (len(e.text) <= 3 or any(ch.isdigit() for ch in e.text) or (e.text.isupper() and len(e.text) > 5)):
+            continue
+        if e.root.lower_ in PRONOUNS:
+            continue
+        out.append(e)
+    return out
+
+
+def document_subject(ents: list[Span]) -> Optional[Span]:
+    """The place a document is about: its most frequent GPE, if it is named at least twice."""
+    counts: dict[str, list] = {}
+    for e in ents:
+        if e.label_ == "GPE":
+            counts.setdefault(e.ent_id_ or e.text.lower(), []).append(e)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return best[0] if len(best) >= 2 else None
 
 
 def _entity_in(ents: list[Span], span: tuple[int, int]) -> Optional[Span]:
