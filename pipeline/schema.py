@@ -21,7 +21,8 @@ KINDS = ("count", "money", "percentage", "percentage_points", "ratio", "physical
 
 @dataclass
 class Claim:
-    """A typed quantitative claim. Every ``*_span`` indexes into the document text."""
+    """A typed quantitative claim. Every ``*_span`` indexes into the document text, and its slice equals the
+    slot's text; ``what_span`` is null when ``what`` joins words from two places ("minerals produced")."""
 
     doc_id: str
     span: list

@@ -19,13 +19,21 @@ _HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", 
 _STOP_EDGE = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "of", "and", ",", "'s", "’s"}
 
 
-def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 10) -> Optional[tuple[str, list]]:
-    """The noun phrase of ``head`` with its modifiers and 'of'/'in'/'on' attachments, minus the figure."""
+def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 10,
+            clauses: bool = False) -> Optional[tuple[str, list]]:
+    """The noun phrase of ``head`` with its modifiers and 'of'/'in'/'on' attachments, minus the figure.
+
+    With ``clauses``, a relative or participle clause stays ("people who left the labor force"): for a
+    count, the clause is what says which things were counted.
+    """
     keep = []
+    dropped = ("advcl", "appos", "punct", "cc", "conj", "det", "nummod", "quantmod")
+    if not clauses:
+        dropped += ("relcl", "acl")
     for tok in head.subtree:
         if exclude[0] <= tok.i < exclude[1] or tok.like_num or tok.text in ("$", "%", "€", "£"):
             continue
-        if tok.dep_ in ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "nummod", "quantmod") and tok != head:
+        if tok.dep_ in dropped and tok != head:
             continue
         keep.append(tok)
     allowed = {head.i}
@@ -36,7 +44,7 @@ def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 1
             if t.i not in {k.i for k in keep}:
                 path_ok = False
                 break
-            if t.dep_ == "prep" and t.lower_ not in ("of", "in", "on", "for", "from") :
+            if t.dep_ == "prep" and t.lower_ not in ("of", "in", "on", "for", "from") and not (clauses and t.head.dep_ != "ROOT" and t.head.pos_ == "VERB"):
                 path_ok = False
                 break
             t = t.head
@@ -137,7 +145,16 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         if pobj is not None:
             what = _phrase(doc, pobj, exclude)
     if what is None and noun is not None:
-        what = _phrase(doc, noun, exclude)
+        what = _phrase(doc, noun, exclude, max_tokens=14 if m["unit"] is None else 10, clauses=m["unit"] is None)
+    # "U.S. mines produced $86.3 billion in minerals": what was produced, and the verb that says how.
+    if what is None and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        pp = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on")), None)
+        pobj = next((c for c in pp.children if c.dep_ == "pobj"), None) if pp is not None else None
+        if pobj is not None:
+            ph = _phrase(doc, pobj, exclude)
+            if ph is not None:
+                verb = head.head
+                what = (f"{ph[0]} {verb.text}", None)  # words from two places: no single span holds them
     # 3. A figure that is an amount "of" a noun: "a tariff of 20%".
     if what is None and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         what = _phrase(doc, head.head.head, exclude)
