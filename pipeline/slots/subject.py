@@ -189,7 +189,7 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         ent = _entity_in(ents, tuple(subj_slots["span"]))
         if ent is not None:
             who = (ent.text, [ent.start_char, ent.end_char])
-    if who is None and what is not None:
+    if who is None and what is not None and what[1] is not None:
         ent = _entity_in(ents, tuple(what[1]))
         if ent is not None:
             who = (ent.text, [ent.start_char, ent.end_char])
