@@ -20,6 +20,28 @@ _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 
 
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+_NUMBER_WORD = (r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|few|several)")
+_DURATION = re.compile(rf"(?:about |some |nearly |almost |more than |over |the )?{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})*"
+                       r"[\s-](?:years?|months?|weeks?|days?|decades?|hours?)(?: long| old)?")
+_SPOKEN_YEAR = re.compile(r"\b(?:two[\s-]thousand(?:[\s-](?:and[\s-])?(?P<units>[a-z]+(?:[\s-][a-z]+)?))?|nineteen[\s-](?P<tens>[a-z]+(?:[\s-][a-z]+)?))\b")
+
+
+def _spoken_years(t: str) -> str:
+    """'two thousand four' -> '2004', 'nineteen ninety-eight' -> '1998' (broadcast copy spells years out)."""
+    from .numbers import parse_word_number
+
+    def repl(m: re.Match) -> str:
+        if m.group(0).startswith("nineteen"):
+            rest = parse_word_number(m.group("tens"))
+            return str(1900 + int(rest)) if rest is not None and 10 <= rest < 100 else m.group(0)
+        rest = parse_word_number(m.group("units")) if m.group("units") else 0
+        return str(2000 + int(rest)) if rest is not None and 0 <= rest < 100 else m.group(0)
+
+    return _SPOKEN_YEAR.sub(repl, t)
+
+
 def _year_of(published: Optional[str]) -> Optional[int]:
     return int(published[:4]) if published and re.match(r"\d{4}", published) else None
 
@@ -40,6 +62,9 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     never resolved against the machine's clock. ``parser`` is a DateParserAdapter for the rest.
     """
     t = " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").split())
+    t = _spoken_years(t)
+    if _DURATION.fullmatch(t):
+        return None, None  # "fifty years", "four-year": a length of time, not a date
     t = re.sub(r"^(?:in|on|during|for|since|by|of|from|through|over|at)\s+", "", t)
     t = re.sub(r"^the\s+", "", t)
     edge = re.fullmatch(r"(?:(?:the )?(?P<edge>end|close|start|beginning) of|(?P<loose>early|late|mid-?|middle of))\s*(?P<y>1[6-9]\d\d|20\d\d)", t)
@@ -96,6 +121,24 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     if m and m.group("month2") in MONTHS:
         y = int(m.group("year"))
         return f"{_yyyymm(y, MONTHS[m.group('month')])}/{_yyyymm(y, MONTHS[m.group('month2')])}", "explicit"
+
+    m = re.fullmatch(r"(?:between|from) (?P<a>.+?) (?:and|to|through|until) (?P<b>.+)", t)
+    if m:
+        a, how_a = resolve_date(m.group("a"), published)
+        b, how_b = resolve_date(m.group("b"), published)
+        if a and b:
+            start, end = a.split("/")[0], b.split("/")[-1]
+            if start < end:
+                return f"{start}/{end}", "explicit" if "explicit" in (how_a, how_b) else "relative"
+    season = re.fullmatch(r"(?:(?P<rel>last|this|next|past) )?(?P<season>summer|winter|spring|fall|autumn)(?: (?:of )?(?P<year>1[6-9]\d\d|20\d\d))?", t)
+    if season:
+        year = int(season.group("year")) if season.group("year") else _year_of(published)
+        if year is None:
+            return None, None
+        year += {"last": -1, "past": -1, "next": 1}.get(season.group("rel") or "", 0)
+        first, last = _SEASONS[season.group("season")]
+        end_year = year + 1 if last < first else year
+        return f"{_yyyymm(year, first)}/{_yyyymm(end_year, last)}", "explicit" if season.group("year") else "relative"
 
     relative = _relative(t, published)
     if relative is not None:

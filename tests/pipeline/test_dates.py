@@ -31,6 +31,13 @@ PUB = "2025-11-04"
     ("today", PUB, ("2025-11-04", "relative")),
     ("last year", None, (None, None)),
     ("the past five years", PUB, ("2020/2025", "relative")),
+    ("two thousand four", None, ("2004", "explicit")),
+    ("nineteen ninety-eight", None, ("1998", "explicit")),
+    ("between July 2013 and June 2014", PUB, ("2013-07/2014-06", "explicit")),
+    ("Last summer", "2004-09-10", ("2003-06/2003-08", "relative")),
+    ("winter 2010", PUB, ("2010-12/2011-02", "explicit")),
+    ("fifty years", PUB, (None, None)),
+    ("four-year", PUB, (None, None)),
 ])
 def test_resolve_date_rules(text, published, expected):
     assert resolve_date(text, published) == expected
