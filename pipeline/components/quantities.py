@@ -19,6 +19,7 @@ from spacy.util import ensure_path
 from pipeline.adapters.quantulum import QuantulumAdapter
 from pipeline.normalize.mentions import MentionGrammar, find_mentions
 from pipeline.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of
+from pipeline.slots.change import ChangeLexicon
 
 from .extensions import register_extensions
 
@@ -31,7 +32,7 @@ LABEL_BEFORE = re.compile(
     r"covid|mp|mark|type|series|boeing|airbus|windows|iphone|galaxy|world war|super bowl|ch\.|pp\.|p\.|#)\s*)$",
     re.I,
 )
-TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours? gmt|gmt|utc|et\b|edt|est)", re.I)
+TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock|hours? gmt|gmt|utc|et|edt|est|cet|bst)\b)", re.I)
 TIMEFRAME_BEFORE = re.compile(
     r"(?:\b(?:the|its|their)\s+)?\b(?:first|last|past|next|previous|recent|coming|following|preceding|latest|prior)\s+$", re.I
 )
@@ -58,6 +59,7 @@ class QuantityFinder:
         self.lexicon = UnitLexicon.from_data(self.units_data, self.currencies_data)
         self.grammar = MentionGrammar.build(self.lexicon, self.bounds_data)
         self.quantulum = QuantulumAdapter(enabled=self.use_quantulum)
+        self.changes = ChangeLexicon()
 
     def initialize(self, get_examples: Optional[Callable[[], Iterable]] = None, *, nlp: Optional[Language] = None,
                    lexicon: Optional[dict] = None) -> None:
@@ -87,7 +89,21 @@ class QuantityFinder:
         text = doc.text
         kept = []
         self._ents = [e for e in doc.ents if e.label_ in NAME_LABELS]  # doc.ents walks every token: read it once
-        for m in find_mentions(text, self.grammar):
+
+        def change_context(start: int, end: int) -> bool:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                return False
+            tok = span.root
+            for _ in range(5):
+                if self.changes.direction(tok.lemma_) and tok.pos_ in ("VERB", "NOUN", "ADV", "ADP", "ADJ"):
+                    return True
+                if tok.head == tok:
+                    return False
+                tok = tok.head
+            return False
+
+        for m in find_mentions(text, self.grammar, change_context):
             core = doc.char_span(m["core_start"], m["core_end"], alignment_mode="expand")
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if core is None or span is None or len(core) == 0:
@@ -256,6 +272,7 @@ class QuantityFinder:
         self.lexicon = UnitLexicon.from_data(self.units_data, self.currencies_data)
         self.grammar = MentionGrammar.build(self.lexicon, self.bounds_data)
         self.quantulum = QuantulumAdapter(enabled=self.use_quantulum)
+        self.changes = ChangeLexicon()
         return self
 
 

@@ -37,8 +37,8 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = r"(?<![\w.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"
-SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b"
+DIGIT_NUMBER = r"(?<![\d_.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"
+SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
 SCALE_NUM = SCALE_WORD.format(name="scale")
 SCALE_WRD = SCALE_WORD.format(name="wscale")
 GLUED = r"(?P<glued>[A-Za-z\u00b0%]+(?:/[A-Za-z]+)?)?"
@@ -129,6 +129,10 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
         return {"value": MULTIPLE_WORDS[word.lower()], "unit": "x", "unit_text": word, "multiple_word": True, "end": m.end()}
     end = m.end()
     scale = m.group("scale")
+    if m.group("num") is not None and m.start() > 0 and text[m.start() - 1].isalpha():
+        letters = re.search(r"[$A-Za-z]+$", text[max(0, m.start() - 4):m.start()]).group(0)
+        if letters not in lexicon.currency_symbols and letters.upper() not in lexicon.currency_codes:
+            return None  # 'COVID19', 'A380', 'H1N1': a name, not a figure
     if m.group("num") is not None:
         value = parse_digits(m.group("num"))
         if value is None:
@@ -163,8 +167,12 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     return {"value": value, "unit": None, "unit_text": None, "scaled": bool(scale), "end": end, "digits": False}
 
 
-def find_mentions(text: str, grammar: MentionGrammar) -> list[dict]:
-    """All quantity mentions in ``text``, in order, as plain dicts with offsets."""
+def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> list[dict]:
+    """All quantity mentions in ``text``, in order, as plain dicts with offsets.
+
+    ``change_context(start, end)`` says whether a change word governs the figure at those offsets; with it,
+    'X to Y' of one unit is a range unless it is a change. Without it (text only), 'X to Y' stays two figures.
+    """
     lex = grammar.lexicon
     mentions: list[dict] = []
     for m in grammar.number_re.finditer(text):
@@ -221,7 +229,7 @@ def find_mentions(text: str, grammar: MentionGrammar) -> list[dict]:
         }
         _attach_bound(text, mention, grammar)
         mentions.append(mention)
-    mentions = _merge_ranges(text, mentions)
+    mentions = _merge_ranges(text, mentions, change_context)
     mentions = _merge_compound_durations(text, mentions, lex)
     mentions = sorted(mentions + _streaks(text), key=lambda m: m["start"])
     _inherit_units(text, mentions, lex)
@@ -248,7 +256,7 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 
 
-def _merge_ranges(text: str, mentions: list[dict]) -> list[dict]:
+def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[dict]:
     """Join 'between 5 and 7 GW', '5-7%', '12.8-13.0', '$5 to $7 billion' into one range mention.
 
     A range keeps both ends and is never averaged. 'from X to Y' is not a range: it is a change
@@ -265,8 +273,13 @@ def _merge_ranges(text: str, mentions: list[dict]) -> list[dict]:
             between = _BETWEEN.search(text[max(0, a["start"] - 10):a["start"]]) and re.fullmatch(r"\s*and\s*", gap)
             dash = re.fullmatch(r"\s*[-\u2013\u2014]\s*", gap) is not None
             a_unscaled_money = a["unit"] == b["unit"] and a["kind"] == "money" and b["scaled"] and not a["scaled"]
-            to = (re.fullmatch(r"\s*(?:to|through)\s*", gap) is not None and (a["unit"] is None or a_unscaled_money)
-                  and not _FROM.search(before))
+            to_gap = re.fullmatch(r"\s*(?:to|through|up to)\s*", gap) is not None
+            to = to_gap and (a["unit"] is None or a_unscaled_money) and not _FROM.search(before)
+            if to_gap and not to and a["unit"] == b["unit"] and b["unit"] is not None:
+                # "$3 billion to $5 billion", "ranging from 1% to 1.5%": a range, unless a change word
+                # governs the pair ("rose from 20% to 10%"), which only the parse can tell.
+                ranging = re.search(r"\b(?:rang(?:e|es|ed|ing)|between|anywhere)\s+(?:from\s+)?$", before, re.I)
+                to = bool(ranging) or (change_context is not None and not change_context(a["core_start"], a["core_end"]))
             a_bare = a["unit"] is None or a["unit"] == b["unit"]
             tight_dash = dash and (gap.strip() == gap or a["unit"] == b["unit"]) and a_bare
             if (between and a_bare) or tight_dash or (to and b["unit"] is not None):

@@ -122,3 +122,34 @@ def test_negative_numbers(nlp):
 ])
 def test_changes(nlp, text, surface, change):
     assert one(nlp, text, surface).change == change
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    ("The agency may impose a fine of $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9),
+    ("Fees range from 1 per cent to 1.5 per cent a year.", "1 per cent to 1.5 per cent", 1, 1.5),
+    ("Homes priced from $750,000 to $1 million sell slowly.", "$750,000 to $1 million", 7.5e5, 1e6),
+])
+def test_x_to_y_of_one_unit_is_a_range_unless_it_is_a_change(nlp, text, surface, low, high):
+    c = one(nlp, text, surface)
+    assert (c.value, c.low, c.high) == (None, pytest.approx(low), pytest.approx(high))
+
+
+def test_x_to_y_under_a_change_verb_stays_two_figures(nlp):
+    cs = claims(nlp, "Output rose from $3 billion to $5 billion.")
+    assert [c.value for c in cs] == [3e9, 5e9]
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The flat sold for AUD1.5m last week.", "AUD1.5m", 1.5e6, "AUD"),
+    ("The estate was worth $US55,931,000.", "$US55,931,000", 55931000, "USD"),
+    ("The shares trade at a 24pc discount.", "24pc", 24, "%"),
+    ("The 3,923 sq m estate was sold.", "3,923 sq m", 3923, "m**2"),
+])
+def test_glued_currency_codes_and_abbreviated_units(nlp, text, surface, value, unit):
+    c = one(nlp, text, surface)
+    assert c.value == pytest.approx(value) and c.unit == unit
+
+
+@pytest.mark.parametrize("text", ["The COVID19 wave and the A380 jet and H1N1.", "Boeing grounded its 737-800 jets."])
+def test_numbers_glued_to_names_are_not_figures(nlp, text):
+    assert claims(nlp, text) == []
