@@ -38,6 +38,7 @@ TIMEFRAME_BEFORE = re.compile(
 )
 NAME_LABELS = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "NORP"}
 DATE_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "century", "decade"}
+NOT_A_DATE = re.compile(r"\b(?:million|billion|trillion|thousand|percent|per cent|dollars?)\b|[%$\u20ac\u00a3]", re.I)
 PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|or|and only|day|time|thing|way|by one)\b", re.I)
 
 
@@ -171,7 +172,7 @@ class QuantityFinder:
         if m.get("is_range") and m["unit"] is None and m["low"] is not None and 1600 <= m["low"] <= 2100 and float(m["low"]).is_integer() \
                 and re.fullmatch(r"\d{4}\s*[-\u2013/]\s*\d{2,4}", m["text"].strip()):
             return False  # "2020-23" is a span of years
-        if "DATE" in ents and m["unit"] is None and not m["multiple_word"]:
+        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core):
             return False  # "April 4", "the 1990s", "November 17, 2010"
         if m["kind"] == "duration" and TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]]):
             return False  # "over the last 12 months" only places another figure in time
@@ -194,7 +195,8 @@ class QuantityFinder:
     @staticmethod
     def _is_year(doc: Doc, m: dict, core, before: str) -> bool:
         value = m["value"]
-        if value is None or not float(value).is_integer() or not 1600 <= value <= 2100 or "," in m["text"] or m["scaled"]:
+        if value is None or not float(value).is_integer() or not 1600 <= value <= 2100 or "," in m["text"] \
+                or (m["scaled"] and m["digits"]):
             return False
         if not m["digits"] and not re.match(r"(?:two[\s-]thousand|nineteen|twenty)\b", m["text"], re.I):
             return False  # "two-thousand-three" is how broadcast copy writes a year
@@ -203,6 +205,20 @@ class QuantityFinder:
             if not re.search(r"\b(?:in|since|by|of|from|until|through|to|between|during|before|after)\s*$", before, re.I):
                 return False  # "2000 workers"
         return True
+
+    @staticmethod
+    def _date_entity_is_a_date(doc: Doc, core) -> bool:
+        """The small model sometimes calls 'between 5 and 7 million' a DATE; amounts with scale words are not dates."""
+        tok = core[0]
+        if tok.ent_iob_ == "":
+            return False
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return not NOT_A_DATE.search(doc[start:end].text)
 
     @staticmethod
     def _inside_name(ents: list, core) -> bool:

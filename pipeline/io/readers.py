@@ -112,8 +112,9 @@ def read_input_file(input_file: InputFile, fields: Optional[Mapping[str, tuple[s
     reader = _READERS.get(input_file.format or "")
     where = str(input_file.path)
     if reader is None:
-        expected = ", ".join(SUPPORTED_SUFFIXES)
-        yield ReadError(where, f"unsupported file type (expected one of {expected}); file skipped", path=where)
+        kind = input_file.path.suffix or "no extension"
+        yield ReadError(where, f"unsupported file type ({kind}); skipped. Readable: .txt, .json, .jsonl[.gz], "
+                        ".ndjson[.gz], .csv[.gz], .html, .htm, .warc[.gz]", path=where)
         return
     try:
         yield from reader(input_file, fields)

@@ -228,11 +228,12 @@ def _output_lines(header: Mapping[str, Any], items: Sequence[Item], results: Map
 
 @dataclass
 class ShardTask:
+    """A shard to process: its input file (written by the planner) and where its output goes."""
+
     number: int
     in_path: Path
     out_path: Path
     fingerprint: str
-    n_items: int
 
 
 @dataclass
@@ -242,7 +243,6 @@ class _Plan:
     total: int = 0
     reused: int = 0
     duplicates: int = 0
-    finished: bool = False
 
 
 def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, salt: str,
@@ -257,8 +257,7 @@ def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, sal
             continue
         in_path = shard_dir / f"{number:05d}.input.jsonl"
         _write_input_shard(in_path, number, fingerprint, chunk, keep_text)
-        yield ShardTask(number, in_path, out_path, fingerprint, len(chunk))
-    plan.finished = True
+        yield ShardTask(number, in_path, out_path, fingerprint)
 
 
 def _dedupe(items: Iterator[Item], plan: _Plan) -> Iterator[Item]:

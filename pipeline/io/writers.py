@@ -16,6 +16,7 @@ import dataclasses
 import json
 import os
 import typing
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -217,7 +218,7 @@ def atomic_path(final: Path) -> Iterator[Path]:
     On an exception the temporary file is removed, so readers only ever see complete files.
     """
     final = Path(final)
-    tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
+    tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")  # unique per writer
     try:
         yield tmp
         _fsync_file(tmp)

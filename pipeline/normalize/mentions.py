@@ -37,9 +37,10 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = r"(?<![\d_.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|(?<![\w.])\.\d+"
+DIGIT_NUMBER = (r"(?<![\d_.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?![\d,]\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
-SCALE_NUM = SCALE_WORD.format(name="scale")
+SCALE_NUM = r"(?:(?:\s+|-)(?:hundred|thousand)(?=\s+(?:million|billion|trillion)\b))?" + SCALE_WORD.format(name="scale")
 SCALE_WRD = SCALE_WORD.format(name="wscale")
 GLUED = r"(?P<glued>[A-Za-z\u00b0%]+(?:/[A-Za-z]+)?)?"
 FRACTION = (
@@ -153,6 +154,9 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
                 return None  # '5G', '10-K': an identifier, not a figure
         if scale and not (glued and glued.lower() in SCALE_WORDS):
             value *= SCALE_WORDS[scale.lower()]
+            chained = re.match(r"[\d.,]+[\s-]+(hundred|thousand)[\s-]+(?:million|billion|trillion)", text[m.start("num"):end])
+            if chained:
+                value *= SCALE_WORDS[chained.group(1)]  # "4 hundred million"
         if unit is None and re.match(r"-[A-Z]", text[end:end + 2]):
             return None  # '10-K', '737-800': part of an identifier
         return {"value": value, "unit": unit, "unit_text": unit_text, "scaled": bool(scale), "end": end,
@@ -164,7 +168,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     value = parse_number(word + (" " + scale if scale else ""))
     if value is None:
         return None
-    return {"value": value, "unit": None, "unit_text": None, "scaled": bool(scale), "end": end, "digits": False}
+    scaled = bool(scale) or bool(re.search(r"\b(?:thousand|million|billion|trillion)\b", word, re.I))
+    return {"value": value, "unit": None, "unit_text": None, "scaled": scaled, "end": end, "digits": False}
 
 
 def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> list[dict]:
@@ -282,7 +287,8 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
                 to = bool(ranging) or (change_context is not None and not change_context(a["core_start"], a["core_end"]))
             a_bare = a["unit"] is None or a["unit"] == b["unit"]
             tight_dash = dash and (gap.strip() == gap or a["unit"] == b["unit"]) and a_bare
-            if (between and a_bare) or tight_dash or (to and b["unit"] is not None):
+            bare_to_scaled = to and a["unit"] is None and b["unit"] is None and b["scaled"] and not a["scaled"]
+            if (between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled:
                 low, high = a["value"], b["value"]
                 if b["scaled"] and not a["scaled"] and low is not None and high is not None and low < high / 100:
                     low *= high / _unscaled(b)
@@ -307,7 +313,10 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
 def _unscaled(m: dict) -> float:
     """The number as written before its scale word, to carry the scale to a bare lower end."""
     digits = re.match(r"[^\d]*(\d[\d,]*(?:\.\d+)?)", m["text"])
-    return float(digits.group(1).replace(",", "")) if digits else 1.0
+    if digits:
+        return float(digits.group(1).replace(",", ""))
+    words = re.sub(r"[\s-]+(?:hundred|thousand|million|billion|trillion)\b.*$", "", m["text"], flags=re.I)
+    return parse_number(words) or 1.0
 
 
 def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:

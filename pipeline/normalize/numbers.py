@@ -41,9 +41,19 @@ _SUFFIXED = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|mn|mln
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-"})
 
 
+_SCIENTIFIC = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?([+-]?\d+)$")
+
+
 def parse_digits(text: str) -> Optional[float]:
-    """'45,000' -> 45000.0, '1.5' -> 1.5, '-3' -> -3.0; None when the text is not a plain numeral."""
+    """'45,000' -> 45000.0, '1.5' -> 1.5, '-3' -> -3.0, '1.99×10−30' -> 1.99e-30; None when not a numeral."""
     text = text.strip().translate(_MINUS).replace("\u00a0", "").replace("\u202f", "")
+    sci = _SCIENTIFIC.match(text)
+    if sci:
+        try:
+            value = float(sci.group(1)) * 10.0 ** int(sci.group(2))
+        except OverflowError:
+            return None
+        return value if math.isfinite(value) else None
     if not _DIGITS.match(text):
         return None
     value = float(text.replace(",", ""))

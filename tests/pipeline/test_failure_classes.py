@@ -153,3 +153,22 @@ def test_glued_currency_codes_and_abbreviated_units(nlp, text, surface, value, u
 @pytest.mark.parametrize("text", ["The COVID19 wave and the A380 jet and H1N1.", "Boeing grounded its 737-800 jets."])
 def test_numbers_glued_to_names_are_not_figures(nlp, text):
     assert claims(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, surface, value, low, high", [
+    ("There were 4 hundred million people.", "4 hundred million", 4e8, None, None),
+    ("There are four to five thousand people.", "four to five thousand", None, 4000, 5000),
+    ("Between 5 and 7 million people came.", "5 and 7 million", None, 5e6, 7e6),
+    ("The mass of the sun is approximately 1.99\u00d710\u221230 kilograms.", "1.99\u00d710\u221230 kilograms", 1.99e-30, None, None),
+])
+def test_scales_ranges_and_scientific_notation(nlp, text, surface, value, low, high):
+    c = one(nlp, text, surface)
+    assert (c.value, c.low, c.high) == (
+        pytest.approx(value) if value is not None else None,
+        pytest.approx(low) if low is not None else None,
+        pytest.approx(high) if high is not None else None)
+
+
+@pytest.mark.parametrize("text", ["Stoxx 50 fell 1.3% and the FTSE 100 fell 0.6%.", "The S&P 500 and the Russell 2000 rose."])
+def test_index_names_are_not_figures(nlp, text):
+    assert all(c.unit == "%" for c in claims(nlp, text))
