@@ -87,8 +87,11 @@ class PipelineProcess:
         nlp = load(self.config, base_model=self.base_model)
 
         def process(documents: list) -> list[tuple[str, list[dict]]]:
-            docs = [make_doc(nlp, d.text, doc_id=d.id, published=d.published) for d in documents]
-            return [(doc._.doc_id, list(doc._.claims or [])) for doc in nlp.pipe(docs, batch_size=self.batch_size)]
+            # memory_zone frees the strings each batch adds to the vocab, so memory stays flat on long runs;
+            # the claims are plain data, so nothing of the zone outlives it.
+            with nlp.memory_zone():
+                docs = [make_doc(nlp, d.text, doc_id=d.id, published=d.published) for d in documents]
+                return [(doc._.doc_id, list(doc._.claims or [])) for doc in nlp.pipe(docs, batch_size=self.batch_size)]
 
         return process
 

@@ -176,6 +176,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except FileNotFoundError as exc:
         print(f"newsclaims: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        if args.command == "extract":
+            print("newsclaims: interrupted; run the same command again to resume where it stopped", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

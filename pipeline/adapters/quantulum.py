@@ -23,9 +23,19 @@ PHYSICAL_ENTITIES = {
 }
 
 
+def _import_quantulum():
+    """quantulum3 warns at import that its optional classifier is missing; we do not use the classifier."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
+        from quantulum3 import load, parser
+    return load, parser
+
+
 @functools.lru_cache(maxsize=1)
 def _surfaces() -> frozenset:
-    from quantulum3 import load
+    load, _ = _import_quantulum()
 
     units = load.units("en_US")
     return frozenset(units.surfaces) | frozenset(units.symbols) | frozenset(units.surfaces_lower) | frozenset(units.symbols_lower)
@@ -55,8 +65,7 @@ class QuantulumAdapter:
         following = word.strip(".,;:)")
         window = f"{number_text} {following}"
         try:
-            from quantulum3 import parser
-
+            _, parser = _import_quantulum()
             quantities = parser.parse(window, lang="en_US")
         except Exception as exc:  # quantulum3 raises KeyError/ValidationError on odd strings (#152, #198)
             logger.debug("quantulum3 failed on %r: %s", window, exc)

@@ -1,13 +1,16 @@
 """A tiny stand-in for the spaCy pipeline, for the I/O tests only.
 
 It marks every number in the text as a count claim. A document containing RAISE makes the batch
-function raise (so the runner's per-document isolation is exercised); SLOW_SECONDS slows every batch
-so a test can kill a run in the middle.
+function raise (so the runner's per-document isolation is exercised); ``stall_after`` makes it hang
+once that many documents are done, so a test can kill a run at a known point without racing it.
+A document containing CRASH kills the worker process (SIGKILL), every time or, with ``crash_marker``,
+only the first time (a transient fault such as the OOM killer).
 """
 from __future__ import annotations
 
 import os
 import re
+import signal
 import time
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -18,15 +21,20 @@ from pipeline.schema import Claim
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def make_process(loads_dir: Optional[str] = None, slow_seconds: float = 0.0) -> Callable[[list[Document]], list[tuple[str, list[dict[str, Any]]]]]:
+def make_process(loads_dir: Optional[str] = None, stall_after: Optional[int] = None,
+                 crash_marker: Optional[str] = None) -> Callable[[list[Document]], list[tuple[str, list[dict[str, Any]]]]]:
     """The factory: records each load (one line per process) so tests can count pipeline loads."""
     if loads_dir:
         with open(Path(loads_dir) / "loads.txt", "a", encoding="utf-8") as handle:
             handle.write(f"{os.getpid()}\n")
+    seen = [0]
 
     def process(docs: list[Document]) -> list[tuple[str, list[dict[str, Any]]]]:
-        if slow_seconds:
-            time.sleep(slow_seconds)
+        seen[0] += len(docs)
+        if stall_after is not None and seen[0] > stall_after:
+            time.sleep(120)  # the test kills us long before; bounded so a stray process still ends
+        if any("CRASH" in doc.text for doc in docs):
+            _crash(crash_marker)
         out = []
         for doc in docs:
             if "RAISE" in doc.text:
@@ -38,3 +46,11 @@ def make_process(loads_dir: Optional[str] = None, slow_seconds: float = 0.0) -> 
         return out
 
     return process
+
+
+def _crash(marker: Optional[str]) -> None:
+    if marker is not None:
+        if Path(marker).exists():
+            return
+        Path(marker).touch()
+    os.kill(os.getpid(), signal.SIGKILL)

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import make_records, write_jsonl
+from io_helpers import make_records, write_jsonl
 
 from pipeline.io.documents import Document, ReadError, normalize_published
-from pipeline.io.readers import iter_documents, list_input_files
+from pipeline.io.readers import iter_documents
 
 ARTICLE = ("<p>The U.S. Geological Survey said on Thursday that U.S. mines produced about $86.3 billion in "
            "minerals in 2019, more than $2 billion higher than the revised 2018 production totals.</p>"

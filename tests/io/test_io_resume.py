@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import make_records, write_jsonl
+from io_helpers import make_records, write_jsonl
 from io_fakeproc import make_process
 
 from pipeline.io.runner import run_corpus
@@ -21,7 +21,7 @@ from io_fakeproc import make_process
 from pipeline.io.runner import run_corpus
 
 if __name__ == "__main__":
-    run_corpus([sys.argv[1]], sys.argv[2], process=functools.partial(make_process, slow_seconds=0.15),
+    run_corpus([sys.argv[1]], sys.argv[2], process=functools.partial(make_process, stall_after=70),
                shard_size=20, batch_size=10, formats=("jsonl", "parquet"), config_hash="cfg", progress=True)
 """
 
@@ -50,13 +50,19 @@ def test_sigkill_then_resume_equals_uninterrupted_run(tmp_path: Path) -> None:
         proc = subprocess.Popen([sys.executable, str(script), str(corpus), str(interrupted)], env=env,
                                 stderr=stderr, start_new_session=True)
         try:
-            wait_for_done_markers(interrupted / "shards", 3, proc)
+            wait_for_done_markers(interrupted / "shards", 3, proc)  # then it hangs in shard 3
+            time.sleep(0.2)
         finally:
             os.killpg(proc.pid, signal.SIGKILL)  # the whole job, as kill -9 or a lost machine would
             proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     finished_before = len(list((interrupted / "shards").glob("*.done")))
-    assert 3 <= finished_before < 21 and not (interrupted / "manifest.json").exists()
+    assert finished_before == 3 and not (interrupted / "manifest.json").exists()
+    assert (interrupted / "shards" / "00003.input.jsonl").exists()  # killed while shard 3 was running
+
+    # what a crash at other moments leaves: a half-written temp file, an output shard without its marker
+    (interrupted / "shards" / ".00004.jsonl.tmp-99999").write_text('{"document": {"id": "half', encoding="utf-8")
+    (interrupted / "shards" / "00005.jsonl").write_text('{"document": {"id": "stale"}, "claims": []}\n', encoding="utf-8")
 
     resumed = run_corpus([corpus], interrupted, process=make_process, shard_size=20, batch_size=10,
                          formats=("jsonl", "parquet"), config_hash="cfg", progress=False)

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_records, write_jsonl
+from io_helpers import make_records, write_jsonl
 from io_fakeproc import make_process
 
-from pipeline.io.runner import PipelineLoadError, run_corpus, sql
+from pipeline.io.runner import PipelineLoadError, ShardCrashError, run_corpus, sql
 
 OUTPUT_FILES = ("documents.jsonl", "claims.jsonl", "errors.jsonl")
 
@@ -142,3 +142,22 @@ def test_bad_options_fail_fast(tmp_path: Path, corpus_jsonl: Path) -> None:
         run_corpus([tmp_path / "missing.jsonl"], tmp_path / "o3", process=make_process)
     with pytest.raises(TypeError):
         run_corpus([corpus_jsonl], tmp_path / "o4", process=lambda: (lambda docs: []), n_process=2)
+
+
+def test_a_worker_killed_once_is_retried_and_a_shard_that_always_kills_stops_the_run(tmp_path: Path) -> None:
+    records = make_records(40)
+    records[25]["text"] += " CRASH"
+    corpus = write_jsonl(tmp_path / "c.jsonl", records)
+    (tmp_path / "never").touch()  # an existing marker: CRASH does nothing (the serial run is this process!)
+    harmless = functools.partial(make_process, crash_marker=str(tmp_path / "never"))
+    run_corpus([corpus], tmp_path / "serial", process=harmless, shard_size=10, progress=False)
+
+    transient = functools.partial(make_process, crash_marker=str(tmp_path / "crashed-once"))
+    manifest = run_corpus([corpus], tmp_path / "pool", process=transient, n_process=2, shard_size=10, progress=False)
+    assert (tmp_path / "crashed-once").exists() and manifest["counts"]["documents_ok"] == 40
+    assert same_outputs(tmp_path / "serial", tmp_path / "pool")
+
+    with pytest.raises(ShardCrashError, match="shard 00002"):
+        run_corpus([corpus], tmp_path / "always", process=make_process, n_process=2, shard_size=10, progress=False)
+    assert not (tmp_path / "always" / "shards" / "00002.done").exists()
+    assert not (tmp_path / "always" / "manifest.json").exists()
