@@ -57,20 +57,74 @@ def make_doc(nlp: Language, text: str, *, doc_id: Optional[str] = None, publishe
     return doc
 
 
+PIECE_CHARS = 100_000  # long articles are processed in pieces of about this size, cut between paragraphs
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of a long text at paragraph breaks (else line breaks, sentence ends, spaces)."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for sep in ("\n\n", "\n", ". ", " "):  # the strongest break in the second half of the window
+            at = window.rfind(sep)
+            if at > limit // 2:
+                cut = at + len(sep)
+                break
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _shift(claim: dict, offset: int, doc_id: str) -> dict:
+    """A claim of a piece, with every offset moved into the whole text and its id remade."""
+    from pipeline.schema import make_claim_id
+
+    claim = dict(claim)
+    for key in ("span", "who_span", "what_span", "date_span", "source_span", "sentence_span"):
+        if claim.get(key) is not None:
+            claim[key] = [claim[key][0] + offset, claim[key][1] + offset]
+    claim["doc_id"] = doc_id
+    claim["claim_id"] = make_claim_id(doc_id, claim["span"])
+    return claim
+
+
+def _claims_of_docs(nlp: Language, records: Iterable[tuple[str, str, Optional[str]]], *, n_process: int = 1,
+                    batch_size: int = 32) -> Iterator[tuple[str, list[dict]]]:
+    """(doc_id, claims) per (doc_id, text, published), in order; texts longer than a piece go in pieces,
+    so an article over spaCy's max_length is processed, not refused, and its offsets stay right."""
+    def docs():
+        for doc_id, text, published in records:
+            parts = pieces(text) if len(text) > PIECE_CHARS else [(0, text)]
+            for i, (offset, part) in enumerate(parts):
+                doc = make_doc(nlp, part, doc_id=doc_id, published=published)
+                doc.user_data["newsclaims_piece"] = (offset, i == len(parts) - 1)
+                yield doc
+
+    current, collected = None, []
+    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        offset, last = doc.user_data.get("newsclaims_piece", (0, True))
+        collected.extend(_shift(c, offset, doc._.doc_id) if offset else c for c in doc._.claims or [])
+        current = doc._.doc_id
+        if last:
+            yield current, collected
+            current, collected = None, []
+
+
 def extract(text: str, *, published: Optional[str] = None, doc_id: str = "doc", nlp: Optional[Language] = None) -> list[Claim]:
     """The claims of one text. ``published`` (ISO date) anchors relative dates such as 'last year'."""
     nlp = nlp or _default_nlp()
-    doc = nlp(make_doc(nlp, text, doc_id=doc_id, published=published))
-    return [Claim.from_dict(c) for c in doc._.claims or []]
+    claims = next(_claims_of_docs(nlp, [(doc_id, text, published)]))[1]
+    return [Claim.from_dict(c) for c in claims]
 
 
 def extract_many(records: Iterable[dict], *, nlp: Optional[Language] = None, n_process: int = 1,
                  batch_size: int = 32) -> Iterator[tuple[str, list[dict]]]:
     """(doc_id, claim dicts) for records with ``id``, ``text`` and optional ``published``, in input order."""
     nlp = nlp or _default_nlp()
-    docs = (make_doc(nlp, r["text"], doc_id=str(r["id"]), published=r.get("published")) for r in records)
-    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
-        yield doc._.doc_id, list(doc._.claims or [])
+    triples = ((str(r["id"]), r["text"], r.get("published")) for r in records)
+    yield from _claims_of_docs(nlp, triples, n_process=n_process, batch_size=batch_size)
 
 
 class PipelineProcess:
@@ -90,8 +144,8 @@ class PipelineProcess:
             # memory_zone frees the strings each batch adds to the vocab, so memory stays flat on long runs;
             # the claims are plain data, so nothing of the zone outlives it.
             with nlp.memory_zone():
-                docs = [make_doc(nlp, d.text, doc_id=d.id, published=d.published) for d in documents]
-                return [(doc._.doc_id, list(doc._.claims or [])) for doc in nlp.pipe(docs, batch_size=self.batch_size)]
+                triples = [(d.id, d.text, d.published) for d in documents]
+                return list(_claims_of_docs(nlp, triples, batch_size=self.batch_size))
 
         return process
 

@@ -6,6 +6,7 @@ this component only walks the figures in order and assembles :class:`pipeline.sc
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from pipeline.adapters.dateparse import DateParserAdapter
 from pipeline.normalize.units import to_base
 from pipeline.schema import Claim
 from pipeline.slots.change import ChangeLexicon, fill_changes
+from pipeline.slots.sentences import SentenceIndex
 from pipeline.slots.source import release_source, sentence_source
 from pipeline.slots.subject import PRONOUNS, document_subject, fill_subject, who_entities
 from pipeline.slots.when import assign_dates, date_candidates
@@ -62,20 +64,32 @@ class ClaimBuilder:
         published = _iso_or_none(doc._.published)
         doc_id = str(doc._.doc_id) if doc._.doc_id is not None else ""
         changes = fill_changes(doc, mentions, self.changes)
-        dates = assign_dates(doc, mentions, date_candidates(doc, mentions, published, self.dates), published,
+        sentences = SentenceIndex(doc)
+        dates = assign_dates(doc, mentions, date_candidates(doc, mentions, published, self.dates, sentences), published,
                              changes=changes, carry=self.date_carry)
         default_source = release_source(doc) if self.release_attribution else None
         sources: dict[int, Optional[tuple]] = {}
         claims = []
         remembered: Optional[dict] = None
+        import bisect
+
         ents = who_entities(doc)
         doc_subject = document_subject(ents)
+        ents_by_sentence: dict[int, list] = {}
+        sentences = SentenceIndex(doc)
+        for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
+            ents_by_sentence.setdefault(sentences.of(ent.start_char)[0], []).append(ent)
+        text = doc.text  # joins every token on each access: read once
+        breaks = [b.start() for b in re.finditer("\n\n", text)]
         paragraph_start = -1
+        paragraph_claims: list = []
         for m, change, when in zip(mentions, changes, dates):
-            para = doc.text.rfind("\n\n", 0, m["start"])
+            k = bisect.bisect_left(breaks, m["start"]) - 1
+            para = breaks[k] if k >= 0 else -1
             if para != paragraph_start:
-                paragraph_start, remembered = para, None
-            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None, ents)
+                paragraph_start, remembered, paragraph_claims = para, None, []
+            sent_ents = ents_by_sentence.get(m["sent_start"], [])
+            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None, sent_ents)
             if subject is not None:
                 remembered = subject
             sent_key = m["sent_start"]
@@ -83,7 +97,7 @@ class ClaimBuilder:
                 sent = doc.char_span(m["sent_start"], m["sent_end"], alignment_mode="expand")
                 sources[sent_key] = sentence_source(doc, sent) if sent is not None else None
             source = sources[sent_key] or default_source
-            slots = _fallbacks(slots, m, source, ents, mentions, claims if self.carry_subject else [], para,
+            slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
                                doc_subject if self.carry_subject else None)
             value_base, base_unit = to_base(m["value"], m["unit"])
             low_base, _ = to_base(m["low"], m["unit"])
@@ -98,8 +112,9 @@ class ClaimBuilder:
                 date_span=when["date_span"] if when else None, date_resolution=when["date_resolution"] if when else None,
                 change=change,
                 source=source[0] if source else None, source_span=source[1] if source else None,
-                sentence=doc.text[m["sent_start"]:m["sent_end"]].strip(), sentence_span=[m["sent_start"], m["sent_end"]],
+                sentence=text[m["sent_start"]:m["sent_end"]].strip(), sentence_span=[m["sent_start"], m["sent_end"]],
             ))
+            paragraph_claims.append(claims[-1])
         return claims
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
@@ -134,8 +149,7 @@ def _overlaps(a, b) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _fallbacks(slots: dict, m: dict, source, ents, mentions: list[dict], previous: list, paragraph_start: int,
-               doc_subject=None) -> dict:
+def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_start: int, doc_subject=None) -> dict:
     """Fill who/what the parse left empty: the speaker is not the subject; an entity of the sentence is;
     a figure in a paragraph about one subject keeps that subject."""
     slots = dict(slots)
@@ -147,7 +161,7 @@ def _fallbacks(slots: dict, m: dict, source, ents, mentions: list[dict], previou
         for ent in sorted(ents, key=lambda e: e.label_ == "NORP"):  # "European" only when nothing better
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
-                    and not any(_overlaps(span, [o["start"], o["end"]]) for o in mentions):
+                    and not _overlaps(span, [m["start"], m["end"]]):
                 slots["who"], slots["who_span"] = ent.text, span
                 break
     same_paragraph = [c for c in previous if c.span[0] > paragraph_start]

@@ -20,6 +20,7 @@ from pipeline.adapters.quantulum import QuantulumAdapter
 from pipeline.normalize.mentions import MentionGrammar, find_mentions
 from pipeline.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of
 from pipeline.slots.change import ChangeLexicon
+from pipeline.slots.sentences import SentenceIndex
 
 from .extensions import register_extensions
 
@@ -90,6 +91,7 @@ class QuantityFinder:
         text = doc.text
         kept = []
         self._ents = [e for e in doc.ents if e.label_ in NAME_LABELS]  # doc.ents walks every token: read it once
+        sentences = SentenceIndex(doc)
 
         def change_context(start: int, end: int) -> bool:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -110,20 +112,20 @@ class QuantityFinder:
             if core is None or span is None or len(core) == 0:
                 continue
             if m["unit"] is None and not m["multiple_word"]:
-                self._unit_from_quantulum(doc, m, span)
-            if not self._is_quantity(doc, m, core, span):
+                self._unit_from_quantulum(doc, text, m, span)
+            if not self._is_quantity(doc, text, m, core, span):
                 continue
             m["token_start"], m["token_end"] = span.start, span.end
             m["head"] = self._head_token(span).i
-            m["sent_start"], m["sent_end"] = span.sent.start_char, span.sent.end_char
+            m["sent_start"], m["sent_end"] = sentences.of(m["start"])
             m["counted"] = self._counted_noun(doc, m, span)
             if m["unit"] is None and m["counted"]:
                 m["unit_text"] = m["counted"]
             kept.append(m)
         return kept
 
-    def _unit_from_quantulum(self, doc: Doc, m: dict, span) -> None:
-        following = doc.text[m["end"]:m["end"] + 40]
+    def _unit_from_quantulum(self, doc: Doc, text: str, m: dict, span) -> None:
+        following = text[m["end"]:m["end"] + 40]
         if not following[:1].isspace() and following[:1] != "":
             return
         word = following.split(maxsplit=1)[0] if following.strip() else ""
@@ -135,13 +137,13 @@ class QuantityFinder:
         unit, surface = found
         offset = following.index(surface)
         m["end"] = m["end"] + offset + len(surface)
-        m["text"] = doc.text[m["start"]:m["end"]]
+        m["text"] = text[m["start"]:m["end"]]
         m["unit"], m["unit_text"] = unit, surface
         m["dimension"] = dimension_of(unit, self.lexicon)
         m["kind"] = "physical"
 
-    def _is_quantity(self, doc: Doc, m: dict, core, span) -> bool:
-        text = doc.text
+    def _is_quantity(self, doc: Doc, text: str, m: dict, core, span) -> bool:
+        # doc.text joins every token on each access: callers pass it in, read once per doc
         before = text[max(0, m["core_start"] - 25):m["start"]]
         after = text[m["end"]:m["end"] + 20]
         value = m["value"] if m["value"] is not None else m["low"]

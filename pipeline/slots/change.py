@@ -89,8 +89,15 @@ def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon) -> list[Opt
 
 def _has_from_partner(text: str, mentions: list[dict], i: int) -> bool:
     m = mentions[i]
-    for j, other in enumerate(mentions):
-        if j != i and other["sent_start"] == m["sent_start"]:
+    lo = i
+    while lo > 0 and mentions[lo - 1]["sent_start"] == m["sent_start"]:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(mentions) and mentions[hi + 1]["sent_start"] == m["sent_start"]:
+        hi += 1
+    for j in range(lo, hi + 1):
+        other = mentions[j]
+        if j != i:
             if _FROM.search(text[max(0, other["start"] - 12):other["start"]]):
                 return True
     return False

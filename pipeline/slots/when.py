@@ -13,20 +13,25 @@ NOW_WORDS = re.compile(r"\b(?:now|currently|so far|to date|at present|as of toda
 _OWNED_GAP = re.compile(r"^\s*,?\s*(?:in|for|as of|at|at the end of|by the end of|by|during|on)?\s*$", re.I)
 
 
-def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], parser) -> list[dict]:
+def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], parser, sentences=None) -> list[dict]:
     """Every resolvable DATE entity as plain data: text, offsets, ISO value, resolution."""
+    import bisect
+
     spans = [(m["start"], m["end"]) for m in mentions]
+    starts = [s for s, _ in spans]
     out = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in spans) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
+        k = bisect.bisect_left(starts, ent.end_char)
+        near = spans[max(0, k - 3):k]
+        if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
         iso, how = resolve_date(ent.text, published, parser=parser)
         if iso is None:
             continue
         out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
-                    "sent_start": ent.sent.start_char})
+                    "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
     return _join_periods(doc.text, out)
 
 
@@ -64,15 +69,21 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
     whose sentence has no date takes the last date before it in the same paragraph (``carry='paragraph'``)
     or document (``'document'``), since news states the period once and reports several figures for it.
     """
+    import bisect
+
     text = doc.text
+    ends = [m["end"] for m in mentions]  # mentions come in text order
     owner: dict[int, int] = {}
+    by_sentence: dict[int, list] = {}
     for di, d in enumerate(dates):
-        for mi, m in enumerate(mentions):
-            if m["end"] <= d["start"] and _OWNED_GAP.match(text[m["end"]:d["start"]]):
-                owner[di] = mi
+        by_sentence.setdefault(d["sent_start"], []).append((di, d))
+        mi = bisect.bisect_right(ends, d["start"]) - 1  # only the figure right before a date can own it
+        if mi >= 0 and d["start"] - ends[mi] <= 40 and _OWNED_GAP.match(text[ends[mi]:d["start"]]):
+            owner[di] = mi
+    date_starts = [d["start"] for d in dates]
     result: list[Optional[dict]] = []
     for mi, m in enumerate(mentions):
-        same = [(di, d) for di, d in enumerate(dates) if d["sent_start"] == m["sent_start"]]
+        same = by_sentence.get(m["sent_start"], [])
         own = [(di, d) for di, d in same if owner.get(di) == mi]
         free = [(di, d) for di, d in same if owner.get(di, mi) == mi]
         pool = own or free
@@ -96,18 +107,23 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
             result.append({"date": published[:10], "date_text": now.group(0), "date_span": [start, start + len(now.group(0))],
                            "date_resolution": "publication"})
         else:
-            result.append(_carried(text, m, dates, carry))
+            result.append(_carried(text, m, dates, date_starts, carry))
     return result
 
 
-def _carried(text: str, m: dict, dates: list[dict], carry: str) -> Optional[dict]:
+def _carried(text: str, m: dict, dates: list[dict], date_starts: list[int], carry: str) -> Optional[dict]:
+    import bisect
+
     if carry == "none":
         return None
-    floor = 0 if carry == "document" else text.rfind("\n\n", 0, m["start"]) + 1
-    before = [d for d in dates if floor <= d["start"] and d["end"] <= m["start"]]
-    if not before:
+    i = bisect.bisect_left(date_starts, m["start"]) - 1
+    while i >= 0 and dates[i]["end"] > m["start"]:
+        i -= 1
+    if i < 0:
         return None
-    d = before[-1]
+    d = dates[i]
+    if carry == "paragraph" and "\n\n" in text[d["end"]:m["start"]]:
+        return None
     return {"date": d["iso"], "date_text": d["text"], "date_span": [d["start"], d["end"]], "date_resolution": d["resolution"]}
 
 
