@@ -131,7 +131,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     end = m.end()
     scale = m.group("scale")
     if m.group("num") is not None and m.start() > 0 and text[m.start() - 1].isalpha():
-        letters = re.search(r"[$A-Za-z]+$", text[max(0, m.start() - 4):m.start()]).group(0)
+        found = re.search(r"[$A-Za-z]+$", text[max(0, m.start() - 4):m.start()])
+        letters = found.group(0) if found else ""  # 'α1', 'μ3': letters outside ASCII are never a currency
         if letters not in lexicon.currency_symbols and letters.upper() not in lexicon.currency_codes:
             return None  # 'COVID19', 'A380', 'H1N1': a name, not a figure
     if m.group("num") is not None:

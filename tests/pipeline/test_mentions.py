@@ -21,6 +21,7 @@ def grammar():
     ("the twenty-first storm", []),
     ("between twenty-two and twenty-eight dollars a barrel", [("twenty-two and twenty-eight dollars a barrel", None, "USD/barrel")]),
     ("5G networks and Form 10-K filings", []),
+    ("the \u03b11 and \u03bc3 receptors", []),
     ("1,340 gal/d in 1990", [("1,340 gal/d", 1340, "gallon/day"), ("1990", 1990, None)]),
     ("twenty million bales", [("twenty million bales", 2e7, "bale")]),
 ])
