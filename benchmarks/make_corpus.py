@@ -1,8 +1,8 @@
 """Make a synthetic news corpus (JSONL, optionally .gz) of N documents from the bundled articles.
 
 Scale runs (10,000 to 1,000,000 documents) need a corpus without a download: this recombines the
-paragraphs of the project's own articles (``corpus/news``, ``corpus/gold``; the shared raw corpus
-when those are still empty) into new documents with new ids, dates, titles and sources. The output is
+paragraphs of the project's own articles (every readable file under ``corpus/``; the shared raw
+corpus when there is none) into new documents with new ids, dates, titles and sources. The output is
 deterministic for a given ``--seed`` and source set, so benchmark numbers compare across commits.
 
     python benchmarks/make_corpus.py -n 10000 -o runs/synthetic-10k.jsonl.gz
@@ -34,8 +34,9 @@ from pipeline.io.documents import Document  # noqa: E402
 from pipeline.io.readers import iter_documents  # noqa: E402
 from pipeline.io.writers import atomic_path  # noqa: E402
 
-DEFAULT_SOURCES = (REPO / "corpus" / "news", REPO / "corpus" / "gold")
-FALLBACK_SOURCE = Path(os.environ.get("NEWSCLAIMS_CORPUS_RAW", "/work/shared/corpus-raw"))
+DEFAULT_SOURCES = (REPO / "corpus",)
+# shared/ sits beside the repository (locally and in CI); NEWSCLAIMS_CORPUS_RAW overrides.
+FALLBACK_SOURCE = Path(os.environ.get("NEWSCLAIMS_CORPUS_RAW", REPO.parent / "shared" / "corpus-raw"))
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2024, 12, 31)
 
 
@@ -57,14 +58,14 @@ def load_documents(sources: Sequence[Path]) -> list[Document]:
 
 
 def paragraphs(docs: Sequence[Document]) -> list[Paragraph]:
-    """Blank-line separated paragraphs long enough to carry a sentence."""
-    found = []
+    """Blank-line separated paragraphs long enough to carry a sentence, each once (gold repeats news)."""
+    found: dict[str, Paragraph] = {}
     for doc in docs:
         for block in doc.text.split("\n\n"):
             block = block.strip()
-            if len(block) >= 40:
-                found.append(Paragraph(block, doc.id, doc.title, doc.source))
-    return found
+            if len(block) >= 40 and block not in found:
+                found[block] = Paragraph(block, doc.id, doc.title, doc.source)
+    return list(found.values())
 
 
 def synthesize(number: int, pool: Sequence[Paragraph], rng: random.Random) -> dict[str, Any]:
@@ -139,7 +140,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     docs = load_documents(args.source or DEFAULT_SOURCES)
     pool = paragraphs(docs)
     if not pool:
-        parser.error("no source articles found (corpus/news, corpus/gold, or the shared raw corpus)")
+        parser.error("no source articles found (under corpus/ or in the shared raw corpus)")
     count = write_lines(generate_lines(args.documents, pool, seed=args.seed, bad_rate=args.bad_rate), args.output)
     print(f"wrote {count} documents from {len(pool)} paragraphs of {len(docs)} articles to {args.output}", file=sys.stderr)
     return 0
