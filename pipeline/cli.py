@@ -104,6 +104,36 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from pipeline.evaluation.annotation_formats import (AnnotationFormatError, label_studio_to_gold, prodigy_to_gold,
+                                                        read_json_or_jsonl)
+
+    records = read_json_or_jsonl(args.input)
+    try:
+        docs = label_studio_to_gold(records) if args.source_format == "label-studio" else prodigy_to_gold(records)
+    except AnnotationFormatError as exc:
+        print(f"newsclaims: {args.input} cannot be converted:\n{exc}", file=sys.stderr)
+        return 1
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as out:
+        for doc in docs:
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    print(f"{len(docs)} documents, {sum(len(d['claims']) for d in docs)} claims -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_export_label_studio(args: argparse.Namespace) -> int:
+    from pipeline.evaluation.annotation_formats import claims_to_label_studio, read_json_or_jsonl
+
+    documents = read_json_or_jsonl(args.documents)
+    claims = _read_run_claims(Path(args.pred))
+    tasks = claims_to_label_studio(documents, claims, model_version=f"newsclaims-{__import__('pipeline').__version__}")
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{len(tasks)} tasks -> {args.output} (labeling config: models/evaluation/label_studio_config.xml)", file=sys.stderr)
+    return 0
+
+
 def _cmd_sql(args: argparse.Namespace) -> int:
     from pipeline.io.runner import sql
 
@@ -158,6 +188,18 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--json", default=None)
     pipeline_options(b)
     b.set_defaults(func=_cmd_bench)
+
+    c = sub.add_parser("convert", help="Label Studio export or Prodigy JSONL -> gold JSONL")
+    c.add_argument("input")
+    c.add_argument("--from", dest="source_format", choices=["label-studio", "prodigy"], required=True)
+    c.add_argument("-o", "--output", required=True)
+    c.set_defaults(func=_cmd_convert)
+
+    x = sub.add_parser("export-label-studio", help="a run's claims as Label Studio pre-annotations")
+    x.add_argument("documents", help="the run's input JSONL (id, text, published ...)")
+    x.add_argument("--pred", required=True, help="the run's claims.jsonl")
+    x.add_argument("-o", "--output", required=True)
+    x.set_defaults(func=_cmd_export_label_studio)
 
     s = sub.add_parser("sql", help="query a run's claims/documents tables with DuckDB")
     s.add_argument("outdir")
