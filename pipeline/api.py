@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -65,12 +66,17 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     out, start = [], 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = limit
+        cut = None
         for sep in ("\n\n", "\n", ". ", " "):  # the strongest break in the second half of the window
             at = window.rfind(sep)
             if at > limit // 2:
                 cut = at + len(sep)
                 break
+        if cut is None:  # never cut inside a word or a number: go on to the next space
+            ahead = re.search(r"\s", text[start + limit:])
+            if ahead is None:
+                break
+            cut = limit + ahead.end()
         out.append((start, text[start:start + cut]))
         start += cut
     out.append((start, text[start:]))

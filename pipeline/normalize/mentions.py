@@ -136,6 +136,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
         if letters not in lexicon.currency_symbols and letters.upper() not in lexicon.currency_codes:
             return None  # 'COVID19', 'A380', 'H1N1': a name, not a figure
     if m.group("num") is not None:
+        if sum(ch.isdigit() for ch in m.group("num")) > 30 or (m.start() > 0 and text[m.start() - 1].isdigit()):
+            return None  # a 200,000-digit string is not a figure, nor is any tail of one
         value = parse_digits(m.group("num"))
         if value is None:
             return None

@@ -1,0 +1,101 @@
+"""A catalogue of hostile inputs, all in one real `newsclaims extract` run: the run finishes, each bad document
+gets its claims or an errors.jsonl entry with a readable reason, every good document is intact, and the exit
+code says that something failed."""
+import gzip
+import json
+
+import pytest
+
+from pipeline.cli import main
+
+GOOD = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020, according to the USGS."
+
+HOSTILE_TEXTS = {
+    "empty": "",
+    "whitespace": " \n\t \n",
+    "nul-bytes": "Prices rose 5%\x00 in\x00 2024.",
+    "huge-number": "The debt is " + "9" * 200_000 + " dollars.",
+    "overflow-words": "Values like 1e309, NaN and inf appear, and -inf too.",
+    "percent-storm": "%" * 10_000,
+    "dollar-storm": "$" * 10_000,
+    "rtl-emoji": "\u0627\u0644\u0633\u0639\u0631 \u0627\u0631\u062a\u0641\u0639 5% \U0001F4C8\U0001F525 \u05e9\u05dc\u05d5\u05dd 12",
+    "non-english": "Die Produktion stieg 2024 um 5 Prozent auf 45.000 Tonnen, teilte das Amt mit.",
+    "html-soup": "<div><p>Sales rose <b>6%</b> to $5 billion</p><script>var x = 10;</script></div>",
+    "quantulum-152": "30/2030 and",
+    "quantulum-198": "80 per cent",
+    "quantulum-210": "minus ten degrees",
+    "dateparser-stall": "Revenue hit $5 billion on " + "1 " * 400 + "March.",
+}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    inputs = folder / "in"
+    inputs.mkdir()
+    lines = [json.dumps({"id": "good-1", "text": GOOD, "published": "2025-11-04"})]
+    lines += [json.dumps({"id": key, "text": text, "published": "2025-11-04"}) for key, text in HOSTILE_TEXTS.items()]
+    lines += [
+        "{this is not json",
+        json.dumps({"id": "no-text", "published": "2025-11-04"}),
+        json.dumps({"id": "null-text", "text": None}),
+        json.dumps({"id": "bad-date-1", "text": GOOD, "published": "yesterday-ish"}),
+        json.dumps({"id": "bad-date-2", "text": GOOD, "published": "2025-13-45"}),
+        json.dumps({"id": "good-2", "text": GOOD, "published": "2025-11-04"}),
+    ]
+    (inputs / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (inputs / "invalid-utf8.txt").write_bytes(b"Output rose 5% in 2024 \xff\xfe\xfa to 45,000 tons.")
+    whole = gzip.compress(("\n".join(json.dumps({"id": f"gz-{i}", "text": GOOD}) for i in range(50)) + "\n").encode())
+    (inputs / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    (inputs / "broken.csv").write_text('id,text\ncsv-1,"Prices rose 5%."\ncsv-2,"an open quote\n', encoding="utf-8")
+    out = folder / "out"
+    code = main(["extract", str(inputs), "-o", str(out), "-q"])
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    return code, claims, docs, errors
+
+
+def test_the_run_finishes_and_says_something_failed(run):
+    code, _, _, errors = run
+    assert code == 1 and errors
+
+
+def test_good_documents_are_intact(run):
+    _, claims, _, _ = run
+    for doc_id in ("good-1", "good-2", "bad-date-1", "bad-date-2"):
+        assert sorted(c["value"] for c in claims if c["doc_id"] == doc_id) == [39000, 45000], doc_id
+
+
+def test_unparseable_publication_dates_do_not_invent_dates(run):
+    _, claims, _, _ = run
+    assert all(c["date"] in ("2024", "2020") for c in claims if c["doc_id"] == "bad-date-1")
+
+
+@pytest.mark.parametrize("doc_id", sorted(HOSTILE_TEXTS))
+def test_each_hostile_text_is_accounted_for(run, doc_id):
+    _, claims, docs, errors = run
+    processed = [d for d in docs if d["id"] == doc_id]
+    failed = [e for e in errors if e.get("doc_id") == doc_id]
+    assert processed or failed, doc_id
+    for e in failed:
+        assert e["reason"]
+    for c in claims:
+        if c["doc_id"] == doc_id:
+            text = HOSTILE_TEXTS[doc_id]
+            assert text[c["span_start"]:c["span_end"]] == c["text"]
+
+
+def test_bad_records_are_reported_with_a_reason(run):
+    _, _, docs, errors = run
+    reasons = " | ".join(f"{e.get('location')}: {e['reason']}" for e in errors)
+    assert "docs.jsonl" in reasons  # the line that is not JSON, and the records without text
+    assert len([e for e in errors if "docs.jsonl" in str(e.get("location", "")) + str(e.get("path", ""))]) >= 3
+    assert any("cut.jsonl.gz" in str(e.get("location", "")) + str(e.get("path", "")) for e in errors)
+    assert any("broken.csv" in str(e.get("location", "")) + str(e.get("path", "")) for e in errors)
+    assert any(d["id"].startswith("gz-") for d in docs)  # documents before the cut are kept
+
+
+def test_a_200000_digit_number_is_not_a_figure_nor_is_any_piece_of_it(run):
+    _, claims, _, _ = run
+    assert [c for c in claims if c["doc_id"] == "huge-number"] == []
