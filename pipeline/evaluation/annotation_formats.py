@@ -255,8 +255,9 @@ def _label_studio_document(task: Any, name: str, use_predictions: bool) -> tuple
     claims, problems = _label_studio_claims(text, result)
     if problems:
         return None, problems
-    meta = {**(data["meta"] if isinstance(data.get("meta"), Mapping) else {}),
-            **{k: v for k, v in data.items() if k not in ("id", LS_TEXT, "meta")}}
+    meta = {k: v for k, v in data.items() if k not in ("id", LS_TEXT)}
+    if isinstance(meta.get("meta"), Mapping):  # tasks imported with a nested meta object
+        meta = {**meta.pop("meta"), **meta}
     doc_id = data.get("id", task.get("id"))
     return {"id": str(doc_id if doc_id is not None else name), "text": text, "meta": meta, "claims": claims}, []
 
@@ -281,10 +282,12 @@ def _chosen_result(task: Mapping[str, Any], use_predictions: bool) -> tuple[Opti
 
 def _label_studio_claims(text: str, result: Sequence[Any]) -> tuple[list[dict], list[str]]:
     """Claims of one result list; regions, relations and per-region fields are matched by region id."""
-    regions, fields, relations, problems = _split_result(text, result)
-    related, relation_problems = _related_texts(text, regions, relations)
+    regions, broken, fields, relations, problems = _split_result(text, result)
+    related, relation_problems = _related_texts(text, regions, broken, relations)
     problems.extend(relation_problems)
     for rid, per_region in fields.items():
+        if rid in broken:
+            continue  # the region's own problem is reported; its fields would only repeat it
         if rid not in regions:
             problems.append(f"fields {sorted(per_region)} belong to region {rid!r}, which is not in the result")
         elif regions[rid]["label"] != QUANTITY:
@@ -302,9 +305,14 @@ def _label_studio_claims(text: str, result: Sequence[Any]) -> tuple[list[dict], 
     return claims, problems
 
 
-def _split_result(text: str, result: Sequence[Any]) -> tuple[dict, dict, list, list[str]]:
-    """(regions by id, per-region fields by id, relations, problems) of one result list."""
+def _split_result(text: str, result: Sequence[Any]) -> tuple[dict, set, dict, list, list[str]]:
+    """(regions by id, ids of broken regions, per-region fields by id, relations, problems) of one result list.
+
+    A broken region is reported once; the relations and fields that name it are then left alone rather than
+    reported again as pointing at a missing region.
+    """
     regions: dict[str, dict] = {}
+    broken: set[str] = set()
     fields: dict[str, dict] = {}
     relations: list[Mapping[str, Any]] = []
     problems: list[str] = []
@@ -319,6 +327,7 @@ def _split_result(text: str, result: Sequence[Any]) -> tuple[dict, dict, list, l
             region, problem = _region(text, value)
             if problem:
                 problems.append(f"region {rid!r}: {problem}")
+                broken.add(rid)
             elif rid in regions:
                 problems.append(f"region id {rid!r} used twice")
             else:
@@ -339,7 +348,7 @@ def _split_result(text: str, result: Sequence[Any]) -> tuple[dict, dict, list, l
                 fields.setdefault(rid, {})[name] = entries[0] if entries else None
         else:
             problems.append(f"result item {rid!r} of type {kind!r} is not part of the labeling config")
-    return regions, fields, relations, problems
+    return regions, broken, fields, relations, problems
 
 
 def _region(text: str, value: Mapping[str, Any]) -> tuple[Optional[dict], Optional[str]]:
@@ -353,7 +362,7 @@ def _region(text: str, value: Mapping[str, Any]) -> tuple[Optional[dict], Option
     return {"start": value["start"], "end": value["end"], "label": labels[0]}, None
 
 
-def _related_texts(text: str, regions: Mapping[str, dict],
+def _related_texts(text: str, regions: Mapping[str, dict], broken: set[str],
                    relations: Sequence[Mapping[str, Any]]) -> tuple[dict[str, dict[str, list[str]]], list[str]]:
     """For each QUANTITY id, the slot texts of the regions related to it; plus relation problems.
 
@@ -365,6 +374,9 @@ def _related_texts(text: str, regions: Mapping[str, dict],
     problems: list[str] = []
     for rel in relations:
         ends = (rel.get("from_id"), rel.get("to_id"))
+        if broken.intersection(ends):
+            reached.update(ends)  # related to a region whose problem is already reported
+            continue
         missing = [e for e in ends if e not in regions]
         if missing:
             problems.append(f"relation {ends[0]!r} -> {ends[1]!r} names a missing region {missing[0]!r}")
@@ -399,8 +411,10 @@ def prodigy_to_gold(records: Iterable[Mapping[str, Any]]) -> list[dict]:
     for n, record in enumerate(records):
         if not isinstance(record, Mapping) or record.get("answer") != "accept":
             continue
-        doc, record_problems = _prodigy_document(record, n)
-        where = f"record {n + 1}" + (f" ({doc['id']})" if doc else "")
+        meta = record.get("meta") if isinstance(record.get("meta"), Mapping) else {}
+        doc_id = _prodigy_id(record, meta)
+        where = f"record {n + 1}" + (f" ({doc_id})" if doc_id is not None else "")
+        doc, record_problems = _prodigy_document(record, doc_id)
         problems.extend(f"{where}: {p}" for p in record_problems)
         if doc is None:
             continue
@@ -415,24 +429,25 @@ def prodigy_to_gold(records: Iterable[Mapping[str, Any]]) -> list[dict]:
 
 
 def _prodigy_id(record: Mapping[str, Any], meta: Mapping[str, Any]) -> Optional[str]:
+    """The document id: ``meta.id`` (what our task streams carry), else ``id``, else Prodigy's input hash."""
     for key in (meta.get("id"), record.get("id"), record.get("_input_hash")):
         if key is not None:
             return str(key)
     return None
 
 
-def _prodigy_document(record: Mapping[str, Any], n: int) -> tuple[Optional[dict], list[str]]:
+def _prodigy_document(record: Mapping[str, Any], doc_id: Optional[str]) -> tuple[Optional[dict], list[str]]:
+    """One gold document, or None and the record's problems."""
     text = record.get("text")
     meta = dict(record["meta"]) if isinstance(record.get("meta"), Mapping) else {}
-    doc_id = _prodigy_id(record, meta)
     if not isinstance(text, str):
-        return None, [f"{doc_id or 'no id'}: no text"]
+        return None, ["no text"]
     if doc_id is None:
         return None, ["no document id (meta.id, id or _input_hash)"]
-    spans, problems = _prodigy_spans(text, record.get("spans") or [])
-    related, relation_problems = _prodigy_related(text, record, spans)
+    spans, broken, problems = _prodigy_spans(text, record.get("spans") or [])
+    related, relation_problems = _prodigy_related(text, record, spans, broken)
     problems.extend(relation_problems)
-    from_meta, meta_problems = _meta_attributes(meta.pop("claims", None), spans)
+    from_meta, meta_problems = _meta_attributes(meta.pop("claims", None), spans, broken)
     problems.extend(meta_problems)
     meta.pop("id", None)
     claims = []
@@ -450,9 +465,13 @@ def _prodigy_document(record: Mapping[str, Any], n: int) -> tuple[Optional[dict]
     return {"id": doc_id, "text": text, "meta": meta, "claims": claims}, []
 
 
-def _prodigy_spans(text: str, spans: Sequence[Any]) -> tuple[dict[tuple[int, int], dict], list[str]]:
-    """Spans by (start, end); a span Prodigy kept two labels for at one place is an error."""
+def _prodigy_spans(text: str, spans: Sequence[Any]) -> tuple[dict[tuple[int, int], dict], list[dict], list[str]]:
+    """(good spans by (start, end), broken spans, problems); two labels on one span is an error.
+
+    Broken spans are kept aside so that relations and meta entries naming them are not reported a second time.
+    """
     out: dict[tuple[int, int], dict] = {}
+    broken: list[dict] = []
     problems: list[str] = []
     for span in spans:
         if not isinstance(span, Mapping):
@@ -464,13 +483,14 @@ def _prodigy_spans(text: str, spans: Sequence[Any]) -> tuple[dict[tuple[int, int
             problem = f"label {label!r}: expected one of {', '.join(LABELS)}"
         if problem:
             problems.append(f"span {span.get('label')} [{span.get('start')}, {span.get('end')}): {problem}")
+            broken.append(dict(span))
             continue
         key = (span["start"], span["end"])
         if key in out and out[key]["label"] != label:
             problems.append(f"span [{key[0]}, {key[1]}) is labelled both {out[key]['label']} and {label}")
             continue
         out[key] = dict(span)
-    return out, problems
+    return out, broken, problems
 
 
 def _span_of_token(spans: Mapping[tuple[int, int], dict], token: Any) -> Optional[tuple[int, int]]:
@@ -483,6 +503,7 @@ def _span_of_token(spans: Mapping[tuple[int, int], dict], token: Any) -> Optiona
 
 
 def _relation_end(spans: Mapping[tuple[int, int], dict], rel: Mapping[str, Any], end: str) -> Optional[tuple[int, int]]:
+    """The span a relation end names: by ``head_span``/``child_span`` offsets if given, else by token index."""
     given = rel.get(f"{end}_span")
     if isinstance(given, Mapping) and "start" in given and "end" in given:
         key = (given["start"], given["end"])
@@ -490,8 +511,23 @@ def _relation_end(spans: Mapping[tuple[int, int], dict], rel: Mapping[str, Any],
     return _span_of_token(spans, rel.get(end))
 
 
-def _prodigy_related(text: str, record: Mapping[str, Any],
-                     spans: Mapping[tuple[int, int], dict]) -> tuple[dict[tuple[int, int], dict[str, list[str]]], list[str]]:
+def _names_broken(rel: Mapping[str, Any], broken: Sequence[dict]) -> bool:
+    """Whether a relation end is a span whose own problem is already reported."""
+    for end in ("head", "child"):
+        given = rel.get(f"{end}_span")
+        for span in broken:
+            offsets = (span.get("start"), span.get("end"))
+            if isinstance(given, Mapping) and (given.get("start"), given.get("end")) == offsets:
+                return True
+            first, last, token = span.get("token_start"), span.get("token_end"), rel.get(end)
+            if not isinstance(given, Mapping) and all(isinstance(x, int) for x in (first, last, token)) \
+                    and first <= token <= last:
+                return True
+    return False
+
+
+def _prodigy_related(text: str, record: Mapping[str, Any], spans: Mapping[tuple[int, int], dict],
+                     broken: Sequence[dict]) -> tuple[dict[tuple[int, int], dict[str, list[str]]], list[str]]:
     """For each QUANTITY span, the texts of its related slot spans; plus relation problems."""
     related: dict[tuple[int, int], dict[str, list[str]]] = {}
     reached: set[tuple[int, int]] = set()
@@ -501,6 +537,9 @@ def _prodigy_related(text: str, record: Mapping[str, Any],
             problems.append(f"relation {rel!r} is not an object")
             continue
         ends = (_relation_end(spans, rel, "head"), _relation_end(spans, rel, "child"))
+        if _names_broken(rel, broken):
+            reached.update(e for e in ends if e is not None)
+            continue
         if None in ends:
             problems.append(f"relation {rel.get('label')!r} head {rel.get('head')!r} -> child {rel.get('child')!r} "
                             f"does not end on a span of the record")
@@ -520,7 +559,8 @@ def _prodigy_related(text: str, record: Mapping[str, Any],
     return related, problems
 
 
-def _meta_attributes(entries: Any, spans: Mapping[tuple[int, int], dict]) -> tuple[dict[tuple[int, int], dict], list[str]]:
+def _meta_attributes(entries: Any, spans: Mapping[tuple[int, int], dict],
+                     broken: Sequence[dict]) -> tuple[dict[tuple[int, int], dict], list[str]]:
     """``meta["claims"]`` entries by span; an entry for no QUANTITY span is an error (its claim would be lost)."""
     if entries is None:
         return {}, []
@@ -534,6 +574,8 @@ def _meta_attributes(entries: Any, spans: Mapping[tuple[int, int], dict]) -> tup
             problems.append(f"meta.claims entry {entry!r} has no span [start, end]")
             continue
         key = (span[0], span[1])
+        if any((b.get("start"), b.get("end")) == key for b in broken):
+            continue
         if key not in spans or spans[key]["label"] != QUANTITY:
             problems.append(f"meta.claims entry for [{key[0]}, {key[1]}) matches no QUANTITY span")
             continue
@@ -551,8 +593,9 @@ def _merged_attributes(span: Mapping[str, Any], from_meta: Mapping[str, Any]) ->
 
 # ------------------------------------------------------------------------------- Label Studio pre-annotations
 
-def claims_to_label_studio(documents: Iterable[Mapping[str, Any]], claims_by_doc: Mapping[str, Sequence[Mapping[str, Any]]],
-                           *, model_version: str = "newsclaims") -> list[dict]:
+def claims_to_label_studio(documents: Iterable[Mapping[str, Any]],
+                           claims_by_doc: Mapping[str, Sequence[Mapping[str, Any]]], *,
+                           model_version: str = "newsclaims") -> list[dict]:
     """Label Studio tasks whose ``predictions`` hold the claims, so an annotator corrects rather than starts from zero.
 
     ``documents``: dicts with ``id`` and ``text``; ``meta`` (a dict or the run table's JSON string) and top-level
@@ -570,6 +613,8 @@ def claims_to_label_studio(documents: Iterable[Mapping[str, Any]], claims_by_doc
     for doc in documents:
         data = task_data(doc)
         doc_id = data["id"]
+        if doc_id in seen:
+            problems.append(f"document {doc_id}: given twice (one task per document)")
         seen.add(doc_id)
         result, doc_problems = prediction_result(data[LS_TEXT], claims_by_doc.get(doc_id, ()))
         problems.extend(f"document {doc_id}: {p}" for p in doc_problems)
@@ -745,7 +790,10 @@ def read_json_or_jsonl(path: str | Path) -> list[dict]:
     """A JSON list (Label Studio export) or JSON Lines (Prodigy db-out, pipeline output) from one file."""
     content = Path(path).read_text(encoding="utf-8")
     if content.lstrip().startswith("["):
-        return json.loads(content)
+        try:
+            return json.loads(content)
+        except json.JSONDecodeError as exc:
+            raise AnnotationFormatError([f"{path}:{exc.lineno}: invalid JSON: {exc.msg}"]) from exc
     records = []
     for lineno, line in enumerate(content.splitlines(), start=1):
         if line.strip():
@@ -761,13 +809,15 @@ def _convert(args: argparse.Namespace) -> int:
     if args.source_format == "label-studio":
         docs = label_studio_to_gold(records, use_predictions=getattr(args, "use_predictions", False))
         skipped = len(records) - len(docs)
-        note = f"; {skipped} task(s) without {'predictions' if getattr(args, 'use_predictions', False) else 'annotations'} skipped" if skipped else ""
+        kind = "predictions" if getattr(args, "use_predictions", False) else "annotations"
+        note = f"; {skipped} task(s) without {kind} skipped" if skipped else ""
     else:
         docs = prodigy_to_gold(records)
         rejected = sum(1 for r in records if isinstance(r, Mapping) and r.get("answer") != "accept")
         note = f"; {rejected} record(s) not accepted skipped" if rejected else ""
     _write_text(Path(args.output), "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs))
-    print(f"{len(docs)} documents, {sum(len(d['claims']) for d in docs)} claims -> {args.output}{note}", file=sys.stderr)
+    n_claims = sum(len(d["claims"]) for d in docs)
+    print(f"{len(docs)} documents, {n_claims} claims -> {args.output}{note}", file=sys.stderr)
     return 0
 
 
@@ -813,13 +863,17 @@ def load_export_source(source: Path, *, documents: Optional[Sequence[str]] = Non
         paths = documents or [entry["path"] for entry in manifest.get("inputs", [])]
         if not paths:
             raise AnnotationFormatError([f"{source}: the run kept no text and names no inputs; give --documents"])
+        missing = [p for p in paths if not Path(p).exists()]
+        if missing and documents is None:
+            raise AnnotationFormatError([f"{source}: the run's inputs {missing} are not found from here (paths are "
+                                         f"relative to where the run was started); give --documents"])
         field_map = field_map if field_map is not None else (manifest.get("options") or {}).get("field_map") or None
         return _read_documents(paths, field_map, table), claims, version
     records = read_json_or_jsonl(source)
     if records and all(isinstance(r, Mapping) and "claims" in r and "text" in r for r in records):
         docs = [{k: v for k, v in r.items() if k != "claims"} for r in records]
         claims = {str(r["id"]): [locate_slot_spans(r["text"], c) for c in r["claims"]] for r in records}
-        return docs, claims, "gold"
+        return docs, claims, f"gold:{source.name}"
     if documents is None:
         raise AnnotationFormatError([f"{source}: a claims file needs --documents (the inputs the claims were "
                                      f"extracted from)"])
