@@ -83,6 +83,16 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+# spaCy's tokenizer peels prefixes and suffixes off a word one at a time, copying the rest each time, so a
+# long run of punctuation ("%" * 10_000) costs quadratic time (about 25 s). No claim lives in such a run.
+_SYMBOL_RUN = re.compile(r"[^\w\s]{100,}")
+
+
+def mask_symbol_runs(text: str) -> str:
+    """``text`` with each run of 100+ punctuation or symbol characters blanked to spaces (offsets unchanged)."""
+    return _SYMBOL_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
 def _shift(claim: dict, offset: int, doc_id: str) -> dict:
     """A claim of a piece, with every offset moved into the whole text and its id remade."""
     from pipeline.schema import make_claim_id
@@ -98,24 +108,34 @@ def _shift(claim: dict, offset: int, doc_id: str) -> dict:
 
 def _claims_of_docs(nlp: Language, records: Iterable[tuple[str, str, Optional[str]]], *, n_process: int = 1,
                     batch_size: int = 32) -> Iterator[tuple[str, list[dict]]]:
-    """(doc_id, claims) per (doc_id, text, published), in order; texts longer than a piece go in pieces,
-    so an article over spaCy's max_length is processed, not refused, and its offsets stay right."""
-    def docs():
-        for doc_id, text, published in records:
-            parts = pieces(text) if len(text) > PIECE_CHARS else [(0, text)]
-            for i, (offset, part) in enumerate(parts):
-                doc = make_doc(nlp, part, doc_id=doc_id, published=published)
-                doc.user_data["newsclaims_piece"] = (offset, i == len(parts) - 1)
-                yield doc
+    """(doc_id, claims) per (doc_id, text, published), in order.
 
-    current, collected = None, []
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-        offset, last = doc.user_data.get("newsclaims_piece", (0, True))
-        collected.extend(_shift(c, offset, doc._.doc_id) if offset else c for c in doc._.claims or [])
-        current = doc._.doc_id
-        if last:
-            yield current, collected
-            current, collected = None, []
+    Texts longer than a piece go in pieces, so an article over spaCy's max_length is processed, not refused,
+    and its offsets stay right. Its pieces run one at a time outside the batched stream: a batch of 32
+    pieces of 100,000 characters would hold gigabytes of parser state (9 GB for one 5 MB article).
+    """
+    records = iter(records)
+    while True:
+        long_record: list[tuple[str, str, Optional[str]]] = []
+
+        def short_docs() -> Iterator[Doc]:
+            for doc_id, text, published in records:
+                text = mask_symbol_runs(text)
+                if len(text) > PIECE_CHARS:
+                    long_record.append((doc_id, text, published))  # ends this stream; handled below
+                    return
+                yield make_doc(nlp, text, doc_id=doc_id, published=published)
+
+        for doc in nlp.pipe(short_docs(), n_process=n_process, batch_size=batch_size):
+            yield doc._.doc_id, doc._.claims or []
+        if not long_record:
+            return
+        doc_id, text, published = long_record[0]
+        collected: list[dict] = []
+        for offset, part in pieces(text):
+            doc = nlp(make_doc(nlp, part, doc_id=doc_id, published=published))
+            collected.extend(_shift(c, offset, doc_id) if offset else c for c in doc._.claims or [])
+        yield doc_id, collected
 
 
 def extract(text: str, *, published: Optional[str] = None, doc_id: str = "doc", nlp: Optional[Language] = None) -> list[Claim]:

@@ -18,9 +18,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         args.inputs, args.output, process=process, n_process=args.n_process, batch_size=args.batch_size,
         shard_size=args.shard_size, formats=args.format or ["jsonl"], engine=args.engine, scheduler=args.scheduler,
         progress=not args.quiet, field_map=field_map, config_hash=process.config_hash(),
+        language_check=not args.skip_language_check,
     )
     counts = manifest.get("counts", {})
     print(json.dumps({"output": str(args.output), **counts}), file=sys.stderr)
+    # a document that is not English is reported (errors.jsonl, stage 'language') but is not a failure
     failed = counts.get("documents_failed", 0) + counts.get("read_errors", 0)
     return 1 if failed else 0
 
@@ -168,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--engine", choices=["local", "dask"], default="local")
     e.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster)")
     e.add_argument("--field", action="append", help="input field mapping, e.g. --field text=body (repeatable)")
+    e.add_argument("--skip-language-check", action="store_true",
+                   help="process every document as English (by default documents that are not English are reported and skipped)")
     e.add_argument("-q", "--quiet", action="store_true")
     pipeline_options(e)
     e.set_defaults(func=_cmd_extract)

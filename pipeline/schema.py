@@ -59,12 +59,25 @@ class Claim:
             self.claim_id = make_claim_id(self.doc_id, self.span)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        # dataclasses.asdict deep-copies through copy.deepcopy, which is most of the cost on claim-dense texts
+        return {name: _plain_copy(getattr(self, name)) for name in _CLAIM_FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Claim":
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+def _plain_copy(value: Any) -> Any:
+    """A copy of JSON-like data (lists, tuples, dicts of numbers and strings) sharing nothing mutable."""
+    if isinstance(value, (list, tuple)):
+        return [_plain_copy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_copy(v) for k, v in value.items()}
+    return value
 
 
 def make_claim_id(doc_id: str, span: list) -> str:

@@ -20,10 +20,20 @@ HOSTILE_TEXTS = {
     "dollar-storm": "$" * 10_000,
     "rtl-emoji": "\u0627\u0644\u0633\u0639\u0631 \u0627\u0631\u062a\u0641\u0639 5% \U0001F4C8\U0001F525 \u05e9\u05dc\u05d5\u05dd 12",
     "non-english": "Die Produktion stieg 2024 um 5 Prozent auf 45.000 Tonnen, teilte das Amt mit.",
+    "non-english-fr": "La production a augmenté de 5 % pour atteindre 45 000 tonnes en 2024, selon l'office.",
+    "non-english-ru": "Производство выросло на 5 процентов до 45 000 тонн в 2024 году, сообщило ведомство.",
+    "non-english-zh": "2024年产量增长5%，达到45000吨，该机构表示。去年的销售额为30亿欧元。",
     "html-soup": "<div><p>Sales rose <b>6%</b> to $5 billion</p><script>var x = 10;</script></div>",
     "quantulum-152": "30/2030 and",
     "quantulum-198": "80 per cent",
     "quantulum-210": "minus ten degrees",
+    "quantulum-166": "1 '2",
+    "quantulum-192": 'The pipe is 3.5" wide.',
+    "dateparser-582": "Shares fell 100M on volume of 73 20 at 32° 34’S, code 6005, said the exchange.",
+    "dateparser-1185": "Sales: 20/05/20 rose 5% to $3 billion.",
+    "lone-surrogate": "Sales rose 5% \ud83d in 2024 to $3 billion.",
+    "symbol-runs": "(" * 10_000 + " Sales rose 5% to $3 billion. " + "-=" * 5_000 + "\u200f" * 500,
+    "claim-dense": "%5" * 5_000,
     "dateparser-stall": "Revenue hit $5 billion on " + "1 " * 400 + "March.",
 }
 
@@ -36,6 +46,8 @@ def run(tmp_path_factory):
     lines = [json.dumps({"id": "good-1", "text": GOOD, "published": "2025-11-04"})]
     lines += [json.dumps({"id": key, "text": text, "published": "2025-11-04"}) for key, text in HOSTILE_TEXTS.items()]
     lines += [
+        json.dumps({"id": "declared-french", "text": GOOD, "lang": "fr"}),
+        json.dumps({"id": "declared-english", "text": GOOD, "lang": "en-GB", "published": "2025-11-04"}),
         "{this is not json",
         json.dumps({"id": "no-text", "published": "2025-11-04"}),
         json.dumps({"id": "null-text", "text": None}),
@@ -44,6 +56,12 @@ def run(tmp_path_factory):
         json.dumps({"id": "good-2", "text": GOOD, "published": "2025-11-04"}),
     ]
     (inputs / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # a JSONL line holding raw bytes that are not UTF-8, between two good lines
+    (inputs / "bytes.jsonl").write_bytes(
+        json.dumps({"id": "bytes-before", "text": GOOD}).encode() + b"\n"
+        + b'{"id": "raw-bytes", "text": "Sales rose \xff\xfe 5%."}\n'
+        + json.dumps({"id": "bytes-after", "text": GOOD}).encode() + b"\n")
+    (inputs / "nul.txt").write_bytes(b"Output rose\x00 5% in 2024\x00 to 45,000 tons.\x00")
     (inputs / "invalid-utf8.txt").write_bytes(b"Output rose 5% in 2024 \xff\xfe\xfa to 45,000 tons.")
     whole = gzip.compress(("\n".join(json.dumps({"id": f"gz-{i}", "text": GOOD}) for i in range(50)) + "\n").encode())
     (inputs / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
@@ -99,3 +117,61 @@ def test_bad_records_are_reported_with_a_reason(run):
 def test_a_200000_digit_number_is_not_a_figure_nor_is_any_piece_of_it(run):
     _, claims, _, _ = run
     assert [c for c in claims if c["doc_id"] == "huge-number"] == []
+
+
+@pytest.mark.parametrize("doc_id", ["non-english", "non-english-fr", "non-english-ru", "non-english-zh", "declared-french"])
+def test_non_english_documents_are_reported_not_misparsed(run, doc_id):
+    _, claims, docs, errors = run
+    assert [c for c in claims if c["doc_id"] == doc_id] == []
+    [doc] = [d for d in docs if d["id"] == doc_id]
+    assert doc["status"] == "skipped" and "English" in doc["error"]
+    [error] = [e for e in errors if e.get("doc_id") == doc_id]
+    assert error["stage"] == "language" and "not processed" in error["reason"]
+
+
+def test_a_document_declared_english_is_processed(run):
+    _, claims, _, _ = run
+    assert sorted(c["value"] for c in claims if c["doc_id"] == "declared-english") == [39000, 45000]
+
+
+def test_every_value_is_finite_and_every_range_ordered(run):
+    import math
+
+    _, claims, _, _ = run
+    for c in claims:
+        for key in ("value", "low", "high", "value_base", "low_base", "high_base"):
+            assert c.get(key) is None or math.isfinite(c[key]), (c["doc_id"], key, c[key])
+        if c.get("low") is not None and c.get("high") is not None:
+            assert c["low"] <= c["high"], c
+
+
+def test_raw_bytes_in_a_jsonl_line_fail_that_line_alone(run):
+    _, claims, _, errors = run
+    [error] = [e for e in errors if "bytes.jsonl" in str(e.get("location"))]
+    assert error["line"] == 2 and "UTF-8" in error["reason"]
+    for doc_id in ("bytes-before", "bytes-after"):
+        assert sorted(c["value"] for c in claims if c["doc_id"] == doc_id) == [39000, 45000]
+
+
+def test_nul_bytes_in_a_text_file_do_not_hide_its_figures(run):
+    _, claims, _, _ = run
+    values = sorted(c["value"] for c in claims if c["doc_id"].endswith("nul"))
+    assert values == [5, 45000]
+
+
+def test_a_lone_surrogate_escape_is_repaired_and_said_so(run):
+    _, claims, docs, _ = run
+    [doc] = [d for d in docs if d["id"] == "lone-surrogate"]
+    assert "U+FFFD" in json.loads(doc["meta"])["repaired"]
+    assert sorted(c["value"] for c in claims if c["doc_id"] == "lone-surrogate") == [5, 3e9]
+
+
+def test_numbers_that_dateparser_takes_for_dates_do_not_become_dates(run):
+    _, claims, _, _ = run
+    dated = [(c["text"], c["date_text"]) for c in claims if c["doc_id"] == "dateparser-582" and c["date"]]
+    assert dated == []
+
+
+def test_symbol_runs_do_not_hide_the_claim_between_them(run):
+    _, claims, _, _ = run
+    assert sorted(c["value"] for c in claims if c["doc_id"] == "symbol-runs") == [5, 3e9]

@@ -164,14 +164,14 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
                     and not _overlaps(span, [m["start"], m["end"]]):
                 slots["who"], slots["who_span"] = ent.text, span
                 break
-    same_paragraph = [c for c in previous if c.span[0] > paragraph_start]
-    if slots["who"] is None and same_paragraph and same_paragraph[-1].who:
-        slots["who"], slots["who_span"] = same_paragraph[-1].who, same_paragraph[-1].who_span
+    last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
+    if slots["who"] is None and last is not None and last.who:
+        slots["who"], slots["who_span"] = last.who, last.who_span
     if slots["who"] is None and doc_subject is not None:
         slots["who"], slots["who_span"] = doc_subject.text, [doc_subject.start_char, doc_subject.end_char]
     what = (slots["what"] or "").lower()
-    if (not what or what in PRONOUNS) and same_paragraph and same_paragraph[-1].what:
-        slots["what"], slots["what_span"] = same_paragraph[-1].what, same_paragraph[-1].what_span
+    if (not what or what in PRONOUNS) and last is not None and last.what:
+        slots["what"], slots["what_span"] = last.what, last.what_span
     return slots
 
 

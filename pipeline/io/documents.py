@@ -16,6 +16,9 @@ _ISO_DATE_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _EPOCH_DIGITS = re.compile(r"^\d{10}(\d{3})?$")
 # Publication dates outside this range are placeholders ("0001-01-01") or unit mix-ups (ms vs s).
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
+# A written publication date is short ("Tuesday, 6 February 2020 14:05 GMT"); longer strings are not dates
+# and dateparser can take minutes on some of them (dateparser #1185).
+_MAX_FREE_FORM_DATE = 64
 
 
 @dataclass
@@ -136,6 +139,8 @@ def _from_dateparser(text: str) -> Optional[date]:
     """Last resort for free-form dates ("6 February 2020"); imported lazily because it is slow to load."""
     import dateparser
 
+    if len(text) > _MAX_FREE_FORM_DATE:
+        return None
     settings = {
         "PARSERS": ["custom-formats", "absolute-time"],
         "REQUIRE_PARTS": ["day", "month", "year"],

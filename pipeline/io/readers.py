@@ -189,7 +189,10 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
     Fields missing at the top level are also looked up in a nested ``meta`` object (the Prodigy and
     gold-file convention); whatever is not used goes to ``Document.meta``.
     """
+    record, repaired = _replace_lone_surrogates(record)
     values, meta = _pick_fields(record, fields)
+    if repaired:
+        meta["repaired"] = f"{repaired} lone UTF-16 surrogate escape(s) replaced by U+FFFD"
     doc_id = _as_id(values.get("id"), default_id)
     if doc_id is None:
         return ReadError(where, f"'id' is a {type(values['id']).__name__}, expected a string or number",
@@ -207,6 +210,30 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
         url=_opt_str(values.get("url")), source=_opt_str(values.get("source")),
         lang=_opt_str(values.get("lang")), meta=meta,
     )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone_surrogates(value: Any) -> tuple[Any, int]:
+    """JSON may escape half of a UTF-16 pair ("\\ud83d" alone), which no UTF-8 file can hold; replace each
+    such character by U+FFFD (one character for one, so offsets into the text stay right) and count them."""
+    if isinstance(value, str):
+        fixed, count = _LONE_SURROGATE.subn("\ufffd", value)
+        return fixed, count
+    if isinstance(value, Mapping):
+        total, out = 0, {}
+        for key, item in value.items():
+            new_key, a = _replace_lone_surrogates(key)
+            new_item, b = _replace_lone_surrogates(item)
+            out[new_key] = new_item
+            total += a + b
+        return (out, total) if total else (value, 0)
+    if isinstance(value, list):
+        pairs = [_replace_lone_surrogates(v) for v in value]
+        total = sum(n for _, n in pairs)
+        return ([v for v, _ in pairs], total) if total else (value, 0)
+    return value, 0
 
 
 def _pick_fields(record: Mapping[str, Any], fields: Mapping[str, tuple[str, ...]]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, TextIO, Union
 
 from pipeline.io.documents import Document, ReadError
+from pipeline.io.language import language_problem
 from pipeline.io.readers import Item, InputFile, iter_documents, list_input_files
 from pipeline.io.writers import (
     DUCKDB_FILE, TABLES, TablesWriter, atomic_open, check_formats, document_row, duckdb_column_struct,
@@ -118,7 +119,9 @@ def run_shard(process: ProcessFactory, in_path: PathLike, out_path: PathLike, ba
     header, items = _read_input_shard(Path(in_path))
     fn = cached_process(process)
     docs = [item for item in items if isinstance(item, Document)]
-    results = _process_documents(fn, docs, batch_size)
+    skipped = _language_problems(docs) if header.get("language_check", True) else {}
+    results = _process_documents(fn, [d for d in docs if d.id not in skipped], batch_size)
+    results.update({doc_id: _DocResult(skipped=reason) for doc_id, reason in skipped.items()})
     lines, stats = _output_lines(header, items, results)
     out_path = Path(out_path)
     with atomic_open(out_path) as handle:
@@ -147,6 +150,17 @@ def _read_input_shard(path: Path) -> tuple[dict[str, Any], list[Item]]:
 class _DocResult:
     claims: list[dict[str, Any]] = field(default_factory=list)
     error: Optional[str] = None
+    skipped: Optional[str] = None  # why the document was not processed (not English)
+
+
+def _language_problems(docs: Sequence[Document]) -> dict[str, str]:
+    """Documents that are not English, with the reason; they are reported, not mis-parsed."""
+    problems = {}
+    for doc in docs:
+        reason = language_problem(doc.text, doc.lang)
+        if reason:
+            problems[doc.id] = reason
+    return problems
 
 
 def _process_documents(fn: ProcessFn, docs: Sequence[Document], batch_size: int) -> dict[str, _DocResult]:
@@ -202,25 +216,27 @@ def _describe(exc: BaseException) -> str:
 def _output_lines(header: Mapping[str, Any], items: Sequence[Item], results: Mapping[str, _DocResult]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     lines: list[dict[str, Any]] = []
     stats = collections.Counter(items=len(items), documents=0, documents_ok=0, documents_failed=0,
-                                documents_with_claims=0, claims=0, read_errors=0)
+                                documents_skipped=0, documents_with_claims=0, claims=0, read_errors=0)
     for item in items:
         if isinstance(item, ReadError):
             lines.append({"error": error_row("read", item, header["shard"])})
             stats["read_errors"] += 1
             continue
         result = results[item.id]
-        status = "failed" if result.error else "ok"
+        status = "failed" if result.error else "skipped" if result.skipped else "ok"
         line: dict[str, Any] = {
-            "document": document_row(item, n_claims=len(result.claims), status=status, error=result.error,
-                                     keep_text=header.get("keep_text", False)),
+            "document": document_row(item, n_claims=len(result.claims), status=status,
+                                     error=result.error or result.skipped, keep_text=header.get("keep_text", False)),
             "claims": result.claims,
         }
-        if result.error:
-            failure = ReadError(item.id, result.error, doc_id=item.id, path=item.meta.get("input"))
-            line["error"] = error_row("process", failure, header["shard"])
+        if result.error or result.skipped:
+            failure = ReadError(item.id, result.error or result.skipped, doc_id=item.id,
+                                path=item.meta.get("input"))
+            line["error"] = error_row("process" if result.error else "language", failure, header["shard"])
         lines.append(line)
-        stats.update(documents=1, documents_ok=int(not result.error), documents_failed=int(bool(result.error)),
-                     documents_with_claims=int(bool(result.claims)), claims=len(result.claims))
+        stats.update(documents=1, documents_ok=int(status == "ok"), documents_failed=int(status == "failed"),
+                     documents_skipped=int(status == "skipped"), documents_with_claims=int(bool(result.claims)),
+                     claims=len(result.claims))
     return lines, dict(stats)
 
 
@@ -246,7 +262,7 @@ class _Plan:
 
 
 def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, salt: str,
-                 keep_text: bool, plan: _Plan) -> Iterator[ShardTask]:
+                 keep_text: bool, plan: _Plan, language_check: bool = True) -> Iterator[ShardTask]:
     """Cut the item stream into shards; write the input file of each shard that is not already done."""
     for number, chunk in enumerate(_chunks(_dedupe(items, plan), shard_size)):
         plan.total = number + 1
@@ -256,7 +272,7 @@ def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, sal
             plan.reused += 1
             continue
         in_path = shard_dir / f"{number:05d}.input.jsonl"
-        _write_input_shard(in_path, number, fingerprint, chunk, keep_text)
+        _write_input_shard(in_path, number, fingerprint, chunk, keep_text, language_check)
         yield ShardTask(number, in_path, out_path, fingerprint)
 
 
@@ -300,8 +316,9 @@ def _is_done(out_path: Path, fingerprint: str) -> bool:
     return marker.get("fingerprint") == fingerprint and out_path.exists()
 
 
-def _write_input_shard(path: Path, number: int, fingerprint: str, chunk: Sequence[Item], keep_text: bool) -> None:
-    header = {"shard": number, "fingerprint": fingerprint, "keep_text": keep_text}
+def _write_input_shard(path: Path, number: int, fingerprint: str, chunk: Sequence[Item], keep_text: bool,
+                       language_check: bool = True) -> None:
+    header = {"shard": number, "fingerprint": fingerprint, "keep_text": keep_text, "language_check": language_check}
     with atomic_open(path) as handle:
         handle.write(json.dumps(header) + "\n")
         for item in chunk:
@@ -455,7 +472,7 @@ def _dask_result(future: Any, task: ShardTask) -> dict[str, Any]:
 
 def _merge(outdir: Path, shard_dir: Path, total: int, formats: Sequence[str]) -> dict[str, int]:
     """Concatenate the output shards in order into the requested formats; errors.jsonl always."""
-    counts = collections.Counter(items=0, documents_read=0, documents_ok=0, documents_failed=0,
+    counts = collections.Counter(items=0, documents_read=0, documents_ok=0, documents_failed=0, documents_skipped=0,
                                  documents_with_claims=0, claims=0, read_errors=0)
     writers = [TablesWriter(outdir, formats)]
     if "jsonl" not in formats:
@@ -483,9 +500,10 @@ def _merge_shard(path: Path, buffers: dict[str, list[dict[str, Any]]], counts: c
                 continue
             buffers["documents"].append(document)
             buffers["claims"].extend(line["claims"])
-            failed = document["status"] != "ok"
-            counts.update(documents_read=1, documents_ok=int(not failed), documents_failed=int(failed),
-                          documents_with_claims=int(bool(line["claims"])), claims=len(line["claims"]))
+            status = document["status"]
+            counts.update(documents_read=1, documents_ok=int(status == "ok"), documents_failed=int(status == "failed"),
+                          documents_skipped=int(status == "skipped"), documents_with_claims=int(bool(line["claims"])),
+                          claims=len(line["claims"]))
 
 
 def _flush(outs: Sequence[TablesWriter], buffers: dict[str, list[dict[str, Any]]], *, force: bool) -> None:
@@ -511,7 +529,7 @@ class _Progress:
         self.totals: collections.Counter = collections.Counter()
 
     def update(self, stats: Mapping[str, Any], plan: _Plan) -> None:
-        self.totals.update({k: stats.get(k, 0) for k in ("documents", "documents_failed", "read_errors", "claims")})
+        self.totals.update({k: stats.get(k, 0) for k in ("documents", "documents_failed", "documents_skipped", "read_errors", "claims")})
         self.totals["shards"] += 1
         now = time.perf_counter()
         if self.enabled and now - self.last >= (0.5 if self._tty() else 5.0):
@@ -533,7 +551,8 @@ class _Progress:
         t = self.totals
         reused = f", {plan.reused} shard(s) already done" if plan.reused else ""
         line = (f"newsclaims: {t['documents']:,} docs ({t['documents'] / elapsed:,.1f} docs/s), "
-                f"{t['claims']:,} claims, {t['documents_failed']:,} failed, {t['read_errors']:,} unreadable, "
+                f"{t['claims']:,} claims, {t['documents_failed']:,} failed, {t['documents_skipped']:,} not English, "
+                f"{t['read_errors']:,} unreadable, "
                 f"{t['shards']} shard(s) this run{reused}")
         self._out().write(line.ljust(100) + end)
         self._out().flush()
@@ -587,6 +606,7 @@ def run_corpus(
     progress: bool = True,
     field_map: Optional[Mapping[str, str]] = None,
     keep_text: bool = False,
+    language_check: bool = True,
     config_hash: Optional[str] = None,
     pipeline_version: Optional[str] = None,
 ) -> dict[str, Any]:
@@ -596,7 +616,8 @@ def run_corpus(
     Documents to a list of ``(doc_id, [claim dict, ...])`` with claim dicts as from ``Claim.to_dict()``.
     Pass ``config_hash``/``pipeline_version`` so a resumed run notices a changed pipeline and redoes
     its shards. Re-running on the same ``outdir`` resumes; an uninterrupted and a resumed run give
-    identical tables.
+    identical tables. With ``language_check`` (the default) a document that is not English is reported
+    with status 'skipped' and an errors row of stage 'language' instead of being processed.
     """
     formats = check_formats(formats)
     _check_options(engine, n_process, shard_size, batch_size, process)
@@ -606,14 +627,14 @@ def run_corpus(
     shard_dir = outdir / "shards"
     shard_dir.mkdir(parents=True, exist_ok=True)
     version = pipeline_version or _package_version()
-    salt = json.dumps([config_hash, version, keep_text])
+    salt = json.dumps([config_hash, version, keep_text] + ([] if language_check else ["no-language-check"]))
     with _run_lock(outdir):
         _remove_stale_temp_files(shard_dir)
         _remove_stale_temp_files(outdir)
         (outdir / "manifest.json").unlink(missing_ok=True)  # present only for a complete output
         plan = _Plan()
         tasks = _plan_shards(iter_documents(inputs, field_map=field_map), shard_dir, shard_size=shard_size,
-                             salt=salt, keep_text=keep_text, plan=plan)
+                             salt=salt, keep_text=keep_text, plan=plan, language_check=language_check)
         meter = _Progress(progress)
         shard_seconds = _drive(tasks, process, plan, meter, engine=engine, n_process=n_process,
                                batch_size=batch_size, scheduler=scheduler)
@@ -624,7 +645,7 @@ def run_corpus(
             input_files=input_files, inputs=inputs, counts=counts, plan=plan, formats=formats, outdir=outdir,
             version=version, config_hash=config_hash,
             options={"engine": engine, "n_process": n_process, "batch_size": batch_size, "shard_size": shard_size,
-                     "keep_text": keep_text, "field_map": dict(field_map or {})},
+                     "keep_text": keep_text, "language_check": language_check, "field_map": dict(field_map or {})},
             timings={"started_at": started_at, "finished_at": _now(),
                      "process_seconds": round(process_done - clock, 3),
                      "merge_seconds": round(time.perf_counter() - process_done, 3),
@@ -676,7 +697,8 @@ def _all_shard_seconds(shard_dir: Path, total: int) -> float:
 def _manifest(*, input_files: Sequence[InputFile], inputs: Sequence[PathLike], counts: Mapping[str, int], plan: _Plan,
               formats: Sequence[str], outdir: Path, version: str, config_hash: Optional[str],
               options: Mapping[str, Any], timings: Mapping[str, Any]) -> dict[str, Any]:
-    accounted = counts["items"] == counts["documents_ok"] + counts["documents_failed"] + counts["read_errors"]
+    accounted = counts["items"] == (counts["documents_ok"] + counts["documents_failed"] + counts["documents_skipped"]
+                                    + counts["read_errors"])
     return {
         "status": "complete",
         "pipeline_version": version,

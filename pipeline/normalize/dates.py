@@ -25,6 +25,12 @@ _NUMBER_WORD = (r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|elev
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|few|several)")
 _DURATION = re.compile(rf"(?:about |some |nearly |almost |more than |over |the )?{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})*"
                        r"[\s-](?:years?|months?|weeks?|days?|decades?|hours?)(?: long| old)?")
+# What dateparser may see: a month or weekday name, a relative day word, or digits in a date's shape.
+_DATE_SHAPED = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|ago|week|weekend)\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}\b"
+)
 _SPOKEN_YEAR = re.compile(r"\b(?:two[\s-]thousand(?:[\s-](?:and[\s-])?(?P<units>[a-z]+(?:[\s-][a-z]+)?))?|nineteen[\s-](?P<tens>[a-z]+(?:[\s-][a-z]+)?))\b")
 
 
@@ -143,16 +149,18 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     relative = _relative(t, published)
     if relative is not None:
         return relative, "relative"
-    if parser is None:
-        return None, None
+    if parser is None or not _DATE_SHAPED.search(t):
+        return None, None  # "6005", "73 20", "100M", "3.5" are dates to dateparser (its #582), not to us
     parsed = parser.parse(text, published)
     if parsed is None:
         return None, None
     when, period = parsed
+    if not 1600 <= when.year <= 2199:
+        return None, None
     if not re.search(r"\d", t) and published is None:
         return None, None  # "Thursday" with no publication date cannot be resolved honestly
     iso = when.strftime("%Y") if period == "year" else when.strftime("%Y-%m") if period == "month" else when.strftime("%Y-%m-%d")
-    explicit = bool(re.search(r"\b(1[6-9]\d\d|20\d\d)\b", t))
+    explicit = bool(re.search(r"\b(1[6-9]\d\d|20\d\d)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", t))
     return iso, "explicit" if explicit else "relative"
 
 

@@ -81,6 +81,7 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
         if mi >= 0 and d["start"] - ends[mi] <= 40 and _OWNED_GAP.match(text[ends[mi]:d["start"]]):
             owner[di] = mi
     date_starts = [d["start"] for d in dates]
+    now_words: dict[int, Optional[re.Match]] = {}  # per sentence: many figures share one sentence
     result: list[Optional[dict]] = []
     for mi, m in enumerate(mentions):
         same = by_sentence.get(m["sent_start"], [])
@@ -100,10 +101,11 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
             result.append({"date": d["iso"], "date_text": d["text"], "date_span": [d["start"], d["end"]],
                            "date_resolution": d["resolution"]})
             continue
-        sentence = text[m["sent_start"]:m["sent_end"]]
-        now = NOW_WORDS.search(sentence)
+        if m["sent_start"] not in now_words:
+            now_words[m["sent_start"]] = NOW_WORDS.search(text, m["sent_start"], m["sent_end"])
+        now = now_words[m["sent_start"]]
         if now and published:
-            start = m["sent_start"] + now.start()
+            start = now.start()
             result.append({"date": published[:10], "date_text": now.group(0), "date_span": [start, start + len(now.group(0))],
                            "date_resolution": "publication"})
         else:

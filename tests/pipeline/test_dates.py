@@ -48,6 +48,10 @@ def test_resolve_date_rules(text, published, expected):
     ("Thursday", PUB, ("2025-10-30", "relative")),
     ("July", PUB, ("2025-07", "relative")),
     ("Nov. 17, 2010", PUB, ("2010-11-17", "explicit")),
+    ("6005", PUB, (None, None)),  # dateparser #582: bare numbers are not dates
+    ("73 20", PUB, (None, None)),
+    ("100M", PUB, (None, None)),
+    ("20/05/20", PUB, ("2020-05-20", "explicit")),
 ])
 def test_resolve_date_with_dateparser(text, published, expected):
     assert resolve_date(text, published, parser=DateParserAdapter(timeout=5)) == expected
