@@ -176,13 +176,15 @@ class PipelineProcess:
         return process
 
     def config_hash(self) -> str:
-        """Hash of everything that decides the output: config, lexicons, patterns, base model name."""
+        """Hash of everything that decides the output: config, lexicons, patterns, base model name and our
+        own code (so a run resumed after a code change redoes its shards instead of mixing old and new)."""
         import hashlib
 
         h = hashlib.sha256()
         h.update((self.base_model or "").encode())
         files = [Path(self.config) if self.config else CONFIG]
         files += sorted((ROOT / "models").rglob("*.json")) + sorted((ROOT / "models").rglob("*.jsonl"))
+        files += sorted(Path(__file__).resolve().parent.rglob("*.py"))
         for f in files:
             if f.is_file():
                 h.update(f.name.encode())

@@ -3,6 +3,7 @@ gets its claims or an errors.jsonl entry with a readable reason, every good docu
 code says that something failed."""
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +176,24 @@ def test_numbers_that_dateparser_takes_for_dates_do_not_become_dates(run):
 def test_symbol_runs_do_not_hide_the_claim_between_them(run):
     _, claims, _, _ = run
     assert sorted(c["value"] for c in claims if c["doc_id"] == "symbol-runs") == [5, 3e9]
+
+
+@pytest.mark.slow
+def test_a_5_mb_article_is_processed_in_pieces_with_exact_offsets(nlp):
+    """Over spaCy's max_length: processed in pieces, not refused; offsets stay exact to the last piece, and
+    every copy of the same articles gives the same number of claims wherever the piece cuts fall."""
+    import pipeline
+
+    news = Path(__file__).resolve().parents[1] / "corpus" / "news" / "news.jsonl"
+    cycle = "".join(json.loads(line)["text"] + "\n\n" for line in news.read_text(encoding="utf-8").splitlines())
+    copies = 5_000_000 // len(cycle) + 1
+    text = cycle * copies
+    assert len(text) > 5_000_000 > nlp.max_length
+    claims = pipeline.extract(text, published="2025-11-04", doc_id="big", nlp=nlp)
+    assert len({c.claim_id for c in claims}) == len(claims)
+    for c in claims:
+        assert text[c.span[0]:c.span[1]] == c.text
+        if c.date_span:
+            assert text[c.date_span[0]:c.date_span[1]] == c.date_text
+    per_copy = [sum(1 for c in claims if k * len(cycle) <= c.span[0] < (k + 1) * len(cycle)) for k in range(copies)]
+    assert per_copy[0] > 300 and len(set(per_copy)) == 1, per_copy

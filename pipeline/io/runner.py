@@ -25,6 +25,7 @@ import hashlib
 import itertools
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
 import signal
@@ -338,15 +339,25 @@ def _finish(task: ShardTask, stats: dict[str, Any]) -> dict[str, Any]:
     return stats
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool and keeps the finished shards."""
+def _init_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and keeps the finished shards, and die
+    with the parent: a parent killed alone (kill -9, the OOM killer) must not leave workers behind that
+    go on writing shards a resumed run may be redoing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with_parent(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _new_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     # spawn: workers start clean (no copied threads or locks) and import the factory's module themselves.
     context = multiprocessing.get_context("spawn")
-    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_sigint)
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
 
 
 def _run_pool(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int, n_process: int) -> Iterator[dict[str, Any]]:
