@@ -183,4 +183,24 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
         return f"{year - n}/{year}"
+    m = re.fullmatch(r"last (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
+    if m and re.match(r"\d{4}-\d{2}-\d{2}$", published[:10]):
+        return _last_weekday(published[:10], m.group("day"))
     return None
+
+
+def _last_weekday(published: str, day: str) -> Optional[str]:
+    """'last Wednesday' is the Wednesday of the week before publication's week: a Wednesday of the same
+    week would be 'yesterday' or 'Wednesday' ('last Wednesday' in a Thursday story is eight days back)."""
+    import datetime as dt
+
+    try:
+        pub = dt.date.fromisoformat(published)
+    except ValueError:
+        return None
+    target = [d.lower() for d in calendar.day_name].index(day)
+    back = (pub.weekday() - target) % 7 or 7  # the latest such day strictly before publication
+    when = pub - dt.timedelta(days=back)
+    if when.isocalendar()[:2] == pub.isocalendar()[:2]:
+        when -= dt.timedelta(days=7)
+    return when.isoformat()

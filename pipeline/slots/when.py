@@ -8,6 +8,9 @@ from spacy.tokens import Doc
 
 from pipeline.normalize.dates import resolve_date
 
+# A change spans the period between its sentence's dates only when one of them is its baseline.
+_BASELINE = re.compile(r"(?:\b(?:from|since|than|over|compared (?:with|to)|versus|vs\.?|against)\s+(?:in\s+|on\s+|at\s+)?(?:the\s+)?"
+                       r"|\bsame (?:period|month|quarter|week|time|day|season) (?:of|in|as|a year earlier in)\s+)$", re.I)
 NOW_WORDS = re.compile(r"\b(?:now|currently|so far|to date|at present|as of today|this week|today)\b", re.I)
 # A date right after a figure ("39,000 tons in 2020") belongs to that figure.
 _OWNED_GAP = re.compile(r"^\s*,?\s*(?:in|for|as of|at|at the end of|by the end of|by|during|on)?\s*$", re.I)
@@ -32,7 +35,34 @@ def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], pa
             continue
         out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
                     "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
+    out += _spoken_years(doc, out, spans, published, sentences)
+    out.sort(key=lambda d: d["start"])
     return _join_periods(doc.text, out)
+
+
+# Broadcast copy spells years out ("in two-thousand-three"), which the NER often leaves unlabelled. Only after
+# a preposition and before a clause boundary, so "two thousand dollars" is never a year.
+_SPOKEN_YEAR_DATE = re.compile(
+    r"\b(?:in|during|for|since|by|until|through|of|from|to)\s+"
+    r"(?P<year>two[\s-]thousand(?:[\s-](?:and[\s-])?[a-z]+(?:-[a-z]+)?)?|nineteen[\s-][a-z]+(?:-[a-z]+)?)"
+    r"(?=\s*(?:[.,;:)!?]|$|\s(?:and|to|through|until|when|while|but|compared|from|after|before|than)\b))", re.I)
+
+
+def _spoken_years(doc: Doc, found: list[dict], mentions: list[tuple[int, int]], published: Optional[str],
+                  sentences) -> list[dict]:
+    text = doc.text
+    taken = [(d["start"], d["end"]) for d in found] + [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    out = []
+    for m in _SPOKEN_YEAR_DATE.finditer(text):
+        start, end = m.span("year")
+        if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in mentions):
+            continue
+        iso, how = resolve_date(m.group("year"), published)
+        if iso is None or not re.fullmatch(r"\d{4}", iso):
+            continue
+        out.append({"text": m.group("year"), "start": start, "end": end, "iso": iso, "resolution": how,
+                    "sent_start": sentences.of(start)[0] if sentences else doc.char_span(start, end, alignment_mode="expand").sent.start_char})
+    return out
 
 
 _PERIOD_JOIN = re.compile(r"^\s*(?:to|through|until|and|-|\u2013)\s*$", re.I)
@@ -91,7 +121,7 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
         if m.get("is_range") is None and not pool:
             pool = []
         change = changes[mi] if changes else None
-        if change and change.get("role") == "delta" and len(same) >= 2:
+        if change and change.get("role") == "delta" and len(same) >= 2 and any(_BASELINE.search(text[max(0, d["start"] - 30):d["start"]]) for _, d in same):
             first, last = min(same, key=lambda p: p[1]["start"])[1], max(same, key=lambda p: p[1]["start"])[1]
             result.append({"date": period(first["iso"], last["iso"]), "date_text": text[first["start"]:last["end"]],
                            "date_span": [first["start"], last["end"]], "date_resolution": first["resolution"]})

@@ -172,3 +172,14 @@ def test_scales_ranges_and_scientific_notation(nlp, text, surface, value, low, h
 @pytest.mark.parametrize("text", ["Stoxx 50 fell 1.3% and the FTSE 100 fell 0.6%.", "The S&P 500 and the Russell 2000 rose."])
 def test_index_names_are_not_figures(nlp, text):
     assert all(c.unit == "%" for c in claims(nlp, text))
+
+
+@pytest.mark.parametrize("text, surface, date", [
+    ("The company recorded earnings of more than twenty-one-thousand-million dollars in two-thousand-three.",
+     "twenty-one-thousand-million dollars", "2003"),
+    ("Sales were 5 million tons in nineteen ninety-eight, and 6 million tons in two thousand.", "5 million tons", "1998"),
+    ("Sales were 5 million tons in nineteen ninety-eight, and 6 million tons in two thousand.", "6 million tons", "2000"),
+    ("He paid for two thousand dollars of goods, up 5%.", "two thousand dollars", None),
+])
+def test_spoken_years_date_their_figures_but_spoken_amounts_are_not_years(nlp, text, surface, date):
+    assert one(nlp, text, surface).date == date
