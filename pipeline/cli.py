@@ -18,7 +18,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         args.inputs, args.output, process=process, n_process=args.n_process, batch_size=args.batch_size,
         shard_size=args.shard_size, formats=args.format or ["jsonl"], engine=args.engine, scheduler=args.scheduler,
         progress=not args.quiet, field_map=field_map, config_hash=process.config_hash(),
-        language_check=not args.skip_language_check,
+        language_check=not args.skip_language_check, doc_timeout=args.doc_timeout or None,
     )
     counts = manifest.get("counts", {})
     print(json.dumps({"output": str(args.output), **counts}), file=sys.stderr)
@@ -172,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--field", action="append", help="input field mapping, e.g. --field text=body (repeatable)")
     e.add_argument("--skip-language-check", action="store_true",
                    help="process every document as English (by default documents that are not English are reported and skipped)")
+    e.add_argument("--doc-timeout", type=float, default=60.0,
+                   help="seconds a document may take, plus 1 s per 2,000 characters; 0 = no limit (default 60)")
     e.add_argument("-q", "--quiet", action="store_true")
     pipeline_options(e)
     e.set_defaults(func=_cmd_extract)

@@ -121,7 +121,7 @@ def run_shard(process: ProcessFactory, in_path: PathLike, out_path: PathLike, ba
     fn = cached_process(process)
     docs = [item for item in items if isinstance(item, Document)]
     skipped = _language_problems(docs) if header.get("language_check", True) else {}
-    results = _process_documents(fn, [d for d in docs if d.id not in skipped], batch_size)
+    results = _process_documents(fn, [d for d in docs if d.id not in skipped], batch_size, header.get("doc_timeout"))
     results.update({doc_id: _DocResult(skipped=reason) for doc_id, reason in skipped.items()})
     lines, stats = _output_lines(header, items, results)
     out_path = Path(out_path)
@@ -164,23 +164,65 @@ def _language_problems(docs: Sequence[Document]) -> dict[str, str]:
     return problems
 
 
-def _process_documents(fn: ProcessFn, docs: Sequence[Document], batch_size: int) -> dict[str, _DocResult]:
+def _process_documents(fn: ProcessFn, docs: Sequence[Document], batch_size: int,
+                       doc_timeout: Optional[float] = None) -> dict[str, _DocResult]:
     results: dict[str, _DocResult] = {}
     for start in range(0, len(docs), batch_size):
         batch = list(docs[start:start + batch_size])
         try:
-            results.update(_collect(batch, fn(batch)))
-        except Exception:
+            with _time_limit(_limit_for(batch, doc_timeout)):
+                results.update(_collect(batch, fn(batch)))
+        except (Exception, _TimeLimitExceeded):
             for doc in batch:
-                results.update(_process_one(fn, doc))
+                results.update(_process_one(fn, doc, doc_timeout))
     return results
 
 
-def _process_one(fn: ProcessFn, doc: Document) -> dict[str, _DocResult]:
+def _process_one(fn: ProcessFn, doc: Document, doc_timeout: Optional[float] = None) -> dict[str, _DocResult]:
+    limit = _limit_for([doc], doc_timeout)
     try:
-        return _collect([doc], fn([doc]))
+        with _time_limit(limit):
+            return _collect([doc], fn([doc]))
+    except _TimeLimitExceeded:
+        return {doc.id: _DocResult(error=f"time-out: processing took longer than {limit:.0f} s "
+                                         f"(--doc-timeout {doc_timeout:g} s plus 1 s per {_CHARS_PER_SECOND:,} characters)")}
     except Exception as exc:
         return {doc.id: _DocResult(error=_describe(exc))}
+
+
+# The time a document may take: the --doc-timeout plus one second per this many characters, about a tenth
+# of the normal speed, so long articles are not cut off.
+_CHARS_PER_SECOND = 2_000
+
+
+class _TimeLimitExceeded(BaseException):
+    """Raised in the worker's main thread by the alarm; a BaseException so no `except Exception` swallows it."""
+
+
+def _limit_for(docs: Sequence[Document], doc_timeout: Optional[float]) -> Optional[float]:
+    if not doc_timeout:
+        return None
+    return sum(doc_timeout + len(d.text) / _CHARS_PER_SECOND for d in docs)
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: Optional[float]) -> Iterator[None]:
+    """An alarm that interrupts the block after ``seconds``. Only the main thread receives signals, so in a
+    thread (a Dask worker's task) the block runs without a limit."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise _TimeLimitExceeded()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _collect(batch: Sequence[Document], output: Iterable[ClaimResult]) -> dict[str, _DocResult]:
@@ -263,7 +305,8 @@ class _Plan:
 
 
 def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, salt: str,
-                 keep_text: bool, plan: _Plan, language_check: bool = True) -> Iterator[ShardTask]:
+                 keep_text: bool, plan: _Plan, language_check: bool = True,
+                 doc_timeout: Optional[float] = None) -> Iterator[ShardTask]:
     """Cut the item stream into shards; write the input file of each shard that is not already done."""
     for number, chunk in enumerate(_chunks(_dedupe(items, plan), shard_size)):
         plan.total = number + 1
@@ -273,7 +316,7 @@ def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, sal
             plan.reused += 1
             continue
         in_path = shard_dir / f"{number:05d}.input.jsonl"
-        _write_input_shard(in_path, number, fingerprint, chunk, keep_text, language_check)
+        _write_input_shard(in_path, number, fingerprint, chunk, keep_text, language_check, doc_timeout)
         yield ShardTask(number, in_path, out_path, fingerprint)
 
 
@@ -318,8 +361,9 @@ def _is_done(out_path: Path, fingerprint: str) -> bool:
 
 
 def _write_input_shard(path: Path, number: int, fingerprint: str, chunk: Sequence[Item], keep_text: bool,
-                       language_check: bool = True) -> None:
-    header = {"shard": number, "fingerprint": fingerprint, "keep_text": keep_text, "language_check": language_check}
+                       language_check: bool = True, doc_timeout: Optional[float] = None) -> None:
+    header = {"shard": number, "fingerprint": fingerprint, "keep_text": keep_text, "language_check": language_check,
+              "doc_timeout": doc_timeout}
     with atomic_open(path) as handle:
         handle.write(json.dumps(header) + "\n")
         for item in chunk:
@@ -618,6 +662,7 @@ def run_corpus(
     field_map: Optional[Mapping[str, str]] = None,
     keep_text: bool = False,
     language_check: bool = True,
+    doc_timeout: Optional[float] = None,
     config_hash: Optional[str] = None,
     pipeline_version: Optional[str] = None,
 ) -> dict[str, Any]:
@@ -628,7 +673,9 @@ def run_corpus(
     Pass ``config_hash``/``pipeline_version`` so a resumed run notices a changed pipeline and redoes
     its shards. Re-running on the same ``outdir`` resumes; an uninterrupted and a resumed run give
     identical tables. With ``language_check`` (the default) a document that is not English is reported
-    with status 'skipped' and an errors row of stage 'language' instead of being processed.
+    with status 'skipped' and an errors row of stage 'language' instead of being processed. With
+    ``doc_timeout`` a document that takes longer than that many seconds (plus one per 2,000 characters)
+    fails with a time-out (in worker processes and the serial engine; Dask runs tasks in threads, unlimited).
     """
     formats = check_formats(formats)
     _check_options(engine, n_process, shard_size, batch_size, process)
@@ -645,7 +692,8 @@ def run_corpus(
         (outdir / "manifest.json").unlink(missing_ok=True)  # present only for a complete output
         plan = _Plan()
         tasks = _plan_shards(iter_documents(inputs, field_map=field_map), shard_dir, shard_size=shard_size,
-                             salt=salt, keep_text=keep_text, plan=plan, language_check=language_check)
+                             salt=salt, keep_text=keep_text, plan=plan, language_check=language_check,
+                             doc_timeout=doc_timeout)
         meter = _Progress(progress)
         shard_seconds = _drive(tasks, process, plan, meter, engine=engine, n_process=n_process,
                                batch_size=batch_size, scheduler=scheduler)
@@ -656,7 +704,8 @@ def run_corpus(
             input_files=input_files, inputs=inputs, counts=counts, plan=plan, formats=formats, outdir=outdir,
             version=version, config_hash=config_hash,
             options={"engine": engine, "n_process": n_process, "batch_size": batch_size, "shard_size": shard_size,
-                     "keep_text": keep_text, "language_check": language_check, "field_map": dict(field_map or {})},
+                     "keep_text": keep_text, "language_check": language_check, "doc_timeout": doc_timeout,
+                     "field_map": dict(field_map or {})},
             timings={"started_at": started_at, "finished_at": _now(),
                      "process_seconds": round(process_done - clock, 3),
                      "merge_seconds": round(time.perf_counter() - process_done, 3),

@@ -3,7 +3,7 @@
 It marks every number in the text as a count claim. A document containing RAISE makes the batch
 function raise (so the runner's per-document isolation is exercised); ``stall_after`` makes it hang
 once that many documents are done, so a test can kill a run at a known point without racing it.
-A document containing CRASH kills the worker process (SIGKILL), every time or, with ``crash_marker``,
+A document containing STALL hangs for 30 s (a time-out). A document containing CRASH kills the worker process (SIGKILL), every time or, with ``crash_marker``,
 only the first time (a transient fault such as the OOM killer).
 """
 from __future__ import annotations
@@ -33,6 +33,8 @@ def make_process(loads_dir: Optional[str] = None, stall_after: Optional[int] = N
         seen[0] += len(docs)
         if stall_after is not None and seen[0] > stall_after:
             time.sleep(120)  # the test kills us long before; bounded so a stray process still ends
+        if any("STALL" in doc.text for doc in docs):
+            time.sleep(30)  # far past the tests' time limit: the runner must cut it off
         if any("CRASH" in doc.text for doc in docs):
             _crash(crash_marker)
         out = []

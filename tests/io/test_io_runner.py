@@ -161,3 +161,17 @@ def test_a_worker_killed_once_is_retried_and_a_shard_that_always_kills_stops_the
         run_corpus([corpus], tmp_path / "always", process=make_process, n_process=2, shard_size=10, progress=False)
     assert not (tmp_path / "always" / "shards" / "00002.done").exists()
     assert not (tmp_path / "always" / "manifest.json").exists()
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_document_that_stalls_times_out_alone(tmp_path: Path, n_process: int) -> None:
+    records = make_records(12)
+    records[5]["text"] = "This one STALLS: 5 tonnes."
+    corpus = write_jsonl(tmp_path / "in.jsonl", records)
+    manifest = run_corpus([corpus], tmp_path / "out", process=make_process, shard_size=6, batch_size=4,
+                          n_process=n_process, doc_timeout=1.0, progress=False)
+    assert manifest["counts"]["documents_failed"] == 1 and manifest["counts"]["documents_ok"] == 11
+    (error,) = read_jsonl(tmp_path / "out" / "errors.jsonl")
+    assert error["doc_id"] == "doc0005" and error["reason"].startswith("time-out")
+    claims = read_jsonl(tmp_path / "out" / "claims.jsonl")
+    assert {c["doc_id"] for c in claims} == {f"doc{i:04d}" for i in range(12)} - {"doc0005"}
