@@ -85,7 +85,10 @@ def normalize_published(raw: Any) -> Optional[str]:
     if raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
-        return _from_epoch(float(raw))
+        try:
+            return _from_epoch(float(raw))
+        except OverflowError:  # an integer too large for a float is no timestamp
+            return None
     text = str(raw).strip()
     if not text:
         return None

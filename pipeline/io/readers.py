@@ -189,6 +189,9 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
     Fields missing at the top level are also looked up in a nested ``meta`` object (the Prodigy and
     gold-file convention); whatever is not used goes to ``Document.meta``.
     """
+    if _nesting_exceeds(record, _MAX_NESTING):
+        return ReadError(where, f"the record nests objects or lists more than {_MAX_NESTING} levels deep",
+                         path=str(path), line=line)
     record, repaired = _replace_lone_surrogates(record)
     values, meta = _pick_fields(record, fields)
     if repaired:
@@ -210,6 +213,27 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
         url=_opt_str(values.get("url")), source=_opt_str(values.get("source")),
         lang=_opt_str(values.get("lang")), meta=meta,
     )
+
+
+_MAX_NESTING = 64  # metadata nests a few levels; far deeper is junk, and would overflow the writers' recursion
+
+
+def _nesting_exceeds(value: Any, limit: int) -> bool:
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (Mapping, list)):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, Mapping) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _json_limit(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "objects or lists nest too deeply"
+    return str(exc)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -326,6 +350,8 @@ def _jsonl_line(input_file: InputFile, number: int, offset: int, raw: bytes,
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return ReadError(where, f"line is not valid JSON ({exc.msg} at column {exc.colno})", path=str(path), line=number)
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, or nesting deeper than the parser's stack
+        return ReadError(where, f"line cannot be read as JSON: {_json_limit(exc)}", path=str(path), line=number)
     if not isinstance(record, dict):
         return ReadError(where, f"line is a JSON {type(record).__name__}, expected an object", path=str(path), line=number)
     return _record_to_document(record, where=where, default_id=f"{input_file.rel_id}:{number}",
@@ -350,6 +376,9 @@ def _read_json(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield ReadError(where, f"file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", path=where)
+        return
+    except (ValueError, RecursionError) as exc:
+        yield ReadError(where, f"file cannot be read as JSON: {_json_limit(exc)}", path=where)
         return
     if isinstance(data, dict):
         yield _record_to_document(data, where=where, default_id=input_file.rel_id, fields=fields, path=path, line=None)

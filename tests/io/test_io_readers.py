@@ -270,3 +270,25 @@ def test_warc_cut_short_keeps_earlier_records(tmp_path: Path, name: str) -> None
 ])
 def test_normalize_published(raw, expected) -> None:
     assert normalize_published(raw) == expected
+
+
+# Found by the reader fuzz harness (fuzz/fuzz_readers.py): each used to raise out of the reader.
+@pytest.mark.parametrize("line, reason", [
+    ('{"text": "x", "a": ' + "[" * 5000 + "]" * 5000 + "}", "nest"),
+    ('{"text": "x", "a": ' + "[" * 100 + "]" * 100 + "}", "more than 64 levels"),
+    ('{"text": "x", "n": ' + "1" * 5000 + "}", "4300 digits"),
+])
+def test_json_beyond_the_parsers_limits_is_a_read_error(tmp_path: Path, line: str, reason: str) -> None:
+    for name in ("in.jsonl", "in.json"):
+        path = tmp_path / name
+        path.write_text(line + "\n", encoding="utf-8")
+        [item] = list(iter_documents([path]))
+        assert isinstance(item, ReadError) and reason in item.reason, item
+
+
+@pytest.mark.parametrize("published", [10 ** 400, -(10 ** 400), float("nan"), float("inf")])
+def test_a_numeric_publication_date_out_of_range_is_no_date(tmp_path: Path, published) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Sales rose 5%.", "published": published}) + "\n", encoding="utf-8")
+    [doc] = list(iter_documents([path]))
+    assert isinstance(doc, Document) and doc.published is None
