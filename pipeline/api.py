@@ -27,6 +27,7 @@ def load(path: Union[str, Path, None] = None, *, base_model: Optional[str] = Non
     # Importing the components registers their factories even where the package's entry points
     # are not installed (a source checkout on PYTHONPATH).
     import pipeline.components.claims  # noqa: F401
+    import pipeline.components.line_breaks  # noqa: F401
     import pipeline.components.quantities  # noqa: F401
     import pipeline.components.registry  # noqa: F401
 

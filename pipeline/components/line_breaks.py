@@ -1,0 +1,63 @@
+"""Line breaks that end a sentence, marked before the parser (which keeps boundaries already set).
+
+News pages put datelines, headlines, list items and table rows on lines of their own ("3. David Millar at
+21 secs"); the parser runs them into one sentence, so a figure takes its subject from the line above. A line
+break ends a sentence when the line before it is short (a headline, a dateline, a list item) or ends like a
+sentence, or when the next line opens a list item; hard-wrapped prose (long lines ending mid-sentence) is
+left to the parser.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SHORT_LINE = 60  # characters: headlines, datelines and list items; wrapped prose runs to 65-80
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]\d%]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·–]\s|[A-Z][A-Za-z ]{0,30}:\s)")
+
+
+_OPEN_END = re.compile(r"(?:,|\b(?:the|a|an|of|in|to|and|or|for|with|by|on|at|from|that|than|as|is|was|were|are))\s*$")
+
+
+def _ends_sentence(previous_line: str, next_line: str) -> bool:
+    previous_line = previous_line.rstrip()
+    if not previous_line or not next_line.strip():
+        return False
+    if _SENTENCE_END.search(previous_line) or _LIST_ITEM.match(next_line):
+        return True
+    # a short line (headline, dateline) ends unless the sentence plainly runs on into the next line
+    return len(previous_line) < SHORT_LINE and next_line[:1].isupper() and not _OPEN_END.search(previous_line)
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    text = doc.text
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    if not newlines:
+        return doc
+    for token in doc[1:]:
+        if token.is_space:
+            continue
+        k = bisect.bisect_left(newlines, token.idx) - 1  # the last line break before the token
+        if k < 0:
+            continue
+        previous = doc[token.i - 1]
+        gap_start = previous.idx + (len(previous.text) if not previous.is_space else 0)
+        if newlines[k] < gap_start:
+            continue  # no line break between this token and the one before
+        between = text[gap_start:token.idx]
+        if "\n\n" in between:
+            token.is_sent_start = True  # a paragraph break always ends a sentence
+            continue
+        line_start = newlines[k - 1] + 1 if k > 0 else 0
+        line_end = newlines[k + 1] if k + 1 < len(newlines) else len(text)
+        if _ends_sentence(text[line_start:newlines[k]], text[token.idx:line_end]):
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("newsclaims_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    return mark_line_breaks(doc)
