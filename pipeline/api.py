@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.extensions import register_extensions
+from pipeline.normalize.masking import mask_non_prose
 from pipeline.schema import Claim
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,16 +85,6 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return out
 
 
-# spaCy's tokenizer peels prefixes and suffixes off a word one at a time, copying the rest each time, so a
-# long run of punctuation ("%" * 10_000) costs quadratic time (about 25 s). No claim lives in such a run.
-_SYMBOL_RUN = re.compile(r"[^\w\s]{100,}")
-
-
-def mask_symbol_runs(text: str) -> str:
-    """``text`` with each run of 100+ punctuation or symbol characters blanked to spaces (offsets unchanged)."""
-    return _SYMBOL_RUN.sub(lambda m: " " * len(m.group()), text)
-
-
 def _shift(claim: dict, offset: int, doc_id: str) -> dict:
     """A claim of a piece, with every offset moved into the whole text and its id remade."""
     from pipeline.schema import make_claim_id
@@ -121,7 +112,7 @@ def _claims_of_docs(nlp: Language, records: Iterable[tuple[str, str, Optional[st
 
         def short_docs() -> Iterator[Doc]:
             for doc_id, text, published in records:
-                text = mask_symbol_runs(text)
+                text = mask_non_prose(text)
                 if len(text) > PIECE_CHARS:
                     long_record.append((doc_id, text, published))  # ends this stream; handled below
                     return

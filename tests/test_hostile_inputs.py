@@ -24,7 +24,7 @@ HOSTILE_TEXTS = {
     "non-english-fr": "La production a augmenté de 5 % pour atteindre 45 000 tonnes en 2024, selon l'office.",
     "non-english-ru": "Производство выросло на 5 процентов до 45 000 тонн в 2024 году, сообщило ведомство.",
     "non-english-zh": "2024年产量增长5%，达到45000吨，该机构表示。去年的销售额为30亿欧元。",
-    "html-soup": "<div><p>Sales rose <b>6%</b> to $5 billion</p><script>var x = 10;</script></div>",
+    "html-soup": "<div><p>Sales rose <b>6%</b> to $5 billion</p><script>var x = 10;</script><!-- 7 tons --></div>",
     "quantulum-152": "30/2030 and",
     "quantulum-198": "80 per cent",
     "quantulum-210": "minus ten degrees",
@@ -197,3 +197,8 @@ def test_a_5_mb_article_is_processed_in_pieces_with_exact_offsets(nlp):
             assert text[c.date_span[0]:c.date_span[1]] == c.date_text
     per_copy = [sum(1 for c in claims if k * len(cycle) <= c.span[0] < (k + 1) * len(cycle)) for k in range(copies)]
     assert per_copy[0] > 300 and len(set(per_copy)) == 1, per_copy
+
+
+def test_html_passed_as_text_is_read_as_its_visible_words(run):
+    _, claims, _, _ = run
+    assert sorted(c["value"] for c in claims if c["doc_id"] == "html-soup") == [6, 5e9]

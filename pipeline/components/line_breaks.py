@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 SHORT_LINE = 60  # characters: headlines, datelines and list items; wrapped prose runs to 65-80
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]\d%]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·–]\s|[A-Z][A-Za-z ]{0,30}:\s)")
 
@@ -48,7 +49,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if newlines[k] < gap_start:
             continue  # no line break between this token and the one before
         between = text[gap_start:token.idx]
-        if "\n\n" in between:
+        if _BLANK_LINE.search(between):
             token.is_sent_start = True  # a paragraph break always ends a sentence
             continue
         line_start = newlines[k - 1] + 1 if k > 0 else 0
