@@ -1,6 +1,7 @@
 """The Python API: build the pipeline from config.cfg and turn texts into claims."""
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from pathlib import Path
@@ -107,27 +108,62 @@ def _claims_of_docs(nlp: Language, records: Iterable[tuple[str, str, Optional[st
     pieces of 100,000 characters would hold gigabytes of parser state (9 GB for one 5 MB article).
     """
     records = iter(records)
+    originals: collections.deque = collections.deque()  # the unmasked text of each doc in the stream, or None
     while True:
-        long_record: list[tuple[str, str, Optional[str]]] = []
+        long_record: list[tuple[str, str, str, Optional[str]]] = []
 
         def short_docs() -> Iterator[Doc]:
             for doc_id, text, published in records:
-                text = mask_non_prose(text)
-                if len(text) > PIECE_CHARS:
-                    long_record.append((doc_id, text, published))  # ends this stream; handled below
+                masked = mask_non_prose(text)
+                if len(masked) > PIECE_CHARS:
+                    long_record.append((doc_id, text, masked, published))  # ends this stream; handled below
                     return
-                yield make_doc(nlp, text, doc_id=doc_id, published=published)
+                originals.append(text if masked != text else None)
+                yield make_doc(nlp, masked, doc_id=doc_id, published=published)
 
         for doc in nlp.pipe(short_docs(), n_process=n_process, batch_size=batch_size):
-            yield doc._.doc_id, doc._.claims or []
+            original = originals.popleft()
+            claims = doc._.claims or []
+            if original is not None:
+                claims = [_unmasked(c, original, doc.text) for c in claims]
+            yield doc._.doc_id, claims
         if not long_record:
             return
-        doc_id, text, published = long_record[0]
+        doc_id, text, masked, published = long_record[0]
         collected: list[dict] = []
-        for offset, part in pieces(text):
+        for offset, part in pieces(masked):
             doc = nlp(make_doc(nlp, part, doc_id=doc_id, published=published))
             collected.extend(_shift(c, offset, doc_id) if offset else c for c in doc._.claims or [])
-        yield doc_id, collected
+        yield doc_id, [_unmasked(c, text, masked) for c in collected] if masked != text else collected
+
+
+_SURFACES = (("text", "span"), ("who", "who_span"), ("what", "what_span"), ("date_text", "date_span"),
+             ("source", "source_span"))
+
+
+def _unmasked(claim: dict, text: str, masked: str) -> dict:
+    """A claim's surfaces read from the text as given, where masking blanked part of it: each span is first
+    trimmed of the blanks masking left at its edges, then sliced from the original text."""
+    claim = dict(claim)
+    for key, span_key in _SURFACES:
+        span = claim.get(span_key)
+        if span is None or claim.get(key) is None:
+            continue
+        start, end = _trimmed(masked, span[0], span[1])
+        claim[span_key] = [start, end]
+        claim[key] = text[start:end]
+    if claim.get("sentence_span") is not None:
+        start, end = _trimmed(masked, *claim["sentence_span"])
+        claim["sentence_span"] = [start, end]
+        claim["sentence"] = text[start:end].strip()
+    return claim
+
+
+def _trimmed(masked: str, start: int, end: int) -> tuple[int, int]:
+    piece = masked[start:end]
+    if not piece.strip():
+        return start, end
+    return start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
 
 
 def extract(text: str, *, published: Optional[str] = None, doc_id: str = "doc", nlp: Optional[Language] = None) -> list[Claim]:

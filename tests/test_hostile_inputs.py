@@ -202,3 +202,21 @@ def test_a_5_mb_article_is_processed_in_pieces_with_exact_offsets(nlp):
 def test_html_passed_as_text_is_read_as_its_visible_words(run):
     _, claims, _, _ = run
     assert sorted(c["value"] for c in claims if c["doc_id"] == "html-soup") == [6, 5e9]
+
+
+@pytest.mark.parametrize("text", [
+    "US$ 5,000,000.00." + "\ufffd" * 116,  # found by fuzz/fuzz_extract.py: the sentence showed the blanked run
+    "<p>Sales rose <b>6%</b> to $5 billion</p><p>Exports fell 3%.</p>",
+    "Output rose 5% " + "%" * 200 + " to 45,000 tons.",
+])
+def test_surfaces_of_masked_texts_are_read_from_the_text_as_given(nlp, text):
+    import pipeline
+
+    claims = [c.to_dict() for c in pipeline.extract(text, nlp=nlp)]
+    assert claims
+    for c in claims:
+        assert text[c["span"][0]:c["span"][1]] == c["text"]
+        assert text[c["sentence_span"][0]:c["sentence_span"][1]].strip() == c["sentence"]
+        for key, span_key in (("who", "who_span"), ("what", "what_span"), ("source", "source_span"), ("date_text", "date_span")):
+            if c[span_key] is not None:
+                assert text[c[span_key][0]:c[span_key][1]] == c[key]
