@@ -208,6 +208,8 @@ def test_html_passed_as_text_is_read_as_its_visible_words(run):
     "US$ 5,000,000.00." + "\ufffd" * 116,  # found by fuzz/fuzz_extract.py: the sentence showed the blanked run
     "<p>Sales rose <b>6%</b> to $5 billion</p><p>Exports fell 3%.</p>",
     "Output rose 5% " + "%" * 200 + " to 45,000 tons.",
+    "5 tons " + "*" * 100,  # found by fuzzing
+    "between 5 and 3 p" + "\ufffd" * 118 + "ercent",  # found by fuzzing: 'what' showed blanks
 ])
 def test_surfaces_of_masked_texts_are_read_from_the_text_as_given(nlp, text):
     import pipeline

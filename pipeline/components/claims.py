@@ -182,9 +182,16 @@ def _iso_or_none(value) -> Optional[str]:
     if value is None:
         return None
     value = str(value).strip()
+    import datetime
+
     m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
-    if not m or not 1 <= int(m.group(2)) <= 12 or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
+    if not m or not 1800 <= int(m.group(1)) <= 2200 or not 1 <= int(m.group(2)) <= 12:
         return None
+    if m.group(3):
+        try:
+            datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # "2020-02-31" is no day
+        except ValueError:
+            return None
     return m.group(0)
 
 

@@ -562,12 +562,36 @@ def _read_warc(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> 
                     count += 1
                     yield _warc_response(input_file, record, body, offset)
         except Exception as exc:  # warcio raises ArchiveLoadFailed, EOFError, zlib.error... on damage
+            if "non-chunked gzip" in str(exc):
+                # One gzip stream around all records (not per record, as crawlers write them): valid, but
+                # warcio reads it only decompressed. Go on from the records already yielded.
+                yield from _read_warc_single_gzip(input_file, skip=count)
+                return
             yield _warc_damaged(path, end, count, f"{type(exc).__name__}: {exc}")
             return
         # warcio ends quietly inside a cut record: bytes left past the last whole record give it away
         # (an uncompressed record's closing CRLFs are not counted in its length, hence the slack).
         if os.fstat(handle.fileno()).st_size - end > 4:
             yield _warc_damaged(path, end, count, "the file ends inside a record")
+
+
+def _read_warc_single_gzip(input_file: InputFile, skip: int) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    path, seen, count = input_file.path, 0, skip
+    try:
+        with gzip.open(path, "rb") as handle:
+            records = ArchiveIterator(handle)
+            for record in records:
+                if record.rec_type != "response":
+                    continue
+                body = record.content_stream().read()
+                seen += 1
+                if seen > skip:
+                    count += 1
+                    yield _warc_response(input_file, record, body, records.get_record_offset())
+    except Exception as exc:
+        yield _warc_damaged(path, 0, count, f"{type(exc).__name__}: {exc} (in the decompressed stream)")
 
 
 def _warc_damaged(path: Path, offset: int, count: int, detail: str) -> ReadError:

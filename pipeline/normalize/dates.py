@@ -182,7 +182,7 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     m = re.fullmatch(r"(?:last|past) (?P<n>\d+|" + "|".join(_COUNT) + r") years", t)
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
-        return f"{year - n}/{year}"
+        return f"{year - n}/{year}" if 0 < n <= 200 else None  # "the last 3,000 years" is history, not a period
     m = re.fullmatch(r"last (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
     if m and re.match(r"\d{4}-\d{2}-\d{2}$", published[:10]):
         return _last_weekday(published[:10], m.group("day"))

@@ -292,3 +292,14 @@ def test_a_numeric_publication_date_out_of_range_is_no_date(tmp_path: Path, publ
     path.write_text(json.dumps({"id": "a", "text": "Sales rose 5%.", "published": published}) + "\n", encoding="utf-8")
     [doc] = list(iter_documents([path]))
     assert isinstance(doc, Document) and doc.published is None
+
+
+def test_warc_in_one_gzip_stream_is_read_whole(tmp_path: Path) -> None:
+    """A WARC gzipped as one stream (`gzip crawl.warc`), not record by record: valid, every record is read."""
+    plain = tmp_path / "crawl.warc"
+    write_warc(plain, [(f"https://news.example/{i}", "text/html", html_page(title=f"Story {i}").encode(),
+                        "2021-06-01T12:00:00Z") for i in range(4)], gz=False)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(plain.read_bytes()))
+    docs, errors = docs_and_errors(iter_documents(path))
+    assert [d.title for d in docs] == [f"Story {i}" for i in range(4)] and errors == []

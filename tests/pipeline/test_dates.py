@@ -37,6 +37,8 @@ PUB = "2025-11-04"
     ("Last summer", "2004-09-10", ("2003-06/2003-08", "relative")),
     ("winter 2010", PUB, ("2010-12/2011-02", "explicit")),
     ("fifty years", PUB, (None, None)),
+    ("last 3000 years", PUB, (None, None)),  # found by fuzzing: was '-975/2025'
+    ("last 20 years", PUB, ("2005/2025", "relative")),
     ("last Wednesday", "2025-06-26", ("2025-06-18", "relative")),  # a Thursday story: the week before
     ("last Wednesday", "2025-06-23", ("2025-06-18", "relative")),  # a Monday story: five days back
     ("last Friday", "2025-06-26", ("2025-06-20", "relative")),

@@ -183,3 +183,11 @@ def test_index_names_are_not_figures(nlp, text):
 ])
 def test_spoken_years_date_their_figures_but_spoken_amounts_are_not_years(nlp, text, surface, date):
     assert one(nlp, text, surface).date == date
+
+
+@pytest.mark.parametrize("published", ["2020-02-31", "0000-01-01", "2020-13", "yesterday"])
+def test_an_impossible_publication_date_resolves_nothing(nlp, published):
+    # found by fuzzing: "today" became "2020-02-31" and "last year" became "-1"
+    for text in ("Sales rose 5% today.", "Sales rose 5% last year."):
+        [claim] = pipeline.extract(text, published=published, nlp=nlp)
+        assert claim.date is None, (text, published, claim.date)
