@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench fuzz clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,11 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/throughput.py
+
+MINUTES ?= 5
+fuzz: setup
+	$(PY) -m pip install -q "atheris==3.0.0"
+	$(PY) fuzz/run.py --minutes $(MINUTES) --target all
 
 clean:
 	rm -rf runs build *.egg-info
