@@ -105,7 +105,7 @@ def _claims_of_docs(nlp: Language, records: Iterable[tuple[str, str, Optional[st
 
     Texts longer than a piece go in pieces, so an article over spaCy's max_length is processed, not refused,
     and its offsets stay right. Its pieces run one at a time outside the batched stream: a batch of 32
-    pieces of 100,000 characters would hold gigabytes of parser state (9 GB for one 5 MB article).
+    pieces of 100,000 characters would hold the parser state of all of them at once.
     """
     records = iter(records)
     originals: collections.deque = collections.deque()  # the unmasked text of each doc in the stream, or None

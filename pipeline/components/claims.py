@@ -5,6 +5,7 @@ this component only walks the figures in order and assembles :class:`pipeline.sc
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from typing import Iterable, Optional
@@ -177,13 +178,9 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
 
 def _iso_or_none(value) -> Optional[str]:
     """A publication date we can trust as ISO 'YYYY-MM-DD' (or 'YYYY-MM'), else None."""
-    import re
-
     if value is None:
         return None
     value = str(value).strip()
-    import datetime
-
     m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
     if not m or not 1800 <= int(m.group(1)) <= 2200 or not 1 <= int(m.group(2)) <= 12:
         return None

@@ -8,18 +8,14 @@ left to the parser.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 SHORT_LINE = 60  # characters: headlines, datelines and list items; wrapped prose runs to 65-80
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]\d%]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·–]\s|[A-Z][A-Za-z ]{0,30}:\s)")
-
-
 _OPEN_END = re.compile(r"(?:,|\b(?:the|a|an|of|in|to|and|or|for|with|by|on|at|from|that|than|as|is|was|were|are))\s*$")
 
 
@@ -35,26 +31,24 @@ def _ends_sentence(previous_line: str, next_line: str) -> bool:
 
 def mark_line_breaks(doc: Doc) -> Doc:
     text = doc.text
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    if not newlines:
-        return doc
-    for token in doc[1:]:
-        if token.is_space:
-            continue
-        k = bisect.bisect_left(newlines, token.idx) - 1  # the last line break before the token
-        if k < 0:
-            continue
-        previous = doc[token.i - 1]
-        gap_start = previous.idx + (len(previous.text) if not previous.is_space else 0)
-        if newlines[k] < gap_start:
-            continue  # no line break between this token and the one before
-        between = text[gap_start:token.idx]
-        if _BLANK_LINE.search(between):
-            token.is_sent_start = True  # a paragraph break always ends a sentence
+    newlines = [m.start() for m in re.finditer("\n", text)]  # one visit per line, not per token
+    for k, newline in enumerate(newlines):
+        first = newline + 1
+        while first < len(text) and text[first].isspace():
+            first += 1
+        if first == len(text):
+            break
+        if k + 1 < len(newlines) and newlines[k + 1] < first:
+            continue  # a blank line follows: the last line break before the next word decides
+        token = doc.char_span(first, first + 1, alignment_mode="expand")[0]
+        if token.i == 0:
             continue
         line_start = newlines[k - 1] + 1 if k > 0 else 0
         line_end = newlines[k + 1] if k + 1 < len(newlines) else len(text)
-        if _ends_sentence(text[line_start:newlines[k]], text[token.idx:line_end]):
+        previous_line = text[line_start:newline]
+        if k > 0 and not previous_line.strip():
+            token.is_sent_start = True  # a paragraph break always ends a sentence
+        elif _ends_sentence(previous_line, text[first:line_end]):
             token.is_sent_start = True
     return doc
 

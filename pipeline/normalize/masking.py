@@ -2,10 +2,11 @@
 (a line break where a block of markup ended), so claim offsets still index the text as given."""
 from __future__ import annotations
 
+import itertools
 import re
 
 # spaCy's tokenizer peels prefixes and suffixes off a word one at a time, copying the rest each time, so a
-# long run of punctuation ("%" * 10_000) costs quadratic time (about 25 s). No claim lives in such a run.
+# long run of punctuation ("%" * 10_000) costs quadratic time. No claim lives in such a run.
 _SYMBOL_RUN = re.compile(r"[^\w\s]{100,}")
 
 # HTML passed as text: at least two tags of the common kinds before anything is masked.
@@ -32,12 +33,7 @@ def mask_symbol_runs(text: str) -> str:
 def mask_markup(text: str) -> str:
     """HTML passed as text, read as its visible words: scripts, styles and comments blanked, tags blanked
     (block tags end a line). Text with fewer than two HTML tags is returned as it is ("x < 3 and y > 2")."""
-    hints = 0
-    for _ in _HTML_HINT.finditer(text):
-        hints += 1
-        if hints >= 2:
-            break
-    else:
+    if len(list(itertools.islice(_HTML_HINT.finditer(text), 2))) < 2:
         return text
     text = _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     return _TAG.sub(_blank_tag, text)
