@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.extensions import register_extensions
+from pipeline.components.extensions import register_extensions, remember_text
 from pipeline.normalize.masking import mask_non_prose
 from pipeline.schema import Claim
 
@@ -56,6 +56,7 @@ def make_doc(nlp: Language, text: str, *, doc_id: Optional[str] = None, publishe
     """A Doc carrying the document's id and publication date, ready for ``nlp`` or ``nlp.pipe``."""
     register_extensions()
     doc = nlp.make_doc(text)
+    remember_text(doc, text)
     doc._.doc_id = doc_id
     doc._.published = published
     return doc

@@ -30,9 +30,12 @@ def _parser(base_iso: Optional[str]):
 class DateParserAdapter:
     """``parse(text, published)`` -> (datetime, period) or None, where period is 'day', 'week', 'month' or 'year'."""
 
+    CACHE_SIZE = 20_000  # answers kept: news repeats its date phrases ("last year", "in March") under one publication date
+
     def __init__(self, *, timeout: float = 2.0) -> None:
         self.timeout = timeout
         self._executor: Optional[concurrent.futures.ThreadPoolExecutor] = None
+        self._answers: dict[tuple[str, Optional[str]], Optional[tuple[dt.datetime, str]]] = {}
 
     def _pool(self) -> concurrent.futures.ThreadPoolExecutor:
         if self._executor is None:
@@ -43,17 +46,24 @@ class DateParserAdapter:
         text = text.strip()
         if not text or len(text) > MAX_CHARS:
             return None
+        key = (text, published)
+        if key in self._answers:
+            return self._answers[key]
         future = self._pool().submit(_parse_now, text, published)
         try:
-            return future.result(timeout=self.timeout)
+            answer = future.result(timeout=self.timeout)
         except concurrent.futures.TimeoutError:
             logger.warning("dateparser gave up after %.1fs on %r", self.timeout, text)
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
-            return None
+            return None  # not remembered: a time-out says more about the machine's load than the text
+        if len(self._answers) >= self.CACHE_SIZE:
+            self._answers.clear()
+        self._answers[key] = answer
+        return answer
 
     def __getstate__(self) -> dict:
-        return {"timeout": self.timeout, "_executor": None}
+        return {"timeout": self.timeout, "_executor": None, "_answers": {}}
 
 
 def _parse_now(text: str, published: Optional[str]) -> Optional[tuple[dt.datetime, str]]:

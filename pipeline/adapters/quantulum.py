@@ -46,6 +46,16 @@ class QuantulumAdapter:
 
     def __init__(self, *, enabled: bool = True) -> None:
         self.enabled = enabled
+        if enabled:
+            self._warm()
+
+    def _warm(self) -> None:
+        """quantulum3 compiles its unit pattern (about 1.5 s) on first parse; pay that at load, not in the first batch."""
+        try:
+            _surfaces()
+            _import_quantulum()[1].parse("5 kg", lang="en_US")
+        except Exception as exc:  # quantulum3's data failed to load: every lookup then answers None
+            logger.debug("quantulum3 failed to load: %s", exc)
 
     def knows_surface(self, word: str) -> bool:
         if not self.enabled or not word or not re.search(r"[A-Za-z]", word):

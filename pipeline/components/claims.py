@@ -5,6 +5,7 @@ this component only walks the figures in order and assembles :class:`pipeline.sc
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import re
@@ -23,7 +24,7 @@ from pipeline.slots.source import release_source, sentence_source
 from pipeline.slots.subject import PRONOUNS, document_subject, fill_subject, who_entities
 from pipeline.slots.when import assign_dates, date_candidates
 
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 
 class ClaimBuilder:
@@ -64,23 +65,20 @@ class ClaimBuilder:
             return []
         published = _iso_or_none(doc._.published)
         doc_id = str(doc._.doc_id) if doc._.doc_id is not None else ""
-        changes = fill_changes(doc, mentions, self.changes)
+        text = doc_text(doc)
+        changes = fill_changes(doc, mentions, self.changes, text=text)
         sentences = SentenceIndex(doc)
-        dates = assign_dates(doc, mentions, date_candidates(doc, mentions, published, self.dates, sentences), published,
-                             changes=changes, carry=self.date_carry)
+        candidates = date_candidates(doc, mentions, published, self.dates, sentences, text=text)
+        dates = assign_dates(doc, mentions, candidates, published, changes=changes, carry=self.date_carry, text=text)
         default_source = release_source(doc) if self.release_attribution else None
         sources: dict[int, Optional[tuple]] = {}
         claims = []
         remembered: Optional[dict] = None
-        import bisect
-
         ents = who_entities(doc)
         doc_subject = document_subject(ents)
         ents_by_sentence: dict[int, list] = {}
-        sentences = SentenceIndex(doc)
         for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
             ents_by_sentence.setdefault(sentences.of(ent.start_char)[0], []).append(ent)
-        text = doc.text  # joins every token on each access: read once
         breaks = [b.start() for b in re.finditer("\n\n", text)]
         paragraph_start = -1
         paragraph_claims: list = []

@@ -13,3 +13,20 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+_TEXT_KEY = "newsclaims.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy rebuilds it from every token on each access, and several
+    components need it. The text of a Doc never changes, so the first join serves them all."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (the tokenizer keeps it verbatim), so ``doc_text`` never joins."""
+    doc.user_data[_TEXT_KEY] = text

@@ -13,6 +13,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import doc_text
+
 SHORT_LINE = 60  # characters: headlines, datelines and list items; wrapped prose runs to 65-80
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]\d%]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·–]\s|[A-Z][A-Za-z ]{0,30}:\s)")
@@ -30,7 +32,7 @@ def _ends_sentence(previous_line: str, next_line: str) -> bool:
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     newlines = [m.start() for m in re.finditer("\n", text)]  # one visit per line, not per token
     for k, newline in enumerate(newlines):
         first = newline + 1

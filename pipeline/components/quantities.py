@@ -22,7 +22,7 @@ from pipeline.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of
 from pipeline.slots.change import ChangeLexicon
 from pipeline.slots.sentences import SentenceIndex
 
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 # Words before a number that make it a label: "Section 301", "Category 4", "No. 1", "atomic number 57".
 LABEL_BEFORE = re.compile(
@@ -88,7 +88,7 @@ class QuantityFinder:
         self._error_handler = handler
 
     def find(self, doc: Doc) -> list[dict]:
-        text = doc.text
+        text = doc_text(doc)
         kept = []
         self._ents = [e for e in doc.ents if e.label_ in NAME_LABELS]  # doc.ents walks every token: read it once
         sentences = SentenceIndex(doc)

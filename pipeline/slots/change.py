@@ -54,9 +54,9 @@ def _governing_direction(doc: Doc, head_i: int, lex: ChangeLexicon) -> Optional[
     return None
 
 
-def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon) -> list[Optional[dict]]:
+def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon, *, text: Optional[str] = None) -> list[Optional[dict]]:
     """One change record (or None) per mention, looking at pairs ('from X to Y') and single figures ('up 6%')."""
-    text = doc.text
+    text = doc.text if text is None else text
     out: list[Optional[dict]] = [None] * len(mentions)
     for i, m in enumerate(mentions):
         before = text[max(m["sent_start"], m["start"] - 40):m["start"]]

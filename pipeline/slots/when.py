@@ -1,6 +1,7 @@
 """The date slot: which time expression of the sentence a figure belongs to, resolved to ISO 8601."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -16,16 +17,18 @@ NOW_WORDS = re.compile(r"\b(?:now|currently|so far|to date|at present|as of toda
 _OWNED_GAP = re.compile(r"^\s*,?\s*(?:in|for|as of|at|at the end of|by the end of|by|during|on)?\s*$", re.I)
 
 
-def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], parser, sentences=None) -> list[dict]:
-    """Every resolvable DATE entity as plain data: text, offsets, ISO value, resolution."""
-    import bisect
+def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], parser, sentences=None, *,
+                    text: Optional[str] = None) -> list[dict]:
+    """Every resolvable DATE entity as plain data: text, offsets, ISO value, resolution.
 
+    ``text`` is ``doc.text`` when the caller has it: spaCy joins every token again on each access.
+    """
+    text = doc.text if text is None else text
+    date_ents = [e for e in doc.ents if e.label_ == "DATE"]
     spans = [(m["start"], m["end"]) for m in mentions]
     starts = [s for s, _ in spans]
     out = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in date_ents:
         k = bisect.bisect_left(starts, ent.end_char)
         near = spans[max(0, k - 3):k]
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
@@ -35,9 +38,9 @@ def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], pa
             continue
         out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
                     "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
-    out += _spoken_years(doc, out, spans, published, sentences)
+    out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     out.sort(key=lambda d: d["start"])
-    return _join_periods(doc.text, out)
+    return _join_periods(text, out)
 
 
 # Broadcast copy spells years out ("in two-thousand-three"), which the NER often leaves unlabelled. Only after
@@ -48,10 +51,9 @@ _SPOKEN_YEAR_DATE = re.compile(
     r"(?=\s*(?:[.,;:)!?]|$|\s(?:and|to|through|until|when|while|but|compared|from|after|before|than)\b))", re.I)
 
 
-def _spoken_years(doc: Doc, found: list[dict], mentions: list[tuple[int, int]], published: Optional[str],
-                  sentences) -> list[dict]:
-    text = doc.text
-    taken = [(d["start"], d["end"]) for d in found] + [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+def _spoken_years(doc: Doc, text: str, date_ents: list, found: list[dict], mentions: list[tuple[int, int]],
+                  published: Optional[str], sentences) -> list[dict]:
+    taken = [(d["start"], d["end"]) for d in found] + [(e.start_char, e.end_char) for e in date_ents]
     out = []
     for m in _SPOKEN_YEAR_DATE.finditer(text):
         start, end = m.span("year")
@@ -92,16 +94,14 @@ def period(a: str, b: str) -> str:
 
 
 def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: Optional[str], *,
-                 changes: Optional[list] = None, carry: str = "paragraph") -> list[Optional[dict]]:
+                 changes: Optional[list] = None, carry: str = "paragraph", text: Optional[str] = None) -> list[Optional[dict]]:
     """For each figure, the nearest date of its sentence, unless another figure owns that date.
 
     A change ('up 6.7% from February 2019') spans the period between the dates of its sentence. A figure
     whose sentence has no date takes the last date before it in the same paragraph (``carry='paragraph'``)
     or document (``'document'``), since news states the period once and reports several figures for it.
     """
-    import bisect
-
-    text = doc.text
+    text = doc.text if text is None else text
     ends = [m["end"] for m in mentions]  # mentions come in text order
     owner: dict[int, int] = {}
     by_sentence: dict[int, list] = {}
@@ -144,8 +144,6 @@ def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: O
 
 
 def _carried(text: str, m: dict, dates: list[dict], date_starts: list[int], carry: str) -> Optional[dict]:
-    import bisect
-
     if carry == "none":
         return None
     i = bisect.bisect_left(date_starts, m["start"]) - 1
