@@ -21,7 +21,7 @@ from pipeline.schema import Claim
 from pipeline.slots.change import ChangeLexicon, fill_changes
 from pipeline.slots.sentences import SentenceIndex
 from pipeline.slots.source import release_source, sentence_source
-from pipeline.slots.subject import PRONOUNS, document_subject, fill_subject, who_entities
+from pipeline.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, who_entities
 from pipeline.slots.when import assign_dates, date_candidates
 
 from .extensions import doc_text, register_extensions
@@ -40,6 +40,7 @@ class ClaimBuilder:
         self.release_attribution = release_attribution
         self.dates = DateParserAdapter(timeout=date_timeout)
         self.changes = ChangeLexicon()
+        self.what_words = WhatLexicon.load()
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -88,7 +89,7 @@ class ClaimBuilder:
             if para != paragraph_start:
                 paragraph_start, remembered, paragraph_claims = para, None, []
             sent_ents = ents_by_sentence.get(m["sent_start"], [])
-            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None, sent_ents)
+            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None, sent_ents, self.what_words)
             if subject is not None:
                 remembered = subject
             sent_key = m["sent_start"]
@@ -97,7 +98,7 @@ class ClaimBuilder:
                 sources[sent_key] = sentence_source(doc, sent) if sent is not None else None
             source = sources[sent_key] or default_source
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
-                               doc_subject if self.carry_subject else None)
+                               doc_subject if self.carry_subject else None, self.what_words)
             value_base, base_unit = to_base(m["value"], m["unit"])
             low_base, _ = to_base(m["low"], m["unit"])
             high_base, _ = to_base(m["high"], m["unit"])
@@ -148,10 +149,13 @@ def _overlaps(a, b) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_start: int, doc_subject=None) -> dict:
+def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_start: int, doc_subject=None,
+               what_words: Optional[WhatLexicon] = None) -> dict:
     """Fill who/what the parse left empty: the speaker is not the subject; an entity of the sentence is;
-    a figure in a paragraph about one subject keeps that subject."""
+    a figure in a paragraph about one subject keeps that subject. A generic what ('an increase of 2%')
+    takes the thing from the figure before it in the sentence, else from the clause's subject."""
     slots = dict(slots)
+    generic, subject_what = slots.pop("what_generic", None), slots.pop("what_subject", None)
     if slots["who"] is not None and slots["who"].lower() in PRONOUNS:
         slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and source is not None and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
@@ -168,6 +172,14 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
         slots["who"], slots["who_span"] = last.who, last.who_span
     if slots["who"] is None and doc_subject is not None:
         slots["who"], slots["who_span"] = doc_subject.text, [doc_subject.start_char, doc_subject.end_char]
+    if generic and what_words is not None:
+        same_sentence = last is not None and last.sentence_span[0] == m["sent_start"] and last.what
+        thing = (last.what, last.what_span) if same_sentence else subject_what
+        if thing is not None and not _overlaps(thing[1], [m["start"], m["end"]]):
+            if generic in what_words.changes and not what_words.names_change(thing[0]):
+                slots["what"], slots["what_span"] = f"{thing[0]} {generic}", None  # 'government spending increase'
+            else:
+                slots["what"], slots["what_span"] = thing
     what = (slots["what"] or "").lower()
     if (not what or what in PRONOUNS) and last is not None and last.what:
         slots["what"], slots["what_span"] = last.what, last.what_span

@@ -7,13 +7,20 @@ subject of the paragraph.
 """
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.normalize.units import LEXICON_DIR
+
 WHO_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-PRONOUNS = {"it", "they", "its", "their", "he", "she", "this", "that", "these", "those", "which", "who", "we", "i", "you"}
+PRONOUNS = {"it", "they", "them", "its", "their", "he", "she", "this", "that", "these", "those", "which", "who", "we", "i",
+            "you"}
 _HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", "appos", "conj", "xcomp", "quantmod",
          "nummod", "compound", "amod", "nmod", "advcl", "ccomp", "dative", "agent", "pcomp", "acl", "relcl", "cc"}
 _STOP_EDGE = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "of", "and", ",", "'s", "’s"}
@@ -72,6 +79,99 @@ def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 1
     return span.text, [span.start_char, span.end_char]
 
 
+@dataclass(frozen=True)
+class WhatLexicon:
+    """Words that name the kind of figure, not the thing measured (``models/lexicon/what.json``)."""
+
+    changes: frozenset
+    placeholders: frozenset
+    qualifiers: frozenset
+    level_verbs: frozenset = frozenset({"be", "have"})
+    reporters: frozenset = frozenset()
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_DIR / "what.json", subjects: Path = LEXICON_DIR / "subjects.json") -> "WhatLexicon":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        reporters = json.loads(Path(subjects).read_text(encoding="utf-8"))["reporters"]
+        return cls(frozenset(data["changes"]), frozenset(data["placeholders"]), frozenset(data["qualifiers"]),
+                   frozenset(data["level_verbs"]), frozenset(reporters))
+
+    def generic_word(self, doc: Doc, span: Optional[list]) -> Optional[str]:
+        """The change or placeholder word of a what that says only what kind of figure it is ('increase',
+        'annual rate', 'record'), else None."""
+        if span is None:
+            return None
+        words = [t for t in doc.char_span(span[0], span[1], alignment_mode="expand") if t.is_alpha and not t.is_stop]
+        kinds = [t for t in words if t.lemma_.lower() in self.changes | self.placeholders]
+        if not kinds or any(t.lemma_.lower() not in self.changes | self.placeholders | self.qualifiers for t in words):
+            return None
+        return kinds[-1].lemma_.lower()
+
+    def names_change(self, text: str) -> bool:
+        return any(w in self.changes or w.rstrip("s") in self.changes for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _is_the_unit(what: tuple, m: dict) -> bool:
+    """'km' or 'MMBtu' read back from the figure itself: the unit is not what was measured."""
+    words = re.findall(r"[A-Za-z]+", what[0])
+    return bool(words) and all(w in re.findall(r"[A-Za-z]+", m["text"]) for w in words)
+
+
+def _clause_after(doc: Doc, noun: Token, what: tuple, exclude: tuple[int, int], max_tokens: int = 16) -> Optional[tuple]:
+    """A counted noun that is a verb's subject, with that verb: 'people [in South Florida] lost electric power',
+    'jobs were created'. The verb says which things were counted; without it the what is just 'people'."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.i < noun.i or what[1] is None:
+        return None
+    if any(c.dep_ == "relcl" for c in noun.children):
+        return None  # the noun's own clause already says it
+    end = verb.i + 1
+    for c in verb.children:  # particle and object right after the verb: 'left the labor force'
+        if c.i >= end and c.dep_ in ("prt", "dobj") and c.left_edge.i == end:
+            end = c.right_edge.i + 1 if c.dep_ == "dobj" else c.i + 1
+    start = doc.char_span(what[1][0], what[1][1], alignment_mode="expand").start
+    if end - start > max_tokens or any(exclude[0] <= t.i < exclude[1] for t in doc[start:end]):
+        return None
+    span = doc[start:end]
+    return span.text, [span.start_char, span.end_char]
+
+
+LOCATIVE_LABELS = {"GPE", "LOC", "FAC"}  # not ORG: "a 15% stake in MP Materials" is the buyer's
+
+
+def _located_in(ents: list[Span], *tokens: Optional[Token]) -> Optional[Span]:
+    """The place a figure is given for by its own 'in'/'at' phrase: 'twelve deaths in Haiti', '$0.15 at the PG&E Citygate'."""
+    for tok in tokens:
+        if tok is None:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in LOCATIVE_LABELS:
+                    ent = _entity_in(ents, (pobj.idx, pobj.idx + len(pobj)))
+                    if ent is not None and ent.label_ in LOCATIVE_LABELS:
+                        return ent
+    return None
+
+
+def _is_object_of(tok: Token, verb: Token) -> bool:
+    """The verb's object, or a restatement of it ('using less water -- 402 billion gallons')."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ == "dobj" and tok.head == verb
+
+
+def _compact(doc: Doc, tok: Token) -> tuple[str, list]:
+    """A subject noun with the words that name it and none that place it: 'the nation', 'Cotton farmers'."""
+    start = tok.i
+    for c in reversed(list(tok.lefts)):
+        if c.i == start - 1 and c.dep_ in ("det", "compound", "amod", "poss"):
+            start = c.i
+    span = doc[start:tok.i + 1]
+    return span.text, [span.start_char, span.end_char]
+
+
 def _governing_verb(tok: Token) -> Optional[Token]:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in tok.children):
@@ -123,17 +223,25 @@ def _entity_in(ents: list[Span], span: tuple[int, int]) -> Optional[Span]:
     return best
 
 
-def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list[Span]) -> tuple[dict, Optional[dict]]:
-    """(slots, subject to remember) for one figure: who, who_span, what, what_span."""
+def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list[Span],
+                 lexicon: Optional[WhatLexicon] = None) -> tuple[dict, Optional[dict]]:
+    """(slots, subject to remember) for one figure: who, who_span, what, what_span.
+
+    Two more keys help the claim builder finish a generic what ('an increase of 2%'): ``what_generic``,
+    the change or placeholder word, and ``what_subject``, the clause's subject when it is not an entity.
+    """
     head = doc[m["head"]]
     exclude = (m["token_start"], m["token_end"])
     what = None
     who = None
     # 1. The noun the figure counts or modifies: "20 domestic projects", "a 15% stake in MP Materials".
     noun = None
-    if head.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN") \
-            and not (m["token_start"] <= head.head.i < m["token_end"]):
-        noun = head.head
+    modified = head.head
+    if head.dep_ in ("npadvmod", "nummod") and modified.lower_ in ("more", "fewer", "less") and modified.dep_ == "amod":
+        modified = modified.head  # "6.7% more passengers": the figure counts the passengers, not 'more'
+    if head.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "npadvmod") and modified.pos_ in ("NOUN", "PROPN") \
+            and not (m["token_start"] <= modified.i < m["token_end"]):
+        noun = modified
     elif m["unit"] is None:
         for tok in doc[m["token_start"]:m["token_end"]]:
             if tok.pos_ == "NOUN":
@@ -146,8 +254,19 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
             what = _phrase(doc, pobj, exclude)
     if what is None and noun is not None:
         what = _phrase(doc, noun, exclude, max_tokens=14 if m["unit"] is None else 10, clauses=m["unit"] is None)
+        if what is not None and m["unit"] is None:
+            what = _clause_after(doc, noun, what, exclude) or what
+    # "less water -- 402 billion gallons a day", "the size of the requests -- $625 billion": the figure restates a noun.
+    if what is None and head.dep_ == "appos" and head.head.pos_ == "NOUN" and not (exclude[0] <= head.head.i < exclude[1]):
+        what = _phrase(doc, head.head, exclude)
+    # "$145 billion for operations in Iraq": money is for something.
+    if what is None and m.get("kind") == "money":
+        for_child = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        pobj = next((c for c in for_child.children if c.dep_ == "pobj"), None) if for_child is not None else None
+        if pobj is not None:
+            what = _phrase(doc, pobj, exclude)
     # "U.S. mines produced $86.3 billion in minerals": what was produced, and the verb that says how.
-    if what is None and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+    if what is None and head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB":
         pp = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on")), None)
         pobj = next((c for c in pp.children if c.dep_ == "pobj"), None) if pp is not None else None
         if pobj is not None:
@@ -155,6 +274,12 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
             if ph is not None:
                 verb = head.head
                 what = (f"{ph[0]} {verb.text}", None)  # words from two places: no single span holds them
+    # "drivers traveled 1.466 trillion miles", "pilots flew 4,000 hours": a measure that is the object of an
+    # activity verb is that activity's ('traveled miles').
+    level_verbs = lexicon.level_verbs if lexicon is not None else WhatLexicon.level_verbs
+    if what is None and head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB" and head.head.lemma_ not in level_verbs \
+            and m.get("kind") in ("physical", "duration") and (m.get("unit_text") or "").isalpha():
+        what = (f"{head.head.text} {m['unit_text']}", None)
     # 3. A figure that is an amount "of" a noun: "a tariff of 20%".
     if what is None and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         what = _phrase(doc, head.head.head, exclude)
@@ -164,10 +289,15 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         obj = next((c for c in head.head.head.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None and not (m["token_start"] <= obj.i < m["token_end"]):
             what = _phrase(doc, obj, exclude)
+    if what is not None and _is_the_unit(what, m):
+        what = None
+    generic = lexicon.generic_word(doc, what[1]) if lexicon is not None and what is not None else None
     verb = _governing_verb(head)
     subject = None
     if verb is not None:
         subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            subj = verb.head  # "sanctions that could total $4 billion": the relative pronoun stands for its noun
         if subj is not None and not (m["token_start"] <= subj.i < m["token_end"]):
             subject = subj
     if subject is not None and subject.lower_ in PRONOUNS and previous_subject is not None:
@@ -185,10 +315,21 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         if poss is not None and poss.ent_type_ in WHO_LABELS | {""}:
             ent = _entity_in(ents, (poss.left_edge.idx, poss.idx + len(poss)))
             who = (ent.text, [ent.start_char, ent.end_char]) if ent else (poss.text, [poss.idx, poss.idx + len(poss)])
+    if who is None:  # 'twelve deaths in Haiti': a place given for the figure itself beats the clause's subject
+        place = _located_in(ents, head, noun)
+        if place is not None:
+            who = (place.text, [place.start_char, place.end_char])
     if who is None and subj_slots is not None:
         ent = _entity_in(ents, tuple(subj_slots["span"]))
         if ent is not None:
             who = (ent.text, [ent.start_char, ent.end_char])
+    # "Manufacturers added 22,000 jobs", "drivers traveled 1.5 trillion miles": the actor of an activity is its who
+    # even when it names no entity (but not a reporter: "researchers found 30 species").
+    if who is None and subject is not None and verb is not None and subject.pos_ == "NOUN" \
+            and subject.lower_ not in PRONOUNS and lexicon is not None and verb.lemma_ not in lexicon.level_verbs \
+            and subject.lemma_.lower() not in lexicon.reporters and _is_object_of(head, verb) and subj_slots is not None \
+            and _entity_in(ents, tuple(subj_slots["span"])) is None:
+        who = _compact(doc, subject)
     if who is None and what is not None and what[1] is not None:
         ent = _entity_in(ents, tuple(what[1]))
         if ent is not None:
@@ -198,6 +339,9 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
     slots = {
         "who": who[0] if who else None, "who_span": who[1] if who else None,
         "what": what[0] if what else None, "what_span": what[1] if what else None,
+        "what_generic": generic,
+        "what_subject": (subj_slots["text"], subj_slots["span"])
+        if subj_slots is not None and not subj_slots.get("is_entity") and subj_slots.get("span") else None,
     }
     remember = None
     if subj_slots is not None:
