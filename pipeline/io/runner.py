@@ -55,7 +55,8 @@ PathLike = Union[str, Path]
 
 DEFAULT_SHARD_SIZE = 500
 DEFAULT_BATCH_SIZE = 64
-_FLUSH_ROWS = 50_000  # rows buffered per table before a write (sets the Parquet row-group size)
+_FLUSH_ROWS = 10_000  # rows buffered per table before a write (the Parquet row-group size); the merge holds up to
+# this many rows as Python dicts, so a larger value makes peak memory grow with the corpus up to it
 
 # Per-worker pipeline cache: factory fingerprint -> loaded process function. Module-level on purpose:
 # it is what makes each worker process (multiprocessing or Dask) load the pipeline once rather than per
