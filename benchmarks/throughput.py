@@ -9,8 +9,8 @@ quantulum3 reads each quantity against its whole text, so its cost grows faster 
 does not. quantulum3 runs without its optional scikit-learn classifier, as in the evaluation baseline.
 
 Targets (issue 4): newsclaims >= 0.75x the base model's words/s; >= 5x the naive spaCy + quantulum3 way.
-Timings on a shared machine vary from run to run (the same spaCy component has been seen to take 15% longer
-from one pass to the next). Each system is therefore timed in ``--rounds`` interleaved passes over the
+Timings on a shared machine vary from run to run (the same spaCy component can take noticeably longer from one
+pass to the next). Each system is therefore timed in ``--rounds`` interleaved passes over the
 same documents and its fastest pass counts, as ``timeit`` does; the ratios come from one run.
 """
 import argparse
