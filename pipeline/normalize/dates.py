@@ -186,7 +186,21 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     m = re.fullmatch(r"last (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
     if m and re.match(r"\d{4}-\d{2}-\d{2}$", published[:10]):
         return _last_weekday(published[:10], m.group("day"))
+    if t == "last week" and re.match(r"\d{4}-\d{2}-\d{2}$", published[:10]):
+        return _last_week(published[:10])
     return None
+
+
+def _last_week(published: str) -> Optional[str]:
+    """'last week' is the Monday-to-Sunday week before publication's week, as an interval."""
+    import datetime as dt
+
+    try:
+        pub = dt.date.fromisoformat(published)
+    except ValueError:
+        return None
+    monday = pub - dt.timedelta(days=pub.weekday() + 7)
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
 
 def _last_weekday(published: str, day: str) -> Optional[str]:

@@ -42,6 +42,8 @@ PUB = "2025-11-04"
     ("last Wednesday", "2025-06-26", ("2025-06-18", "relative")),  # a Thursday story: the week before
     ("last Wednesday", "2025-06-23", ("2025-06-18", "relative")),  # a Monday story: five days back
     ("last Friday", "2025-06-26", ("2025-06-20", "relative")),
+    ("last week", PUB, ("2025-10-27/2025-11-02", "relative")),  # a Tuesday story: the Monday-Sunday week before
+    ("last week", "2025-11-02", ("2025-10-20/2025-10-26", "relative")),  # a Sunday story is still in its own week
     ("last Friday", "2025-06", (None, None)),  # no day of publication, no weekday
     ("four-year", PUB, (None, None)),
 ])
