@@ -50,7 +50,7 @@ class QuantulumAdapter:
             self._warm()
 
     def _warm(self) -> None:
-        """quantulum3 compiles its unit pattern (about 1.5 s) on first parse; pay that at load, not in the first batch."""
+        """quantulum3 compiles its large unit pattern on first parse: pay that at load, not in the first batch."""
         try:
             _surfaces()
             _import_quantulum()[1].parse("5 kg", lang="en_US")

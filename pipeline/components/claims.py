@@ -24,7 +24,7 @@ from pipeline.slots.source import release_source, sentence_source
 from pipeline.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, who_entities
 from pipeline.slots.when import assign_dates, date_candidates
 
-from .extensions import doc_text, register_extensions
+from .extensions import doc_text, forget_text, register_extensions
 
 
 class ClaimBuilder:
@@ -50,6 +50,8 @@ class ClaimBuilder:
             if handler is None:
                 raise
             handler(self.name, self, [doc], exc)
+        finally:
+            forget_text(doc)
         return doc
 
     def set_error_handler(self, handler) -> None:

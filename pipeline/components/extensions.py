@@ -30,3 +30,9 @@ def doc_text(doc: Doc) -> str:
 def remember_text(doc: Doc, text: str) -> None:
     """Record the text a Doc was made from (the tokenizer keeps it verbatim), so ``doc_text`` never joins."""
     doc.user_data[_TEXT_KEY] = text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the recorded text once the last component has read it: ``Doc.to_bytes`` (and so ``nlp.pipe``
+    with ``n_process``) would otherwise carry the text twice."""
+    doc.user_data.pop(_TEXT_KEY, None)

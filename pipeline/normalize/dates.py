@@ -7,6 +7,7 @@ intervals; anything else goes to dateparser through :class:`DateParserAdapter`.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from typing import Optional
 
@@ -183,35 +184,29 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
         return f"{year - n}/{year}" if 0 < n <= 200 else None  # "the last 3,000 years" is history, not a period
+    pub = _day_of(published)
+    if pub is None:
+        return None
     m = re.fullmatch(r"last (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
-    if m and re.match(r"\d{4}-\d{2}-\d{2}$", published[:10]):
-        return _last_weekday(published[:10], m.group("day"))
-    if t == "last week" and re.match(r"\d{4}-\d{2}-\d{2}$", published[:10]):
-        return _last_week(published[:10])
+    if m:
+        return _last_weekday(pub, m.group("day"))
+    if t == "last week":
+        monday = pub - dt.timedelta(days=pub.weekday() + 7)  # the Monday-to-Sunday week before publication's week
+        return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
     return None
 
 
-def _last_week(published: str) -> Optional[str]:
-    """'last week' is the Monday-to-Sunday week before publication's week, as an interval."""
-    import datetime as dt
-
+def _day_of(published: str) -> Optional[dt.date]:
+    """The publication day, or None when ``published`` gives only a month or is no real day."""
     try:
-        pub = dt.date.fromisoformat(published)
+        return dt.date.fromisoformat(published[:10]) if re.match(r"\d{4}-\d{2}-\d{2}$", published[:10]) else None
     except ValueError:
         return None
-    monday = pub - dt.timedelta(days=pub.weekday() + 7)
-    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
 
-def _last_weekday(published: str, day: str) -> Optional[str]:
+def _last_weekday(pub: dt.date, day: str) -> str:
     """'last Wednesday' is the Wednesday of the week before publication's week: a Wednesday of the same
     week would be 'yesterday' or 'Wednesday' ('last Wednesday' in a Thursday story is eight days back)."""
-    import datetime as dt
-
-    try:
-        pub = dt.date.fromisoformat(published)
-    except ValueError:
-        return None
     target = [d.lower() for d in calendar.day_name].index(day)
     back = (pub.weekday() - target) % 7 or 7  # the latest such day strictly before publication
     when = pub - dt.timedelta(days=back)

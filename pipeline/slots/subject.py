@@ -101,11 +101,12 @@ class WhatLexicon:
         'annual rate', 'record'), else None."""
         if span is None:
             return None
-        words = [t for t in doc.char_span(span[0], span[1], alignment_mode="expand") if t.is_alpha and not t.is_stop]
-        kinds = [t for t in words if t.lemma_.lower() in self.changes | self.placeholders]
-        if not kinds or any(t.lemma_.lower() not in self.changes | self.placeholders | self.qualifiers for t in words):
+        lemmas = [t.lemma_.lower() for t in doc.char_span(span[0], span[1], alignment_mode="expand")
+                  if t.is_alpha and not t.is_stop]
+        kinds = [w for w in lemmas if w in self.changes or w in self.placeholders]
+        if not kinds or any(w not in self.changes and w not in self.placeholders and w not in self.qualifiers for w in lemmas):
             return None
-        return kinds[-1].lemma_.lower()
+        return kinds[-1]
 
     def names_change(self, text: str) -> bool:
         return any(w in self.changes or w.rstrip("s") in self.changes for w in re.findall(r"[a-z]+", text.lower()))
