@@ -113,6 +113,9 @@ def detail_rows(report: Report) -> list[list[str]]:
 
 DETAIL_HEADER = ["metric", "tp", "fp", "fn", "P", "R", "F1", "P 95% CI", "R 95% CI", "F1 95% CI"]
 KIND_HEADER = ["kind", "gold", "pred", "mention F1", "quantity F1", "strict F1", "relaxed F1"]
+DOMAIN_HEADER = ["domain", "docs", "gold", "pred", "quantity F1", "who F1", "what F1", "date F1", "source F1",
+                 "strict F1"]
+DOMAIN_METRICS = ("quantity", "who", "what", "date", "source", "strict")
 DOC_HEADER = ["doc", "gold", "pred", "mention F1", "quantity F1", "strict F1", "relaxed F1"]
 ERROR_HEADER = ["#", "doc", "error", "kind", "mention", "expected", "got", "sentence"]
 
@@ -121,6 +124,15 @@ def breakdown_rows(breakdown: Mapping[str, Mapping[str, Score]], keys: Sequence[
     return [[k, str(n_gold_of(breakdown[k])), str(n_pred_of(breakdown[k]))]
             + [fmt_rate(breakdown[k][m].f1) for m in ("mention", "quantity", "strict", "relaxed")]
             for k in keys if k in breakdown]
+
+
+def domain_rows(report: Report) -> list[list[str]]:
+    """One row per domain (only when the gold set names more than one): claim counts and slot F1."""
+    if len(report.by_domain) < 2:
+        return []
+    docs = {d: sum(1 for v in report.domain_of.values() if v == d) for d in report.by_domain}
+    return [[d, str(docs[d]), str(n_gold_of(s)), str(n_pred_of(s))] + [fmt_rate(s[m].f1) for m in DOMAIN_METRICS]
+            for d, s in report.by_domain.items()]
 
 
 def error_label(error: Any) -> str:
@@ -146,6 +158,8 @@ def render_text(reports: Reports, max_errors: int = DEFAULT_MAX_ERRORS, show_doc
                 f"over anchored pairs only {fmt_rate(report.what_f1.get('mean_anchored'))}",
                 "", "by kind of claim",
                 text_table(KIND_HEADER, breakdown_rows(report.by_kind, KINDS), [False] + [True] * 6)]
+        if domain_rows(report):
+            out += ["", "by domain", text_table(DOMAIN_HEADER, domain_rows(report), [False] + [True] * 9)]
         if show_docs:
             out += ["", "by document", text_table(DOC_HEADER, breakdown_rows(report.by_doc, list(report.by_doc)),
                                                   [False] + [True] * 6)]
@@ -223,6 +237,8 @@ def render_markdown(reports: Reports, max_errors: int = DEFAULT_MAX_ERRORS, show
                 f"over anchored pairs only {fmt_rate(report.what_f1.get('mean_anchored'))}.", "",
                 "### By kind of claim", "", md_table(KIND_HEADER, breakdown_rows(report.by_kind, KINDS),
                                                      [False] + [True] * 6)]
+        if domain_rows(report):
+            out += ["", "### By domain", "", md_table(DOMAIN_HEADER, domain_rows(report), [False] + [True] * 9)]
         if show_docs:
             out += ["", "### By document", "",
                     md_table(DOC_HEADER, breakdown_rows(report.by_doc, list(report.by_doc)), [False] + [True] * 6)]
@@ -349,6 +365,8 @@ def html_system_section(name: str, report: Report, max_errors: int, show_docs: b
              html_table(DETAIL_HEADER, detail_rows(report), [False] + [True] * 9),
              "<h3>By kind of claim</h3>",
              html_table(KIND_HEADER, breakdown_rows(report.by_kind, KINDS), [False] + [True] * 6)]
+    if domain_rows(report):
+        parts += ["<h3>By domain</h3>", html_table(DOMAIN_HEADER, domain_rows(report), [False] + [True] * 9)]
     if show_docs:
         parts += ["<h3>By document</h3>",
                   html_table(DOC_HEADER, breakdown_rows(report.by_doc, list(report.by_doc)), [False] + [True] * 6)]

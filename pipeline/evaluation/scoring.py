@@ -124,6 +124,8 @@ class Report:
     definitions: dict[str, str]
     settings: dict[str, Any]
     unscored_doc_ids: list[str] = field(default_factory=list)
+    by_domain: dict[str, dict[str, Score]] = field(default_factory=dict)
+    domain_of: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -143,6 +145,8 @@ class Report:
             definitions=dict(data["definitions"]),
             settings=dict(data["settings"]),
             unscored_doc_ids=list(data.get("unscored_doc_ids", [])),
+            by_domain={k: scores(v) for k, v in data.get("by_domain", {}).items()},
+            domain_of=dict(data.get("domain_of", {})),
         )
 
 
@@ -497,6 +501,19 @@ def _scores(results: Sequence[DocResult], weights: Optional[np.ndarray], confide
     return out
 
 
+def domain_of_doc(doc: Mapping[str, Any]) -> str:
+    """The document's domain for the by-domain table: the gold set's coarse group, else the raw domain."""
+    meta = doc.get("meta") or {}
+    return str(meta.get("domain_group") or meta.get("domain") or "unknown")
+
+
+def _by_domain(results: Sequence[DocResult], domain_of: Mapping[str, str]) -> dict[str, dict[str, Score]]:
+    groups: dict[str, list[DocResult]] = {}
+    for r in results:
+        groups.setdefault(domain_of[r.doc_id], []).append(r)
+    return {name: _scores(rows, None, 0.0) for name, rows in sorted(groups.items())}
+
+
 def _what_summary(results: Sequence[DocResult], weights: Optional[np.ndarray], confidence: float) -> dict[str, Any]:
     sums = np.array([r.what_sum for r in results], dtype=np.float64)
     rows = np.array([r.what_rows for r in results], dtype=np.float64)
@@ -535,6 +552,7 @@ def evaluate(
     doc_order = {r.doc_id: i for i, r in enumerate(results)}
     errors = sorted((e for r in results for e in r.errors), key=lambda e: error_sort_key(e, doc_order))
     gold_ids = set(doc_order)
+    domain_of = {str(doc["id"]): domain_of_doc(doc) for doc in gold_docs}
     return Report(
         n_docs=len(results),
         n_gold=sum(r.n_gold for r in results),
@@ -549,6 +567,8 @@ def evaluate(
         settings={"rel_tol": cmp.rel_tol, "what_threshold": cmp.what_threshold, "resamples": resamples,
                   "seed": seed, "confidence": confidence, "lemmatizer_model": compare.DEFAULT_MODEL},
         unscored_doc_ids=sorted(k for k in predictions_by_doc if str(k) not in gold_ids),
+        by_domain=_by_domain(results, domain_of),
+        domain_of=domain_of,
     )
 
 

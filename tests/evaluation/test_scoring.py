@@ -211,3 +211,31 @@ def test_sentence_around_keeps_abbreviations():
     text = "Imports fell. The U.S. imported 5 tons from Acme Inc. in May. Prices rose."
     at = text.index("5 tons")
     assert sentence_around(text, (at, at + 6)) == "The U.S. imported 5 tons from Acme Inc. in May."
+
+
+def test_by_domain_sums_the_documents_of_each_domain(gold, comparators):
+    from pipeline.evaluation.report import render_markdown, render_text
+    from pipeline.evaluation.scoring import Report
+
+    docs = [doc(gold, "a"), doc(gold[:1], "b"), doc(gold, "c")]
+    for d, group in zip(docs, ("health", "sports", "health")):
+        d["meta"]["domain_group"] = group
+    wrong_who = [dict(c, who="China") for c in gold]
+    report = evaluate(docs, {"a": copy.deepcopy(gold), "b": [], "c": wrong_who}, comparators=comparators,
+                      resamples=0)
+    health, sports = report.by_domain["health"], report.by_domain["sports"]
+    assert (health["mention"].tp, health["who"].tp, health["who"].fn) == (6, 3, 3)
+    assert (sports["mention"].tp, sports["mention"].fn) == (0, 1)
+    assert report.domain_of == {"a": "health", "b": "sports", "c": "health"}
+    text, markdown = render_text({"newsclaims": report}), render_markdown({"newsclaims": report})
+    assert "by domain" in text and "### By domain" in markdown
+    health_row = next(line for line in text.splitlines() if line.startswith("health"))
+    assert health_row.split()[1:4] == ["2", "6", "6"]
+    assert Report.from_dict(json.loads(json.dumps(report.to_dict()))).by_domain.keys() == report.by_domain.keys()
+
+
+def test_no_domain_table_for_a_single_domain(gold, comparators):
+    from pipeline.evaluation.report import render_text
+
+    report = evaluate([doc(gold)], {"d1": gold}, comparators=comparators, resamples=0)
+    assert "by domain" not in render_text({"newsclaims": report})
