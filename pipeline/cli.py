@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -137,11 +137,38 @@ def _cmd_export_label_studio(args: argparse.Namespace) -> int:
 
 
 def _cmd_sql(args: argparse.Namespace) -> int:
-    from pipeline.io.runner import sql
+    import duckdb
 
-    for row in sql(args.outdir, args.query):
-        print("\t".join("" if v is None else str(v) for v in row))
+    from pipeline.io.runner import UnsafeQueryError, sql_with_columns
+
+    try:
+        columns, rows = sql_with_columns(args.outdir, args.query, unsafe=args.unsafe)
+    except (duckdb.Error, UnsafeQueryError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"newsclaims sql: {first_line}", file=sys.stderr)
+        return 2
+    print(format_rows(columns, rows, args.format), end="")
     return 0
+
+
+def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
+    """Query results as a table (NULL written out), CSV with a header row, or JSON Lines."""
+    import csv
+    import io
+
+    if fmt == "json":
+        return "".join(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n" for row in rows)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        return out.getvalue()
+    cells = [[str(c) for c in columns]] + [["NULL" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -207,9 +234,16 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("-o", "--output", required=True)
     x.set_defaults(func=_cmd_export_label_studio)
 
-    s = sub.add_parser("sql", help="query a run's claims/documents tables with DuckDB")
-    s.add_argument("outdir")
-    s.add_argument("query")
+    s = sub.add_parser("sql", help="query a run's claims/documents tables with DuckDB (read-only)",
+                       description="Query a run's documents, claims and errors tables with DuckDB. Only SELECT and "
+                                   "EXPLAIN run, over the run's own files; --unsafe lifts that.",
+                       epilog='example: newsclaims sql runs/demo "SELECT unit, count(*) FROM claims GROUP BY unit"')
+    s.add_argument("outdir", help="the run's output folder")
+    s.add_argument("query", help="one or more SQL statements; the last one's rows are printed")
+    s.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table (default; NULL written out), csv (header row) or json (one object per line)")
+    s.add_argument("--unsafe", action="store_true",
+                   help="full DuckDB: file access, COPY, ATTACH and extensions (off by default)")
     s.set_defaults(func=_cmd_sql)
 
     j = sub.add_parser("schema", help="print the claim record's JSON Schema")

@@ -55,6 +55,9 @@ class Claim:
     claim_id: str = field(default="")
 
     def __post_init__(self) -> None:
+        for name in ("value", "low", "high", "value_base", "low_base", "high_base"):
+            if getattr(self, name, None) == 0:
+                setattr(self, name, 0.0)  # -0.0 is written as 0, never as "-0.0"
         if not self.claim_id:
             self.claim_id = make_claim_id(self.doc_id, self.span)
 

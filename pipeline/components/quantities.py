@@ -18,7 +18,7 @@ from spacy.util import ensure_path
 
 from pipeline.adapters.quantulum import QuantulumAdapter
 from pipeline.normalize.mentions import MentionGrammar, find_mentions
-from pipeline.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of
+from pipeline.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
 from pipeline.slots.change import ChangeLexicon
 from pipeline.slots.sentences import SentenceIndex
 
@@ -113,7 +113,7 @@ class QuantityFinder:
                 continue
             if m["unit"] is None and not m["multiple_word"]:
                 self._unit_from_quantulum(doc, text, m, span)
-            if not self._is_quantity(doc, text, m, core, span):
+            if not self._is_quantity(doc, text, m, core, span) or not physically_possible(m):
                 continue
             m["token_start"], m["token_end"] = span.start, span.end
             m["head"] = self._head_token(span).i
@@ -131,7 +131,7 @@ class QuantityFinder:
         word = following.split(maxsplit=1)[0] if following.strip() else ""
         if word.lower() in STOP_WORDS or (word.isalpha() and word.islower() and len(word) > 4):
             return  # plain English words: quantulum3 would read "pair" or "set" as units
-        found = self.quantulum.unit_after(m["text"], following.lstrip())
+        found = self.quantulum.unit_after(text[m["core_start"]:m["end"]], following.lstrip())  # "minus 5": the number alone
         if found is None:
             return
         unit, surface = found

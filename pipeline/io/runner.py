@@ -803,38 +803,77 @@ def _package_version() -> str:
 
 # ------------------------------------------------------------------------------------------- SQL
 
-def sql(outdir: PathLike, query: str, params: Optional[Sequence[Any]] = None) -> list[tuple[Any, ...]]:
-    """Run ``query`` with DuckDB over a run's tables (documents, claims, errors) and return the rows.
+class UnsafeQueryError(ValueError):
+    """A query that the read-only ``sql`` policy refuses (writes, attaches, settings, extensions)."""
 
-    Uses whatever the run wrote, preferring Parquet, then claims.duckdb, then JSONL, then CSV.
+
+SAFE_STATEMENTS = ("SELECT", "EXPLAIN")
+
+
+def sql(outdir: PathLike, query: str, params: Optional[Sequence[Any]] = None, *,
+        unsafe: bool = False) -> list[tuple[Any, ...]]:
+    """Run ``query`` with DuckDB over a run's tables (documents, claims, errors) and return the rows."""
+    return sql_with_columns(outdir, query, params, unsafe=unsafe)[1]
+
+
+def sql_with_columns(outdir: PathLike, query: str, params: Optional[Sequence[Any]] = None, *,
+                     unsafe: bool = False) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """(column names, rows) of ``query`` over a run's tables.
+
+    Uses whatever the run wrote, preferring Parquet, then claims.duckdb, then JSONL, then CSV. Unless ``unsafe``,
+    the connection reads the run's own table files and nothing else: only SELECT and EXPLAIN statements run, file
+    access outside those files is off, extensions are never installed or loaded, and the settings are locked.
     """
     import duckdb
 
     outdir = Path(outdir)
-    con = duckdb.connect()
+    config = {} if unsafe else {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    con = duckdb.connect(config=config)
     try:
-        for table in TABLES:
-            con.execute(f"CREATE VIEW {table} AS {_table_source(con, outdir, table)}")
-        return con.execute(query, params or []).fetchall()
+        sources = {table: _table_source(con, outdir, table) for table in TABLES}
+        if not unsafe:
+            _lock_down(con, outdir)
+        for table, source in sources.items():
+            con.execute(f"CREATE VIEW {table} AS {source}")
+        if not unsafe:
+            con.execute("SET lock_configuration = true")
+            _refuse_unsafe_statements(con, query)
+        cursor = con.execute(query, params or [])
+        columns = [d[0] for d in cursor.description or []]
+        return columns, cursor.fetchall()
     finally:
         con.close()
+
+
+def _lock_down(con: Any, outdir: Path) -> None:
+    own = [str((outdir / f"{t}.{fmt}").resolve()) for t in TABLES for fmt in ("parquet", "jsonl", "csv")]
+    con.execute("SET allowed_paths = " + "[" + ", ".join(_quote(Path(p)) for p in own) + "]")
+    con.execute("SET enable_external_access = false")
+
+
+def _refuse_unsafe_statements(con: Any, query: str) -> None:
+    for statement in con.extract_statements(query):
+        kind = statement.type.name
+        if kind not in SAFE_STATEMENTS:
+            raise UnsafeQueryError(f"{kind} statements are not allowed: newsclaims sql is read-only over the run's "
+                                   "own tables (use --unsafe for full DuckDB)")
 
 
 def _table_source(con: Any, outdir: Path, table: str) -> str:
     parquet, database = outdir / f"{table}.parquet", outdir / DUCKDB_FILE
     jsonl, csv_file = outdir / f"{table}.jsonl", outdir / f"{table}.csv"
     if parquet.exists():
-        return f"SELECT * FROM read_parquet({_quote(parquet)})"
+        return f"SELECT * FROM read_parquet({_quote(parquet.resolve())})"
     if database.exists():
         attached = {row[0] for row in con.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
         if "run" not in attached:
             con.execute(f"ATTACH {_quote(database)} AS run (READ_ONLY)")
         return f"SELECT * FROM run.{table}"
     if jsonl.exists():
-        return (f"SELECT * FROM read_json({_quote(jsonl)}, format='newline_delimited', "
+        return (f"SELECT * FROM read_json({_quote(jsonl.resolve())}, format='newline_delimited', "
                 f"columns={duckdb_column_struct(table)})")
     if csv_file.exists():
-        return f"SELECT * FROM read_csv({_quote(csv_file)}, header=true, columns={duckdb_column_struct(table)})"
+        return f"SELECT * FROM read_csv({_quote(csv_file.resolve())}, header=true, columns={duckdb_column_struct(table)})"
     raise FileNotFoundError(f"no {table} table in {outdir} (was the run completed? see manifest.json)")
 
 

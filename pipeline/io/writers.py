@@ -338,9 +338,30 @@ class _CsvSink(_FileSink):
             handle.close()
 
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def csv_safe_text(text: str) -> str:
+    """A text cell that spreadsheets will not run as a formula (OWASP CSV injection): a leading ' is added to a
+    cell that starts with = + - @ tab or CR, unless the cell is a plain number such as "-3.5"."""
+    if text.startswith(FORMULA_PREFIXES) and not _is_number(text):
+        return "'" + text
+    return text
+
+
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return csv_safe_text(value)
     return repr(value) if isinstance(value, float) else value
 
 

@@ -37,16 +37,22 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = (r"(?<![\d_.,/])(?<![A-Za-z]-)(?:[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGIT_NUMBER = (r"(?<![\d_.,/])(?:(?<=minus-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?![\d,]\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
-SCALE_NUM = r"(?:(?:\s+|-)(?:hundred|thousand)(?=\s+(?:million|billion|trillion)\b))?" + SCALE_WORD.format(name="scale")
+SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
+             + SCALE_WORD.format(name="scale"))
+SIGN_WORD = re.compile(r"(?:^|(?<=[^\w-]))(?P<sign>minus|negative)(?:\s+|-)$", re.IGNORECASE)
+PLUS_OR = re.compile(r"\bplus\s*(?:or|/)\s*$", re.IGNORECASE)
+POWER_OF_TEN = re.compile(r"\^|\*\*")
+MAX_MAGNITUDE = 1e100  # nothing in news is larger; beyond it a figure is a parse gone wrong or a joke
 SCALE_WRD = SCALE_WORD.format(name="wscale")
 GLUED = r"(?P<glued>[A-Za-z\u00b0%]+(?:/[A-Za-z]+)?)?"
 FRACTION = (
     r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)"
     r"|half"
-    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) "
+    r"(?:(?!(?:1[6-9]|2[01])\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
 )
 MULTIPLE = r"\b(?:" + "|".join(w for w in MULTIPLE_WORDS if w not in ("double", "triple", "quadruple")) + r")\b"
 RANGE_JOIN = r"\s*(?:-|\u2013|\u2014|to|through)\s*"
@@ -135,6 +141,9 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
         letters = found.group(0) if found else ""  # 'α1', 'μ3': letters outside ASCII are never a currency
         if letters not in lexicon.currency_symbols and letters.upper() not in lexicon.currency_codes:
             return None  # 'COVID19', 'A380', 'H1N1': a name, not a figure
+    if m.group("num") is not None and (POWER_OF_TEN.match(text, m.end("num"))
+                                       or POWER_OF_TEN.search(text[max(0, m.start() - 2):m.start()])):
+        return None  # "10^400": a power that news never states as a figure; neither part is the figure
     if m.group("num") is not None:
         if sum(ch.isdigit() for ch in m.group("num")) > 30 or (m.start() > 0 and text[m.start() - 1].isdigit()):
             return None  # a 200,000-digit string is not a figure, nor is any tail of one
@@ -156,10 +165,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
             else:
                 return None  # '5G', '10-K': an identifier, not a figure
         if scale and not (glued and glued.lower() in SCALE_WORDS):
-            value *= SCALE_WORDS[scale.lower()]
-            chained = re.match(r"[\d.,]+[\s-]+(hundred|thousand)[\s-]+(?:million|billion|trillion)", text[m.start("num"):end])
-            if chained:
-                value *= SCALE_WORDS[chained.group(1)]  # "4 hundred million"
+            for word in re.findall(r"[A-Za-z]+", text[m.end("num"):end]):
+                value *= SCALE_WORDS[word.lower()]  # "4 hundred million", "5 million billion"
         if unit is None and re.match(r"-[A-Z]", text[end:end + 2]):
             return None  # '10-K', '737-800': part of an identifier
         return {"value": value, "unit": unit, "unit_text": unit_text, "scaled": bool(scale), "end": end,
@@ -173,6 +180,18 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
         return None
     scaled = bool(scale) or bool(re.search(r"\b(?:thousand|million|billion|trillion)\b", word, re.I))
     return {"value": value, "unit": None, "unit_text": None, "scaled": scaled, "end": end, "digits": False}
+
+
+def _signed(text: str, start: int, value: float) -> tuple[int, float]:
+    """A sign written as a word keeps its sign ("minus 12 degrees", "negative 0.4%", "minus-60"), but the
+    minus of "plus or minus 3%" is a margin, which stays positive."""
+    sign = SIGN_WORD.search(text[max(0, start - 10):start])
+    if sign is None:
+        return start, value
+    sign_start = start - (len(text[max(0, start - 10):start]) - sign.start("sign"))
+    if PLUS_OR.search(text[max(0, sign_start - 10):sign_start]):
+        return start, value
+    return sign_start, -value
 
 
 def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> list[dict]:
@@ -199,6 +218,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             if symbol:
                 currency = lex.currency(symbol)
                 start -= len(pre.group(0))
+        if not core.get("multiple_word") and not core.get("fraction") and value > 0:
+            start, value = _signed(text, start, value)
         if unit is None and not core.get("multiple_word") and not core.get("fraction"):
             after = grammar.unit_re.match(text, end)
             if after:
@@ -236,7 +257,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             "digits": bool(core.get("digits")), "scaled": bool(core.get("scaled")),
         }
         _attach_bound(text, mention, grammar)
-        mentions.append(mention)
+        if abs(value or 0) <= MAX_MAGNITUDE:
+            mentions.append(mention)
     mentions = _merge_ranges(text, mentions, change_context)
     mentions = _merge_compound_durations(text, mentions, lex)
     mentions = sorted(mentions + _streaks(text), key=lambda m: m["start"])

@@ -164,3 +164,13 @@ def to_base(value: Optional[float], unit: Optional[str]) -> tuple[Optional[float
         return None, None
     result = value * conv[0]
     return (result, conv[1]) if math.isfinite(result) else (None, None)
+
+
+def physically_possible(mention: dict) -> bool:
+    """False for a figure no world can hold: an absolute temperature below absolute zero ("minus 500 kelvin").
+    Such a figure is a misreading or a joke; it is dropped rather than written out as a fact."""
+    unit = mention.get("unit")
+    if unit not in ("K", "degC", "degF"):
+        return True
+    values = [v for v in (mention.get("value"), mention.get("low"), mention.get("high")) if v is not None]
+    return all((to_base(v, unit)[0] or 0.0) >= 0.0 for v in values)

@@ -6,9 +6,13 @@ Claims may carry a "text" key: it must equal text[span[0]:span[1]].
     python corpus/gold/tools/check_annotation.py corpus/gold/annotated/*.json
 """
 import json
+import re
 import sys
 
 BOUNDS = {"=", "~", ">", ">=", "<", "<="}
+DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+DATE_RE = re.compile(rf"{DATE}(/{DATE})?")
+TEXT_SLOTS = ("unit", "who", "what", "source")
 KEYS = ["span", "value", "low", "high", "bound", "unit", "who", "what", "date", "change", "source"]
 
 
@@ -19,6 +23,10 @@ def check(path: str) -> list[str]:
     for key in ("id", "text", "meta", "claims"):
         if key not in doc:
             problems.append(f"missing {key}")
+    meta = doc.get("meta", {})
+    for key in ("license", "source"):
+        if not meta.get(key):
+            problems.append(f"meta: missing {key} (every document keeps its license and credit)")
     prev = -1
     for i, c in enumerate(doc.get("claims", [])):
         where = f"claim {i}"
@@ -42,6 +50,14 @@ def check(path: str) -> list[str]:
             problems.append(f"{where}: both value and range")
         if c["low"] is not None and c["high"] is not None and c["low"] > c["high"]:
             problems.append(f"{where}: low > high")
+        for k in ("value", "low", "high"):
+            if c[k] is not None and (isinstance(c[k], bool) or not isinstance(c[k], (int, float))):
+                problems.append(f"{where}: {k} must be a number or null, got {c[k]!r}")
+        for k in TEXT_SLOTS:
+            if c[k] is not None and (not isinstance(c[k], str) or not c[k].strip()):
+                problems.append(f"{where}: {k} must be a non-empty string or null, got {c[k]!r}")
+        if c["date"] is not None and not (isinstance(c["date"], str) and DATE_RE.fullmatch(c["date"])):
+            problems.append(f"{where}: date {c['date']!r} is not ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD or A/B)")
         ch = c["change"]
         if ch is not None and (ch.get("role") not in {"new", "old", "delta"} or ch.get("direction") not in {"up", "down", None}):
             problems.append(f"{where}: bad change {ch}")
