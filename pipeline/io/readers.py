@@ -60,6 +60,8 @@ class InputFile:
 
     path: Path
     root: Optional[Path] = None
+    problem: Optional[str] = None  # an entry that cannot be read at all (unreadable folder, dangling link)
+    skipped: bool = False  # a file of an unknown type found inside a folder: counted, not an error
 
     @property
     def format(self) -> Optional[str]:
@@ -76,24 +78,30 @@ class InputFile:
         return rel
 
 
-def list_input_files(paths: Union[PathLike, Iterable[PathLike]]) -> list[InputFile]:
+def list_input_files(paths: Union[PathLike, Iterable[PathLike]], *,
+                     exclude: Iterable[PathLike] = ()) -> list[InputFile]:
     """Expand files and folders (recursively, sorted, hidden entries skipped) in a deterministic order.
 
-    A stable order is what lets an interrupted run cut the same shards again when it resumes.
+    A stable order is what lets an interrupted run cut the same shards again when it resumes. Folders in
+    ``exclude`` (the run's own output) and any folder holding a newsclaims run are never read as input.
     """
+    excluded = {Path(p).resolve() for p in exclude}
     files: list[InputFile] = []
     for given in _as_path_list(paths):
         if given.is_dir():
-            files.extend(InputFile(p, given) for p in _walk(given))
+            files.extend(_walk(given, excluded))
         elif given.exists():
             files.append(InputFile(given))
+        elif given.is_symlink():
+            files.append(InputFile(given, problem="dangling symbolic link (its target does not exist)"))
         else:
             raise FileNotFoundError(f"input path does not exist: {given}")
     return files
 
 
 def iter_documents(
-    paths: Union[PathLike, Iterable[PathLike]], *, field_map: Optional[Mapping[str, str]] = None
+    paths: Union[PathLike, Iterable[PathLike]], *, field_map: Optional[Mapping[str, str]] = None,
+    exclude: Iterable[PathLike] = (),
 ) -> Iterator[Item]:
     """Yield a Document or a ReadError for every item of every input, in a stable order.
 
@@ -102,7 +110,7 @@ def iter_documents(
     (``published`` also accepts ``published_at`` and ``date``). Input fields not mapped go to ``meta``.
     """
     fields = _resolve_fields(field_map)
-    for input_file in list_input_files(paths):
+    for input_file in list_input_files(paths, exclude=exclude):
         yield from read_input_file(input_file, fields)
 
 
@@ -111,6 +119,11 @@ def read_input_file(input_file: InputFile, fields: Optional[Mapping[str, tuple[s
     fields = fields or _DEFAULT_FIELDS
     reader = _READERS.get(input_file.format or "")
     where = str(input_file.path)
+    if input_file.problem:
+        yield ReadError(where, input_file.problem, path=where)
+        return
+    if input_file.skipped:
+        return  # an unknown file type inside a folder is counted in the manifest, not read
     if reader is None:
         kind = input_file.path.suffix or "no extension"
         yield ReadError(where, f"unsupported file type ({kind}); skipped. Readable: .txt, .json, .jsonl[.gz], "
@@ -130,12 +143,37 @@ def _as_path_list(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def _walk(folder: Path) -> list[Path]:
-    found = [
-        p for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+def is_run_folder(folder: Path) -> bool:
+    """A newsclaims output folder: its lock file beside a manifest or the shards of an unfinished run."""
+    try:
+        return (folder / ".lock").exists() and ((folder / "manifest.json").exists() or (folder / "shards").is_dir())
+    except OSError:
+        return False  # an unreadable folder: the walk reports it
+
+
+def _walk(folder: Path, excluded: set[Path]) -> list[InputFile]:
+    found: list[InputFile] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        found.append(InputFile(where, folder, problem=f"folder cannot be read: {exc.strerror or exc}"))
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        here = Path(top)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_excluded(here / d, excluded)]
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = here / name
+            if path.is_symlink() and not path.exists():
+                found.append(InputFile(path, folder, problem="dangling symbolic link (its target does not exist)"))
+            elif path.is_file():
+                found.append(InputFile(path, folder, skipped=_format_of(path) is None))
+    return sorted(found, key=lambda f: f.path.relative_to(folder).as_posix())
+
+
+def _is_excluded(folder: Path, excluded: set[Path]) -> bool:
+    return folder.resolve() in excluded or is_run_folder(folder)
 
 
 def _format_of(path: Path) -> Optional[str]:

@@ -44,7 +44,7 @@ from pipeline.io.documents import Document, ReadError
 from pipeline.io.language import language_problem
 from pipeline.io.readers import Item, InputFile, iter_documents, list_input_files
 from pipeline.io.writers import (
-    DUCKDB_FILE, TABLES, TablesWriter, atomic_open, check_formats, document_row, duckdb_column_struct,
+    DUCKDB_FILE, FORMATS, TABLES, TablesWriter, atomic_open, check_formats, document_row, duckdb_column_struct,
     error_row, flatten_claim, write_json_atomic,
 )
 
@@ -540,7 +540,22 @@ def _merge(outdir: Path, shard_dir: Path, total: int, formats: Sequence[str]) ->
             _merge_shard(shard_dir / f"{number:05d}.jsonl", buffers, counts)
             _flush(outs, buffers, force=False)
         _flush(outs, buffers, force=True)
+    _remove_stale_tables(outdir, formats)
     return dict(counts)
+
+
+def _table_files(fmt: str) -> list[str]:
+    return [DUCKDB_FILE] if fmt == "duckdb" else [f"{t}.{fmt}" for t in TABLES]
+
+
+def _remove_stale_tables(outdir: Path, formats: Sequence[str]) -> None:
+    """Tables of formats an earlier run wrote but this one was not asked for: left in place, `sql` would read
+    them and count claims that are no longer this run's (errors.jsonl is always written)."""
+    for fmt in FORMATS:
+        if fmt not in formats:
+            for name in _table_files(fmt):
+                if name != "errors.jsonl":
+                    (outdir / name).unlink(missing_ok=True)
 
 
 def _merge_shard(path: Path, buffers: dict[str, list[dict[str, Any]]], counts: collections.Counter) -> None:
@@ -682,7 +697,7 @@ def run_corpus(
     _check_options(engine, n_process, shard_size, batch_size, process)
     inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)  # read twice: listing, then reading
     outdir, started_at, clock = Path(outdir), _now(), time.perf_counter()
-    input_files = list_input_files(inputs)  # fails fast on a mistyped path
+    input_files = list_input_files(inputs, exclude=[outdir])  # fails fast on a mistyped path
     shard_dir = outdir / "shards"
     shard_dir.mkdir(parents=True, exist_ok=True)
     version = pipeline_version or _package_version()
@@ -692,7 +707,7 @@ def run_corpus(
         _remove_stale_temp_files(outdir)
         (outdir / "manifest.json").unlink(missing_ok=True)  # present only for a complete output
         plan = _Plan()
-        tasks = _plan_shards(iter_documents(inputs, field_map=field_map), shard_dir, shard_size=shard_size,
+        tasks = _plan_shards(iter_documents(inputs, field_map=field_map, exclude=[outdir]), shard_dir, shard_size=shard_size,
                              salt=salt, keep_text=keep_text, plan=plan, language_check=language_check,
                              doc_timeout=doc_timeout)
         meter = _Progress(progress)
@@ -765,7 +780,8 @@ def _manifest(*, input_files: Sequence[InputFile], inputs: Sequence[PathLike], c
         "pipeline_version": version,
         "config_hash": config_hash,
         "inputs": _describe_inputs(inputs, input_files),
-        "counts": {**counts, "duplicate_ids": plan.duplicates, "all_items_accounted_for": accounted},
+        "counts": {**counts, "duplicate_ids": plan.duplicates, "all_items_accounted_for": accounted,
+                   "files_skipped_unknown_type": sum(1 for f in input_files if f.skipped)},
         "shards": {"total": plan.total, "reused_from_earlier_run": plan.reused,
                    "processed_this_run": plan.total - plan.reused},
         "options": dict(options),
@@ -785,9 +801,7 @@ def _describe_inputs(inputs: Sequence[PathLike], input_files: Sequence[InputFile
 
 
 def _describe_outputs(outdir: Path, formats: Sequence[str]) -> dict[str, Any]:
-    names = {"jsonl": [f"{t}.jsonl" for t in TABLES], "csv": [f"{t}.csv" for t in TABLES],
-             "parquet": [f"{t}.parquet" for t in TABLES], "duckdb": [DUCKDB_FILE]}
-    wanted = [n for fmt in formats for n in names[fmt]] + (["errors.jsonl"] if "jsonl" not in formats else [])
+    wanted = [n for fmt in formats for n in _table_files(fmt)] + (["errors.jsonl"] if "jsonl" not in formats else [])
     return {name: {"bytes": (outdir / name).stat().st_size} for name in wanted if (outdir / name).exists()}
 
 

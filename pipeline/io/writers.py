@@ -351,8 +351,9 @@ def _is_number(text: str) -> bool:
 
 def csv_safe_text(text: str) -> str:
     """A text cell that spreadsheets will not run as a formula (OWASP CSV injection): a leading ' is added to a
-    cell that starts with = + - @ tab or CR, unless the cell is a plain number such as "-3.5"."""
-    if text.startswith(FORMULA_PREFIXES) and not _is_number(text):
+    cell that starts with = + - @ tab or CR, unless the cell is a plain number such as "-3.5" or the bare bound
+    "=", which no spreadsheet runs."""
+    if text.startswith(FORMULA_PREFIXES) and text != "=" and not _is_number(text):
         return "'" + text
     return text
 

@@ -96,6 +96,8 @@ def test_cli_formats_have_header_and_null(tmp_path: Path, capsys) -> None:
     ("+12", "+12"),
     ("-1,200", "-1,200"),
     ("U.S.", "U.S."),
+    ("=", "="),
+    ("-3.5%", "'-3.5%"),
     ("", ""),
 ])
 def test_csv_cells_never_start_a_formula(cell: str, written: str) -> None:
