@@ -84,7 +84,8 @@ class MentionGrammar:
             re.IGNORECASE,
         )
         surfaces = sorted(
-            [s for s in list(lexicon.units) + list(lexicon.currency_words) if s not in lexicon.ambiguous_short or s in ("%", "x")],
+            [s for s in list(lexicon.units) + list(lexicon.currency_words) if s not in lexicon.ambiguous_short or s in ("%", "x")]
+            + list(lexicon.currency_codes) + list(lexicon.currency_suffixes),
             key=len, reverse=True,
         )
         unit_re = re.compile(
@@ -124,13 +125,37 @@ def _kind(unit: Optional[str], dimension: str, is_range: bool = False) -> str:
     return "physical"
 
 
+FRACTION_OF_SCALE = re.compile(r"\s+(?:of\s+)?(?:an?\s+)?(?P<scale>hundred|thousand|million|billion|trillion)\b", re.I)
+FRACTION_OF_PERCENT = re.compile(
+    r"\s+of\s+(?:an?|one)\s+(?:(?P<pp>percentage[\s-]points?)|(?P<pct>percent|per\s+cent|%))(?![\w-])", re.I)
+
+
+def _fraction_of(text: str, m: re.Match, share: float) -> Optional[dict]:
+    """A fraction that scales a number or a percent rather than stating a share: "a quarter of a million"
+    (250,000), "half a billion dollars", "a half billion", "two-tenths of a percent" (0.2 %), "three-quarters of a
+    percentage point" (0.75 pp). None when the fraction stands alone ("half of the budget" is 50 %)."""
+    if re.match(r"\d", m.group("frac")):
+        return None  # "3 in 10" is a share already
+    scale = FRACTION_OF_SCALE.match(text, m.end())
+    if scale:
+        value = share / 100.0 * SCALE_WORDS[scale.group("scale").lower()]
+        return {"value": value, "unit": None, "unit_text": None, "scaled": True, "end": scale.end(), "digits": False}
+    percent = FRACTION_OF_PERCENT.match(text, m.end())
+    if percent:
+        unit = "pp" if percent.group("pp") else "%"
+        return {"value": share / 100.0, "unit": unit, "unit_text": text[m.start():percent.end()],
+                "fraction": True, "end": percent.end()}
+    return None
+
+
 def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     """The number itself: value, scale, and a glued unit or scale suffix ('3.2GW', '1.5bn')."""
     if m.group("frac"):
         value = parse_fraction(m.group("frac"))
         if value is None:
             return None
-        return {"value": value, "unit": "%", "unit_text": m.group("frac"), "fraction": True, "end": m.end()}
+        return _fraction_of(text, m, value) or {"value": value, "unit": "%", "unit_text": m.group("frac"),
+                                                "fraction": True, "end": m.end()}
     if m.group("mult"):
         word = m.group("mult")
         return {"value": MULTIPLE_WORDS[word.lower()], "unit": "x", "unit_text": word, "multiple_word": True, "end": m.end()}
@@ -202,10 +227,14 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     """
     lex = grammar.lexicon
     mentions: list[dict] = []
+    covered = 0  # a core can reach past its regex match ("a quarter of a million"): no second mention inside it
     for m in grammar.number_re.finditer(text):
+        if m.start() < covered:
+            continue
         core = _core(m, text, lex)
         if core is None:
             continue
+        covered = core["end"]
         start, end = m.start(), core["end"]
         value, unit, unit_text = core["value"], core["unit"], core["unit_text"]
         currency = None
@@ -233,8 +262,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
                         unit, unit_text, end = info.canonical, surface, after.end()
         if currency:
             unit = currency
-            if unit == "USD_cent":
-                unit, value = "USD", value / 100.0
+            if unit.endswith("_cent"):  # cents and pence: the currency at /100
+                unit, value = unit.removesuffix("_cent"), value / 100.0
             unit_text = unit_text or (pre.group("cur") if pre else None)
         # "points" is percentage points only beside percentages; otherwise index points.
         if unit == "pp" and unit_text and unit_text.lower() == "points":
@@ -310,8 +339,11 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
                 # governs the pair ("rose from 20% to 10%"), which only the parse can tell.
                 ranging = re.search(r"\b(?:rang(?:e|es|ed|ing)|between|anywhere)\s+(?:from\s+)?$", before, re.I)
                 to = bool(ranging) or (change_context is not None and not change_context(a["core_start"], a["core_end"]))
-            a_bare = a["unit"] is None or a["unit"] == b["unit"]
-            tight_dash = dash and (gap.strip() == gap or a["unit"] == b["unit"]) and a_bare
+            # "between $3 and $4 a gallon": the rate's denominator, written once, covers both ends
+            rate_of_a = a["unit"] is not None and (b["unit"] or "").split("/")[0] == a["unit"]
+            a_bare = a["unit"] is None or a["unit"] == b["unit"] or rate_of_a
+            unit_after_both = a["unit"] is None and b["unit"] is not None  # "1,500 - 1,800 calories"
+            tight_dash = dash and (gap.strip() == gap or a["unit"] == b["unit"] or unit_after_both) and a_bare
             bare_to_scaled = to and a["unit"] is None and b["unit"] is None and b["scaled"] and not a["scaled"]
             if (between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled:
                 low, high = a["value"], b["value"]

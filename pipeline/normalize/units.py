@@ -34,6 +34,7 @@ class UnitLexicon:
     currency_symbols: dict[str, str] = field(default_factory=dict)
     currency_codes: frozenset = frozenset()
     currency_words: dict[str, str] = field(default_factory=dict)
+    currency_suffixes: frozenset = frozenset()  # symbols also written after the number ("1,200€")
 
     @classmethod
     def from_dir(cls, path: Path = LEXICON_DIR) -> "UnitLexicon":
@@ -56,6 +57,7 @@ class UnitLexicon:
             currency_symbols=dict(cur["symbols"]),
             currency_codes=frozenset(cur["codes"]),
             currency_words={k.lower(): v for k, v in cur["words"].items()},
+            currency_suffixes=frozenset(cur.get("suffix_symbols", [])),
         )
 
     def to_data(self) -> tuple[dict, dict]:
@@ -67,7 +69,8 @@ class UnitLexicon:
             "per_units": self.per_units,
             "ambiguous_short": sorted(self.ambiguous_short),
         }
-        cur = {"symbols": self.currency_symbols, "codes": sorted(self.currency_codes), "words": self.currency_words}
+        cur = {"symbols": self.currency_symbols, "codes": sorted(self.currency_codes), "words": self.currency_words,
+               "suffix_symbols": sorted(self.currency_suffixes)}
         return units_data, cur
 
     def unit(self, surface: str) -> Optional[UnitInfo]:

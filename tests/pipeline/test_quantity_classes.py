@@ -1,0 +1,73 @@
+"""Issue 12's error classes of the figure itself, one table per class, through the real pipeline."""
+import math
+
+import pytest
+
+import pipeline
+
+PUB = "2025-11-04"
+
+
+def figures(nlp, text):
+    return {c.text: c for c in pipeline.extract(text, published=PUB, nlp=nlp)}
+
+
+def check(nlp, text, surface, value=None, unit=None, low=None, high=None):
+    found = figures(nlp, text)
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    claim = found[surface]
+    if value is not None:
+        assert math.isclose(claim.value, value, rel_tol=1e-9), claim.value
+    if low is not None:
+        assert (claim.low, claim.high) == (low, high)
+    assert claim.unit == unit
+    return found
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The fair drew a quarter of a million visitors.", "a quarter of a million", 2.5e5, None),
+    ("They spent half a billion dollars on roads.", "half a billion dollars", 5e8, "USD"),
+    ("A half billion dollars went missing.", "A half billion dollars", 5e8, "USD"),
+    ("Prices rose two-tenths of a percent in May.", "two-tenths of a percent", 0.2, "%"),
+    ("The rate rose a tenth of a percentage point.", "a tenth of a percentage point", 0.1, "pp"),
+    ("Rates rose three-quarters of a percentage point.", "three-quarters of a percentage point", 0.75, "pp"),
+    ("Two-thirds of the budget is debt.", "Two-thirds", 200 / 3, "%"),
+])
+def test_scale_fractions_and_fractional_scale_words(nlp, text, surface, value, unit):
+    found = check(nlp, text, surface, value, unit)
+    assert len(found) == 1  # the scale word is not a second figure
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The car has 420bhp.", "420bhp", 420, "hp"),
+    ("It has a 150-hp engine.", "150-hp", 150, "hp"),
+    ("Take 30mL twice.", "30mL", 30, "milliliter"),
+    ("The bag holds 8kg.", "8kg", 8, "kg"),
+    ("It makes 300 lb-ft of torque.", "300 lb-ft", 300, "foot*force_pound"),
+    ("Winds reached 40 kn offshore.", "40 kn", 40, "knot"),
+])
+def test_glued_and_hyphenated_units(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, low, high, unit", [
+    ("Gas sold between $3 and $4 a gallon.", "$3 and $4 a gallon", 3, 4, "USD/gallon"),
+    ("Shares traded between $40 and $45.", "$40 and $45", 40, 45, "USD"),
+    ("Adults need 1,500 - 1,800 calories.", "1,500 - 1,800 calories", 1500, 1800, "calorie"),
+])
+def test_ranges_split_in_two_are_one_range(nlp, text, surface, low, high, unit):
+    check(nlp, text, surface, low=low, high=high, unit=unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The flat cost HK$5 million.", "HK$5 million", 5e6, "HKD"),
+    ("The deal was worth C$3 billion.", "C$3 billion", 3e9, "CAD"),
+    ("Tickets cost 1,200€ each.", "1,200€", 1200, "EUR"),
+    ("A coffee costs 110 JPY there.", "110 JPY", 110, "JPY"),
+    ("It was fined 5 million Danish crowns.", "5 million Danish crowns", 5e6, "DKK"),
+    ("Bread rose to 45 pence.", "45 pence", 0.45, "GBP"),
+    ("Farmers earn 40 rupees a day.", "40 rupees a day", 40, "INR/day"),
+    ("It sold for 50 yuan.", "50 yuan", 50, "CNY"),
+])
+def test_currencies_to_iso_codes(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
