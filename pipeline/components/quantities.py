@@ -135,6 +135,7 @@ class QuantityFinder:
         if found is None:
             return
         unit, surface = found
+        unit = self.lexicon.news_readings.get(unit, unit)
         offset = following.index(surface)
         m["end"] = m["end"] + offset + len(surface)
         m["text"] = text[m["start"]:m["end"]]

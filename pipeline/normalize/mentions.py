@@ -45,13 +45,16 @@ SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand
 SIGN_WORD = re.compile(r"(?:^|(?<=[^\w-]))(?P<sign>minus|negative)(?:\s+|-)$", re.IGNORECASE)
 PLUS_OR = re.compile(r"\bplus\s*(?:or|/)\s*$", re.IGNORECASE)
 POWER_OF_TEN = re.compile(r"\^|\*\*")
+PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\w|[.-]\d)")
+WRITTEN_FRACTION = re.compile(r"/(?P<den>[1-9]\d?)(?![\d/])")
 MAX_MAGNITUDE = 1e100  # nothing in news is larger; beyond it a figure is a parse gone wrong or a joke
 SCALE_WRD = SCALE_WORD.format(name="wscale")
 GLUED = r"(?P<glued>[A-Za-z\u00b0%]+(?:/[A-Za-z]+)?)?"
 FRACTION = (
-    r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)"
-    r"|half"
-    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) "
+    r"\b(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)"
+    r"|(?<!\bthis )(?<!\bthat )(?<!\bfirst )(?<!\bsecond )(?<!\blatter )half)(?!-\w)"  # "third-party", "this half"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:in|out of)(?: every)?|for every) "
     r"(?:(?!(?:1[6-9]|2[01])\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
 )
 MULTIPLE = r"\b(?:" + "|".join(w for w in MULTIPLE_WORDS if w not in ("double", "triple", "quadruple")) + r")\b"
@@ -207,6 +210,23 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     return {"value": value, "unit": None, "unit_text": None, "scaled": scaled, "end": end, "digits": False}
 
 
+def _written_fraction(text: str, end: int, value: float,
+                      grammar: "MentionGrammar") -> tuple[float, int, Optional[str]]:
+    """"3/4 cup", "1/2 mile": a written fraction of a unit. Only before a unit, so that dates ("on 3/4") and
+    scores are never read as fractions."""
+    frac = WRITTEN_FRACTION.match(text, end)
+    if frac is None or not value.is_integer():
+        return value, end, None
+    denominator = int(frac.group("den"))
+    if not 0 < value < denominator:
+        return value, end, "not a fraction"
+    if re.match(r"\s+of\b", text[frac.end():]):
+        return 100.0 * value / denominator, frac.end(), "%"  # "3/4 of voters": a share, as "three-quarters" is
+    if grammar.unit_re.match(text, frac.end()) is None:
+        return value, end, "not a fraction"  # "on 3/4", "9/11": a date or a name, not a figure
+    return value / denominator, frac.end(), None
+
+
 def _signed(text: str, start: int, value: float) -> tuple[int, float]:
     """A sign written as a word keeps its sign ("minus 12 degrees", "negative 0.4%", "minus-60"), but the
     minus of "plus or minus 3%" is a margin, which stays positive."""
@@ -228,8 +248,9 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     lex = grammar.lexicon
     mentions: list[dict] = []
     covered = 0  # a core can reach past its regex match ("a quarter of a million"): no second mention inside it
+    phones = [(p.start(), p.end()) for p in PHONE_NUMBER.finditer(text)]
     for m in grammar.number_re.finditer(text):
-        if m.start() < covered:
+        if m.start() < covered or any(a <= m.start() < b for a, b in phones):
             continue
         core = _core(m, text, lex)
         if core is None:
@@ -237,6 +258,11 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         covered = core["end"]
         start, end = m.start(), core["end"]
         value, unit, unit_text = core["value"], core["unit"], core["unit_text"]
+        if core.get("digits") and unit is None:
+            value, end, reading = _written_fraction(text, end, value, grammar)
+            if reading == "not a fraction":
+                continue
+            unit = unit_text = reading
         currency = None
         # Currency before the number: "$17.8 trillion", "US$ 5", "€3.2m".
         pre = grammar.currency_prefix_re.search(text[max(0, start - 6):start])

@@ -35,6 +35,7 @@ class UnitLexicon:
     currency_codes: frozenset = frozenset()
     currency_words: dict[str, str] = field(default_factory=dict)
     currency_suffixes: frozenset = frozenset()  # symbols also written after the number ("1,200€")
+    news_readings: dict[str, str] = field(default_factory=dict)  # quantulum3's unit -> what news means by it
 
     @classmethod
     def from_dir(cls, path: Path = LEXICON_DIR) -> "UnitLexicon":
@@ -58,6 +59,7 @@ class UnitLexicon:
             currency_codes=frozenset(cur["codes"]),
             currency_words={k.lower(): v for k, v in cur["words"].items()},
             currency_suffixes=frozenset(cur.get("suffix_symbols", [])),
+            news_readings={k: v for k, v in units_data.get("news_readings", {}).items() if not k.startswith("_")},
         )
 
     def to_data(self) -> tuple[dict, dict]:
@@ -68,6 +70,7 @@ class UnitLexicon:
             "units": [{"canonical": i.canonical, "dimension": i.dimension, "surfaces": s} for i, s in grouped.items()],
             "per_units": self.per_units,
             "ambiguous_short": sorted(self.ambiguous_short),
+            "news_readings": self.news_readings,
         }
         cur = {"symbols": self.currency_symbols, "codes": sorted(self.currency_codes), "words": self.currency_words,
                "suffix_symbols": sorted(self.currency_suffixes)}

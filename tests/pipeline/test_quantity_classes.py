@@ -71,3 +71,43 @@ def test_ranges_split_in_two_are_one_range(nlp, text, surface, low, high, unit):
 ])
 def test_currencies_to_iso_codes(nlp, text, surface, value, unit):
     check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Call (202) 555-0100 for details.",
+    "Call 202-555-0199 or +1 202.555.0100 today.",
+    "A third-party vendor sold it.",
+    "Results for this half were weak.",
+    "It happened on 3/4 at noon.",
+    "After 9/11 security changed; the desk is open 24/7.",
+    "The Galaxy S24 and the A320neo sold well.",
+])
+def test_not_quantities(nlp, text):
+    assert figures(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("3 out of every 4 voters agreed.", "3 out of every 4", 75),
+    ("There were 65 for every 100 reports.", "65 for every 100", 65),
+    ("One in six adults smoke.", "One in six", 100 / 6),
+    ("3/4 of voters agreed.", "3/4", 75),
+    ("Half the staff left.", "Half", 50),
+])
+def test_shares(nlp, text, surface, value):
+    check(nlp, text, surface, value, "%")
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Mix 3/4 cup of flour.", "3/4 cup", 0.75, "cup"),
+    ("Walk 1/2 mile a day.", "1/2 mile", 0.5, "mi"),
+])
+def test_written_fractions_of_a_unit(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("It was 18 C in London on Sunday.", "18 C", "degC"),
+    ("It was 64 F in Miami.", "64 F", "degF"),
+])
+def test_units_pint_knows_but_news_means_otherwise(nlp, text, surface, unit):
+    check(nlp, text, surface, None, unit)
