@@ -98,7 +98,9 @@ class MentionGrammar:
         currency_prefix_re = re.compile(r"(?P<cur>" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
         per_words = sorted(lexicon.per_units, key=len, reverse=True)
         per_re = re.compile(
-            r"\s*(?:a|an|per|each|/)\s*(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?\b", re.IGNORECASE
+            r"\s*(?:a|an|per|each|/)\s*(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?\b"
+            r"(?!\s+(?:earlier|ago|before|later|prior|previously))",  # "$4.1 billion a year earlier": a date
+            re.IGNORECASE
         )
         bound_before_re = re.compile(
             r"(?:^|(?<=\W))(?P<bound>" + "|".join(re.escape(b) for b in sorted(before, key=len, reverse=True)) + r")\s*$",
@@ -318,7 +320,20 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     mentions = _merge_compound_durations(text, mentions, lex)
     mentions = sorted(mentions + _streaks(text), key=lambda m: m["start"])
     _inherit_units(text, mentions, lex)
+    for mention in mentions:
+        _tidy(text, mention, lex)
     return mentions
+
+
+def _tidy(text: str, mention: dict, lex: UnitLexicon) -> None:
+    """Scale words multiply in binary floating point (4.1 * 1e9 = 4099999999.9999995): keep the digits as written.
+    A percent written with "±" or "plus or minus" is a margin of error: percentage points, as the guidelines say."""
+    for key in ("value", "low", "high"):
+        if mention.get(key) is not None:
+            mention[key] = float(f"{mention[key]:.15g}")
+    if mention["unit"] == "%" and re.search(r"(?:\u00b1|\+/-|plus\s+or\s+minus)\s*$", text[max(0, mention["start"] - 16):mention["start"]], re.I):
+        mention["unit"], mention["dimension"] = "pp", dimension_of("pp", lex)
+        mention["kind"] = _kind("pp", mention["dimension"])
 
 
 def _attach_bound(text: str, mention: dict, grammar: MentionGrammar) -> None:
@@ -402,19 +417,32 @@ def _unscaled(m: dict) -> float:
     return parse_number(words) or 1.0
 
 
+BASELINE_GAP = re.compile(
+    r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)"
+    r"\s*(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than)\s+)?", re.I)
+PAIR_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to|and|or|,)\s*")
+
+
 def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
-    """'from 1 to 3.2 GW', '5 and 7 percent': a bare number takes the unit of the one it is paired with."""
+    """A bare number takes the unit of the figure it is paired with: forward in 'from 1 to 3.2 GW',
+    '5 and 7 percent', '9 (boys) and 7 (girls) years'; backward from a baseline, 'climbed to 5.2 million tons,
+    up from 4.8 million'."""
     for a, b in zip(mentions, mentions[1:]):
-        if a["unit"] is not None or b["unit"] is None or a["multiple_word"] or b["multiple_word"]:
+        if a["multiple_word"] or b["multiple_word"]:
             continue
-        if _year_like(a) and not _year_like(b):
-            continue  # "from 1 GW at the end of 2024 to 3.2 GW": the year is not a GW figure
         gap = text[a["end"]:b["start"]]
-        if re.fullmatch(r"\s*(?:to|and|or|,)\s*", gap):
-            a["unit"], a["dimension"], a["kind"] = b["unit"], b["dimension"], b["kind"]
-            a["unit_text"] = b["unit_text"]
-            if b["scaled"] and not a["scaled"] and a["value"] is not None:
-                a["value"] *= b["value"] / _unscaled(b) if b["value"] else 1.0
+        if a["unit"] is None and b["unit"] is not None and PAIR_GAP.fullmatch(gap):
+            if not (_year_like(a) and not _year_like(b)):  # "from 1 GW at the end of 2024 to 3.2 GW"
+                _take_unit(a, b)
+        elif b["unit"] is None and a["unit"] is not None and BASELINE_GAP.fullmatch(gap) and not _year_like(b):
+            _take_unit(b, a, scale=False)
+
+
+def _take_unit(bare: dict, donor: dict, scale: bool = True) -> None:
+    bare["unit"], bare["dimension"], bare["kind"] = donor["unit"], donor["dimension"], donor["kind"]
+    bare["unit_text"] = donor["unit_text"]
+    if scale and donor["scaled"] and not bare["scaled"] and bare["value"] is not None:
+        bare["value"] *= donor["value"] / _unscaled(donor) if donor["value"] else 1.0
 
 
 def _year_like(m: dict) -> bool:

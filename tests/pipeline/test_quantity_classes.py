@@ -111,3 +111,31 @@ def test_written_fractions_of_a_unit(nlp, text, surface, value, unit):
 ])
 def test_units_pint_knows_but_news_means_otherwise(nlp, text, surface, unit):
     check(nlp, text, surface, None, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Sales were $5 billion, up from $4.1 billion a year earlier.", "$4.1 billion", 4.1e9, "USD"),
+    ("Oil hit $80 a barrel.", "$80 a barrel", 80, "USD/barrel"),
+    ("Workers earn $15 an hour.", "$15 an hour", 15, "USD/hour"),
+    ("It pumps 3 million barrels a day.", "3 million barrels a day", 3e6, "barrel/day"),
+])
+def test_rates_keep_their_denominator_but_a_year_earlier_is_a_date(nlp, text, surface, value, unit):
+    found = check(nlp, text, surface, value, unit)
+    assert found[surface].value == value  # exactly as written: no 4099999999.9999995
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Output climbed to 5.2 million tons, up from 4.8 million.", "4.8 million", 4.8e6, "t"),
+    ("Sales hit $5 billion, compared with 4.1 billion.", "4.1 billion", 4.1e9, "USD"),
+    ("Rates were 5 and 7 percent.", "5", 5, "%"),
+])
+def test_units_carried_from_a_sibling(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Prices rose 1.2%, with a margin of error of ±0.3%.", "0.3%"),
+    ("The poll has a margin of plus or minus 2 percent.", "2 percent"),
+])
+def test_margins_of_error_are_percentage_points(nlp, text, surface):
+    check(nlp, text, surface, None, "pp")

@@ -36,7 +36,7 @@ def test_real_n_in_m_shares_still_read(nlp, text, surface, value):
     ("Inflation was negative 0.4% in May.", "negative 0.4%", -0.4, "%"),
     ("Net migration was minus 8,000 last year.", "minus 8,000", -8000, None),
     ("Output fell -3.5% in May.", "-3.5%", -3.5, "%"),
-    ("The margin of error is plus or minus 3%.", "3%", 3, "%"),
+    ("The margin of error is plus or minus 3%.", "3%", 3, "pp"),  # a margin stays positive, in points
 ])
 def test_signs_written_as_words_are_kept(nlp, text, surface, value, unit):
     assert (surface, value, unit) in found(nlp, text)
