@@ -32,6 +32,8 @@ def _read_run_claims(path: Path) -> dict[str, list[dict]]:
     from pipeline.evaluation.gold import read_predictions
     from pipeline.io.writers import unflatten_claim
 
+    if path.is_dir():
+        return read_predictions(path)  # a folder of gold-format documents, e.g. a second annotator's
     first = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()), "{}")
     if "span_start" not in json.loads(first):
         return read_predictions(path)
@@ -52,7 +54,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     gold = read_gold(args.gold)
     reports = {}
     if args.pred:
-        reports["newsclaims"] = evaluate(gold, _read_run_claims(Path(args.pred)))
+        reports[args.name] = evaluate(gold, _read_run_claims(Path(args.pred)))
     else:
         import pipeline
 
@@ -207,7 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("evaluate", help="precision/recall report against a gold file")
     v.add_argument("gold")
-    v.add_argument("--pred", default=None, help="saved predictions (a run's claims.jsonl); default: run the pipeline")
+    v.add_argument("--pred", default=None, help="saved predictions: a run's claims.jsonl, or a gold-format file or "
+                                                "folder (a second annotator's work); default: run the pipeline")
+    v.add_argument("--name", default="newsclaims", help="the name the report gives the predictions (with --pred), "
+                                                         "e.g. --name annotator-b")
     v.add_argument("--report", default=None, help="write a self-contained HTML report here")
     v.add_argument("--json", default=None, help="write the machine-readable report here")
     v.add_argument("--markdown", default=None, help="write the Markdown report here")
