@@ -92,7 +92,7 @@ def normalize_published(raw: Any) -> Optional[str]:
     text = str(raw).strip()
     if not text:
         return None
-    for parse in (_from_iso, _from_epoch_text, _from_rfc2822, _from_dateparser):
+    for parse in (_from_iso, _from_compact, _from_epoch_text, _from_rfc2822, _from_dateparser):
         found = parse(text)
         if found is not None:
             return _checked(found)
@@ -121,6 +121,20 @@ def _from_epoch(seconds: float) -> Optional[str]:
     try:
         return _checked(datetime.fromtimestamp(seconds, tz=timezone.utc).date())
     except (OverflowError, OSError, ValueError):
+        return None
+
+
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def _from_compact(text: str) -> Optional[date]:
+    """'20251104' (ISO 8601's basic format, common in feeds and file names) is 2025-11-04."""
+    m = _COMPACT_DATE.match(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
         return None
 
 

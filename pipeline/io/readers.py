@@ -30,7 +30,7 @@ PathLike = Union[str, Path]
 # Suffix -> format name; longest suffixes first so ".jsonl.gz" wins over ".gz".
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
-    (".json", "json"), (".csv.gz", "csv"), (".csv", "csv"), (".txt", "txt"),
+    (".json.gz", "json"), (".json", "json"), (".csv.gz", "csv"), (".csv", "csv"), (".txt", "txt"),
     (".html", "html"), (".htm", "html"), (".warc.gz", "warc"), (".warc", "warc"),
 )
 SUPPORTED_SUFFIXES = tuple(suffix for suffix, _ in _SUFFIXES)
@@ -200,6 +200,9 @@ def _open_binary(path: Path) -> IO[bytes]:
 def _decode(raw: bytes, where: str, path: Path, *, base_offset: int = 0, line: Optional[int] = None) -> Union[str, ReadError]:
     """Decode UTF-8 (a BOM is dropped) or say at which byte of the file the bad bytes start."""
     start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    if _looks_utf16(raw):
+        return ReadError(where, "the file looks like UTF-16, not UTF-8 (a UTF-16 byte-order mark or every other byte "
+                         "NUL); re-encode the input as UTF-8", path=str(path), line=line, offset=base_offset)
     try:
         return raw[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -208,6 +211,18 @@ def _decode(raw: bytes, where: str, path: Path, *, base_offset: int = 0, line: O
         reason = (f"bytes are not valid UTF-8 at byte offset {offset}{compressed} "
                   f"({raw[start + exc.start:start + exc.start + 4]!r}); re-encode the input as UTF-8")
         return ReadError(where, reason, path=str(path), line=line, offset=offset)
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte-order mark, or text where one byte of each pair is NUL (UTF-16 without a BOM). Stray NULs in
+    UTF-8 text are read (and blanked later); only the regular pattern of UTF-16 is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = raw[:2000]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) >= 0.9 * (len(sample) // 2)
 
 
 def _binary_lines(handle: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
@@ -366,6 +381,10 @@ def _read_jsonl(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) ->
     last_line = 0
     with _open_binary(path) as handle:
         try:
+            if _looks_utf16(handle.peek(2000)[:2000] if hasattr(handle, "peek") else b""):
+                yield ReadError(str(path), "the file looks like UTF-16, not UTF-8 (a UTF-16 byte-order mark or every "
+                                "other byte NUL); re-encode the input as UTF-8", path=str(path))
+                return
             for number, offset, raw in _binary_lines(handle):
                 last_line = number
                 item = _jsonl_line(input_file, number, offset, raw, fields)
@@ -405,11 +424,17 @@ def _truncated(path: Path, last_line: int, exc: BaseException) -> ReadError:
 def _read_json(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
     """A .json file holds one article object or a list of them (e.g. the bundled corpus-raw files)."""
     path, where = input_file.path, str(input_file.path)
-    with _open_binary(path) as handle:
-        text = _decode(handle.read(), where, path)
+    try:
+        with _open_binary(path) as handle:
+            text = _decode(handle.read(), where, path)
+    except _TRUNCATION_ERRORS as exc:
+        yield ReadError(where, f"compressed file ends early or is corrupt ({exc}); nothing of it was read", path=where)
+        return
     if isinstance(text, ReadError):
         yield text
         return
+    if not text.strip():
+        return  # an empty .json holds no documents, as an empty .jsonl holds none
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
