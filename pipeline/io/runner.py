@@ -30,6 +30,7 @@ import os
 import pickle
 import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -72,6 +73,10 @@ class PipelineLoadError(RuntimeError):
 
 class ShardCrashError(RuntimeError):
     """A shard killed its worker twice (or its Dask task failed): the run stops, finished shards are kept."""
+
+
+class ShardChildError(RuntimeError):
+    """A Dask worker's shard child process died under its shard, or run_shard raised in it."""
 
 
 # ------------------------------------------------------------------------------ per-worker cache
@@ -208,8 +213,9 @@ def _limit_for(docs: Sequence[Document], doc_timeout: Optional[float]) -> Option
 
 @contextlib.contextmanager
 def _time_limit(seconds: Optional[float]) -> Iterator[None]:
-    """An alarm that interrupts the block after ``seconds``. Only the main thread receives signals, so in a
-    thread (a Dask worker's task) the block runs without a limit."""
+    """An alarm that interrupts the block after ``seconds``. Only the main thread receives signals, so in any
+    other thread the block runs without a limit: that is why Dask tasks run time-limited shards in a child
+    process (see `run_shard_on_dask_worker`)."""
     if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -490,7 +496,7 @@ def _dask_client(scheduler: Any) -> Iterator[Any]:
 
 
 def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int, scheduler: Any) -> Iterator[dict[str, Any]]:
-    """Submit `run_shard` per shard; the workers load the pipeline once each through `cached_process`.
+    """Submit `run_shard_on_dask_worker` per shard; the workers load the pipeline once each through `cached_process`.
 
     OUTDIR must be on storage the workers see (true for a LocalCluster; a shared filesystem otherwise).
     """
@@ -502,7 +508,7 @@ def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: i
         owners: dict[str, ShardTask] = {}
         for task in itertools.chain(tasks, [None]):
             if task is not None:
-                future = client.submit(run_shard, process, str(task.in_path), str(task.out_path), batch_size,
+                future = client.submit(run_shard_on_dask_worker, process, str(task.in_path), str(task.out_path), batch_size,
                                        key=f"newsclaims-shard-{task.number:05d}-{task.fingerprint[:12]}",
                                        pure=False, retries=1)
                 owners[future.key] = task
@@ -511,6 +517,125 @@ def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: i
                 future = next(running)
                 task_done = owners.pop(future.key)
                 yield _finish(task_done, _dask_result(future, task_done))
+
+
+def run_shard_on_dask_worker(process: ProcessFactory, in_path: PathLike, out_path: PathLike,
+                             batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, Any]:
+    """`run_shard` as a Dask task, with the shard's --doc-timeout enforced.
+
+    Dask runs tasks in threads of the worker process. A thread gets no signals (so run_shard's alarm never fires)
+    and cannot be killed, so a stalling document held the worker for as long as it liked. A shard with a time
+    limit therefore runs in a child process of the worker, in the child's main thread, where the alarm cuts the
+    document off exactly as in the serial and pool engines: it fails alone, the rest of its shard keeps its claims.
+    Rejected: a deadline that the pipeline checks (a stall in code that does not check, such as a library call,
+    would still hold the worker) and an exception injected into the task thread (it lands only between bytecodes
+    of that thread, so not during a blocking call, and may land in Dask's own code). The child is a plain
+    subprocess because Dask's nanny starts workers as daemonic processes, which multiprocessing forbids to have
+    children. It stays up from shard to shard, so the pipeline still loads once per worker (in the child).
+    """
+    if _doc_timeout_of(Path(in_path)) is None:
+        return run_shard(process, in_path, out_path, batch_size)
+    return _shard_child().run(process, in_path, out_path, batch_size)
+
+
+def _doc_timeout_of(in_path: Path) -> Optional[float]:
+    with open(in_path, encoding="utf-8") as handle:
+        return json.loads(handle.readline()).get("doc_timeout") or None
+
+
+# One shard child per Dask task thread (a worker started with --nthreads 2 runs two shards at once).
+_SHARD_CHILDREN = threading.local()
+
+
+def _shard_child() -> "_ShardChild":
+    child = getattr(_SHARD_CHILDREN, "child", None)
+    if child is None or not child.alive():
+        child = _SHARD_CHILDREN.child = _ShardChild()
+    return child
+
+
+class _ShardChild:
+    """A Python child process running `run_shard` in its main thread, one shard per request.
+
+    Requests and replies are pickles over two pipes of their own (the child's stdout and stderr stay the worker's,
+    for logs). A third pipe is its lifeline: the worker never writes to it, and the child exits as soon as it
+    reads end-of-file, that is when the worker process is gone (even by kill -9), instead of writing shards on
+    alone that a resumed run may be redoing.
+    """
+
+    def __init__(self) -> None:
+        requests_read, requests_write = os.pipe()
+        replies_read, replies_write = os.pipe()
+        lifeline_read, self._lifeline = os.pipe()
+        child_fds = (requests_read, replies_write, lifeline_read)
+        # The worker's sys.path, so the child imports the factory's module wherever the worker found it.
+        code = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+                "from pipeline.io.runner import _serve_shards; _serve_shards(*map(int, sys.argv[2:]))")
+        self._proc = subprocess.Popen([sys.executable, "-c", code, json.dumps(sys.path), *map(str, child_fds)],
+                                      pass_fds=child_fds, stdin=subprocess.DEVNULL)
+        for fd in child_fds:
+            os.close(fd)
+        self._requests = multiprocessing.connection.Connection(requests_write, readable=False)
+        self._replies = multiprocessing.connection.Connection(replies_read, writable=False)
+
+    def alive(self) -> bool:
+        return self._proc.poll() is None
+
+    def run(self, process: ProcessFactory, in_path: PathLike, out_path: PathLike, batch_size: int) -> dict[str, Any]:
+        # cloudpickle: the factory came to this worker by cloudpickle and may be something pickle refuses
+        request = _cloudpickle_dumps((process, str(in_path), str(out_path), batch_size))
+        try:
+            self._requests.send_bytes(request)
+            outcome, value = self._replies.recv()
+        except (EOFError, OSError) as exc:  # the child died under the shard (killed, out of memory, segfault)
+            self.close()
+            raise ShardChildError(f"the shard child process died (exit code {self._proc.returncode}) while "
+                                  f"processing {in_path}") from exc
+        if outcome == "failed":
+            raise value
+        return value
+
+    def close(self) -> None:
+        for connection in (self._requests, self._replies):
+            with contextlib.suppress(OSError):
+                connection.close()
+        with contextlib.suppress(OSError):
+            os.close(self._lifeline)
+        self._proc.kill()
+        self._proc.wait()
+
+
+def _serve_shards(requests_fd: int, replies_fd: int, lifeline_fd: int) -> None:
+    """The shard child's main loop: run each requested shard and send back its stats or its failure."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the driver; the worker ends us by closing the pipes
+    threading.Thread(target=_exit_when_closed, args=(lifeline_fd,), daemon=True).start()
+    requests = multiprocessing.connection.Connection(requests_fd, writable=False)
+    replies = multiprocessing.connection.Connection(replies_fd, readable=False)
+    while True:
+        try:
+            request = requests.recv_bytes()
+        except EOFError:  # the worker closed us: its work is done
+            return
+        replies.send(_shard_outcome(request))
+
+
+def _shard_outcome(request: bytes) -> tuple[str, Any]:
+    """("done", stats) or ("failed", an exception that is sure to unpickle in the worker)."""
+    try:
+        process, in_path, out_path, batch_size = pickle.loads(request)
+    except Exception as exc:
+        return "failed", PipelineLoadError(f"the process factory could not be unpickled in the shard child: {_describe(exc)}")
+    try:
+        return "done", run_shard(process, in_path, out_path, batch_size)
+    except PipelineLoadError as exc:
+        return "failed", PipelineLoadError(str(exc))
+    except Exception as exc:
+        return "failed", ShardChildError(f"run_shard raised in the shard child: {_describe(exc)}")
+
+
+def _exit_when_closed(fd: int) -> None:
+    os.read(fd, 1)  # nothing is ever written: this returns at end-of-file, when the worker process is gone
+    os._exit(1)
 
 
 def _dask_result(future: Any, task: ShardTask) -> dict[str, Any]:
@@ -691,7 +816,8 @@ def run_corpus(
     identical tables. With ``language_check`` (the default) a document that is not English is reported
     with status 'skipped' and an errors row of stage 'language' instead of being processed. With
     ``doc_timeout`` a document that takes longer than that many seconds (plus one per 2,000 characters)
-    fails with a time-out (in worker processes and the serial engine; Dask runs tasks in threads, unlimited).
+    fails alone with a time-out, on every engine (on Dask each worker runs its shards in a child process whose
+    main thread can take the alarm; see `run_shard_on_dask_worker`).
     """
     formats = check_formats(formats)
     _check_options(engine, n_process, shard_size, batch_size, process)
