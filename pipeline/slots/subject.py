@@ -37,26 +37,15 @@ def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 1
     dropped = ("advcl", "appos", "punct", "cc", "conj", "det", "nummod", "quantmod")
     if not clauses:
         dropped += ("relcl", "acl")
-    for tok in head.subtree:
+    # The slice between the edges holds the subtree; _connected keeps only the head's descendants of it. Token.subtree
+    # nests one generator per level, quadratic on the deep chains a sentence of thousands of figures parses into.
+    for tok in doc[head.left_edge.i:head.right_edge.i + 1]:
         if exclude[0] <= tok.i < exclude[1] or tok.like_num or tok.text in ("$", "%", "€", "£"):
             continue
         if tok.dep_ in dropped and tok != head:
             continue
         keep.append(tok)
-    allowed = {head.i}
-    for tok in keep:  # keep only tokens connected to head through kept tokens
-        path_ok = True
-        t = tok
-        while t != head and t.head != t:
-            if t.i not in {k.i for k in keep}:
-                path_ok = False
-                break
-            if t.dep_ == "prep" and t.lower_ not in ("of", "in", "on", "for", "from") and not (clauses and t.head.dep_ != "ROOT" and t.head.pos_ == "VERB"):
-                path_ok = False
-                break
-            t = t.head
-        if path_ok:
-            allowed.add(tok.i)
+    allowed = _connected(head, {k.i for k in keep}, clauses)
     toks = sorted((doc[i] for i in allowed), key=lambda t: t.i)
     toks = [t for t in toks if t.i >= head.left_edge.i]
     # keep a contiguous window around the head
@@ -77,6 +66,25 @@ def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 1
         return None
     span = doc[window[0].i:window[-1].i + 1]
     return span.text, [span.start_char, span.end_char]
+
+
+def _connected(head: Token, kept: set[int], clauses: bool) -> set[int]:
+    """The kept tokens joined to ``head`` through kept tokens, crossing only 'of'/'in'/'on'/'for'/'from' (or, with
+    ``clauses``, a verb's own prepositions). Walked from the head down, so it is linear in the subtree: walking
+    up from every token was cubic on a sentence of 5,000 figures."""
+    allowed = {head.i}
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.i in kept and not _blocks(child, clauses):
+                allowed.add(child.i)
+                stack.append(child)
+    return allowed
+
+
+def _blocks(tok: Token, clauses: bool) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ not in ("of", "in", "on", "for", "from") \
+        and not (clauses and tok.head.dep_ != "ROOT" and tok.head.pos_ == "VERB")
 
 
 @dataclass(frozen=True)
