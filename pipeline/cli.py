@@ -1,4 +1,4 @@
-"""The ``newsclaims`` command: extract, evaluate, bench, sql, schema."""
+"""The ``newsclaims`` command: extract, evaluate, bench, sql, schema, train-slots, explain."""
 from __future__ import annotations
 
 import argparse
@@ -19,6 +19,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         shard_size=args.shard_size, formats=args.format or ["jsonl"], engine=args.engine, scheduler=args.scheduler,
         progress=not args.quiet, field_map=field_map, config_hash=process.config_hash(),
         language_check=not args.skip_language_check, doc_timeout=args.doc_timeout or None,
+        date_order=args.date_order, max_file_bytes=args.max_file_bytes, max_doc_chars=args.max_doc_chars,
     )
     counts = manifest.get("counts", {})
     print(json.dumps({"output": str(args.output), **counts}), file=sys.stderr)
@@ -173,6 +174,30 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str)
     return "\n".join(lines) + "\n"
 
 
+def _cmd_train_slots(args: argparse.Namespace) -> int:
+    try:
+        from pipeline.training.slots import train_slots
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("newsclaims train-slots needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
+        return 2
+    import pipeline
+
+    nlp = pipeline.load(args.config, base_model=args.base_model)
+    train_slots(args.gold, args.output, nlp=nlp, folds=args.folds, seed=args.seed)
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    import pipeline
+    from pipeline.explain import explain, render_explanation
+
+    nlp = pipeline.load(args.config, base_model=args.base_model)
+    figures = explain(nlp, args.text, published=args.published)
+    print(json.dumps(figures, indent=1, ensure_ascii=False) if args.json else render_explanation(figures), end="")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.schema import schema_json
 
@@ -180,7 +205,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cap(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from pipeline.io.readers import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_FILE_BYTES
+
     p = argparse.ArgumentParser(prog="newsclaims", description="Typed quantitative claims from news text.")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -203,6 +237,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="process every document as English (by default documents that are not English are reported and skipped)")
     e.add_argument("--doc-timeout", type=float, default=60.0,
                    help="seconds a document may take, plus 1 s per 2,000 characters; 0 = no limit (default 60)")
+    e.add_argument("--date-order", choices=["MDY", "DMY"], default="MDY",
+                   help="how an all-numeric publication date is read: 04.11.2025 is 4 Nov 2025 under DMY and "
+                        "11 Apr 2025 under MDY (the default); a date only one order can read (25.11.2025) "
+                        "is read that way")
+    e.add_argument("--max-file-bytes", type=_cap, default=DEFAULT_MAX_FILE_BYTES,
+                   help="decompressed bytes one input file may hold; what is past it is a read error; "
+                        f"0 = no limit (default {DEFAULT_MAX_FILE_BYTES:,}, 16 GiB)")
+    e.add_argument("--max-doc-chars", type=_cap, default=DEFAULT_MAX_DOC_CHARS,
+                   help="characters one document may have (its input may take 6 bytes per character); a longer one "
+                        f"is a read error; 0 = no limit (default {DEFAULT_MAX_DOC_CHARS:,})")
     e.add_argument("-q", "--quiet", action="store_true")
     pipeline_options(e)
     e.set_defaults(func=_cmd_extract)
@@ -250,6 +294,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--unsafe", action="store_true",
                    help="full DuckDB: file access, COPY, ATTACH and extensions (off by default)")
     s.set_defaults(func=_cmd_sql)
+
+    t = sub.add_parser("train-slots", help="fit the trained slot ranker (newsclaims.slot_ranker.v2) on a gold file",
+                       epilog="example: newsclaims train-slots corpus/gold/dev.jsonl -o models/slots/")
+    t.add_argument("gold", help="gold JSONL (the dev split)")
+    t.add_argument("-o", "--output", required=True, type=Path, help="folder for the model files (date.json)")
+    t.add_argument("--folds", type=int, default=5, help="cross-validation folds, by document (default 5; 0 = none)")
+    t.add_argument("--seed", type=int, default=0)
+    pipeline_options(t)
+    t.set_defaults(func=_cmd_train_slots)
+
+    xp = sub.add_parser("explain", help="each figure's slot candidates with their scores and proposers",
+                        epilog='example: newsclaims explain "Sales rose 5%% to $3 billion in 2024." --published 2025-11-04')
+    xp.add_argument("text")
+    xp.add_argument("--published", default=None, help="publication date, YYYY-MM-DD (anchors 'last year', 'now')")
+    xp.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    pipeline_options(xp)
+    xp.set_defaults(func=_cmd_explain)
 
     j = sub.add_parser("schema", help="print the claim record's JSON Schema")
     j.set_defaults(func=_cmd_schema)

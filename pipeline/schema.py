@@ -47,6 +47,7 @@ class Claim:
     date_text: Optional[str] = None
     date_span: Span = None
     date_resolution: Optional[str] = None
+    date_confidence: Optional[float] = None  # the date ranker's score for its choice, 0..1 (null: no score)
     change: Optional[dict] = None
     source: Optional[str] = None
     source_span: Span = None
@@ -129,6 +130,8 @@ CLAIM_JSON_SCHEMA: dict[str, Any] = {
         "date_text": _nullable({"type": "string"}),
         "date_span": _nullable(_OFFSETS),
         "date_resolution": _nullable({"enum": ["explicit", "relative", "publication"]}),
+        "date_confidence": _nullable({"type": "number", "minimum": 0, "maximum": 1,
+                                      "description": "the date ranker's score for its choice (the null date included)"}),
         "change": _nullable({
             "type": "object",
             "required": ["direction", "role"],

@@ -30,7 +30,17 @@ def _import_quantulum():
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
         from quantulum3 import load, parser
+    without_classifier()
     return load, parser
+
+
+def without_classifier() -> None:
+    """Keep quantulum3 on its heuristic disambiguation even where scikit-learn is installed (the ``train`` and
+    ``test`` extras): its classifier is a pickle built with another scikit-learn, and the figures must not
+    depend on which extras are installed."""
+    from quantulum3 import classifier
+
+    classifier.USE_CLF = False
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,6 +2,8 @@
 
 Each slot is filled by its own module under :mod:`pipeline.slots` (change, when, subject, source);
 this component only walks the figures in order and assembles :class:`pipeline.schema.Claim` records.
+The date slot is chosen among candidates by the configured ranker (``ranker`` in config.cfg:
+``newsclaims.slot_ranker.v1`` rules only, ``.v2`` trained weights); who and what still come from rules.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import bisect
 import datetime
 import json
 import re
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,14 +24,19 @@ from pipeline.slots.change import ChangeLexicon, fill_changes
 from pipeline.slots.sentences import SentenceIndex
 from pipeline.slots.source import release_source, sentence_source
 from pipeline.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, who_entities
-from pipeline.slots.when import assign_dates, date_candidates
+from pipeline.slots.candidates import Scored, SlotRanker
+from pipeline.slots.date_features import date_candidates
+from pipeline.slots.date_proposers import DateFrame
+from pipeline.slots.rankers import RulesRanker, ranker_from_data
+from pipeline.slots.when import DateLexicon, date_mentions, read_date_words
 
 from .extensions import doc_text, forget_text, register_extensions
 
 
 class ClaimBuilder:
     def __init__(self, nlp: Language, name: str = "newsclaims_claims", *, date_timeout: float = 2.0,
-                 carry_subject: bool = True, release_attribution: bool = True, date_carry: str = "paragraph") -> None:
+                 carry_subject: bool = True, release_attribution: bool = True, date_carry: str = "paragraph",
+                 ranker: Optional[SlotRanker] = None) -> None:
         register_extensions()
         if date_carry not in ("none", "paragraph", "document"):
             raise ValueError(f"date_carry must be 'none', 'paragraph' or 'document', not {date_carry!r}")
@@ -41,6 +48,9 @@ class ClaimBuilder:
         self.dates = DateParserAdapter(timeout=date_timeout)
         self.changes = ChangeLexicon()
         self.what_words = WhatLexicon.load()
+        self.ranker = ranker if ranker is not None else RulesRanker()
+        self.date_words = read_date_words()
+        self.date_lexicon = DateLexicon.from_data(self.date_words)
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -63,16 +73,19 @@ class ClaimBuilder:
         return getattr(self, "_error_handler", raise_error)
 
     def build(self, doc: Doc) -> list[Claim]:
+        return [claim for claim, _ in self.build_ranked(doc)]
+
+    def build_ranked(self, doc: Doc) -> list[tuple[Claim, dict[str, list[Scored]]]]:
+        """Each figure's claim with every ranked slot's scored candidates, best first (``newsclaims explain``,
+        ``train-slots``)."""
         mentions = doc._.quantities or []
         if not mentions:
             return []
-        published = _iso_or_none(doc._.published)
         doc_id = str(doc._.doc_id) if doc._.doc_id is not None else ""
         text = doc_text(doc)
         changes = fill_changes(doc, mentions, self.changes, text=text)
         sentences = SentenceIndex(doc)
-        candidates = date_candidates(doc, mentions, published, self.dates, sentences, text=text)
-        dates = assign_dates(doc, mentions, candidates, published, changes=changes, carry=self.date_carry, text=text)
+        frame = self.date_frame(doc, changes, sentences)
         default_source = release_source(doc) if self.release_attribution else None
         sources: dict[int, Optional[tuple]] = {}
         claims = []
@@ -85,7 +98,9 @@ class ClaimBuilder:
         breaks = [b.start() for b in re.finditer("\n\n", text)]
         paragraph_start = -1
         paragraph_claims: list = []
-        for m, change, when in zip(mentions, changes, dates):
+        for mi, (m, change) in enumerate(zip(mentions, changes)):
+            ranked = {"date": self.ranker.rank(date_candidates(frame, mi))}
+            when = ranked["date"][0]
             k = bisect.bisect_left(breaks, m["start"]) - 1
             para = breaks[k] if k >= 0 else -1
             if para != paragraph_start:
@@ -101,39 +116,59 @@ class ClaimBuilder:
             source = sources[sent_key] or default_source
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
                                doc_subject if self.carry_subject else None, self.what_words)
-            value_base, base_unit = to_base(m["value"], m["unit"])
-            low_base, _ = to_base(m["low"], m["unit"])
-            high_base, _ = to_base(m["high"], m["unit"])
-            claims.append(Claim(
-                doc_id=doc_id, span=[m["start"], m["end"]], text=m["text"],
-                value=m["value"], low=m["low"], high=m["high"], bound=m["bound"],
-                unit=m["unit"], unit_text=m["unit_text"], dimension=m["dimension"], kind=m["kind"],
-                value_base=value_base, low_base=low_base, high_base=high_base, base_unit=base_unit,
-                who=slots["who"], who_span=slots["who_span"], what=slots["what"], what_span=slots["what_span"],
-                date=when["date"] if when else None, date_text=when["date_text"] if when else None,
-                date_span=when["date_span"] if when else None, date_resolution=when["date_resolution"] if when else None,
-                change=change,
-                source=source[0] if source else None, source_span=source[1] if source else None,
-                sentence=text[m["sent_start"]:m["sent_end"]].strip(), sentence_span=[m["sent_start"], m["sent_end"]],
-            ))
-            paragraph_claims.append(claims[-1])
+            claims.append((_claim(doc_id, text, m, slots, when, change, source), ranked))
+            paragraph_claims.append(claims[-1][0])
         return claims
+
+    # An assembled pipeline folder carries the ranker's weights and the date words, so it needs nothing
+    # from models/ at load time.
+    def date_frame(self, doc: Doc, changes: Optional[list] = None,
+                   sentences: Optional[SentenceIndex] = None) -> DateFrame:
+        """What the date proposers read about ``doc`` (its figures must be found: ``doc._.quantities``)."""
+        mentions = doc._.quantities or []
+        published, text = _iso_or_none(doc._.published), doc_text(doc)
+        changes = fill_changes(doc, mentions, self.changes, text=text) if changes is None else changes
+        sentences = sentences or SentenceIndex(doc)
+        found = date_mentions(doc, mentions, published, self.dates, sentences, text=text)
+        return DateFrame.build(doc, text, published, mentions, changes, found, sentences, self.date_lexicon,
+                               self.date_carry)
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "cfg.json").write_text(json.dumps(self._cfg()), encoding="utf-8")
+        (path / "ranker.json").write_text(json.dumps(self._ranker_data(), sort_keys=True), encoding="utf-8")
+        (path / "dates.json").write_text(json.dumps(self.date_words, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
-        self._set_cfg(json.loads((ensure_path(path) / "cfg.json").read_text(encoding="utf-8")))
+        path = ensure_path(path)
+        self._set_cfg(json.loads((path / "cfg.json").read_text(encoding="utf-8")))
+        if (path / "ranker.json").exists():  # folders written before there were rankers keep the configured one
+            self._set_ranker(json.loads((path / "ranker.json").read_text(encoding="utf-8")))
+        if (path / "dates.json").exists():
+            self._set_date_words(json.loads((path / "dates.json").read_text(encoding="utf-8")))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self._cfg()).encode("utf-8")
+        return json.dumps({"cfg": self._cfg(), "ranker": self._ranker_data(), "dates": self.date_words}).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
-        self._set_cfg(json.loads(data))
+        data = json.loads(data)
+        self._set_cfg(data["cfg"])
+        self._set_ranker(data["ranker"])
+        self._set_date_words(data["dates"])
         return self
+
+    def _ranker_data(self) -> dict:
+        to_data = getattr(self.ranker, "to_data", None)
+        return {"name": self.ranker.name, "data": to_data() if to_data else {}}
+
+    def _set_ranker(self, data: dict) -> None:
+        self.ranker = ranker_from_data(data["name"], data["data"])
+
+    def _set_date_words(self, words: dict) -> None:
+        self.date_words = words
+        self.date_lexicon = DateLexicon.from_data(words)
 
     def _cfg(self) -> dict:
         return {"date_timeout": self.date_timeout, "carry_subject": self.carry_subject,
@@ -145,6 +180,25 @@ class ClaimBuilder:
         self.release_attribution = cfg["release_attribution"]
         self.date_carry = cfg.get("date_carry", "paragraph")
         self.dates = DateParserAdapter(timeout=self.date_timeout)
+
+
+def _claim(doc_id: str, text: str, m: dict, slots: dict, when: Scored, change, source) -> Claim:
+    value_base, base_unit = to_base(m["value"], m["unit"])
+    low_base, _ = to_base(m["low"], m["unit"])
+    high_base, _ = to_base(m["high"], m["unit"])
+    date = when.candidate
+    return Claim(
+        doc_id=doc_id, span=[m["start"], m["end"]], text=m["text"],
+        value=m["value"], low=m["low"], high=m["high"], bound=m["bound"],
+        unit=m["unit"], unit_text=m["unit_text"], dimension=m["dimension"], kind=m["kind"],
+        value_base=value_base, low_base=low_base, high_base=high_base, base_unit=base_unit,
+        who=slots["who"], who_span=slots["who_span"], what=slots["what"], what_span=slots["what_span"],
+        date=date.value, date_text=date.text, date_span=list(date.span) if date.span is not None else None,
+        date_resolution=date.resolution, date_confidence=when.score,
+        change=change,
+        source=source[0] if source else None, source_span=source[1] if source else None,
+        sentence=text[m["sent_start"]:m["sent_end"]].strip(), sentence_span=[m["sent_start"], m["sent_end"]],
+    )
 
 
 def _overlaps(a, b) -> bool:
@@ -208,9 +262,11 @@ def _iso_or_none(value) -> Optional[str]:
     "newsclaims_claims",
     assigns=["doc._.claims"],
     requires=["doc._.quantities"],
-    default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True, "date_carry": "paragraph"},
+    default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True, "date_carry": "paragraph",
+                    "ranker": {"@misc": "newsclaims.slot_ranker.v1"}},
 )
 def make_claim_builder(nlp: Language, name: str, *, date_timeout: float, carry_subject: bool,
-                       release_attribution: bool, date_carry: str) -> ClaimBuilder:
+                       release_attribution: bool, date_carry: str, ranker: Any) -> ClaimBuilder:
+    # ranker: any SlotRanker; typed Any since spaCy's config validation cannot check a Protocol
     return ClaimBuilder(nlp, name, date_timeout=date_timeout, carry_subject=carry_subject,
-                        release_attribution=release_attribution, date_carry=date_carry)
+                        release_attribution=release_attribution, date_carry=date_carry, ranker=ranker)

@@ -1,4 +1,8 @@
-"""Registered data loaders, named in config.cfg: patterns and lexicons are data files under models/."""
+"""Registered data loaders, named in config.cfg: patterns and lexicons are data files under models/.
+
+The slot rankers (``newsclaims.slot_ranker.v1``/``.v2``) are registered beside their classes, in
+:mod:`pipeline.slots.rankers`.
+"""
 from __future__ import annotations
 
 from pathlib import Path

@@ -57,9 +57,12 @@ def ner_baseline(nlp: Any = None) -> Extractor:
 def load_quantulum_parser() -> Any:
     """quantulum3's parser module, imported quietly: without scikit-learn it warns once that its
     disambiguation classifier is unavailable, which says nothing about this run."""
+    from pipeline.adapters.quantulum import without_classifier
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
+    without_classifier()
     return parser
 
 

@@ -19,6 +19,11 @@ _MIN_YEAR, _MAX_YEAR = 1800, 2200
 # A written publication date is short ("Tuesday, 6 February 2020 14:05 GMT"); longer strings are not dates
 # and dateparser can take minutes on some of them (dateparser #1185).
 _MAX_FREE_FORM_DATE = 64
+# How an all-numeric date such as 04.11.2025 or 04/11/2025 is read. Month first is what the readers always did
+# (and dateparser's default, and how US feeds write slashed dates); European feeds need DMY. A date that only one
+# order can read (25.11.2025) is read that way under either setting.
+DATE_ORDERS = ("MDY", "DMY")
+DEFAULT_DATE_ORDER = "MDY"
 
 
 @dataclass
@@ -75,15 +80,21 @@ class ReadError:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def normalize_published(raw: Any) -> Optional[str]:
+def normalize_published(raw: Any, date_order: str = DEFAULT_DATE_ORDER) -> Optional[str]:
     """Return the publication date in ``raw`` as ``YYYY-MM-DD``, or None when it is not a full date.
 
     The date is taken as written (a time zone offset is not applied) because "today" in an article means
     the newsroom's day. Relative expressions ("yesterday") are refused: they would resolve against the
-    time of the run, not of publication.
+    time of the run, not of publication. ``date_order`` (MDY or DMY) says how 04.11.2025 is read.
     """
+    check_date_order(date_order)
     if raw is None or isinstance(raw, bool):
         return None
+    if isinstance(raw, int) and _COMPACT_DATE.match(str(raw)):
+        # 20251104 as a JSON number: as seconds it would be a day in 1970, which no news feed means
+        found = _from_compact(str(raw))
+        if found is not None:
+            return _checked(found)
     if isinstance(raw, (int, float)):
         try:
             return _from_epoch(float(raw))
@@ -92,11 +103,18 @@ def normalize_published(raw: Any) -> Optional[str]:
     text = str(raw).strip()
     if not text:
         return None
-    for parse in (_from_iso, _from_compact, _from_epoch_text, _from_rfc2822, _from_dateparser):
+    for parse in (_from_iso, _from_compact, _from_epoch_text, _from_rfc2822):
         found = parse(text)
         if found is not None:
             return _checked(found)
-    return None
+    found = _from_dateparser(text, date_order)
+    return _checked(found) if found is not None else None
+
+
+def check_date_order(date_order: str) -> str:
+    if date_order not in DATE_ORDERS:
+        raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+    return date_order
 
 
 def _checked(day: date) -> Optional[str]:
@@ -152,8 +170,8 @@ def _from_rfc2822(text: str) -> Optional[date]:
         return None
 
 
-def _from_dateparser(text: str) -> Optional[date]:
-    """Last resort for free-form dates ("6 February 2020"); imported lazily because it is slow to load."""
+def _from_dateparser(text: str, date_order: str) -> Optional[date]:
+    """Last resort for free-form dates ("6 February 2020", "04.11.2025"); imported lazily because it is slow to load."""
     import dateparser
 
     if len(text) > _MAX_FREE_FORM_DATE:
@@ -162,6 +180,7 @@ def _from_dateparser(text: str) -> Optional[date]:
         "PARSERS": ["custom-formats", "absolute-time"],
         "REQUIRE_PARTS": ["day", "month", "year"],
         "RETURN_AS_TIMEZONE_AWARE": False,
+        "DATE_ORDER": date_order,
     }
     try:
         parsed = dateparser.parse(text, settings=settings)

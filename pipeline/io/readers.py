@@ -7,6 +7,10 @@ path that does not exist: a mistyped path must not look like an empty corpus.
 Publication dates come only from metadata (a field, or HTML markup read by trafilatura/htmldate): dates
 guessed from the article body are often the dates the article talks about, and a WARC-Date is the
 crawl time, kept as ``meta['crawl_date']``.
+
+Every input is read with bounded memory: decompressed bytes per file (``max_file_bytes``) and characters per
+document (``max_doc_chars``) are capped, and what exceeds a cap is a ReadError that says how to raise it.
+WARC records that are not articles (images, robots.txt, redirects, 404s) are skipped and counted, not errors.
 """
 from __future__ import annotations
 
@@ -16,16 +20,27 @@ import json
 import os
 import re
 import zlib
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Optional, Union
 
-from pipeline.io.documents import Document, ReadError, normalize_published
+from pipeline.io.documents import DEFAULT_DATE_ORDER, Document, ReadError, check_date_order, normalize_published
 
 Item = Union[Document, ReadError]
 PathLike = Union[str, Path]
+
+# A Common Crawl WARC file is about 5 GB decompressed and news JSONL dumps run to several GB; a gzip bomb is
+# still stopped here, and its memory is bounded long before by the per-document byte cap below.
+DEFAULT_MAX_FILE_BYTES = 16 * 2**30
+# The project processes a 5 MB article (benchmarks/long_article.py, a little over 5,000,000 characters);
+# twice that is still an article, far more is a dump or a runaway field.
+DEFAULT_MAX_DOC_CHARS = 10_000_000
+# The bytes one document may take in its input: a character is at most 4 bytes of UTF-8 and 6 as a JSON
+# \uXXXX escape, and HTML markup around the text is also bounded by this. A JSONL line, a CSV record, a WARC
+# article body and a file read whole (.txt, .html, .json) are capped at this many bytes per allowed character.
+_INPUT_BYTES_PER_CHAR = 6
 
 # Suffix -> format name; longest suffixes first so ".jsonl.gz" wins over ".gz".
 _SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -52,6 +67,59 @@ _HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A
 _HTML_META = ("author", "description", "hostname", "sitename", "categories", "tags")  # kept in Document.meta
 _CSV_FIELD_LIMIT = 2**31 - 1
 _TRUNCATION_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+_READ_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read: field names, the order of numeric dates, and the resource caps (0 = no limit)."""
+
+    fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_FIELDS))
+    date_order: str = DEFAULT_DATE_ORDER
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
+
+    def __post_init__(self) -> None:
+        check_date_order(self.date_order)
+        if self.max_file_bytes < 0 or self.max_doc_chars < 0:
+            raise ValueError("max_file_bytes and max_doc_chars must be 0 (no limit) or more")
+
+    @property
+    def max_doc_bytes(self) -> int:
+        return self.max_doc_chars * _INPUT_BYTES_PER_CHAR
+
+    def file_cap(self) -> str:
+        return (f"the cap of {self.max_file_bytes:,} decompressed bytes per file (--max-file-bytes, run_corpus "
+                "max_file_bytes); raise it, or set 0 for no limit, to read it")
+
+    def doc_bytes_cap(self) -> str:
+        return (f"the cap of {self.max_doc_bytes:,} input bytes per document ({_INPUT_BYTES_PER_CHAR} per character "
+                f"of --max-doc-chars {self.max_doc_chars:,}, run_corpus max_doc_chars); raise --max-doc-chars, or set "
+                "0 for no limit, to read it")
+
+    def doc_chars_cap(self) -> str:
+        return (f"the cap of {self.max_doc_chars:,} characters per document (--max-doc-chars, run_corpus "
+                "max_doc_chars); raise it, or set 0 for no limit, to read it")
+
+    def whole_file_cap(self) -> tuple[int, str]:
+        """(bytes, which cap) for a file read whole (.txt, .html, .json): the smaller cap that is set, 0 if none."""
+        caps = [(self.max_doc_bytes, self.doc_bytes_cap()), (self.max_file_bytes, self.file_cap())]
+        return min(((limit, says) for limit, says in caps if limit), default=(0, ""))
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """A WARC record that holds no article (an image, robots.txt, a redirect): counted by reason, not an error."""
+
+    location: str
+    reason: str
+
+
+ReaderItem = Union[Item, SkippedRecord]
+
+
+class _OverCap(Exception):
+    """Reading stopped at a cap; the message says which cap, where, and how to raise it."""
 
 
 @dataclass(frozen=True)
@@ -101,22 +169,36 @@ def list_input_files(paths: Union[PathLike, Iterable[PathLike]], *,
 
 def iter_documents(
     paths: Union[PathLike, Iterable[PathLike]], *, field_map: Optional[Mapping[str, str]] = None,
-    exclude: Iterable[PathLike] = (),
+    exclude: Iterable[PathLike] = (), date_order: str = DEFAULT_DATE_ORDER,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_doc_chars: int = DEFAULT_MAX_DOC_CHARS,
+    skipped: Optional[Counter] = None,
 ) -> Iterator[Item]:
     """Yield a Document or a ReadError for every item of every input, in a stable order.
 
     ``field_map`` maps Document field names to the input's names for JSON/JSONL/CSV inputs, e.g.
     ``{"text": "body", "published": "pub_date", "source": "domain"}``; unmapped fields use the defaults
     (``published`` also accepts ``published_at`` and ``date``). Input fields not mapped go to ``meta``.
+    ``date_order`` (MDY or DMY) reads publication dates such as 04.11.2025. ``max_file_bytes`` caps the
+    decompressed bytes read from one file and ``max_doc_chars`` the characters of one document (0 = no limit).
+    WARC records that hold no article are not yielded; they are counted by reason into ``skipped`` if given.
     """
-    fields = _resolve_fields(field_map)
+    options = ReadOptions(fields=_resolve_fields(field_map), date_order=date_order, max_file_bytes=max_file_bytes,
+                          max_doc_chars=max_doc_chars)
     for input_file in list_input_files(paths, exclude=exclude):
-        yield from read_input_file(input_file, fields)
+        for item in read_input_file(input_file, options):
+            if isinstance(item, SkippedRecord):
+                if skipped is not None:
+                    skipped[item.reason] += 1
+                continue
+            yield item
 
 
-def read_input_file(input_file: InputFile, fields: Optional[Mapping[str, tuple[str, ...]]] = None) -> Iterator[Item]:
-    """Read one file with the reader for its format; an unknown format or unreadable file is one ReadError."""
-    fields = fields or _DEFAULT_FIELDS
+def read_input_file(input_file: InputFile, options: Optional[ReadOptions] = None) -> Iterator[ReaderItem]:
+    """Read one file with the reader for its format; an unknown format or unreadable file is one ReadError.
+
+    Besides Documents and ReadErrors this yields a SkippedRecord for each WARC record that is not an article.
+    """
+    options = options or ReadOptions()
     reader = _READERS.get(input_file.format or "")
     where = str(input_file.path)
     if input_file.problem:
@@ -126,11 +208,11 @@ def read_input_file(input_file: InputFile, fields: Optional[Mapping[str, tuple[s
         return  # an unknown file type inside a folder is counted in the manifest, not read
     if reader is None:
         kind = input_file.path.suffix or "no extension"
-        yield ReadError(where, f"unsupported file type ({kind}); skipped. Readable: .txt, .json, .jsonl[.gz], "
+        yield ReadError(where, f"unsupported file type ({kind}); skipped. Readable: .txt, .json[.gz], .jsonl[.gz], "
                         ".ndjson[.gz], .csv[.gz], .html, .htm, .warc[.gz]", path=where)
         return
     try:
-        yield from reader(input_file, fields)
+        yield from reader(input_file, options)
     except OSError as exc:  # permission denied, file vanished, I/O error: lose this file, not the run
         yield ReadError(where, f"could not read the file: {exc.strerror or exc}", path=where)
 
@@ -225,18 +307,75 @@ def _looks_utf16(raw: bytes) -> bool:
     return max(even, odd) >= 0.9 * (len(sample) // 2)
 
 
-def _binary_lines(handle: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
-    """Yield (line number from 1, byte offset of the line, raw bytes) so errors can point into the file."""
-    offset = 0
-    for number, raw in enumerate(handle, start=1):
-        yield number, offset, raw
-        offset += len(raw)
+def _utf16_error(handle: IO[bytes], path: Path) -> Optional[ReadError]:
+    """A file read line by line is checked for UTF-16 up front: its lines would each fail as "not JSON" or
+    garble the CSV header, which does not say what is wrong."""
+    start = handle.peek(2000)[:2000] if hasattr(handle, "peek") else b""
+    if not _looks_utf16(start):
+        return None
+    return ReadError(str(path), "the file looks like UTF-16, not UTF-8 (a UTF-16 byte-order mark or every other byte "
+                     "NUL); re-encode the input as UTF-8", path=str(path))
+
+
+class _CappedReader:
+    """A binary file (decompressed, if gzipped) that counts the bytes it hands out and raises _OverCap past
+    ``limit`` (0 = no limit), so a gzip bomb is cut off at the cap instead of being read to its end."""
+
+    def __init__(self, handle: IO[bytes], limit: int, cap: str) -> None:
+        self._handle, self._limit, self._cap = handle, limit, cap
+        self.consumed = 0
+
+    def read(self, size: int = -1) -> bytes:
+        return self._count(self._handle.read(self._bounded(size)))
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._count(self._handle.readline(self._bounded(size)))
+
+    def _bounded(self, size: int) -> int:
+        if not self._limit:
+            return size
+        room = self._limit + 1 - self.consumed  # one byte past the cap is enough to know it is exceeded
+        return room if size < 0 else min(size, room)
+
+    def _count(self, data: bytes) -> bytes:
+        self.consumed += len(data)
+        if self._limit and self.consumed > self._limit:
+            raise _OverCap(f"the file holds more than {self._limit:,} bytes, over {self._cap}")
+        return data
+
+
+def _read_whole(path: Path, options: ReadOptions) -> bytes:
+    """The bytes of a file that is parsed whole (.txt, .html, .json), read no further than its cap."""
+    limit, cap = options.whole_file_cap()
+    with _open_binary(path) as handle:
+        return _CappedReader(handle, limit, cap).read()
+
+
+def _binary_lines(handle: Union[IO[bytes], _CappedReader],
+                  max_line: int = 0) -> Iterator[tuple[int, int, Optional[bytes]]]:
+    """Yield (line number from 1, byte offset of the line, raw bytes) so errors can point into the file.
+
+    A line over ``max_line`` bytes (0 = no limit) is read past in chunks and yielded as None: one endless line
+    (a gzip of zeros has no line break) must not be held in memory whole.
+    """
+    offset, number = 0, 0
+    while raw := handle.readline(max_line + 1 if max_line else -1):
+        number += 1
+        length = len(raw)
+        too_long = bool(max_line) and length > max_line and not raw.endswith(b"\n")
+        while too_long and not raw.endswith(b"\n"):
+            raw = handle.readline(_READ_CHUNK)
+            if not raw:
+                break
+            length += len(raw)
+        yield number, offset, (None if too_long else raw)
+        offset += length
 
 
 # ------------------------------------------------------------------------------------ records -> docs
 
 def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: str,
-                        fields: Mapping[str, tuple[str, ...]], path: Path, line: Optional[int]) -> Item:
+                        options: ReadOptions, path: Path, line: Optional[int]) -> Item:
     """Map one JSON object or CSV row to a Document, or to a ReadError saying which field is wrong.
 
     Fields missing at the top level are also looked up in a nested ``meta`` object (the Prodigy and
@@ -245,6 +384,7 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
     if _nesting_exceeds(record, _MAX_NESTING):
         return ReadError(where, f"the record nests objects or lists more than {_MAX_NESTING} levels deep",
                          path=str(path), line=line)
+    fields = options.fields
     record, repaired = _replace_lone_surrogates(record)
     values, meta = _pick_fields(record, fields)
     if repaired:
@@ -253,11 +393,11 @@ def _record_to_document(record: Mapping[str, Any], *, where: str, default_id: st
     if doc_id is None:
         return ReadError(where, f"'id' is a {type(values['id']).__name__}, expected a string or number",
                          path=str(path), line=line)
-    problem = _text_problem(record, values, fields)
+    problem = _text_problem(record, values, fields) or _too_many_chars(values["text"], options)
     if problem:
         return ReadError(where, problem, path=str(path), line=line, doc_id=doc_id)
     meta["input"] = where
-    published = normalize_published(values.get("published"))
+    published = normalize_published(values.get("published"), options.date_order)
     raw_published = values.get("published")
     if raw_published not in (None, "") and str(raw_published) != published:
         meta["published_raw"] = raw_published
@@ -346,6 +486,20 @@ def _text_problem(record: Mapping[str, Any], values: Mapping[str, Any], fields: 
     return None
 
 
+def _too_many_chars(text: str, options: ReadOptions) -> Optional[str]:
+    if options.max_doc_chars and len(text) > options.max_doc_chars:
+        return f"the text has {len(text):,} characters, over {options.doc_chars_cap()}"
+    return None
+
+
+def _checked_size(item: Item, options: ReadOptions, path: Path) -> Item:
+    """A Document whose text is over the character cap becomes a ReadError (for formats without a text field)."""
+    problem = _too_many_chars(item.text, options) if isinstance(item, Document) else None
+    if problem is None:
+        return item
+    return ReadError(item.meta.get("input", str(path)), problem, path=str(path), doc_id=item.id)
+
+
 def _as_id(value: Any, default: str) -> Optional[str]:
     if value is None or value == "":
         return default
@@ -362,42 +516,53 @@ def _opt_str(value: Any) -> Optional[str]:
 
 # ---------------------------------------------------------------------------------------- formats
 
-def _read_txt(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+def _read_txt(input_file: InputFile, options: ReadOptions) -> Iterator[Item]:
     """One article per file; the id is the path relative to the folder it was found in."""
-    path, where = input_file.path, str(input_file.path)
-    text = _decode(path.read_bytes(), where, path)
+    path, where, doc_id = input_file.path, str(input_file.path), input_file.rel_id
+    try:
+        raw = _read_whole(path, options)
+    except _OverCap as exc:
+        yield ReadError(where, f"{exc}; nothing of it was read", path=where, doc_id=doc_id)
+        return
+    text = _decode(raw, where, path)
     if isinstance(text, ReadError):
-        text.doc_id = input_file.rel_id
+        text.doc_id = doc_id
         yield text
     elif not text.strip():
-        yield ReadError(where, "file is empty", path=where, doc_id=input_file.rel_id)
+        yield ReadError(where, "file is empty", path=where, doc_id=doc_id)
     else:
-        yield Document(id=input_file.rel_id, text=text, meta={"input": where})
+        yield _checked_size(Document(id=doc_id, text=text, meta={"input": where}), options, path)
 
 
-def _read_jsonl(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+def _read_jsonl(input_file: InputFile, options: ReadOptions) -> Iterator[Item]:
     """One JSON object per line; a gzip stream cut short still yields the lines before the cut."""
     path = input_file.path
     last_line = 0
-    with _open_binary(path) as handle:
+    with _open_binary(path) as raw_handle:
+        handle = _CappedReader(raw_handle, options.max_file_bytes, options.file_cap())
         try:
-            if _looks_utf16(handle.peek(2000)[:2000] if hasattr(handle, "peek") else b""):
-                yield ReadError(str(path), "the file looks like UTF-16, not UTF-8 (a UTF-16 byte-order mark or every "
-                                "other byte NUL); re-encode the input as UTF-8", path=str(path))
+            utf16 = _utf16_error(raw_handle, path)
+            if utf16 is not None:
+                yield utf16
                 return
-            for number, offset, raw in _binary_lines(handle):
+            for number, offset, raw in _binary_lines(handle, options.max_doc_bytes):
                 last_line = number
-                item = _jsonl_line(input_file, number, offset, raw, fields)
+                item = _jsonl_line(input_file, number, offset, raw, options)
                 if item is not None:
                     yield item
         except _TRUNCATION_ERRORS as exc:
             yield _truncated(path, last_line, exc)
+        except _OverCap as exc:
+            yield _stopped_at_cap(path, last_line, exc)
 
 
-def _jsonl_line(input_file: InputFile, number: int, offset: int, raw: bytes,
-                fields: Mapping[str, tuple[str, ...]]) -> Optional[Item]:
+def _jsonl_line(input_file: InputFile, number: int, offset: int, raw: Optional[bytes],
+                options: ReadOptions) -> Optional[Item]:
     path = input_file.path
     where = f"{path}:{number}"
+    if raw is None:
+        return ReadError(where, f"the line is longer than {options.doc_bytes_cap()}; the lines after it are read",
+                         path=str(path), line=number, offset=offset)
     text = _decode(raw, where, path, base_offset=offset, line=number)
     if isinstance(text, ReadError):
         return text
@@ -412,7 +577,7 @@ def _jsonl_line(input_file: InputFile, number: int, offset: int, raw: bytes,
     if not isinstance(record, dict):
         return ReadError(where, f"line is a JSON {type(record).__name__}, expected an object", path=str(path), line=number)
     return _record_to_document(record, where=where, default_id=f"{input_file.rel_id}:{number}",
-                               fields=fields, path=path, line=number)
+                               options=options, path=path, line=number)
 
 
 def _truncated(path: Path, last_line: int, exc: BaseException) -> ReadError:
@@ -421,14 +586,21 @@ def _truncated(path: Path, last_line: int, exc: BaseException) -> ReadError:
     return ReadError(f"{path}:{last_line + 1}", reason, path=str(path), line=last_line + 1)
 
 
-def _read_json(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+def _stopped_at_cap(path: Path, last_line: int, exc: _OverCap) -> ReadError:
+    reason = f"{exc}; the {last_line} line(s) before were read, the rest of the file is not"
+    return ReadError(f"{path}:{last_line + 1}", reason, path=str(path), line=last_line + 1)
+
+
+def _read_json(input_file: InputFile, options: ReadOptions) -> Iterator[Item]:
     """A .json file holds one article object or a list of them (e.g. the bundled corpus-raw files)."""
     path, where = input_file.path, str(input_file.path)
     try:
-        with _open_binary(path) as handle:
-            text = _decode(handle.read(), where, path)
+        text = _decode(_read_whole(path, options), where, path)
     except _TRUNCATION_ERRORS as exc:
         yield ReadError(where, f"compressed file ends early or is corrupt ({exc}); nothing of it was read", path=where)
+        return
+    except _OverCap as exc:  # parsed whole, so it is read whole: a list of articles belongs in JSONL
+        yield ReadError(where, f"{exc} (or convert it to JSONL, read line by line); nothing of it was read", path=where)
         return
     if isinstance(text, ReadError):
         yield text
@@ -444,14 +616,14 @@ def _read_json(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> 
         yield ReadError(where, f"file cannot be read as JSON: {_json_limit(exc)}", path=where)
         return
     if isinstance(data, dict):
-        yield _record_to_document(data, where=where, default_id=input_file.rel_id, fields=fields, path=path, line=None)
+        yield _record_to_document(data, where=where, default_id=input_file.rel_id, options=options, path=path, line=None)
     elif isinstance(data, list):
-        yield from _json_list(input_file, data, fields)
+        yield from _json_list(input_file, data, options)
     else:
         yield ReadError(where, f"file holds a JSON {type(data).__name__}, expected an object or a list of objects", path=where)
 
 
-def _json_list(input_file: InputFile, data: list[Any], fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+def _json_list(input_file: InputFile, data: list[Any], options: ReadOptions) -> Iterator[Item]:
     path = input_file.path
     for index, record in enumerate(data):
         where = f"{path}[{index}]"
@@ -459,20 +631,27 @@ def _json_list(input_file: InputFile, data: list[Any], fields: Mapping[str, tupl
             yield ReadError(where, f"item is a JSON {type(record).__name__}, expected an object", path=str(path))
             continue
         yield _record_to_document(record, where=where, default_id=f"{input_file.rel_id}:{index}",
-                                  fields=fields, path=path, line=None)
+                                  options=options, path=path, line=None)
+
+
+class _RecordOverCap(Exception):
+    """A CSV record grew past the per-document byte cap (raised through csv.reader, which holds the record)."""
 
 
 class _CsvLineFeed:
     """Feeds decoded lines to csv.reader and remembers which physical lines the current record used.
 
     That memory is what lets a record with a broken quote (which swallows the lines after it) be
-    reported with its line numbers and the swallowed lines be parsed again instead of lost.
+    reported with its line numbers and the swallowed lines be parsed again instead of lost. It also
+    stops a record at ``max_record`` bytes (0 = no limit): csv.reader would hold a runaway quoted field whole.
     """
 
-    def __init__(self, raw_lines: Iterator[tuple[int, int, bytes]]) -> None:
+    def __init__(self, raw_lines: Iterator[tuple[int, int, Optional[bytes]]], max_record: int = 0) -> None:
         self._raw = raw_lines
+        self._max_record = max_record
         self._pushback: deque[tuple[int, int, bytes]] = deque()
         self.record: list[tuple[int, int, bytes]] = []
+        self.record_bytes = 0
         self.bad_bytes: Optional[tuple[int, int]] = None  # (line, byte offset) of the first undecodable byte
         self.last_line = 0
 
@@ -481,8 +660,11 @@ class _CsvLineFeed:
 
     def __next__(self) -> str:
         number, offset, raw = self._pushback.popleft() if self._pushback else next(self._raw)
-        self.record.append((number, offset, raw))
         self.last_line = max(self.last_line, number)
+        self.record_bytes += len(raw) if raw is not None else self._max_record + 1
+        if raw is None or (self._max_record and self.record_bytes > self._max_record):
+            raise _RecordOverCap(self.record[0][0] if self.record else number)
+        self.record.append((number, offset, raw))
         try:
             return raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
@@ -492,6 +674,7 @@ class _CsvLineFeed:
 
     def start_record(self) -> None:
         self.record = []
+        self.record_bytes = 0
         self.bad_bytes = None
 
     def lines(self) -> tuple[int, int]:
@@ -500,22 +683,36 @@ class _CsvLineFeed:
     def reread_after_first_line(self) -> None:
         self._pushback.extendleft(reversed(self.record[1:]))
         self.record = []
+        self.record_bytes = 0
 
 
-def _read_csv(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+def _read_csv(input_file: InputFile, options: ReadOptions) -> Iterator[Item]:
     """A header row then one article per record; quoted fields may span lines."""
     csv.field_size_limit(_CSV_FIELD_LIMIT)  # interpreter-wide, but articles exceed the 128 KiB default
     path = input_file.path
-    with _open_binary(path) as handle:
-        feed = _CsvLineFeed(_binary_lines(handle))
+    with _open_binary(path) as raw_handle:
+        utf16 = _utf16_error(raw_handle, path)
+        if utf16 is not None:
+            yield utf16
+            return
+        handle = _CappedReader(raw_handle, options.max_file_bytes, options.file_cap())
+        feed = _CsvLineFeed(_binary_lines(handle, options.max_doc_bytes), options.max_doc_bytes)
         try:
-            yield from _csv_records(input_file, feed, fields)
+            yield from _csv_records(input_file, feed, options)
         except _TRUNCATION_ERRORS as exc:
             yield _truncated(path, feed.last_line, exc)
+        except _OverCap as exc:
+            yield _stopped_at_cap(path, feed.last_line, exc)
+        except _RecordOverCap as exc:
+            # A CSV record cannot be stepped over without parsing it (a quote may open a field of many lines).
+            first = exc.args[0]
+            reason = (f"the CSV record starting on line {first} is longer than {options.doc_bytes_cap()}; "
+                      "it and the rest of the file are not read")
+            yield ReadError(f"{path}:{first}", reason, path=str(path), line=first)
 
 
-def _csv_records(input_file: InputFile, feed: _CsvLineFeed, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
-    path, name = input_file.path, str(input_file.path)
+def _csv_records(input_file: InputFile, feed: _CsvLineFeed, options: ReadOptions) -> Iterator[Item]:
+    path, name, fields = input_file.path, str(input_file.path), options.fields
     reader = csv.reader(feed, strict=True)
     try:
         header = next(reader)
@@ -540,7 +737,7 @@ def _csv_records(input_file: InputFile, feed: _CsvLineFeed, fields: Mapping[str,
             feed.reread_after_first_line()
             reader = csv.reader(feed, strict=True)
             continue
-        item = _csv_row(input_file, header, row, feed, fields)
+        item = _csv_row(input_file, header, row, feed, options)
         if item is not None:
             yield item
 
@@ -553,7 +750,7 @@ def _broken_csv_record(path: Path, feed: _CsvLineFeed, exc: csv.Error) -> ReadEr
 
 
 def _csv_row(input_file: InputFile, header: list[str], row: list[str], feed: _CsvLineFeed,
-             fields: Mapping[str, tuple[str, ...]]) -> Optional[Item]:
+             options: ReadOptions) -> Optional[Item]:
     path = input_file.path
     first, _ = feed.lines()
     where = f"{path}:{first}"
@@ -567,16 +764,21 @@ def _csv_row(input_file: InputFile, header: list[str], row: list[str], feed: _Cs
         return ReadError(where, f"record has {len(row)} fields but the header has {len(header)} "
                          "(a stray quote or delimiter?)", path=str(path), line=first)
     return _record_to_document(dict(zip(header, row)), where=where, default_id=f"{input_file.rel_id}:{first}",
-                               fields=fields, path=path, line=first)
+                               options=options, path=path, line=first)
 
 
-def _read_html(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
+def _read_html(input_file: InputFile, options: ReadOptions) -> Iterator[Item]:
     """A saved web page: trafilatura keeps the article text and reads the date from the markup."""
-    path = input_file.path
-    item = html_to_document(path.read_bytes(), doc_id=input_file.rel_id, where=str(path), meta={"input": str(path)})
+    path, where = input_file.path, str(input_file.path)
+    try:
+        html = _read_whole(path, options)
+    except _OverCap as exc:
+        yield ReadError(where, f"{exc}; nothing of it was read", path=where, doc_id=input_file.rel_id)
+        return
+    item = html_to_document(html, doc_id=input_file.rel_id, where=where, meta={"input": where})
     if isinstance(item, ReadError):
-        item.path = str(path)
-    yield item
+        item.path = where
+    yield _checked_size(item, options, path)
 
 
 def html_to_document(html: bytes, *, doc_id: str, where: str, url: Optional[str] = None,
@@ -607,93 +809,195 @@ def _html_lang(html: bytes) -> Optional[str]:
     return found.group(1).decode("ascii").lower() if found else None
 
 
-def _read_warc(input_file: InputFile, fields: Mapping[str, tuple[str, ...]]) -> Iterator[Item]:
-    """HTTP responses in a (gzipped) WARC; other record types (request, warcinfo, metadata) are not articles."""
-    from warcio.archiveiterator import ArchiveIterator
+# ------------------------------------------------------------------------------------------- WARC
 
-    path = input_file.path
-    offset, end, count = 0, 0, 0
-    with open(path, "rb") as handle:
-        records = ArchiveIterator(handle)
+_WARC_ARTICLE_RECORDS = ("response", "resource")  # request, warcinfo, metadata, revisit hold no article
+# warcio inflates each block it reads in one go, up to ~1,000 times its size for text this repetitive: 4 KiB
+# blocks bound that to 4 MiB (its default of 16 KiB let one block of a gzip of zeros take 16 MiB and more).
+_WARC_BLOCK = 4096
+_ROBOTS_TXT = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*/robots\.txt(?:[?#]|$)", re.I)
+
+
+class _WarcCut(Exception):
+    """A record is cut short or its header is broken: warcio hands out such a record as if it were whole."""
+
+    def __init__(self, offset: int, problem: str) -> None:
+        super().__init__(f"the record at byte offset {offset} {problem}")
+        self.offset = offset
+
+
+def _read_warc(input_file: InputFile, options: ReadOptions) -> Iterator[ReaderItem]:
+    """Response and resource records of a (gzipped) WARC; those that hold no article are SkippedRecords."""
+    scan = _WarcScan(input_file, options)
+    with open(input_file.path, "rb") as handle:
+        records = _warc_records(handle)
         try:
             for record in records:
-                # Read the body before asking the offset: get_record_offset() skips to the record's end.
-                body = record.content_stream().read() if record.rec_type == "response" else None
-                offset = records.get_record_offset()
-                end = offset + records.get_record_length()
-                if body is not None:
-                    count += 1
-                    yield _warc_response(input_file, record, body, offset)
+                yield from scan.read(record, records)
+        except _OverCap as exc:
+            yield scan.error(scan.end, f"{exc}; the records before were read, the rest of the file is not")
+            return
+        except _WarcCut as exc:
+            yield scan.damaged(exc.offset, str(exc))
+            return
         except Exception as exc:  # warcio raises ArchiveLoadFailed, EOFError, zlib.error... on damage
             if "non-chunked gzip" in str(exc):
                 # One gzip stream around all records (not per record, as crawlers write them): valid, but
-                # warcio reads it only decompressed. Go on from the records already yielded.
-                yield from _read_warc_single_gzip(input_file, skip=count)
+                # warcio reads it only decompressed. Go on after the records already read.
+                yield from _read_warc_single_gzip(input_file, options, skip=scan.records)
                 return
-            yield _warc_damaged(path, end, count, f"{type(exc).__name__}: {exc}")
+            yield scan.damaged(scan.end, f"{type(exc).__name__}: {exc}")
             return
         # warcio ends quietly inside a cut record: bytes left past the last whole record give it away
         # (an uncompressed record's closing CRLFs are not counted in its length, hence the slack).
-        if os.fstat(handle.fileno()).st_size - end > 4:
-            yield _warc_damaged(path, end, count, "the file ends inside a record")
+        if os.fstat(handle.fileno()).st_size - scan.end > (4 if scan.records else 0):
+            yield scan.damaged(scan.end, "the file ends inside a record")
 
 
-def _read_warc_single_gzip(input_file: InputFile, skip: int) -> Iterator[Item]:
+def _read_warc_single_gzip(input_file: InputFile, options: ReadOptions, skip: int) -> Iterator[ReaderItem]:
+    scan = _WarcScan(input_file, options, skip=skip)
+    try:
+        with gzip.open(input_file.path, "rb") as handle:
+            records = _warc_records(handle)
+            for record in records:
+                yield from scan.read(record, records)
+    except _OverCap as exc:
+        yield scan.error(0, f"{exc} (in the decompressed stream); the records before were read, the rest is not")
+    except Exception as exc:
+        yield scan.damaged(0, f"{type(exc).__name__}: {exc} (in the decompressed stream)")
+
+
+def _warc_records(handle: IO[bytes]) -> Any:
+    """warcio's record iterator, with its line reads bounded.
+
+    warcio reads WARC and HTTP header lines with an unbounded readline, so a gzip of zeros (no line break in a
+    gigabyte) would be held whole. No header line is near _READ_CHUNK; a longer one is read in pieces, which the
+    header parser refuses or misreads, and that file is reported as corrupt.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
-    path, seen, count = input_file.path, 0, skip
-    try:
-        with gzip.open(path, "rb") as handle:
-            records = ArchiveIterator(handle)
-            for record in records:
-                if record.rec_type != "response":
-                    continue
-                body = record.content_stream().read()
-                seen += 1
-                if seen > skip:
-                    count += 1
-                    yield _warc_response(input_file, record, body, records.get_record_offset())
-    except Exception as exc:
-        yield _warc_damaged(path, 0, count, f"{type(exc).__name__}: {exc} (in the decompressed stream)")
+    records = ArchiveIterator(handle, block_size=_WARC_BLOCK)
+    unbounded = records.reader.readline
+    records.reader.readline = lambda length=None: unbounded(min(length, _READ_CHUNK) if length else _READ_CHUNK)
+    return records
 
 
-def _warc_damaged(path: Path, offset: int, count: int, detail: str) -> ReadError:
-    reason = (f"WARC file is truncated or corrupt after {count} response record(s) ({detail}); "
-              "the records before were read, the rest is lost")
-    return ReadError(f"{path}@{offset}", reason, path=str(path), offset=offset)
+class _WarcScan:
+    """Reads the records of one WARC in order, keeping what its errors must say: where the last whole record
+    ended, how many articles came before, and the decompressed bytes so far (the file cap)."""
+
+    def __init__(self, input_file: InputFile, options: ReadOptions, skip: int = 0) -> None:
+        self.input_file, self.options, self.skip = input_file, options, skip
+        self.records = self.articles = self.end = self.block_bytes = 0
+
+    def read(self, record: Any, records: Any) -> Iterator[ReaderItem]:
+        self.records += 1
+        if not _valid_length(record):  # a header cut before its Content-Length value (which WARC requires)
+            raise _WarcCut(records.get_record_offset(), "has no valid Content-Length (its header is cut or corrupt)")
+        self._count_bytes(record)
+        candidate = record.rec_type in _WARC_ARTICLE_RECORDS and self.records > self.skip
+        reason = _warc_skip_reason(record) if candidate else None
+        body = self._body(record) if candidate and reason is None else None
+        # Asking the offset reads the record to its end (in small blocks), so it comes after the body.
+        offset = records.get_record_offset()
+        if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes left than its Content-Length promised
+            raise _WarcCut(offset, "is cut short: the file ends inside it")
+        self.end = offset + records.get_record_length()
+        if reason is not None:
+            yield SkippedRecord(f"{self.input_file.path}@{offset}", reason)
+        elif candidate:
+            self.articles += 1
+            yield self._article(record, body, offset)
+
+    def _count_bytes(self, record: Any) -> None:
+        """The file cap, checked on each record's declared length before its body is decompressed."""
+        self.block_bytes += record.length
+        limit = self.options.max_file_bytes
+        if limit and self.block_bytes > limit:
+            raise _OverCap(f"the records hold more than {limit:,} bytes, over {self.options.file_cap()}")
+
+    def _body(self, record: Any) -> Optional[bytes]:
+        """The payload, or None when it is over the per-document byte cap (the rest is skipped, not held)."""
+        limit = self.options.max_doc_bytes
+        body = record.content_stream().read(limit + 1 if limit else None)  # warcio reads nothing for -1
+        return None if limit and len(body) > limit else body
+
+    def _article(self, record: Any, body: Optional[bytes], offset: int) -> Item:
+        headers = record.rec_headers
+        url = headers.get_header("WARC-Target-URI")
+        record_id = (headers.get_header("WARC-Record-ID") or f"{self.input_file.rel_id}@{offset}").strip("<>")
+        if body is None:
+            return self.error(offset, f"the record is longer than {self.options.doc_bytes_cap()} ({url})",
+                              doc_id=record_id)
+        if record.rec_type == "response" and record.http_headers is None:
+            return self.error(offset, f"response record without HTTP headers ({url}); skipped", doc_id=record_id)
+        where = f"{self.input_file.path}@{offset}"
+        crawl_date = headers.get_header("WARC-Date")
+        meta = {"input": where, "crawl_date": crawl_date, "warc_record_id": record_id}
+        if _warc_content_kind(record) == "text":
+            item = _text_document(body, doc_id=record_id, where=where, url=url, meta=meta, path=self.input_file.path)
+        else:
+            max_date = crawl_date[:10] if crawl_date and normalize_published(crawl_date[:10]) else None
+            item = html_to_document(body, doc_id=record_id, where=where, url=url, meta=meta, max_date=max_date)
+        if isinstance(item, ReadError):
+            item.path, item.offset = str(self.input_file.path), offset
+        return _checked_size(item, self.options, self.input_file.path)
+
+    def error(self, offset: int, reason: str, doc_id: Optional[str] = None) -> ReadError:
+        path = self.input_file.path
+        return ReadError(f"{path}@{offset}", reason, path=str(path), offset=offset, doc_id=doc_id)
+
+    def damaged(self, offset: int, detail: str) -> ReadError:
+        return self.error(offset, f"WARC file is truncated or corrupt after {self.articles} article record(s) "
+                                  f"({detail}); the records before were read, the rest is lost")
 
 
-def _warc_response(input_file: InputFile, record: Any, body: bytes, offset: int) -> Item:
-    headers = record.rec_headers
-    url = headers.get_header("WARC-Target-URI")
-    record_id = (headers.get_header("WARC-Record-ID") or f"{input_file.rel_id}@{offset}").strip("<>")
-    crawl_date = headers.get_header("WARC-Date")
-    where = f"{input_file.path}@{offset}"
-    problem = _warc_http_problem(record)
-    if problem:
-        return ReadError(where, f"{problem} ({url}); skipped", path=str(input_file.path), doc_id=record_id, offset=offset)
-    meta = {"input": where, "crawl_date": crawl_date, "warc_record_id": record_id}
-    max_date = crawl_date[:10] if crawl_date and normalize_published(crawl_date[:10]) else None
-    item = html_to_document(body, doc_id=record_id, where=where, url=url, meta=meta, max_date=max_date)
-    if isinstance(item, ReadError):
-        item.path, item.offset = str(input_file.path), offset
-    return item
+def _valid_length(record: Any) -> bool:
+    declared = record.rec_headers.get_header("Content-Length")
+    return declared is not None and declared.strip().isdigit()
 
 
-def _warc_http_problem(record: Any) -> Optional[str]:
-    http = record.http_headers
-    if http is None:
-        return "response record without HTTP headers"
-    status = http.get_statuscode() or ""
-    if not status.startswith("2"):
-        return f"HTTP status {status}"
-    content_type = (http.get_header("Content-Type") or "").lower()
-    if content_type and "html" not in content_type:
-        return f"not an HTML page (Content-Type {content_type})"
+def _warc_skip_reason(record: Any) -> Optional[str]:
+    """Why a response or resource record holds no article (counted in the manifest), or None to read it."""
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if record.rec_type == "response" and url.lower().startswith(("http:", "https:")):
+        status = record.http_headers.get_statuscode() if record.http_headers is not None else None
+        if status is not None and status != "200":  # redirects, 404s, 206 partial bodies: no whole article
+            return f"http {status}"
+    elif record.rec_type == "response":
+        return "not http"  # dns: and whois: records of a crawler
+    if _ROBOTS_TXT.match(url):
+        return "robots.txt"
+    if _warc_content_kind(record) is None:
+        return "not html"
     return None
 
 
-_READERS: Mapping[str, Callable[[InputFile, Mapping[str, tuple[str, ...]]], Iterator[Item]]] = {
+def _warc_content_kind(record: Any) -> Optional[str]:
+    """'html', 'text' (plain text) or None (images, scripts, PDFs...) from the HTTP or the WARC Content-Type."""
+    if record.rec_type == "response":
+        http = record.http_headers
+        content_type = (http.get_header("Content-Type") if http is not None else None) or ""
+    else:
+        content_type = record.content_type or ""
+    content_type = content_type.lower()
+    if not content_type or "html" in content_type:  # no type at all: trafilatura tells whether it is a page
+        return "html"
+    return "text" if content_type.startswith("text/plain") else None
+
+
+def _text_document(body: bytes, *, doc_id: str, where: str, url: Optional[str], meta: dict[str, Any],
+                   path: Path) -> Item:
+    text = _decode(body, where, path)
+    if isinstance(text, ReadError):
+        text.doc_id = doc_id
+        return text
+    if not text.strip():
+        return ReadError(where, "the record's text is empty", doc_id=doc_id)
+    return Document(id=doc_id, text=text, url=url, meta=meta)
+
+
+_READERS: Mapping[str, Callable[[InputFile, ReadOptions], Iterator[ReaderItem]]] = {
     "txt": _read_txt, "jsonl": _read_jsonl, "json": _read_json, "csv": _read_csv,
     "html": _read_html, "warc": _read_warc,
 }

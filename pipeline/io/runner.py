@@ -41,9 +41,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Optional, TextIO, Union
 
-from pipeline.io.documents import Document, ReadError
+from pipeline.io.documents import DEFAULT_DATE_ORDER, Document, ReadError
 from pipeline.io.language import language_problem
-from pipeline.io.readers import Item, InputFile, iter_documents, list_input_files
+from pipeline.io.readers import (
+    DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_FILE_BYTES, InputFile, Item, ReadOptions, iter_documents, list_input_files,
+)
 from pipeline.io.writers import (
     DUCKDB_FILE, FORMATS, TABLES, TablesWriter, atomic_open, check_formats, document_row, duckdb_column_struct,
     error_row, flatten_claim, write_json_atomic,
@@ -309,6 +311,7 @@ class _Plan:
     total: int = 0
     reused: int = 0
     duplicates: int = 0
+    warc_skipped: collections.Counter = field(default_factory=collections.Counter)  # WARC records that are no article
 
 
 def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, salt: str,
@@ -801,6 +804,9 @@ def run_corpus(
     scheduler: Any = None,
     progress: bool = True,
     field_map: Optional[Mapping[str, str]] = None,
+    date_order: str = DEFAULT_DATE_ORDER,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_doc_chars: int = DEFAULT_MAX_DOC_CHARS,
     keep_text: bool = False,
     language_check: bool = True,
     doc_timeout: Optional[float] = None,
@@ -817,10 +823,14 @@ def run_corpus(
     with status 'skipped' and an errors row of stage 'language' instead of being processed. With
     ``doc_timeout`` a document that takes longer than that many seconds (plus one per 2,000 characters)
     fails alone with a time-out, on every engine (on Dask each worker runs its shards in a child process whose
-    main thread can take the alarm; see `run_shard_on_dask_worker`).
+    main thread can take the alarm; see `run_shard_on_dask_worker`). ``date_order`` (MDY or DMY) reads
+    publication dates such as 04.11.2025; ``max_file_bytes`` and ``max_doc_chars`` cap what one input file and
+    one document may hold (0 = no limit; what exceeds them is a read error). Like ``field_map`` they change the
+    documents read, so a resumed run with other values redoes the shards whose documents changed.
     """
     formats = check_formats(formats)
     _check_options(engine, n_process, shard_size, batch_size, process)
+    ReadOptions(date_order=date_order, max_file_bytes=max_file_bytes, max_doc_chars=max_doc_chars)  # fails fast
     inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)  # read twice: listing, then reading
     outdir, started_at, clock = Path(outdir), _now(), time.perf_counter()
     input_files = list_input_files(inputs, exclude=[outdir])  # fails fast on a mistyped path
@@ -833,9 +843,10 @@ def run_corpus(
         _remove_stale_temp_files(outdir)
         (outdir / "manifest.json").unlink(missing_ok=True)  # present only for a complete output
         plan = _Plan()
-        tasks = _plan_shards(iter_documents(inputs, field_map=field_map, exclude=[outdir]), shard_dir, shard_size=shard_size,
-                             salt=salt, keep_text=keep_text, plan=plan, language_check=language_check,
-                             doc_timeout=doc_timeout)
+        items = iter_documents(inputs, field_map=field_map, exclude=[outdir], date_order=date_order,
+                               max_file_bytes=max_file_bytes, max_doc_chars=max_doc_chars, skipped=plan.warc_skipped)
+        tasks = _plan_shards(items, shard_dir, shard_size=shard_size, salt=salt, keep_text=keep_text, plan=plan,
+                             language_check=language_check, doc_timeout=doc_timeout)
         meter = _Progress(progress)
         shard_seconds = _drive(tasks, process, plan, meter, engine=engine, n_process=n_process,
                                batch_size=batch_size, scheduler=scheduler)
@@ -847,7 +858,8 @@ def run_corpus(
             version=version, config_hash=config_hash,
             options={"engine": engine, "n_process": n_process, "batch_size": batch_size, "shard_size": shard_size,
                      "keep_text": keep_text, "language_check": language_check, "doc_timeout": doc_timeout,
-                     "field_map": dict(field_map or {})},
+                     "field_map": dict(field_map or {}), "date_order": date_order, "max_file_bytes": max_file_bytes,
+                     "max_doc_chars": max_doc_chars},
             timings={"started_at": started_at, "finished_at": _now(),
                      "process_seconds": round(process_done - clock, 3),
                      "merge_seconds": round(time.perf_counter() - process_done, 3),
@@ -907,7 +919,8 @@ def _manifest(*, input_files: Sequence[InputFile], inputs: Sequence[PathLike], c
         "config_hash": config_hash,
         "inputs": _describe_inputs(inputs, input_files),
         "counts": {**counts, "duplicate_ids": plan.duplicates, "all_items_accounted_for": accounted,
-                   "files_skipped_unknown_type": sum(1 for f in input_files if f.skipped)},
+                   "files_skipped_unknown_type": sum(1 for f in input_files if f.skipped),
+                   "warc_records_skipped": dict(sorted(plan.warc_skipped.items()))},
         "shards": {"total": plan.total, "reused_from_earlier_run": plan.reused,
                    "processed_this_run": plan.total - plan.reused},
         "options": dict(options),

@@ -2,23 +2,58 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from pipeline.normalize.dates import resolve_date
-
-# A change spans the period between its sentence's dates only when one of them is its baseline.
-_BASELINE = re.compile(r"(?:\b(?:from|since|than|over|compared (?:with|to)|versus|vs\.?|against)\s+(?:in\s+|on\s+|at\s+)?(?:the\s+)?"
-                       r"|\bsame (?:period|month|quarter|week|time|day|season) (?:of|in|as|a year earlier in)\s+)$", re.I)
-NOW_WORDS = re.compile(r"\b(?:now|currently|so far|to date|at present|as of today|this week|today)\b", re.I)
-# A date right after a figure ("39,000 tons in 2020") belongs to that figure.
-_OWNED_GAP = re.compile(r"^\s*,?\s*(?:in|for|as of|at|at the end of|by the end of|by|during|on)?\s*$", re.I)
+from pipeline.normalize.units import LEXICON_DIR
 
 
-def date_candidates(doc: Doc, mentions: list[dict], published: Optional[str], parser, sentences=None, *,
-                    text: Optional[str] = None) -> list[dict]:
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """The date slot's word lists (``models/lexicon/dates.json``), compiled once."""
+
+    baseline: re.Pattern  # right before a date: that date is a comparison's baseline ("from 2019")
+    now: re.Pattern  # "now", "currently": the publication date
+    owned_gap: re.Pattern  # what may stand between a figure and the date it owns ("39,000 tons in 2020")
+    comparison: re.Pattern  # a comparison marker anywhere ("compared with", "a year earlier")
+    still: re.Pattern  # "still", "already"
+    since: re.Pattern  # right before a date, a total runs from it to the reporting date ("since 1980")
+
+    @classmethod
+    def from_data(cls, data: dict) -> "DateLexicon":
+        baseline = (rf"(?:\b(?:{_alternation(data['baseline_words'])})\s+(?:(?:{_alternation(data['baseline_fillers'])})\s+)?"
+                    rf"(?:the\s+)?|\bsame (?:{_alternation(data['same_period_nouns'])}) "
+                    rf"(?:{_alternation(data['same_period_links'])})\s+)$")
+        return cls(
+            baseline=re.compile(baseline, re.I),
+            now=re.compile(rf"\b(?:{_alternation(data['now_words'])})\b", re.I),
+            owned_gap=re.compile(rf"^\s*,?\s*(?:{_alternation(data['owned_gap_words'])})?\s*$", re.I),
+            comparison=re.compile(rf"\b(?:{_alternation(data['comparison_markers'])})(?!\w)", re.I),
+            still=re.compile(rf"\b(?:{_alternation(data['still_words'])})\b", re.I),
+            since=re.compile(rf"\b(?:{_alternation(data['since_words'])})\s+(?:(?:the\s+)?(?:end|start) of\s+)?$", re.I),
+        )
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_DIR / "dates.json") -> "DateLexicon":
+        return cls.from_data(read_date_words(path))
+
+
+def read_date_words(path: Path = LEXICON_DIR / "dates.json") -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], parser, sentences=None, *,
+                  text: Optional[str] = None) -> list[dict]:
     """Every resolvable DATE entity as plain data: text, offsets, ISO value, resolution.
 
     ``text`` is ``doc.text`` when the caller has it: spaCy joins every token again on each access.
@@ -91,73 +126,3 @@ def period(a: str, b: str) -> str:
     ends = [x.split("/")[-1] for x in (a, b)]
     start, end = min(starts), max(ends)
     return start if start == end else f"{start}/{end}"
-
-
-def assign_dates(doc: Doc, mentions: list[dict], dates: list[dict], published: Optional[str], *,
-                 changes: Optional[list] = None, carry: str = "paragraph", text: Optional[str] = None) -> list[Optional[dict]]:
-    """For each figure, the nearest date of its sentence, unless another figure owns that date.
-
-    A change ('up 6.7% from February 2019') spans the period between the dates of its sentence. A figure
-    whose sentence has no date takes the last date before it in the same paragraph (``carry='paragraph'``)
-    or document (``'document'``), since news states the period once and reports several figures for it.
-    """
-    text = doc.text if text is None else text
-    ends = [m["end"] for m in mentions]  # mentions come in text order
-    owner: dict[int, int] = {}
-    by_sentence: dict[int, list] = {}
-    for di, d in enumerate(dates):
-        by_sentence.setdefault(d["sent_start"], []).append((di, d))
-        mi = bisect.bisect_right(ends, d["start"]) - 1  # only the figure right before a date can own it
-        if mi >= 0 and d["start"] - ends[mi] <= 40 and _OWNED_GAP.match(text[ends[mi]:d["start"]]):
-            owner[di] = mi
-    date_starts = [d["start"] for d in dates]
-    now_words: dict[int, Optional[re.Match]] = {}  # per sentence: many figures share one sentence
-    result: list[Optional[dict]] = []
-    for mi, m in enumerate(mentions):
-        same = by_sentence.get(m["sent_start"], [])
-        own = [(di, d) for di, d in same if owner.get(di) == mi]
-        free = [(di, d) for di, d in same if owner.get(di, mi) == mi]
-        pool = own or free
-        if m.get("is_range") is None and not pool:
-            pool = []
-        change = changes[mi] if changes else None
-        if change and change.get("role") == "delta" and len(same) >= 2 and any(_BASELINE.search(text[max(0, d["start"] - 30):d["start"]]) for _, d in same):
-            first, last = min(same, key=lambda p: p[1]["start"])[1], max(same, key=lambda p: p[1]["start"])[1]
-            result.append({"date": period(first["iso"], last["iso"]), "date_text": text[first["start"]:last["end"]],
-                           "date_span": [first["start"], last["end"]], "date_resolution": first["resolution"]})
-            continue
-        if pool:
-            di, d = min(pool, key=lambda p: _distance(m, p[1]))
-            result.append({"date": d["iso"], "date_text": d["text"], "date_span": [d["start"], d["end"]],
-                           "date_resolution": d["resolution"]})
-            continue
-        if m["sent_start"] not in now_words:
-            now_words[m["sent_start"]] = NOW_WORDS.search(text, m["sent_start"], m["sent_end"])
-        now = now_words[m["sent_start"]]
-        if now and published:
-            start = now.start()
-            result.append({"date": published[:10], "date_text": now.group(0), "date_span": [start, start + len(now.group(0))],
-                           "date_resolution": "publication"})
-        else:
-            result.append(_carried(text, m, dates, date_starts, carry))
-    return result
-
-
-def _carried(text: str, m: dict, dates: list[dict], date_starts: list[int], carry: str) -> Optional[dict]:
-    if carry == "none":
-        return None
-    i = bisect.bisect_left(date_starts, m["start"]) - 1
-    while i >= 0 and dates[i]["end"] > m["start"]:
-        i -= 1
-    if i < 0:
-        return None
-    d = dates[i]
-    if carry == "paragraph" and "\n\n" in text[d["end"]:m["start"]]:
-        return None
-    return {"date": d["iso"], "date_text": d["text"], "date_span": [d["start"], d["end"]], "date_resolution": d["resolution"]}
-
-
-def _distance(m: dict, d: dict) -> int:
-    if d["start"] >= m["end"]:
-        return d["start"] - m["end"]
-    return (m["start"] - d["end"]) + 5  # prefer a date after the figure at equal distance

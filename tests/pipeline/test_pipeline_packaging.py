@@ -30,7 +30,8 @@ def test_factories_are_advertised_by_entry_points():
     names = {ep.name for ep in entry_points(group="spacy_factories")}
     assert {"newsclaims_quantities", "newsclaims_claims"} <= names
     misc = {ep.name for ep in entry_points(group="spacy_misc")}
-    assert {"newsclaims.entity_patterns.v1", "newsclaims.unit_lexicon.v1"} <= misc
+    assert {"newsclaims.entity_patterns.v1", "newsclaims.unit_lexicon.v1", "newsclaims.slot_ranker.v1",
+            "newsclaims.slot_ranker.v2"} <= misc
 
 
 def test_spacy_assemble_gives_a_folder_that_spacy_load_opens(tmp_path, nlp):

@@ -1,0 +1,61 @@
+"""Slot candidates and the rankers that choose among them.
+
+Every slot (date now; who and what next) is filled the same way: small proposers each offer candidates for a
+figure, every candidate carries features of the (figure, candidate) pair, and a ranker scores them. The null
+candidate is always among them, so "no value" competes like any other answer. Everything here is plain data,
+so candidates can be printed (``newsclaims explain``), written out and trained on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional, Protocol, Sequence
+
+NULL = "null"  # the proposer name of the null candidate
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible value of one slot for one figure.
+
+    ``value`` is the slot's normalised value (the ISO date or interval for dates), ``text``/``span`` where the
+    text says it (None for the null candidate), ``resolution`` how the value was read where the slot has
+    such a notion (dates: explicit, relative or publication). ``features`` are of the (figure, candidate)
+    pair, by name; ``rule_rank`` among them is the position the rules alone would give it (0 = their choice).
+    """
+
+    slot: str
+    proposer: str
+    value: Optional[str] = None
+    text: Optional[str] = None
+    span: Optional[tuple[int, int]] = None
+    resolution: Optional[str] = None
+    features: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_null(self) -> bool:
+        return self.proposer == NULL
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slot": self.slot, "proposer": self.proposer, "value": self.value, "text": self.text,
+                "span": list(self.span) if self.span is not None else None, "resolution": self.resolution,
+                "features": dict(self.features)}
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate with the score a ranker gave it: a probability in 0..1, or None where the ranker has none."""
+
+    candidate: Candidate
+    score: Optional[float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.candidate.to_dict(), "score": self.score}
+
+
+class SlotRanker(Protocol):
+    """Orders one figure's candidates for one slot (the null candidate always among them), best first."""
+
+    name: str
+
+    def rank(self, candidates: Sequence[Candidate]) -> list[Scored]:
+        ...

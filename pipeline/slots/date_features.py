@@ -1,0 +1,144 @@
+"""A figure's date candidates with their features and the rules' order.
+
+:func:`date_candidates` runs every proposer of :mod:`pipeline.slots.date_proposers`, adds the features of each
+(figure, candidate) pair and ranks the candidates as the rules did before there was a ranker (``rule_rank``),
+so the rules-only ranker reproduces them and the trained one can use their order as evidence.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+from typing import Optional
+
+from pipeline.slots.candidates import NULL, Candidate
+from pipeline.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
+
+# The rules' cascade: a change's baseline period, the date the figure owns, the nearest free date of its
+# sentence, a 'now' word, the date carried from earlier in the paragraph, else none. What the rules never
+# chose (headline dates, present tense, a date another figure owns) ranks after the null candidate.
+RULE_ORDER = ("baseline", "owned", "sentence", "now_word", "carry", NULL)
+_DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
+_LOG_SCALE = math.log1p(1000)
+# Proposers whose candidates stand away from the figure (or nowhere): what the figure itself says and the kind
+# of date they offer get a weight of their own for each of them.
+_CROSSED = frozenset({NULL, "carry", "headline", "publication", "present_tense", "now_word", "next_sentence"})
+_MARKER_REACH = 30  # a comparison marker this close before a date is 'right before' it
+
+
+def date_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """Every proposer's candidates for the figure ``mi``, with features, in the rules' order."""
+    raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
+    ranked = sorted(raw, key=lambda c: rule_key(frame, mi, c))
+    out = []
+    for rank, cand in enumerate(ranked):
+        features = pair_features(frame, mi, cand)
+        features["rule_rank_inverse"] = round(1.0 / (1 + rank), 4)
+        if rank == 0:
+            features["rule_first"] = 1.0
+        out.append(dataclasses.replace(cand, features=features))
+    return out
+
+
+def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
+    """Sort key of the rules' order (smaller first); ties as the rules broke them: nearer, then earlier."""
+    near = distance(frame.mentions[mi], *cand.span) if cand.span is not None else 0
+    start = cand.span[0] if cand.span is not None else 0
+    proposer = cand.proposer
+    if proposer == "sentence" and frame.date_at.get(cand.span) in frame.owner:
+        proposer = "taken"  # the rules never give a figure the date another figure owns
+    if proposer in RULE_ORDER:
+        return (RULE_ORDER.index(proposer), near, start)
+    return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, near, start)
+
+
+def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float]:
+    """Features of one (figure, candidate) pair, by name; absent means 0."""
+    f: dict[str, float] = {f"proposer_{cand.proposer}": 1.0, **cand.features}
+    if cand.proposer in _CROSSED:
+        f.update({f"{cand.proposer}*{k}": v for k, v in figure_features(frame, mi).items()})
+    if cand.span is None:  # the null candidate, the bare publication date: nothing in the text to measure
+        return f
+    m = frame.mentions[mi]
+    start, end = cand.span
+    after, before = start >= m["end"], end <= m["start"]
+    lo, hi = (m["end"], start) if after else (end, m["start"]) if before else (start, start)
+    gap = max(hi - lo, 0)
+    f["after" if after else "before" if before else "around"] = 1.0
+    back = bisect.bisect_right(frame.sentences.starts, m["sent_start"]) - bisect.bisect_right(frame.sentences.starts, start)
+    f["same_sentence"] = float(back == 0)
+    f[_sentences_bucket(back)] = 1.0
+    f["same_paragraph"] = float("\n\n" not in frame.text[lo:hi]) if gap < 5000 else 0.0
+    f["log_distance"] = round(min(math.log1p(gap) / _LOG_SCALE, 1.5), 4)
+    f[_distance_bucket(gap)] = 1.0
+    di = frame.date_at.get(cand.span)
+    if di is not None and di in frame.owner:
+        f["owned_gap" if frame.owner[di] == mi else "owned_by_other"] = 1.0
+    if _any_between(frame.markers, lo, hi):
+        f["marker_between"] = 1.0
+    if _marker_before(frame, start):
+        f["marker_before"] = 1.0
+    if _any_between(frame.mention_starts, lo, hi):
+        f["figure_between"] = 1.0
+    if cand.resolution:
+        f[f"resolution_{cand.resolution}"] = 1.0
+    f[f"precision_{precision(cand.value)}"] = 1.0
+    if cand.proposer in _CROSSED:  # a carried 'today' is not a carried 'in 2019'
+        f[f"{cand.proposer}*precision_{precision(cand.value)}"] = 1.0
+    return {k: v for k, v in f.items() if v}
+
+
+def figure_features(frame: DateFrame, mi: int) -> dict[str, float]:
+    """What the figure itself says about its date: its verb's tense, a quotation (the guidelines date a quoted
+    figure only by its own time word), its role in a change, whether its sentence or anything before it is
+    dated, a document without a publication date. Crossed with each candidate's proposer in pair_features,
+    since a feature of the figure alone cannot tell its candidates apart."""
+    if mi in frame.figure_cache:
+        return frame.figure_cache[mi]
+    m = frame.mentions[mi]
+    change = frame.changes[mi] if frame.changes else None
+    f = {f"tense_{tense(_governing_verb(frame.doc, m))}": 1.0,
+         "in_quote": float(frame.in_quote(mi)),
+         "sentence_dated": float(bool(frame.sentence_dates(mi))),
+         "dated_before": float(bisect.bisect_left(frame.date_starts, m["sent_start"]) > 0),
+         "undated_document": float(frame.published is None)}
+    if change and change.get("role"):
+        f[f"change_{change['role']}"] = 1.0
+    frame.figure_cache[mi] = {k: v for k, v in f.items() if v}
+    return frame.figure_cache[mi]
+
+
+def _sentences_bucket(back: int) -> str:
+    """How many sentences before (positive) or after (negative) the figure's the candidate stands."""
+    if back == 0:
+        return "sentences_0"
+    if back < 0:
+        return "sentences_after"
+    return "sentences_back_1" if back == 1 else "sentences_back_2_3" if back <= 3 else "sentences_back_4_more"
+
+
+def _distance_bucket(gap: int) -> str:
+    for limit in _DISTANCE_BUCKETS:
+        if gap <= limit:
+            return f"distance_le_{limit}"
+    return f"distance_gt_{_DISTANCE_BUCKETS[-1]}"
+
+
+def _any_between(sorted_starts: list[int], lo: int, hi: int) -> bool:
+    return hi > lo and bisect.bisect_left(sorted_starts, lo) < bisect.bisect_left(sorted_starts, hi)
+
+
+def _marker_before(frame: DateFrame, start: int) -> bool:
+    """A baseline word right before the date ('from 2019', 'same period of 2019') or a comparison marker just
+    before it ('up from 25 in 2015')."""
+    window = frame.text[max(0, start - _MARKER_REACH):start]
+    return bool(frame.lexicon.baseline.search(window)) or _any_between(frame.markers, start - _MARKER_REACH, start)
+
+
+def precision(value: Optional[str]) -> str:
+    """day, month, year or interval, from an ISO date or interval."""
+    if not value:
+        return "none"
+    if "/" in value:
+        return "interval"
+    return {10: "day", 7: "month"}.get(len(value), "year")

@@ -1,0 +1,296 @@
+"""Date proposers: each offers a figure the dates one kind of evidence points to, as :class:`Candidate` s.
+
+Every proposer is ``(frame, mi) -> list[Candidate]`` for the figure ``frame.mentions[mi]``. They do not judge:
+a proposer offers what its evidence allows and the ranker chooses (``pipeline/slots/date_features.py`` adds the
+features and the rules' order). A proposer may attach features only it can know ('present_perfect').
+"""
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Token
+
+from pipeline.slots.candidates import NULL, Candidate
+from pipeline.slots.sentences import SentenceIndex
+from pipeline.slots.when import DateLexicon, period
+
+SLOT = "date"
+OWNED_REACH = 40  # characters: a date further from the figure than this is never 'right after' it
+NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
+_QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
+
+
+@dataclass
+class DateFrame:
+    """What the date proposers read about one document, built once per document.
+
+    ``dates`` are the document's date mentions in text order (:func:`pipeline.slots.when.date_mentions`);
+    ``owner`` maps a date to the figure right before it that owns it.
+    """
+
+    doc: Doc
+    text: str
+    published: Optional[str]
+    mentions: list[dict]
+    changes: list
+    dates: list[dict]
+    sentences: SentenceIndex
+    lexicon: DateLexicon
+    carry: str = "paragraph"
+    owner: dict[int, int] = field(default_factory=dict)
+    by_sentence: dict[int, list[int]] = field(default_factory=dict)
+    date_at: dict[tuple[int, int], int] = field(default_factory=dict)
+    date_starts: list[int] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
+    markers: list[int] = field(default_factory=list)
+    quotes: dict[str, list[int]] = field(default_factory=dict)
+    lead: list[tuple[int, int]] = field(default_factory=list)
+    _now: dict = field(default_factory=dict)
+    figure_cache: dict = field(default_factory=dict)  # per figure: what date_features.figure_features found
+
+    @classmethod
+    def build(cls, doc: Doc, text: str, published: Optional[str], mentions: list[dict], changes: list,
+              dates: list[dict], sentences: SentenceIndex, lexicon: DateLexicon, carry: str = "paragraph") -> "DateFrame":
+        frame = cls(doc, text, published, mentions, changes, dates, sentences, lexicon, carry)
+        ends = [m["end"] for m in mentions]  # mentions come in text order
+        for di, d in enumerate(dates):
+            frame.by_sentence.setdefault(d["sent_start"], []).append(di)
+            frame.date_at.setdefault((d["start"], d["end"]), di)
+            mi = bisect.bisect_right(ends, d["start"]) - 1  # only the figure right before a date can own it
+            if mi >= 0 and d["start"] - ends[mi] <= OWNED_REACH and lexicon.owned_gap.match(text[ends[mi]:d["start"]]):
+                frame.owner[di] = mi
+        frame.date_starts = [d["start"] for d in dates]
+        frame.mention_starts = [m["start"] for m in mentions]
+        frame.markers = [m.start() for m in lexicon.comparison.finditer(text)]
+        frame.quotes = {q: [x.start() for x in re.finditer(q, text)] for q in (_QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT)}
+        frame.lead = _lead_sentences(text, sentences)
+        return frame
+
+    def sentence_dates(self, mi: int) -> list[int]:
+        return self.by_sentence.get(self.mentions[mi]["sent_start"], [])
+
+    def now_word(self, sent_start: int, sent_end: int):
+        if sent_start not in self._now:  # many figures share one sentence
+            self._now[sent_start] = self.lexicon.now.search(self.text, sent_start, sent_end)
+        return self._now[sent_start]
+
+    def in_quote(self, mi: int) -> bool:
+        """Whether the figure stands inside an open quotation of its sentence."""
+        m = self.mentions[mi]
+
+        def count(q: str) -> int:
+            return bisect.bisect_left(self.quotes[q], m["start"]) - bisect.bisect_left(self.quotes[q], m["sent_start"])
+
+        return count(_QUOTES_OPEN) > count(_QUOTES_CLOSE) or count(_QUOTE_STRAIGHT) % 2 == 1
+
+
+def _lead_sentences(text: str, sentences: SentenceIndex) -> list[tuple[int, int]]:
+    """The headline and the story's first sentence: the first sentence, and the next one when the first is a
+    paragraph of its own (a headline line)."""
+    bounds = [b for b in sentences.bounds if text[b[0]:b[1]].strip()]
+    if not bounds:
+        return []
+    lead = [bounds[0]]
+    if len(bounds) > 1 and "\n" in text[bounds[0][1] - 1:bounds[1][0] + 1]:
+        lead.append(bounds[1])
+    return lead
+
+
+def distance(m: dict, start: int, end: int) -> int:
+    """Characters between a figure and a span; a date before the figure counts 5 more, so at equal distance
+    the date after the figure wins (the rules' tie-break, kept as is)."""
+    if start >= m["end"]:
+        return start - m["end"]
+    return (m["start"] - end) + 5
+
+
+def _date(frame: DateFrame, di: int, proposer: str, **features: float) -> Candidate:
+    d = frame.dates[di]
+    return Candidate(SLOT, proposer, d["iso"], d["text"], (d["start"], d["end"]), d["resolution"], dict(features))
+
+
+# --------------------------------------------------------------------------- the proposers
+
+
+def owned_date(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The date of the figure's sentence right after it, which it owns: '39,000 tons in 2020'."""
+    return [_date(frame, di, "owned") for di in frame.sentence_dates(mi) if frame.owner.get(di) == mi]
+
+
+def sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The other dates of the figure's sentence, nearest first (a few of those another figure owns too)."""
+    m = frame.mentions[mi]
+    others = [di for di in frame.sentence_dates(mi) if frame.owner.get(di) != mi]
+    free = [di for di in others if di not in frame.owner]
+    taken = [di for di in others if di in frame.owner]
+    key = lambda di: (distance(m, frame.dates[di]["start"], frame.dates[di]["end"]), frame.dates[di]["start"])  # noqa: E731
+    chosen = heapq.nsmallest(NEAREST, free, key=key) + heapq.nsmallest(NEAREST, taken, key=key)
+    return [_date(frame, di, "sentence") for di in sorted(chosen)]
+
+
+def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
+    """For the size of a change whose sentence names its baseline ('$2 billion higher than revised 2018 ...
+    in 2019'), the period from the baseline to the new level: its sentence's first to last date."""
+    change = frame.changes[mi] if frame.changes else None
+    same = frame.sentence_dates(mi)
+    if not change or change.get("role") != "delta" or len(same) < 2:
+        return []
+    text = frame.text
+    if not any(frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])
+               for di in same):
+        return []
+    first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
+    last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
+    return [Candidate(SLOT, "baseline", period(first["iso"], last["iso"]), text[first["start"]:last["end"]],
+                      (first["start"], last["end"]), first["resolution"])]
+
+
+def now_word(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The publication date, when the figure's sentence says 'now', 'currently', 'so far' ..."""
+    m = frame.mentions[mi]
+    now = frame.now_word(m["sent_start"], m["sent_end"]) if frame.published else None
+    if now is None:
+        return []
+    return [Candidate(SLOT, "now_word", frame.published[:10], now.group(0), now.span(), "publication")]
+
+
+def present_tense(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The publication date for a figure stated in the present or present perfect ('the city counts 80
+    shelters'), or with 'still'/'already'. The guidelines date only the explicit time words, so this is
+    evidence for the ranker to weigh, not a rule."""
+    if not frame.published:
+        return []
+    m = frame.mentions[mi]
+    still = frame.lexicon.still.search(frame.text, m["sent_start"], m["sent_end"])
+    if still is not None:
+        return [Candidate(SLOT, "present_tense", frame.published[:10], still.group(0), still.span(), "publication",
+                          {"still_word": 1.0})]
+    verb = _governing_verb(frame.doc, m)
+    if verb is None:
+        return []
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    if verb.tag_ not in ("VBZ", "VBP") and not perfect:
+        return []
+    span = (verb.idx, verb.idx + len(verb.text))
+    return [Candidate(SLOT, "present_tense", frame.published[:10], verb.text, span, "publication",
+                      {"present_perfect" if perfect else "present_simple": 1.0})]
+
+
+def _governing_verb(doc: Doc, m: dict) -> Optional[Token]:
+    span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def tense(verb: Optional[Token]) -> str:
+    """past, present (present perfect included), modal ('will', 'would', 'could') or none, of a verb with its auxiliaries."""
+    if verb is None:
+        return "none"
+    tags = [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.tag_]
+    if "MD" in tags:
+        return "modal"
+    if tags[0] in ("VBD",) or (verb.tag_ == "VBD"):
+        return "past"
+    if tags[0] in ("VBZ", "VBP"):
+        return "present"
+    return "none"
+
+
+def sentence_periods(frame: DateFrame, mi: int) -> list[Candidate]:
+    """Periods between two dates of a comparing sentence ('higher than revised 2018 ... in 2019'): a change
+    spans from its baseline to its new level. Pairs of the few dates nearest the figure."""
+    m = frame.mentions[mi]
+    same = frame.sentence_dates(mi)
+    if len(same) < 2 or not _any_in(frame.markers, m["sent_start"], m["sent_end"]):
+        return []
+    near = sorted(heapq.nsmallest(4, same, key=lambda di: distance(m, frame.dates[di]["start"], frame.dates[di]["end"])))
+    out = []
+    for k, a in enumerate(near):
+        for b in near[k + 1:]:
+            first, last = frame.dates[a], frame.dates[b]
+            out.append(Candidate(SLOT, "period", period(first["iso"], last["iso"]), frame.text[first["start"]:last["end"]],
+                                 (first["start"], last["end"]), first["resolution"]))
+    return out
+
+
+def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
+    """A total 'since' a date runs from that date to the publication date ('since 1980')."""
+    if not frame.published:
+        return []
+    out = []
+    for di in frame.sentence_dates(mi):
+        d = frame.dates[di]
+        if frame.lexicon.since.search(frame.text[max(0, d["start"] - 12):d["start"]]):
+            out.append(Candidate(SLOT, "since", period(d["iso"], frame.published[:10]), d["text"], (d["start"], d["end"]),
+                                 "relative"))
+    return out
+
+
+def next_sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The dates of the next sentence of the same paragraph, which may state the period of this one's figures."""
+    m = frame.mentions[mi]
+    k = bisect.bisect_right(frame.sentences.starts, m["sent_start"])  # the index of the sentence after the figure's
+    if k >= len(frame.sentences.starts):
+        return []
+    nxt = frame.sentences.starts[k]
+    if "\n\n" in frame.text[m["end"]:nxt + 1]:
+        return []
+    return [_date(frame, di, "next_sentence") for di in frame.by_sentence.get(nxt, [])]
+
+
+def publication_date(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The publication date with no word for it: results and counts reported the day they happen."""
+    if not frame.published:
+        return []
+    return [Candidate(SLOT, "publication", frame.published[:10], None, None, "publication")]
+
+
+def carried_date(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The last date before the figure in its paragraph (``carry='paragraph'``) or document: news states the
+    period once and then reports several figures for it."""
+    if frame.carry == "none":
+        return []
+    m = frame.mentions[mi]
+    i = bisect.bisect_left(frame.date_starts, m["start"]) - 1
+    while i >= 0 and frame.dates[i]["end"] > m["start"]:
+        i -= 1
+    if i < 0 or (frame.carry == "paragraph" and "\n\n" in frame.text[frame.dates[i]["end"]:m["start"]]):
+        return []
+    return [_date(frame, i, "carry")]
+
+
+def headline_dates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The dates of the headline and the story's first sentence, which often set the whole story's period."""
+    own = frame.mentions[mi]["sent_start"]
+    out = []
+    for k, (start, _) in enumerate(frame.lead):
+        if start != own:
+            out += [_date(frame, di, "headline", in_headline=float(k == 0)) for di in frame.by_sentence.get(start, [])]
+    return out
+
+
+def null_date(frame: DateFrame, mi: int) -> list[Candidate]:
+    """No date: the text gives none for this figure."""
+    return [Candidate(SLOT, NULL)]
+
+
+Proposer = Callable[[DateFrame, int], list[Candidate]]
+PROPOSERS: dict[str, Proposer] = {
+    "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
+    "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
+    "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date, NULL: null_date,
+}
+
+
+def _any_in(sorted_starts: list[int], lo: int, hi: int) -> bool:
+    return hi > lo and bisect.bisect_left(sorted_starts, lo) < bisect.bisect_left(sorted_starts, hi)

@@ -1,0 +1,29 @@
+"""Shared helpers for the slot tests: a parsed document's date frame, from the real pipeline."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import pytest
+
+import pipeline
+from pipeline.slots.date_proposers import DateFrame
+
+
+@pytest.fixture(scope="session")
+def frame_of(nlp) -> Callable[..., tuple[DateFrame, Callable[[str], int]]]:
+    """``frame_of(text, published)`` -> (the text's DateFrame, figure index by the figure's text)."""
+    builder = nlp.get_pipe("newsclaims_claims")
+
+    def make(text: str, published: Optional[str] = "2021-03-01") -> tuple[DateFrame, Callable[[str], int]]:
+        with nlp.select_pipes(disable=[builder.name]):
+            doc = nlp(pipeline.make_doc(nlp, text, doc_id="t", published=published))
+        frame = builder.date_frame(doc)
+
+        def figure(mention: str) -> int:
+            found = [i for i, m in enumerate(frame.mentions) if m["text"] == mention]
+            assert found, f"no figure {mention!r} in {[m['text'] for m in frame.mentions]}"
+            return found[0]
+
+        return frame, figure
+
+    return make
