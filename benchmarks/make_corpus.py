@@ -30,9 +30,9 @@ from typing import IO, Any, Optional
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script from anywhere
 
-from pipeline.io.documents import Document  # noqa: E402
-from pipeline.io.readers import iter_documents  # noqa: E402
-from pipeline.io.writers import atomic_path  # noqa: E402
+from newsclaims.io.documents import Document  # noqa: E402
+from newsclaims.io.readers import iter_documents  # noqa: E402
+from newsclaims.io.writers import atomic_path  # noqa: E402
 
 DEFAULT_SOURCES = (REPO / "corpus",)
 # shared/ sits beside the repository (locally and in CI); NEWSCLAIMS_CORPUS_RAW overrides.

@@ -49,12 +49,12 @@ def timed(fn) -> float:
 
 
 def measure(docs: list[dict], base, nlp, q3, rounds: int = 3) -> dict[str, float]:
-    import pipeline
+    import newsclaims
 
     texts = [d["text"] for d in docs]
     systems = {
         "spaCy base model": lambda: list(base.pipe(texts, batch_size=32)),
-        "newsclaims": lambda: list(pipeline.extract_many(docs, nlp=nlp, batch_size=32)),
+        "newsclaims": lambda: list(newsclaims.extract_many(docs, nlp=nlp, batch_size=32)),
         "quantulum3 alone (whole texts)": lambda: [q3.parse(t) for t in texts],
     }
     results = {name: float("inf") for name in systems}
@@ -89,15 +89,15 @@ def main() -> None:
     import spacy
     from quantulum3 import parser as q3
 
-    import pipeline
+    import newsclaims
 
     config = spacy.util.load_config(ROOT / "config.cfg")
     base = spacy.load(config["paths"]["base_model"])
-    nlp = pipeline.load()
+    nlp = newsclaims.load()
     q3.parse("warm up 5 tons")  # quantulum3 loads its unit tables on first use
     warm = corpus(1)[:2]
     list(base.pipe([d["text"] for d in warm]))
-    list(pipeline.extract_many(warm, nlp=nlp))
+    list(newsclaims.extract_many(warm, nlp=nlp))
     for length in (int(x) for x in args.article_words.split(",")):
         docs = corpus(args.repeat, length)
         label = "bundled articles" if not length else f"articles of at least {length} words"

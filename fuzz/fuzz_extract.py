@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Coverage-guided fuzzing of ``pipeline.api.extract`` with atheris.
+"""Coverage-guided fuzzing of ``newsclaims.api.extract`` with atheris.
 
 Input layout (decoded by :func:`decode`, also used by ``make_seeds.py`` to write seeds):
 
@@ -9,7 +9,7 @@ Input layout (decoded by :func:`decode`, also used by ``make_seeds.py`` to write
 * then the published date's bytes, then the text (at most ``MAX_LEN`` characters).
 
 Besides "never raises" every claim is checked: spans inside the text and equal to the recorded slot text,
-finite numbers, low <= high, and the dict validates against ``pipeline.schema.CLAIM_JSON_SCHEMA``.
+finite numbers, low <= high, and the dict validates against ``newsclaims.schema.CLAIM_JSON_SCHEMA``.
 
 Run: ``python fuzz/fuzz_extract.py [libFuzzer flags] CORPUS_DIR`` or ``python fuzz/run.py --target extract``.
 Environment: ``FUZZ_KNOWN_SIGNATURES`` = a JSON file of bug signatures to ignore (so a run can go past a
@@ -82,7 +82,7 @@ _SYMBOL_RUN = re.compile(r"[^\w\s]{100,}")
 
 
 def _masked(text: str) -> str:
-    """The text as pipeline.api.mask_symbol_runs (uncommitted at the time of writing) hands it to spaCy:
+    """The text as newsclaims.api.mask_symbol_runs (uncommitted at the time of writing) hands it to spaCy:
     used only to tell that known failure apart from other span/text mismatches."""
     return _SYMBOL_RUN.sub(lambda m: " " * len(m.group()), text)
 
@@ -120,7 +120,7 @@ def _real_date(published: Optional[str]) -> bool:
 
 
 def check_claims(text: str, claims: list, validator, published: Optional[str] = None) -> None:
-    from pipeline.schema import Claim
+    from newsclaims.schema import Claim
 
     if not isinstance(claims, list):
         _fail("type", f"extract returned {type(claims).__name__}, not a list")
@@ -237,26 +237,26 @@ def main() -> None:
     logging.disable(logging.CRITICAL)  # dateparser timeouts etc. are logged as warnings
     mode = os.environ.get("FUZZ_INSTRUMENT", "deep")
     if mode == "all":
-        import pipeline.api as pipeline_api
+        import newsclaims.api as pipeline_api
         NLP = pipeline_api.load()
         atheris.instrument_all()
     elif mode == "none":
-        import pipeline.api as pipeline_api
+        import newsclaims.api as pipeline_api
         NLP = pipeline_api.load()
     else:
         include = ["pipeline"] + (["quantulum3", "dateparser"] if mode == "deep" else [])
         with atheris.instrument_imports(include=include):
-            import pipeline.api as pipeline_api
-            import pipeline.components.claims  # noqa: F401
-            import pipeline.components.quantities  # noqa: F401
-            import pipeline.components.registry  # noqa: F401
+            import newsclaims.api as pipeline_api
+            import newsclaims.components.claims  # noqa: F401
+            import newsclaims.components.quantities  # noqa: F401
+            import newsclaims.components.registry  # noqa: F401
             if mode == "deep":
                 import quantulum3.parser  # noqa: F401
                 import dateparser  # noqa: F401
                 import dateparser.date  # noqa: F401
             NLP = pipeline_api.load()
     import jsonschema
-    from pipeline.schema import CLAIM_JSON_SCHEMA
+    from newsclaims.schema import CLAIM_JSON_SCHEMA
 
     VALIDATOR = jsonschema.Draft202012Validator(CLAIM_JSON_SCHEMA)
     KNOWN = _load_known()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Coverage-guided fuzzing of the input readers (``pipeline.io.readers.iter_documents``) with atheris.
+"""Coverage-guided fuzzing of the input readers (``newsclaims.io.readers.iter_documents``) with atheris.
 
 Input layout (see :func:`decode`): byte 0 picks the file type (``byte0 & 15`` indexes ``SELECTORS``;
 ``byte0 & 0x80`` also passes a ``field_map``); byte 1 says how many bytes to cut off the end of a
@@ -126,8 +126,8 @@ def main() -> None:
     mode = os.environ.get("FUZZ_INSTRUMENT", "deep")
     include = ["pipeline"] + (["warcio", "htmldate", "trafilatura", "dateparser"] if mode == "deep" else [])
     with atheris.instrument_imports(include=include):
-        import pipeline.io.documents as documents
-        import pipeline.io.readers as readers
+        import newsclaims.io.documents as documents
+        import newsclaims.io.readers as readers
         # the heavy dependencies are imported now (instrumented only in "deep" mode) so that the
         # first exec is not a multi-second outlier
         import warcio.archiveiterator  # noqa: F401

@@ -11,12 +11,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.extensions import register_extensions, remember_text
-from pipeline.normalize.masking import mask_non_prose
-from pipeline.schema import Claim
+from newsclaims.components.extensions import register_extensions, remember_text
+from newsclaims.normalize.masking import mask_non_prose
+from newsclaims.schema import Claim
+from newsclaims.resources import config_path, models_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-CONFIG = ROOT / "config.cfg"
+CONFIG = config_path()
 
 
 def load(path: Union[str, Path, None] = None, *, base_model: Optional[str] = None) -> Language:
@@ -28,10 +28,10 @@ def load(path: Union[str, Path, None] = None, *, base_model: Optional[str] = Non
     """
     # Importing the components registers their factories even where the package's entry points
     # are not installed (a source checkout on PYTHONPATH).
-    import pipeline.components.claims  # noqa: F401
-    import pipeline.components.line_breaks  # noqa: F401
-    import pipeline.components.quantities  # noqa: F401
-    import pipeline.components.registry  # noqa: F401
+    import newsclaims.components.claims  # noqa: F401
+    import newsclaims.components.line_breaks  # noqa: F401
+    import newsclaims.components.quantities  # noqa: F401
+    import newsclaims.components.registry  # noqa: F401
 
     register_extensions()
     path = Path(path) if path is not None else CONFIG
@@ -89,7 +89,7 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
 
 def _shift(claim: dict, offset: int, doc_id: str) -> dict:
     """A claim of a piece, with every offset moved into the whole text and its id remade."""
-    from pipeline.schema import make_claim_id
+    from newsclaims.schema import make_claim_id
 
     claim = dict(claim)
     for key in ("span", "who_span", "what_span", "date_span", "source_span", "sentence_span"):
@@ -184,7 +184,7 @@ def extract_many(records: Iterable[dict], *, nlp: Optional[Language] = None, n_p
 
 class PipelineProcess:
     """A picklable factory for corpus runs: called once per worker, it loads the pipeline and returns
-    a function from a batch of :class:`pipeline.io.documents.Document` to (doc_id, claim dicts)."""
+    a function from a batch of :class:`newsclaims.io.documents.Document` to (doc_id, claim dicts)."""
 
     def __init__(self, config: Union[str, Path, None] = None, *, base_model: Optional[str] = None,
                  batch_size: int = 32) -> None:
@@ -212,7 +212,7 @@ class PipelineProcess:
         h = hashlib.sha256()
         h.update((self.base_model or "").encode())
         files = [Path(self.config) if self.config else CONFIG]
-        files += sorted((ROOT / "models").rglob("*.json")) + sorted((ROOT / "models").rglob("*.jsonl"))
+        files += sorted(models_dir().rglob("*.json")) + sorted(models_dir().rglob("*.jsonl"))
         files += sorted(Path(__file__).resolve().parent.rglob("*.py"))
         for f in files:
             if f.is_file():

@@ -9,8 +9,8 @@ from typing import Any, Optional, Sequence
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from pipeline.api import PipelineProcess
-    from pipeline.io.runner import run_corpus
+    from newsclaims.api import PipelineProcess
+    from newsclaims.io.runner import run_corpus
 
     process = PipelineProcess(args.config, base_model=args.base_model, batch_size=args.batch_size)
     field_map = dict(kv.split("=", 1) for kv in args.field) if args.field else None
@@ -30,8 +30,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _read_run_claims(path: Path) -> dict[str, list[dict]]:
     """Claims of a run (flattened rows of claims.jsonl) or any predictions file the evaluator reads."""
-    from pipeline.evaluation.gold import read_predictions
-    from pipeline.io.writers import unflatten_claim
+    from newsclaims.evaluation.gold import read_predictions
+    from newsclaims.io.writers import unflatten_claim
 
     if path.is_dir():
         return read_predictions(path)  # a folder of gold-format documents, e.g. a second annotator's
@@ -47,23 +47,23 @@ def _read_run_claims(path: Path) -> dict[str, list[dict]]:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from pipeline.evaluation import report as render
-    from pipeline.evaluation.baselines import baseline_systems
-    from pipeline.evaluation.gold import read_gold
-    from pipeline.evaluation.scoring import evaluate, evaluate_systems
+    from newsclaims.evaluation import report as render
+    from newsclaims.evaluation.baselines import baseline_systems
+    from newsclaims.evaluation.gold import read_gold
+    from newsclaims.evaluation.scoring import evaluate, evaluate_systems
 
     gold = read_gold(args.gold)
     reports = {}
     if args.pred:
         reports[args.name] = evaluate(gold, _read_run_claims(Path(args.pred)))
     else:
-        import pipeline
+        import newsclaims
 
-        nlp = pipeline.load(args.config, base_model=args.base_model)
+        nlp = newsclaims.load(args.config, base_model=args.base_model)
 
         def extract(doc: dict) -> list[dict]:
             published = (doc.get("meta") or {}).get("published")
-            return [c.to_dict() for c in pipeline.extract(doc["text"], published=published, doc_id=doc["id"], nlp=nlp)]
+            return [c.to_dict() for c in newsclaims.extract(doc["text"], published=published, doc_id=doc["id"], nlp=nlp)]
 
         reports["newsclaims"] = evaluate_systems(gold, {"newsclaims": extract})["newsclaims"]
     if not args.no_baselines:
@@ -82,13 +82,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _sentence_predictor(args: argparse.Namespace):
-    import pipeline
+    import newsclaims
 
-    nlp = pipeline.load(args.config, base_model=args.base_model)
+    nlp = newsclaims.load(args.config, base_model=args.base_model)
 
     def predict(texts: list[str]) -> list[list[dict]]:
         records = ({"id": str(i), "text": t} for i, t in enumerate(texts))
-        return [claims for _, claims in pipeline.extract_many(records, nlp=nlp, batch_size=64)]
+        return [claims for _, claims in newsclaims.extract_many(records, nlp=nlp, batch_size=64)]
 
     return predict
 
@@ -96,11 +96,11 @@ def _sentence_predictor(args: argparse.Namespace):
 def _cmd_bench(args: argparse.Namespace) -> int:
     predict = _sentence_predictor(args)
     if args.benchmark == "newsquant":
-        from pipeline.evaluation.benchmarks import newsquant
+        from newsclaims.evaluation.benchmarks import newsquant
 
         table = newsquant.run_newsquant(args.path, predict)
     else:
-        from pipeline.evaluation.benchmarks import measeval
+        from newsclaims.evaluation.benchmarks import measeval
 
         table = measeval.run_measeval(args.path, predict)
     print(table["text"])
@@ -110,7 +110,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    from pipeline.evaluation.annotation_formats import (AnnotationFormatError, label_studio_to_gold, prodigy_to_gold,
+    from newsclaims.evaluation.annotation_formats import (AnnotationFormatError, label_studio_to_gold, prodigy_to_gold,
                                                         read_json_or_jsonl)
 
     records = read_json_or_jsonl(args.input)
@@ -128,7 +128,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_label_studio(args: argparse.Namespace) -> int:
-    from pipeline.evaluation.annotation_formats import claims_to_label_studio, read_json_or_jsonl
+    from newsclaims.evaluation.annotation_formats import claims_to_label_studio, read_json_or_jsonl
 
     documents = read_json_or_jsonl(args.documents)
     claims = _read_run_claims(Path(args.pred))
@@ -142,7 +142,7 @@ def _cmd_export_label_studio(args: argparse.Namespace) -> int:
 def _cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from pipeline.io.runner import UnsafeQueryError, sql_with_columns
+    from newsclaims.io.runner import UnsafeQueryError, sql_with_columns
 
     try:
         columns, rows = sql_with_columns(args.outdir, args.query, unsafe=args.unsafe)
@@ -176,33 +176,45 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str)
 
 def _cmd_train_slots(args: argparse.Namespace) -> int:
     try:
-        from pipeline.training.slots import train_slots
+        from newsclaims.training.slots import train_slots
         import sklearn  # noqa: F401
     except ImportError:
         print("newsclaims train-slots needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
         return 2
-    import pipeline
+    import newsclaims
 
-    nlp = pipeline.load(args.config, base_model=args.base_model)
+    nlp = newsclaims.load(args.config, base_model=args.base_model)
     train_slots(args.gold, args.output, nlp=nlp, folds=args.folds, seed=args.seed)
     return 0
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    import pipeline
-    from pipeline.explain import explain, render_explanation
+    import newsclaims
+    from newsclaims.explain import explain, render_explanation
 
-    nlp = pipeline.load(args.config, base_model=args.base_model)
+    nlp = newsclaims.load(args.config, base_model=args.base_model)
     figures = explain(nlp, args.text, published=args.published)
     print(json.dumps(figures, indent=1, ensure_ascii=False) if args.json else render_explanation(figures), end="")
     return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from pipeline.schema import schema_json
+    from newsclaims.schema import schema_json
 
     print(schema_json())
     return 0
+
+
+def _version_line() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    import newsclaims
+
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
+        spacy_version = "?"
+    return f"newsclaims {newsclaims.__version__} (spaCy {spacy_version}, Python {sys.version.split()[0]})"
 
 
 def _cap(text: str) -> int:
@@ -213,9 +225,13 @@ def _cap(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pipeline.io.readers import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_FILE_BYTES
+    from newsclaims.io.readers import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_FILE_BYTES
 
-    p = argparse.ArgumentParser(prog="newsclaims", description="Typed quantitative claims from news text.")
+    p = argparse.ArgumentParser(prog="newsclaims", description="Typed quantitative claims from news text.",
+                                epilog="exit codes: 0 all documents processed; 1 some documents failed or were skipped "
+                                       "(see errors.jsonl); 2 usage error; 3 the run itself failed")
+    p.add_argument("--version", action="version", version=_version_line())
+    p.add_argument("--debug", action="store_true", help="show the traceback when the command fails")
     sub = p.add_subparsers(dest="command", required=True)
 
     def pipeline_options(q: argparse.ArgumentParser) -> None:
@@ -317,17 +333,37 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Exit codes: 0 all documents processed; 1 some failed or were skipped (errors.jsonl); 2 usage error
+    (argparse's own code too); 3 the run itself failed (output not writable, disk full, lock held, ...)."""
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except FileNotFoundError as exc:
-        print(f"newsclaims: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         if args.command == "extract":
             print("newsclaims: interrupted; run the same command again to resume where it stopped", file=sys.stderr)
         return 130
+    except FileNotFoundError as exc:  # an input, gold file or run folder named on the command line
+        return _fail(args, exc, EXIT_USAGE)
+    except Exception as exc:  # noqa: BLE001 - one line for scripts and people; --debug for the traceback
+        return _fail(args, exc, EXIT_RUN_FAILED)
+
+
+def _fail(args: argparse.Namespace, exc: BaseException, code: int) -> int:
+    if getattr(args, "debug", False):
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, OSError) and exc.strerror:  # "No space left on device: runs/x/shards/00001.jsonl"
+        message = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    else:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    hint = "" if getattr(args, "debug", False) else " (--debug shows the traceback)"
+    print(f"newsclaims: {message}{hint}" if code == EXIT_RUN_FAILED else f"newsclaims: {message}", file=sys.stderr)
+    return code
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ RANKED_SLOTS = ("date",)
 
 def explain(nlp: Language, text: str, *, published: Optional[str] = None) -> list[dict[str, Any]]:
     """One record per figure: its mention and, per ranked slot, the scored candidates, best first."""
-    from pipeline.api import make_doc
-    from pipeline.normalize.masking import mask_non_prose
+    from newsclaims.api import make_doc
+    from newsclaims.normalize.masking import mask_non_prose
 
     builder = nlp.get_pipe("newsclaims_claims")
     with nlp.select_pipes(disable=[builder.name]):

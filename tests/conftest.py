@@ -3,6 +3,6 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp():
-    import pipeline
+    import newsclaims
 
-    return pipeline.load()
+    return newsclaims.load()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from newsclaims.cli import main
 
 GOOD = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020, according to the USGS."
 
@@ -182,14 +182,14 @@ def test_symbol_runs_do_not_hide_the_claim_between_them(run):
 def test_a_5_mb_article_is_processed_in_pieces_with_exact_offsets(nlp):
     """Over spaCy's max_length: processed in pieces, not refused; offsets stay exact to the last piece, and
     every copy of the same articles gives the same number of claims wherever the piece cuts fall."""
-    import pipeline
+    import newsclaims
 
     news = Path(__file__).resolve().parents[1] / "corpus" / "news" / "news.jsonl"
     cycle = "".join(json.loads(line)["text"] + "\n\n" for line in news.read_text(encoding="utf-8").splitlines())
     copies = 5_000_000 // len(cycle) + 1
     text = cycle * copies
     assert len(text) > 5_000_000 > nlp.max_length
-    claims = pipeline.extract(text, published="2025-11-04", doc_id="big", nlp=nlp)
+    claims = newsclaims.extract(text, published="2025-11-04", doc_id="big", nlp=nlp)
     assert len({c.claim_id for c in claims}) == len(claims)
     for c in claims:
         assert text[c.span[0]:c.span[1]] == c.text
@@ -212,9 +212,9 @@ def test_html_passed_as_text_is_read_as_its_visible_words(run):
     "between 5 and 3 p" + "\ufffd" * 118 + "ercent",  # found by fuzzing: 'what' showed blanks
 ])
 def test_surfaces_of_masked_texts_are_read_from_the_text_as_given(nlp, text):
-    import pipeline
+    import newsclaims
 
-    claims = [c.to_dict() for c in pipeline.extract(text, nlp=nlp)]
+    claims = [c.to_dict() for c in newsclaims.extract(text, nlp=nlp)]
     assert claims
     for c in claims:
         assert text[c["span"][0]:c["span"][1]] == c["text"]

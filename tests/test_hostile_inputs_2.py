@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import pipeline
-from pipeline.cli import main
-from pipeline.normalize import masking
-from pipeline.normalize.masking import LONG_RUN_CHARS, mask_markup, mask_non_prose
+import newsclaims
+from newsclaims.cli import main
+from newsclaims.normalize import masking
+from newsclaims.normalize.masking import LONG_RUN_CHARS, mask_markup, mask_non_prose
 
 PUB = "2025-11-04"
 PROSE_A = "<p>Output rose 6% to 45,000 tons in 2024.</p>"
@@ -44,7 +44,7 @@ def test_closed_blocks_are_still_blanked_after_an_unclosed_one():
 def test_hostile_markup_article_extracts_its_figures(nlp):
     text = PROSE_A + "<script>" * 20_000 + PROSE_B
     started = time.perf_counter()
-    claims = pipeline.extract(text, published=PUB, nlp=nlp)
+    claims = newsclaims.extract(text, published=PUB, nlp=nlp)
     assert time.perf_counter() - started < 60.0
     assert {text[c.span[0]:c.span[1]] for c in claims} >= {"6%", "45,000 tons", "3%"}
 
@@ -54,7 +54,7 @@ def test_a_million_characters_without_whitespace_no_longer_fails_the_article(nlp
     blob = "".join(rng.choice(string.ascii_letters + string.digits + "+/") for _ in range(1_200_000))
     text = ("Output rose 6% to 45,000 tons in 2024. <img src='data:image/png;base64," + blob
             + "'> Prices fell 3% in May.")
-    claims = pipeline.extract(text, published=PUB, nlp=nlp)
+    claims = newsclaims.extract(text, published=PUB, nlp=nlp)
     found = {text[c.span[0]:c.span[1]]: c for c in claims}
     assert {"6%", "45,000 tons", "3%"} <= set(found)
     assert found["3%"].span[0] == text.index("3%")
@@ -117,7 +117,7 @@ def test_masking_html_looking_text_is_linear(nlp, doc_id):
     masked = masking.mask_non_prose(text)
     assert time.perf_counter() - started < MASK_SECONDS
     assert len(masked) == len(text)
-    claims = [c.to_dict() for c in pipeline.extract(text, published="2025-11-04", nlp=nlp)]
+    claims = [c.to_dict() for c in newsclaims.extract(text, published="2025-11-04", nlp=nlp)]
     assert time.perf_counter() - started < EXTRACT_SECONDS
     assert sorted(c["value"] for c in claims) == values
     for c in claims:
@@ -158,7 +158,7 @@ def test_prose_around_a_million_character_run_comes_out_with_exact_offsets(nlp, 
     text = LONG_RUNS[doc_id]
     assert len(text) > 1_200_000 > nlp.max_length
     started = time.perf_counter()
-    claims = [c.to_dict() for c in pipeline.extract(text, published="2025-11-04", nlp=nlp)]
+    claims = [c.to_dict() for c in newsclaims.extract(text, published="2025-11-04", nlp=nlp)]
     assert time.perf_counter() - started < EXTRACT_SECONDS
     assert sorted(c["value"] for c in claims) == LONG_RUN_VALUES
     for c in claims:
@@ -214,6 +214,6 @@ def test_a_sentence_of_thousands_of_spaced_figures_is_not_cubic(nlp):
     # token's path up to the head, on a parse that chains the figures thousands of levels deep. 5,000 take 20 s now;
     # 1,000 took 13.6 s before, 3,000 take about 8 s now, so a 60 s bound fails only on a regression.
     started = time.perf_counter()
-    claims = pipeline.extract("5% " * 3000, published=PUB, nlp=nlp)
+    claims = newsclaims.extract("5% " * 3000, published=PUB, nlp=nlp)
     assert time.perf_counter() - started < 60
     assert len(claims) == 3000 and all(c.value == 5 and c.unit == "%" for c in claims)

@@ -106,7 +106,7 @@ class QuantulumAdapter:
 
 def _canonical(unit) -> str:
     """Prefer a symbol pint can read; fall back to quantulum3's unit name."""
-    from pipeline.normalize.units import base_conversion
+    from newsclaims.normalize.units import base_conversion
 
     for candidate in (getattr(unit, "symbols", None) or []) + [unit.name.replace(" ", "_")]:
         if candidate and base_conversion(candidate) is not None:

@@ -1,7 +1,7 @@
 """The ``newsclaims_claims`` component: quantity mentions + slots -> typed claims on ``doc._.claims``.
 
-Each slot is filled by its own module under :mod:`pipeline.slots` (change, when, subject, source);
-this component only walks the figures in order and assembles :class:`pipeline.schema.Claim` records.
+Each slot is filled by its own module under :mod:`newsclaims.slots` (change, when, subject, source);
+this component only walks the figures in order and assembles :class:`newsclaims.schema.Claim` records.
 The date slot is chosen among candidates by the configured ranker (``ranker`` in config.cfg:
 ``newsclaims.slot_ranker.v1`` rules only, ``.v2`` trained weights); who and what still come from rules.
 """
@@ -17,18 +17,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from pipeline.adapters.dateparse import DateParserAdapter
-from pipeline.normalize.units import to_base
-from pipeline.schema import Claim
-from pipeline.slots.change import ChangeLexicon, fill_changes
-from pipeline.slots.sentences import SentenceIndex
-from pipeline.slots.source import release_source, sentence_source
-from pipeline.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, who_entities
-from pipeline.slots.candidates import Scored, SlotRanker
-from pipeline.slots.date_features import date_candidates
-from pipeline.slots.date_proposers import DateFrame
-from pipeline.slots.rankers import RulesRanker, ranker_from_data
-from pipeline.slots.when import DateLexicon, date_mentions, read_date_words
+from newsclaims.adapters.dateparse import DateParserAdapter
+from newsclaims.normalize.units import to_base
+from newsclaims.schema import Claim
+from newsclaims.slots.change import ChangeLexicon, fill_changes
+from newsclaims.slots.sentences import SentenceIndex
+from newsclaims.slots.source import release_source, sentence_source
+from newsclaims.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, who_entities
+from newsclaims.slots.candidates import Scored, SlotRanker
+from newsclaims.slots.date_features import date_candidates
+from newsclaims.slots.date_proposers import DateFrame
+from newsclaims.slots.rankers import RulesRanker, ranker_from_data
+from newsclaims.slots.when import DateLexicon, date_mentions, read_date_words
 
 from .extensions import doc_text, forget_text, register_extensions
 

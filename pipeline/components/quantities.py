@@ -1,6 +1,6 @@
 """The ``newsclaims_quantities`` component: quantity mentions on ``doc._.quantities``.
 
-Candidates come from the text grammar (:mod:`pipeline.normalize.mentions`); the parse and the
+Candidates come from the text grammar (:mod:`newsclaims.normalize.mentions`); the parse and the
 entities then remove what news writes with digits but is not a quantity: years and dates, times of
 day, ranks, numbers inside names and identifiers, time frames that only place another figure.
 """
@@ -16,11 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from pipeline.adapters.quantulum import QuantulumAdapter
-from pipeline.normalize.mentions import MentionGrammar, find_mentions
-from pipeline.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
-from pipeline.slots.change import ChangeLexicon
-from pipeline.slots.sentences import SentenceIndex
+from newsclaims.adapters.quantulum import QuantulumAdapter
+from newsclaims.normalize.mentions import MentionGrammar, find_mentions
+from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
+from newsclaims.slots.change import ChangeLexicon
+from newsclaims.slots.sentences import SentenceIndex
 
 from .extensions import doc_text, register_extensions
 

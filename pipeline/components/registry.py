@@ -1,7 +1,7 @@
 """Registered data loaders, named in config.cfg: patterns and lexicons are data files under models/.
 
 The slot rankers (``newsclaims.slot_ranker.v1``/``.v2``) are registered beside their classes, in
-:mod:`pipeline.slots.rankers`.
+:mod:`newsclaims.slots.rankers`.
 """
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from typing import Optional
 
 import srsly
 from spacy.util import registry
+from newsclaims.resources import models_dir
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+MODELS_DIR = models_dir()
 
 
 @registry.misc("newsclaims.entity_patterns.v1")

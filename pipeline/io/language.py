@@ -13,8 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
+from newsclaims.resources import model_path
 
-STOPWORDS = Path(__file__).resolve().parents[2] / "models" / "lexicon" / "stopwords.json"
+STOPWORDS = model_path("lexicon", "stopwords.json")
 ENGLISH_CODES = {"en", "eng", "english"}
 UNDETERMINED_CODES = {"und", "unknown", "xx", "mul", "zxx", "none", "null"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

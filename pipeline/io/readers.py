@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Optional, Union
 
-from pipeline.io.documents import DEFAULT_DATE_ORDER, Document, ReadError, check_date_order, normalize_published
+from newsclaims.io.documents import DEFAULT_DATE_ORDER, Document, ReadError, check_date_order, normalize_published
 
 Item = Union[Document, ReadError]
 PathLike = Union[str, Path]

@@ -41,12 +41,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Optional, TextIO, Union
 
-from pipeline.io.documents import DEFAULT_DATE_ORDER, Document, ReadError
-from pipeline.io.language import language_problem
-from pipeline.io.readers import (
+from newsclaims.io.documents import DEFAULT_DATE_ORDER, Document, ReadError
+from newsclaims.io.language import language_problem
+from newsclaims.io.readers import (
     DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_FILE_BYTES, InputFile, Item, ReadOptions, iter_documents, list_input_files,
 )
-from pipeline.io.writers import (
+from newsclaims.io.writers import (
     DUCKDB_FILE, FORMATS, TABLES, TablesWriter, atomic_open, check_formats, document_row, duckdb_column_struct,
     error_row, flatten_claim, write_json_atomic,
 )
@@ -573,7 +573,7 @@ class _ShardChild:
         child_fds = (requests_read, replies_write, lifeline_read)
         # The worker's sys.path, so the child imports the factory's module wherever the worker found it.
         code = ("import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
-                "from pipeline.io.runner import _serve_shards; _serve_shards(*map(int, sys.argv[2:]))")
+                "from newsclaims.io.runner import _serve_shards; _serve_shards(*map(int, sys.argv[2:]))")
         self._proc = subprocess.Popen([sys.executable, "-c", code, json.dumps(sys.path), *map(str, child_fds)],
                                       pass_fds=child_fds, stdin=subprocess.DEVNULL)
         for fd in child_fds:
@@ -949,7 +949,7 @@ def _now() -> str:
 
 
 def _package_version() -> str:
-    from pipeline import __version__
+    from newsclaims import __version__
 
     return __version__
 

@@ -2,7 +2,7 @@
 
 Every format holds the same flat rows: one row per claim with each claim field flattened
 (``span`` -> ``span_start``/``span_end``, ``change`` -> ``change_direction``/``change_role``), and
-``claims.doc_id`` joins ``documents.id``. The claim columns are derived from `pipeline.schema.Claim`,
+``claims.doc_id`` joins ``documents.id``. The claim columns are derived from `newsclaims.schema.Claim`,
 so a field added there appears here without edits.
 
 Files are written under a temporary name, fsynced and renamed with `os.replace`, so a crash never
@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Optional
 
-from pipeline.io.documents import Document, ReadError, normalize_published
-from pipeline.schema import CLAIM_JSON_SCHEMA, Claim, make_claim_id
+from newsclaims.io.documents import Document, ReadError, normalize_published
+from newsclaims.schema import CLAIM_JSON_SCHEMA, Claim, make_claim_id
 
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
 TABLES = ("documents", "claims", "errors")

@@ -1,6 +1,6 @@
 """Quantity mentions found in raw text: number, scale word, currency, unit, bound and range.
 
-This layer sees only characters; :mod:`pipeline.components.quantities` then uses the
+This layer sees only characters; :mod:`newsclaims.components.quantities` then uses the
 parse and the entities to drop what is not a quantity (years, dates, identifiers, ranks).
 Every mention is a plain dict with character offsets into the text.
 """

@@ -11,8 +11,9 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
+from newsclaims.resources import model_path
 
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "models" / "lexicon"
+LEXICON_DIR = model_path("lexicon")
 
 # Dimensions that pint should not try to convert (they are already canonical).
 NON_PHYSICAL = {"percentage", "percentage_points", "ratio", "currency", "count"}

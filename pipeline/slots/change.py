@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from pipeline.normalize.units import LEXICON_DIR
+from newsclaims.normalize.units import LEXICON_DIR
 
 _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|their|its|a|an)\s+)?(?:(?:previous|earlier|prior|"
                    r"year-ago|year-earlier|revised|record|all-time)\s+)?(?:(?:high|low|level|total|average|peak|record|figure)\s+of\s+)?$|"

@@ -1,6 +1,6 @@
 """A figure's date candidates with their features and the rules' order.
 
-:func:`date_candidates` runs every proposer of :mod:`pipeline.slots.date_proposers`, adds the features of each
+:func:`date_candidates` runs every proposer of :mod:`newsclaims.slots.date_proposers`, adds the features of each
 (figure, candidate) pair and ranks the candidates as the rules did before there was a ranker (``rule_rank``),
 so the rules-only ranker reproduces them and the trained one can use their order as evidence.
 """
@@ -11,8 +11,8 @@ import dataclasses
 import math
 from typing import Optional
 
-from pipeline.slots.candidates import NULL, Candidate
-from pipeline.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
+from newsclaims.slots.candidates import NULL, Candidate
+from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
 # The rules' cascade: a change's baseline period, the date the figure owns, the nearest free date of its
 # sentence, a 'now' word, the date carried from earlier in the paragraph, else none. What the rules never

@@ -14,9 +14,9 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
-from pipeline.slots.candidates import NULL, Candidate
-from pipeline.slots.sentences import SentenceIndex
-from pipeline.slots.when import DateLexicon, period
+from newsclaims.slots.candidates import NULL, Candidate
+from newsclaims.slots.sentences import SentenceIndex
+from newsclaims.slots.when import DateLexicon, period
 
 SLOT = "date"
 OWNED_REACH = 40  # characters: a date further from the figure than this is never 'right after' it
@@ -28,7 +28,7 @@ _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
 class DateFrame:
     """What the date proposers read about one document, built once per document.
 
-    ``dates`` are the document's date mentions in text order (:func:`pipeline.slots.when.date_mentions`);
+    ``dates`` are the document's date mentions in text order (:func:`newsclaims.slots.when.date_mentions`);
     ``owner`` maps a date to the figure right before it that owns it.
     """
 

@@ -15,9 +15,10 @@ from typing import Any, Mapping, Optional, Sequence, Union
 
 from spacy.util import registry
 
-from pipeline.slots.candidates import Candidate, Scored
+from newsclaims.slots.candidates import Candidate, Scored
+from newsclaims.resources import model_path
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models" / "slots"
+MODELS_DIR = model_path("slots")
 V1, V2 = "newsclaims.slot_ranker.v1", "newsclaims.slot_ranker.v2"
 
 # The confidence v1 gives its choice, by proposer: the share of v1's choices by that proposer that were right on

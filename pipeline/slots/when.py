@@ -10,8 +10,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from pipeline.normalize.dates import resolve_date
-from pipeline.normalize.units import LEXICON_DIR
+from newsclaims.normalize.dates import resolve_date
+from newsclaims.normalize.units import LEXICON_DIR
 
 
 def _alternation(words: list[str]) -> str:

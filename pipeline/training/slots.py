@@ -17,10 +17,10 @@ from typing import Any, Optional, Sequence, Union
 
 from spacy.language import Language
 
-from pipeline.evaluation import compare
-from pipeline.evaluation.matching import align
-from pipeline.slots.candidates import Candidate
-from pipeline.slots.rankers import LinearRanker, RulesRanker
+from newsclaims.evaluation import compare
+from newsclaims.evaluation.matching import align
+from newsclaims.slots.candidates import Candidate
+from newsclaims.slots.rankers import LinearRanker, RulesRanker
 
 SLOT = "date"
 SEED = 0
@@ -47,8 +47,8 @@ class Figure:
 
 def collect(nlp: Language, gold_docs: Sequence[dict]) -> list[Figure]:
     """Every predicted figure of the gold documents with its date candidates, in document order."""
-    from pipeline.api import PIECE_CHARS, _unmasked, make_doc
-    from pipeline.normalize.masking import mask_non_prose
+    from newsclaims.api import PIECE_CHARS, _unmasked, make_doc
+    from newsclaims.normalize.masking import mask_non_prose
 
     builder = nlp.get_pipe("newsclaims_claims")
     figures = []
@@ -130,7 +130,7 @@ def cross_validated(figures: Sequence[Figure], k: int, seed: int = SEED) -> dict
 
 def date_f1(gold_docs: Sequence[dict], figures: Sequence[Figure], chosen: Sequence[Candidate]) -> float:
     """The evaluator's date F1 of the predicted claims with the given dates."""
-    from pipeline.evaluation.scoring import evaluate
+    from newsclaims.evaluation.scoring import evaluate
 
     preds: dict[str, list[dict]] = {str(d["id"]): [] for d in gold_docs}
     for f, c in zip(figures, chosen):
@@ -156,11 +156,11 @@ def train_slots(gold_path: Union[str, Path], out_dir: Union[str, Path], *, nlp: 
     document), write ``out_dir/date.json`` and return the model."""
     import sklearn
 
-    import pipeline
-    from pipeline.evaluation.gold import read_gold
+    import newsclaims
+    from newsclaims.evaluation.gold import read_gold
 
     gold_docs = read_gold(gold_path)
-    figures = collect(nlp or pipeline.load(), gold_docs)
+    figures = collect(nlp or newsclaims.load(), gold_docs)
     model = fit(figures, seed)
     rules, trained = RulesRanker(), LinearRanker({SLOT: model})
     scores = {

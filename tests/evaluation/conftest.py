@@ -5,8 +5,8 @@ from typing import Any, Callable
 
 import pytest
 
-from pipeline.evaluation.compare import load_aliases, load_lemmatizer
-from pipeline.evaluation.scoring import Comparators
+from newsclaims.evaluation.compare import load_aliases, load_lemmatizer
+from newsclaims.evaluation.scoring import Comparators
 
 
 @pytest.fixture(scope="session")

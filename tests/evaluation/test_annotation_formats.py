@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from pipeline.evaluation.annotation_formats import (
+from newsclaims.evaluation.annotation_formats import (
     BOUNDS, CHOICE_FIELDS, DIRECTIONS, GOLD_SLOTS, LABEL_CONFIG_PATH, LABELS, ROLES, TEXTAREA_FIELDS,
     AnnotationFormatError, claims_to_label_studio, convert_main, label_studio_to_gold, locate_slot_spans,
     number_text, parse_number, prodigy_to_gold)
-from pipeline.evaluation.gold import validate_gold_document
+from newsclaims.evaluation.gold import validate_gold_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "corpus" / "gold" / "dev.jsonl"
@@ -385,12 +385,12 @@ def test_gold_dev_round_trips_through_label_studio_pre_annotations():
 
 
 def test_pipeline_output_round_trips_through_label_studio(nlp):
-    import pipeline
+    import newsclaims
 
     gold = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()[:4]]
     docs = [{"id": d["id"], "text": d["text"], "published": d["meta"]["published"]} for d in gold]
     claims = {d["id"]: [c.to_dict() for c in
-                        pipeline.extract(d["text"], published=d["published"], doc_id=d["id"], nlp=nlp)]
+                        newsclaims.extract(d["text"], published=d["published"], doc_id=d["id"], nlp=nlp)]
               for d in docs}
     assert sum(map(len, claims.values())) > 5
     back = label_studio_to_gold(_accept_predictions(claims_to_label_studio(docs, claims)))
@@ -466,7 +466,7 @@ def test_cli_export_of_a_claims_file_needs_the_documents(tmp_path, capsys):
 
 
 def test_cli_export_from_a_run_directory_rereads_the_inputs(tmp_path):
-    from pipeline.io.writers import flatten_claim
+    from newsclaims.io.writers import flatten_claim
 
     inputs = tmp_path / "news.jsonl"
     inputs.write_text(json.dumps({"id": "doc-a", "text": TEXT, "published": "2025-11-04", "title": "T"}) + "\n")

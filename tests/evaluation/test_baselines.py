@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluation.baselines import (
+from newsclaims.evaluation.baselines import (
     baseline_systems, ner_baseline, quantulum_baseline, quantulum_unit,
 )
-from pipeline.evaluation.scoring import evaluate_systems
+from newsclaims.evaluation.scoring import evaluate_systems
 
 TEXT = "Acme sold 5 million barrels for $300 million last year, a 12% rise. Capacity is between 5 and 7 GW."
 

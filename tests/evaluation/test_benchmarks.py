@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.benchmarks import measeval as me
-from pipeline.evaluation.benchmarks import newsquant as nq
+from newsclaims.evaluation.benchmarks import measeval as me
+from newsclaims.evaluation.benchmarks import newsquant as nq
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "benchmarks"
 NEWSQUANT = SHARED / "newsquant" / "formatted_test_set" / "NewsQuant.json"

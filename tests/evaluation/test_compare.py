@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluation import compare as C
-from pipeline.evaluation.scoring import claim_kind
+from newsclaims.evaluation import compare as C
+from newsclaims.evaluation.scoring import claim_kind
 
 
 def q(value=None, unit=None, low=None, high=None, **extra):

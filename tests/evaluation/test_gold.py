@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from pipeline.evaluation.gold import GoldFormatError, read_gold, read_predictions, write_predictions
+from newsclaims.evaluation.gold import GoldFormatError, read_gold, read_predictions, write_predictions
 
 TEXT = "Output rose 6% to 55,431 tons in 2024."
 

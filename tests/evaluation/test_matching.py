@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluation.matching import align, overlap, span_of
+from newsclaims.evaluation.matching import align, overlap, span_of
 
 
 def c(start, end):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.report import (
+from newsclaims.evaluation.report import (
     JSON_FORMAT, render, render_html, render_json, render_markdown, render_text, reports_from_json,
 )
-from pipeline.evaluation.scoring import METRICS, evaluate
+from newsclaims.evaluation.scoring import METRICS, evaluate
 
 TEXT = ("Acme mined 45,000 tons of ore in 2024, the USGS said. Prices rose 6% to $3.2 per pound. "
         "The mine | employs 800 people.")

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from pipeline.evaluation.scoring import (
+from newsclaims.evaluation.scoring import (
     METRICS, SLOTS, Counts, bootstrap_weights, evaluate, evaluate_system, sentence_around,
 )
 
@@ -214,8 +214,8 @@ def test_sentence_around_keeps_abbreviations():
 
 
 def test_by_domain_sums_the_documents_of_each_domain(gold, comparators):
-    from pipeline.evaluation.report import render_markdown, render_text
-    from pipeline.evaluation.scoring import Report
+    from newsclaims.evaluation.report import render_markdown, render_text
+    from newsclaims.evaluation.scoring import Report
 
     docs = [doc(gold, "a"), doc(gold[:1], "b"), doc(gold, "c")]
     for d, group in zip(docs, ("health", "sports", "health")):
@@ -235,7 +235,7 @@ def test_by_domain_sums_the_documents_of_each_domain(gold, comparators):
 
 
 def test_no_domain_table_for_a_single_domain(gold, comparators):
-    from pipeline.evaluation.report import render_text
+    from newsclaims.evaluation.report import render_text
 
     report = evaluate([doc(gold)], {"d1": gold}, comparators=comparators, resamples=0)
     assert "by domain" not in render_text({"newsclaims": report})

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from pipeline.io.documents import Document
-from pipeline.schema import Claim
+from newsclaims.io.documents import Document
+from newsclaims.schema import Claim
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 

@@ -11,7 +11,7 @@ import pytest
 from io_fakeproc import make_process
 from io_helpers import make_records, write_jsonl
 
-from pipeline.io.runner import ShardCrashError, run_corpus
+from newsclaims.io.runner import ShardCrashError, run_corpus
 
 pytest.importorskip("distributed")
 

@@ -14,8 +14,8 @@ import pytest
 from io_fakeproc import make_process
 from io_helpers import make_records, write_jsonl
 
-from pipeline.io.readers import iter_documents, list_input_files
-from pipeline.io.runner import run_corpus, sql
+from newsclaims.io.readers import iter_documents, list_input_files
+from newsclaims.io.runner import run_corpus, sql
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,7 +73,7 @@ def test_files_of_unknown_type_in_a_folder_are_counted_not_failed(tmp_path: Path
 
 LIST_AS_USER = """
 import sys
-from pipeline.io.readers import iter_documents
+from newsclaims.io.readers import iter_documents
 for item in iter_documents(sys.argv[1]):
     print(type(item).__name__, getattr(item, "reason", getattr(item, "id", "")))
 """

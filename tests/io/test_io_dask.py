@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from io_fakeproc import make_process
 
-from pipeline.io.runner import run_corpus
+from newsclaims.io.runner import run_corpus
 
 pytest.importorskip("distributed")
 

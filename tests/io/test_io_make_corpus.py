@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.io.documents import Document, ReadError
-from pipeline.io.readers import iter_documents
+from newsclaims.io.documents import Document, ReadError
+from newsclaims.io.readers import iter_documents
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "benchmarks" / "make_corpus.py"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from io_helpers import make_records, write_jsonl
 
-from pipeline.io.documents import Document, ReadError, normalize_published
-from pipeline.io.readers import iter_documents, list_input_files
+from newsclaims.io.documents import Document, ReadError, normalize_published
+from newsclaims.io.readers import iter_documents, list_input_files
 
 ARTICLE = ("<p>The U.S. Geological Survey said on Thursday that U.S. mines produced about $86.3 billion in "
            "minerals in 2019, more than $2 billion higher than the revised 2018 production totals.</p>"

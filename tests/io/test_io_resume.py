@@ -12,13 +12,13 @@ from pathlib import Path
 from io_helpers import make_records, write_jsonl
 from io_fakeproc import make_process
 
-from pipeline.io.runner import run_corpus
+from newsclaims.io.runner import run_corpus
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = """
 import functools, sys
 from io_fakeproc import make_process
-from pipeline.io.runner import run_corpus
+from newsclaims.io.runner import run_corpus
 
 if __name__ == "__main__":
     run_corpus([sys.argv[1]], sys.argv[2], process=functools.partial(make_process, stall_after=70),

@@ -10,7 +10,7 @@ import pytest
 from io_helpers import make_records, write_jsonl
 from io_fakeproc import make_process
 
-from pipeline.io.runner import PipelineLoadError, ShardCrashError, run_corpus, sql
+from newsclaims.io.runner import PipelineLoadError, ShardCrashError, run_corpus, sql
 
 OUTPUT_FILES = ("documents.jsonl", "claims.jsonl", "errors.jsonl")
 

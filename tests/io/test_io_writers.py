@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from pipeline.io.documents import Document, ReadError
-from pipeline.io.writers import (
+from newsclaims.io.documents import Document, ReadError
+from newsclaims.io.writers import (
     CLAIM_COLUMNS, COLUMNS, DOCUMENT_COLUMNS, TablesWriter, document_row, error_row, flatten_claim, unflatten_claim,
 )
-from pipeline.schema import Claim
+from newsclaims.schema import Claim
 
 
 def full_claim(doc_id: str = "d1", start: int = 10) -> dict[str, Any]:

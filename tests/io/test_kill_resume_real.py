@@ -32,7 +32,7 @@ RUN_TIMEOUT = 150.0  # seconds for one uninterrupted run on a slow, busy machine
 
 def newsclaims_command() -> list[str]:
     script = Path(sys.executable).with_name("newsclaims")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newsclaims.cli"]
 
 
 def build_corpus(path: Path) -> list[str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.io.language import guess_language, is_english_code, language_problem
+from newsclaims.io.language import guess_language, is_english_code, language_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.io.documents import Document, ReadError, normalize_published
-from pipeline.io.readers import iter_documents
+from newsclaims.io.documents import Document, ReadError, normalize_published
+from newsclaims.io.readers import iter_documents
 
 RECORD = {"id": "a", "text": "Output rose 5% to 45,000 tons.", "published": "2025-11-04"}
 

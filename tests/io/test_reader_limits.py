@@ -16,10 +16,10 @@ from typing import Optional
 import pytest
 from io_fakeproc import make_process
 
-from pipeline.cli import main
-from pipeline.io.documents import Document, ReadError, normalize_published
-from pipeline.io.readers import iter_documents
-from pipeline.io.runner import run_corpus
+from newsclaims.cli import main
+from newsclaims.io.documents import Document, ReadError, normalize_published
+from newsclaims.io.readers import iter_documents
+from newsclaims.io.runner import run_corpus
 
 PROSE = ("<p>The U.S. Geological Survey said on Thursday that U.S. mines produced about $86.3 billion in minerals "
          "in 2019, more than $2 billion higher than the revised 2018 production totals.</p><p>The report covers "

@@ -10,9 +10,9 @@ import pytest
 from io_fakeproc import make_process
 from io_helpers import make_records, write_jsonl
 
-from pipeline.cli import main
-from pipeline.io.runner import UnsafeQueryError, run_corpus, sql
-from pipeline.io.writers import csv_safe_text
+from newsclaims.cli import main
+from newsclaims.io.runner import UnsafeQueryError, run_corpus, sql
+from newsclaims.io.writers import csv_safe_text
 
 
 @pytest.fixture(params=["parquet", "duckdb", "jsonl", "csv"])

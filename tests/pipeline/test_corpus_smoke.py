@@ -6,8 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-import pipeline
-from pipeline.schema import CLAIM_JSON_SCHEMA
+import newsclaims
+from newsclaims.schema import CLAIM_JSON_SCHEMA
 
 NEWS = Path(__file__).resolve().parents[2] / "corpus" / "news" / "news.jsonl"
 
@@ -16,7 +16,7 @@ NEWS = Path(__file__).resolve().parents[2] / "corpus" / "news" / "news.jsonl"
 def corpus_claims(nlp):
     records = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
     texts = {r["id"]: r["text"] for r in records}
-    return texts, list(pipeline.extract_many(records, nlp=nlp))
+    return texts, list(newsclaims.extract_many(records, nlp=nlp))
 
 
 def test_every_document_is_processed(corpus_claims):

@@ -1,8 +1,8 @@
 """Table-driven tests of date resolution: rules first, dateparser (time-limited) for the rest."""
 import pytest
 
-from pipeline.adapters.dateparse import DateParserAdapter
-from pipeline.normalize.dates import resolve_date
+from newsclaims.adapters.dateparse import DateParserAdapter
+from newsclaims.normalize.dates import resolve_date
 
 PUB = "2025-11-04"
 

@@ -1,13 +1,13 @@
 """quantulum3's known failure classes on news text, each as a table, run through the real pipeline."""
 import pytest
 
-import pipeline
+import newsclaims
 
 PUB = "2025-11-04"
 
 
 def claims(nlp, text):
-    return pipeline.extract(text, published=PUB, nlp=nlp)
+    return newsclaims.extract(text, published=PUB, nlp=nlp)
 
 
 def one(nlp, text, surface):
@@ -189,5 +189,5 @@ def test_spoken_years_date_their_figures_but_spoken_amounts_are_not_years(nlp, t
 def test_an_impossible_publication_date_resolves_nothing(nlp, published):
     # found by fuzzing: "today" became "2020-02-31" and "last year" became "-1"
     for text in ("Sales rose 5% today.", "Sales rose 5% last year."):
-        [claim] = pipeline.extract(text, published=published, nlp=nlp)
+        [claim] = newsclaims.extract(text, published=published, nlp=nlp)
         assert claim.date is None, (text, published, claim.date)

@@ -1,6 +1,6 @@
 """Articles longer than a piece (and than spaCy's max_length) are processed in pieces with exact offsets."""
-import pipeline
-from pipeline import api
+import newsclaims
+from newsclaims import api
 
 
 def test_pieces_cover_the_text_and_cut_between_paragraphs():
@@ -15,7 +15,7 @@ def test_a_long_article_keeps_every_claim_with_exact_offsets(nlp, monkeypatch):
     monkeypatch.setattr(api, "PIECE_CHARS", 5_000)
     para = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020, according to the USGS.\n\n"
     text = para * 200  # 18,000 characters: four pieces
-    claims = pipeline.extract(text, published="2025-11-04", doc_id="long", nlp=nlp)
+    claims = newsclaims.extract(text, published="2025-11-04", doc_id="long", nlp=nlp)
     assert len(claims) == 400
     assert len({c.claim_id for c in claims}) == 400
     for c in claims:

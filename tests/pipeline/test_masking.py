@@ -1,7 +1,7 @@
 """What is not prose is blanked before tokenizing, with every offset kept."""
 import pytest
 
-from pipeline.normalize.masking import mask_markup, mask_non_prose, mask_symbol_runs
+from newsclaims.normalize.masking import mask_markup, mask_non_prose, mask_symbol_runs
 
 
 @pytest.mark.parametrize("text, visible", [

@@ -1,8 +1,8 @@
 """Table-driven tests of the text grammar (no model needed): what counts as one mention and its value."""
 import pytest
 
-from pipeline.normalize.mentions import MentionGrammar, find_mentions
-from pipeline.normalize.units import default_lexicon
+from newsclaims.normalize.mentions import MentionGrammar, find_mentions
+from newsclaims.normalize.units import default_lexicon
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from pipeline.normalize.numbers import parse_fraction, parse_multiple, parse_number
-from pipeline.normalize.units import canonical_unit, dimension_of, to_base
+from newsclaims.normalize.numbers import parse_fraction, parse_multiple, parse_number
+from newsclaims.normalize.units import canonical_unit, dimension_of, to_base
 
 
 @pytest.mark.parametrize("text, expected", [

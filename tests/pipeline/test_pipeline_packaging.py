@@ -6,7 +6,7 @@ from pathlib import Path
 
 import spacy
 
-import pipeline
+import newsclaims
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -18,7 +18,7 @@ TEXTS = [
 
 
 def run(nlp, n_process):
-    docs = [pipeline.make_doc(nlp, t, doc_id=str(i), published="2025-11-04") for i, t in enumerate(TEXTS)]
+    docs = [newsclaims.make_doc(nlp, t, doc_id=str(i), published="2025-11-04") for i, t in enumerate(TEXTS)]
     return [(d._.doc_id, d._.claims) for d in nlp.pipe(docs, n_process=n_process, batch_size=2)]
 
 
@@ -45,7 +45,7 @@ def test_spacy_assemble_gives_a_folder_that_spacy_load_opens(tmp_path, nlp):
 
 
 def test_to_bytes_round_trip(nlp):
-    restored = pipeline.load().from_bytes(nlp.to_bytes())
+    restored = newsclaims.load().from_bytes(nlp.to_bytes())
     assert run(restored, 1) == run(nlp, 1)
 
 

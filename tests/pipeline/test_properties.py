@@ -7,8 +7,8 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import pipeline
-from pipeline.schema import CLAIM_JSON_SCHEMA
+import newsclaims
+from newsclaims.schema import CLAIM_JSON_SCHEMA
 
 NEWSY = st.sampled_from([
     "rose", "fell", "from", "to", "about", "more than", "up to", "$", "€", "%", "percent", "million", "billion",
@@ -26,7 +26,7 @@ TEXTS = st.one_of(
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=TEXTS)
 def test_extract_keeps_its_promises_for_any_text(nlp, text):
-    claims = [c.to_dict() for c in pipeline.extract(text, published="2025-11-04", nlp=nlp)]
+    claims = [c.to_dict() for c in newsclaims.extract(text, published="2025-11-04", nlp=nlp)]
     for c in claims:
         jsonschema.validate(c, CLAIM_JSON_SCHEMA)
         assert 0 <= c["span"][0] < c["span"][1] <= len(text)
@@ -38,5 +38,5 @@ def test_extract_keeps_its_promises_for_any_text(nlp, text):
             assert number is None or math.isfinite(number)
         if c["low"] is not None and c["high"] is not None:
             assert c["low"] <= c["high"]
-    again = [c.to_dict() for c in pipeline.extract(text, published="2025-11-04", nlp=nlp)]
+    again = [c.to_dict() for c in newsclaims.extract(text, published="2025-11-04", nlp=nlp)]
     assert json.dumps(claims, sort_keys=True) == json.dumps(again, sort_keys=True)

@@ -3,13 +3,13 @@ import math
 
 import pytest
 
-import pipeline
+import newsclaims
 
 PUB = "2025-11-04"
 
 
 def figures(nlp, text):
-    return {c.text: c for c in pipeline.extract(text, published=PUB, nlp=nlp)}
+    return {c.text: c for c in newsclaims.extract(text, published=PUB, nlp=nlp)}
 
 
 def check(nlp, text, surface, value=None, unit=None, low=None, high=None):

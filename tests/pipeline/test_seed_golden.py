@@ -5,8 +5,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-import pipeline
-from pipeline.schema import CLAIM_JSON_SCHEMA
+import newsclaims
+from newsclaims.schema import CLAIM_JSON_SCHEMA
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed" / "seed-rare-earths-solar.json"
 
@@ -14,7 +14,7 @@ SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed" / "seed-rare-eart
 @pytest.fixture(scope="module")
 def seed_claims(nlp):
     doc = json.loads(SEED.read_text(encoding="utf-8"))
-    return pipeline.extract(doc["text"], published=doc["published"], doc_id=doc["id"], nlp=nlp)
+    return newsclaims.extract(doc["text"], published=doc["published"], doc_id=doc["id"], nlp=nlp)
 
 
 def find(claims, surface):

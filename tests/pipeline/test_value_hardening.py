@@ -3,13 +3,13 @@ import math
 
 import pytest
 
-import pipeline
+import newsclaims
 
 PUB = "2025-11-04"
 
 
 def found(nlp, text):
-    return [(c.text, c.value, c.unit) for c in pipeline.extract(text, published=PUB, nlp=nlp)]
+    return [(c.text, c.value, c.unit) for c in newsclaims.extract(text, published=PUB, nlp=nlp)]
 
 
 @pytest.mark.parametrize("text, surface, value, unit", [
@@ -63,5 +63,5 @@ def test_a_stack_of_scale_words_multiplies_out(nlp, text, surface, value):
 
 
 def test_negative_zero_is_written_as_zero(nlp):
-    (claim,) = pipeline.extract("Temperatures fell to -0.0 degrees.", published=PUB, nlp=nlp)
+    (claim,) = newsclaims.extract("Temperatures fell to -0.0 degrees.", published=PUB, nlp=nlp)
     assert claim.value == 0 and math.copysign(1, claim.value) == 1 and "-0" not in str(claim.to_dict()["value"])

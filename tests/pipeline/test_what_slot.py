@@ -1,13 +1,13 @@
 """The what slot, one class of sentence per row, through the real pipeline: the words the figure's what must hold."""
 import pytest
 
-import pipeline
+import newsclaims
 
 PUB = "2025-11-04"
 
 
 def what_of(nlp, text, surface):
-    found = [c for c in pipeline.extract(text, published=PUB, nlp=nlp) if c.text == surface]
+    found = [c for c in newsclaims.extract(text, published=PUB, nlp=nlp) if c.text == surface]
     assert found, f"no claim {surface!r} in {text!r}"
     return found[0].what or ""
 
@@ -49,7 +49,7 @@ def test_the_unit_is_never_the_what(nlp, text, surface):
 
 
 def who_of(nlp, text, surface):
-    found = [c for c in pipeline.extract(text, published=PUB, nlp=nlp) if c.text == surface]
+    found = [c for c in newsclaims.extract(text, published=PUB, nlp=nlp) if c.text == surface]
     assert found, f"no claim {surface!r} in {text!r}"
     return found[0].who
 

@@ -5,8 +5,8 @@ from typing import Callable, Optional
 
 import pytest
 
-import pipeline
-from pipeline.slots.date_proposers import DateFrame
+import newsclaims
+from newsclaims.slots.date_proposers import DateFrame
 
 
 @pytest.fixture(scope="session")
@@ -16,7 +16,7 @@ def frame_of(nlp) -> Callable[..., tuple[DateFrame, Callable[[str], int]]]:
 
     def make(text: str, published: Optional[str] = "2021-03-01") -> tuple[DateFrame, Callable[[str], int]]:
         with nlp.select_pipes(disable=[builder.name]):
-            doc = nlp(pipeline.make_doc(nlp, text, doc_id="t", published=published))
+            doc = nlp(newsclaims.make_doc(nlp, text, doc_id="t", published=published))
         frame = builder.date_frame(doc)
 
         def figure(mention: str) -> int:

@@ -1,7 +1,7 @@
 """Features of (figure, date candidate) pairs and the rules' order, on parsed sentences."""
 import pytest
 
-from pipeline.slots.date_features import date_candidates, precision
+from newsclaims.slots.date_features import date_candidates, precision
 
 PUB = "2021-03-01"
 TWO_LEVELS = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020."

@@ -1,7 +1,7 @@
 """Each date proposer on its own, on sentences parsed by the real pipeline: (text, figure) -> what it offers."""
 import pytest
 
-from pipeline.slots import date_proposers as P
+from newsclaims.slots import date_proposers as P
 
 PUB = "2021-03-01"
 

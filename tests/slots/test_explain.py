@@ -1,9 +1,9 @@
 """`newsclaims explain`: every figure's date candidates with scores and proposers, the chosen one first."""
 import json
 
-import pipeline
-from pipeline.cli import main
-from pipeline.explain import explain, render_explanation
+import newsclaims
+from newsclaims.cli import main
+from newsclaims.explain import explain, render_explanation
 
 TEXT = "Sales reached $4 billion in 2020, $1 billion more than in 2019."
 
@@ -15,7 +15,7 @@ def test_explain_lists_each_figures_candidates_best_first(nlp):
     assert (dates[0]["proposer"], dates[0]["value"]) == ("owned", "2020")
     assert any(c["proposer"] == "null" for c in dates)
     assert [c["score"] for c in dates] == sorted((c["score"] for c in dates), reverse=True)
-    claims = pipeline.extract(TEXT, published="2021-03-01", nlp=nlp)
+    claims = newsclaims.extract(TEXT, published="2021-03-01", nlp=nlp)
     assert [f["slots"]["date"][0]["value"] for f in figures] == [c.date for c in claims]  # what extract chose
     text = render_explanation(figures)
     assert "'$4 billion' [14, 24]" in text and "owned" in text and "*" in text

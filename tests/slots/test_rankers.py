@@ -6,10 +6,10 @@ import jsonschema
 import pytest
 from spacy.util import registry
 
-import pipeline
-from pipeline.schema import CLAIM_JSON_SCHEMA
-from pipeline.slots.candidates import Candidate
-from pipeline.slots.rankers import MODELS_DIR, RULE_CONFIDENCE, LinearRanker, RulesRanker, ranker_from_data
+import newsclaims
+from newsclaims.schema import CLAIM_JSON_SCHEMA
+from newsclaims.slots.candidates import Candidate
+from newsclaims.slots.rankers import MODELS_DIR, RULE_CONFIDENCE, LinearRanker, RulesRanker, ranker_from_data
 
 NULL = Candidate("date", "null", features={"proposer_null": 1.0, "rule_rank_inverse": 0.5})
 OWNED = Candidate("date", "owned", "2020", "2020", (20, 24), "explicit",
@@ -65,7 +65,7 @@ def test_the_configured_ranker_travels_with_the_pipeline(nlp, tmp_path):
     builder.to_disk(tmp_path / "claims")
     saved = json.loads((tmp_path / "claims" / "ranker.json").read_text(encoding="utf-8"))
     assert saved["data"]["models"]["date"]["weights"] == builder.ranker.models["date"]["weights"]
-    restored = pipeline.load().get_pipe("newsclaims_claims")
+    restored = newsclaims.load().get_pipe("newsclaims_claims")
     restored.ranker = RulesRanker()
     restored.from_disk(tmp_path / "claims")
     assert isinstance(restored.ranker, LinearRanker) and restored.ranker.models == builder.ranker.models
@@ -75,7 +75,7 @@ def test_the_configured_ranker_travels_with_the_pipeline(nlp, tmp_path):
 
 
 def test_claims_carry_a_date_confidence(nlp):
-    claims = pipeline.extract("Output was 45,000 tons in 2019. Imports were 3,000 tons.", published="2021-03-01", nlp=nlp)
+    claims = newsclaims.extract("Output was 45,000 tons in 2019. Imports were 3,000 tons.", published="2021-03-01", nlp=nlp)
     assert claims and all(0 <= c.date_confidence <= 1 for c in claims)
     for c in claims:
         jsonschema.validate(c.to_dict(), CLAIM_JSON_SCHEMA)

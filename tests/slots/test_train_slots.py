@@ -6,9 +6,9 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from pipeline.slots.date_features import date_candidates  # noqa: E402
-from pipeline.slots.rankers import LinearRanker  # noqa: E402
-from pipeline.training.slots import train_slots  # noqa: E402
+from newsclaims.slots.date_features import date_candidates  # noqa: E402
+from newsclaims.slots.rankers import LinearRanker  # noqa: E402
+from newsclaims.training.slots import train_slots  # noqa: E402
 
 PUB = "2021-03-01"
 # (text, [(figure, gold date)]): owned dates, undated figures, a date carried from the sentence before

@@ -36,11 +36,12 @@ from typing import Any, Optional, Union
 
 import numpy as np
 
+from newsclaims.resources import model_path
+
 PathLike = Union[str, Path]
 NewsQuantValue = Union[float, tuple]
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_UNITS_PATH = REPO_ROOT / "models" / "evaluation" / "newsquant_units.json"
+DEFAULT_UNITS_PATH = model_path("evaluation", "newsquant_units.json")
 DATA_FILE = "NewsQuant.json"
 
 # The five rows of the published table, spelled as in the published CSVs (sic: "compelete").
@@ -145,7 +146,7 @@ def published_newsquant(path: PathLike) -> dict[str, dict[str, dict[str, float]]
 
 
 def _plain_claim(claim: Any) -> Mapping[str, Any]:
-    """Claims may arrive as dicts or as :class:`pipeline.schema.Claim`; the adapter reads dicts."""
+    """Claims may arrive as dicts or as :class:`newsclaims.schema.Claim`; the adapter reads dicts."""
     return claim.to_dict() if hasattr(claim, "to_dict") else claim
 
 
