@@ -37,6 +37,11 @@ TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock|hours? gmt|gmt|u
 TIMEFRAME_BEFORE = re.compile(
     r"(?:\b(?:the|its|their)\s+)?\b(?:first|last|past|next|previous|recent|coming|following|preceding|latest|prior)\s+$", re.I
 )
+_MONTH_NAMES = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
+TIMEFRAME_AFTER = re.compile(  # "in the 12 months to September": the period of another figure, not a claim
+    rf"^\s+(?:to|through|thru|until|ended|ending|that ended)(?:\s+(?:in|on))?\s+(?:(?:{_MONTH_NAMES})\b\.?|\d{{4}}\b|the end\b)",
+    re.I,
+)
 NAME_LABELS = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "NORP"}
 DATE_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "century", "decade"}
 NOT_A_DATE = re.compile(r"\b(?:million|billion|trillion|thousand|percent|per cent|dollars?)\b|[%$\u20ac\u00a3]", re.I)
@@ -177,8 +182,9 @@ class QuantityFinder:
             return False  # "2020-23" is a span of years
         if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core):
             return False  # "April 4", "the 1990s", "November 17, 2010"
-        if m["kind"] == "duration" and TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]]):
-            return False  # "over the last 12 months" only places another figure in time
+        if m["kind"] == "duration" and (TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
+                                        or TIMEFRAME_AFTER.match(text[m["end"]:m["end"] + 40])):
+            return False  # "over the last 12 months", "the 12 months to September" only place another figure in time
         if m["unit"] is None and ents & NAME_LABELS and self._inside_name(self._ents, core):
             return False
         if not m["digits"] and m["unit"] is None and not m["multiple_word"] and value == 1 and \

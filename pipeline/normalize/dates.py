@@ -96,20 +96,26 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
         y = int(m.group("year"))
         y = y if y > 999 else 2000 + y
         return f"{y - 1}-10/{y}-09", "explicit"
+    relative_quarter = _relative_quarter(t, published)
+    if relative_quarter is not None:
+        return relative_quarter, "relative"
     m = re.fullmatch(rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter|q(?P<q>[1-4]))(?: of)?(?: {YEAR})?", t)
     if m:
         q = int(m.group("q")) if m.group("q") else _ORD[m.group("ord")]
-        year = int(m.group("year")) if m.group("year") else pub_year
+        year = int(m.group("year")) if m.group("year") else _latest_year_starting(3 * q - 2, published)
         if year is None:
             return None, None
         return f"{_yyyymm(year, 3 * q - 2)}/{_yyyymm(year, 3 * q)}", "explicit" if m.group("year") else "relative"
     m = re.fullmatch(rf"(?P<ord>first|second|1st|2nd) half(?: of)?(?: {YEAR})?", t)
     if m:
         h = _ORD[m.group("ord")]
-        year = int(m.group("year")) if m.group("year") else pub_year
+        year = int(m.group("year")) if m.group("year") else _latest_year_starting(6 * h - 5, published)
         if year is None:
             return None, None
         return f"{_yyyymm(year, 6 * h - 5)}/{_yyyymm(year, 6 * h)}", "explicit" if m.group("year") else "relative"
+    m = _PERIOD_TO.fullmatch(t)
+    if m:
+        return _period_to(m, published, parser)
     m = re.fullmatch(rf"first (?P<n>\d+|{'|'.join(_COUNT)}) months(?: of)?(?: (?:the year|this year|{YEAR}))?", t)
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
@@ -163,6 +169,63 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     iso = when.strftime("%Y") if period == "year" else when.strftime("%Y-%m") if period == "month" else when.strftime("%Y-%m-%d")
     explicit = bool(re.search(r"\b(1[6-9]\d\d|20\d\d)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", t))
     return iso, "explicit" if explicit else "relative"
+
+
+# "the 12 months to September", "the three months ended June 30", "the year to March": a period that ends at a date
+_PERIOD_TO = re.compile(rf"(?:(?P<n>\d+|{'|'.join(_COUNT)}) months?|(?P<year_word>year|fiscal year)) "
+                        r"(?:to|through|thru|until|ended|ending|that ended)(?: in| on)? (?P<end>.+)")
+
+
+def _period_to(m: re.Match, published: Optional[str], parser) -> tuple[Optional[str], Optional[str]]:
+    """The months from N months before the end month to the end month: the guidelines date a change over "the 12
+    months to January 2011" as 2010-01/2011-01, the baseline month to the end month."""
+    n = 12 if m.group("year_word") else int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+    end, how = resolve_date(m.group("end"), published, parser=parser)
+    if end is None or "/" in end or not 1 <= n <= 120:
+        return None, None
+    year, month = int(end[:4]), int(end[5:7]) if len(end) >= 7 else 12
+    return f"{_yyyymm(*_shift_month(year, month, -n))}/{_yyyymm(year, month)}", how
+
+
+def _latest_year_starting(month: int, published: Optional[str]) -> Optional[int]:
+    """The year of the latest period starting in ``month`` that began by publication: "the third quarter" in a
+    May 2025 story is 2024's (a bare month resolves to the latest such month, and so does a bare quarter)."""
+    year = _year_of(published)
+    if year is None:
+        return None
+    pub_month = int(published[5:7]) if re.match(r"\d{4}-\d{2}", published) else 12
+    return year if month <= pub_month else year - 1
+
+
+_QUARTER_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "latest": -1, "this": 0,
+                  "current": 0, "next": 1, "coming": 1}
+
+
+def _relative_quarter(t: str, published: Optional[str]) -> Optional[str]:
+    """'last quarter' (without a year) is the quarter before publication's quarter; 'this quarter' is its own."""
+    m = re.fullmatch(r"(?P<rel>" + "|".join(_QUARTER_SHIFT) + r") (?:fiscal |calendar )?quarter", t)
+    if not m or not published or not re.match(r"\d{4}-\d{2}", published):
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    first = 3 * ((month - 1) // 3) + 1
+    start = _shift_month(year, first, 3 * _QUARTER_SHIFT[m.group("rel")])
+    end = _shift_month(*start, 2)
+    return f"{_yyyymm(*start)}/{_yyyymm(*end)}"
+
+
+def shift_iso(iso: str, *, years: int = 0, months: int = 0) -> str:
+    """An ISO date or interval moved by whole years or months, at its own precision: ('2025-03', years=-1) ->
+    '2024-03', ('2025-01/2025-03', years=-1) -> '2024-01/2024-03', ('2025', months=-1) -> '2025' (a year has no
+    month to move; callers shift years for it)."""
+    def one(part: str) -> str:
+        if len(part) == 4:
+            return f"{int(part) + years:04d}"
+        y, m = _shift_month(int(part[:4]) + years, int(part[5:7]), months)
+        if len(part) == 7:
+            return _yyyymm(y, m)
+        day = min(int(part[8:10]), calendar.monthrange(y, m)[1])
+        return f"{_yyyymm(y, m)}-{day:02d}"
+    return "/".join(one(p) for p in iso.split("/"))
 
 
 def _relative(t: str, published: Optional[str]) -> Optional[str]:

@@ -15,7 +15,7 @@ from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
 # The rules' cascade: a change's baseline period, the date the figure owns, the nearest free date of its
-# sentence, a 'now' word, the date carried from earlier in the paragraph, else none. What the rules never
+# sentence that is no comparison's baseline, a 'now' word, the date carried from earlier in the paragraph, else none. What the rules never
 # chose (headline dates, present tense, a date another figure owns) ranks after the null candidate.
 RULE_ORDER = ("baseline", "owned", "sentence", "now_word", "carry", NULL)
 _DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
@@ -45,8 +45,8 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     near = distance(frame.mentions[mi], *cand.span) if cand.span is not None else 0
     start = cand.span[0] if cand.span is not None else 0
     proposer = cand.proposer
-    if proposer == "sentence" and frame.date_at.get(cand.span) in frame.owner:
-        proposer = "taken"  # the rules never give a figure the date another figure owns
+    if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span[0])):
+        proposer = "taken"  # another figure's date, or a comparison's baseline ("$1 billion more than in 2019")
     if proposer in RULE_ORDER:
         return (RULE_ORDER.index(proposer), near, start)
     return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, near, start)
@@ -126,6 +126,13 @@ def _distance_bucket(gap: int) -> str:
 
 def _any_between(sorted_starts: list[int], lo: int, hi: int) -> bool:
     return hi > lo and bisect.bisect_left(sorted_starts, lo) < bisect.bisect_left(sorted_starts, hi)
+
+
+def _baseline_marked(frame: DateFrame, start: int) -> bool:
+    """A comparison word right before the date ('than in 2019', 'compared with 2019', 'up from 25 in 2015'): the
+    date of the comparison's other side, which only the figure owning it, or a change's baseline period, takes.
+    Not 'from', 'over' or 'since' alone: 'from October through March', 'over the past 67 years' date the figure."""
+    return bool(frame.lexicon.other_side.search(frame.text[max(0, start - _MARKER_REACH):start]))
 
 
 def _marker_before(frame: DateFrame, start: int) -> bool:

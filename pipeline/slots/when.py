@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsclaims.normalize.dates import resolve_date
+from newsclaims.normalize.dates import resolve_date, shift_iso
 from newsclaims.normalize.units import LEXICON_DIR
 
 
@@ -28,6 +29,7 @@ class DateLexicon:
     comparison: re.Pattern  # a comparison marker anywhere ("compared with", "a year earlier")
     still: re.Pattern  # "still", "already"
     since: re.Pattern  # right before a date, a total runs from it to the reporting date ("since 1980")
+    other_side: re.Pattern  # right before a date, the date of a comparison's other side ("than in 2019")
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -41,6 +43,8 @@ class DateLexicon:
             comparison=re.compile(rf"\b(?:{_alternation(data['comparison_markers'])})(?!\w)", re.I),
             still=re.compile(rf"\b(?:{_alternation(data['still_words'])})\b", re.I),
             since=re.compile(rf"\b(?:{_alternation(data['since_words'])})\s+(?:(?:the\s+)?(?:end|start) of\s+)?$", re.I),
+            other_side=re.compile(rf"\b(?:{_alternation(data['other_side_words'])})\s+(?:(?:{_alternation(data['baseline_fillers'])})"
+                                  rf"\s+)?(?:(?:the|a|an)\s+)?(?:[^\W\d]+\s+){{0,3}}?(?:(?:{_alternation(data['baseline_fillers'])})\s+)?$", re.I),
         )
 
     @classmethod
@@ -69,13 +73,52 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
         iso, how = resolve_date(ent.text, published, parser=parser)
-        if iso is None:
-            continue
+        if iso is None and _count_back(ent.text) is None:
+            continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
         out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
                     "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     out.sort(key=lambda d: d["start"])
-    return _join_periods(text, out)
+    return anchor_relative_dates(_join_periods(text, out), published)
+
+
+@functools.lru_cache(maxsize=1)
+def _back_phrases() -> tuple[frozenset, frozenset]:
+    words = read_date_words()
+    return frozenset(words.get("year_back", ())), frozenset(words.get("month_back", ()))
+
+
+def _count_back(text: str) -> Optional[dict]:
+    """{'years': -1} for 'a year earlier' and its kin, {'months': -1} for 'the previous month', else None."""
+    t = re.sub(r"^(?:in|during|for|from|over|than|with)\s+", "", " ".join(text.lower().split()))
+    year_back, month_back = _back_phrases()
+    for form in (t, re.sub(r"^the\s+", "", t)):
+        if form in year_back:
+            return {"years": -1}
+        if form in month_back:
+            return {"months": -1}
+    return None
+
+
+def anchor_relative_dates(dates: list[dict], published: Optional[str]) -> list[dict]:
+    """'a year earlier', 'the same quarter last year', 'the previous month' count back from the date they are
+    relative to, the latest earlier date of their sentence, and keep its precision: 'exports were $2 billion in
+    March, up from $1.5 billion a year earlier' dates the $1.5 billion March of the year before, not the whole year.
+    With no such date they count back from the publication date (the year, or the month, before it)."""
+    out: list[dict] = []
+    for d in dates:
+        back = _count_back(d["text"])
+        anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and "anchored_to" not in a), None)
+        if back and anchor is not None and (back.get("years") or len(anchor["iso"].split("/")[0]) >= 7):
+            d = dict(d, iso=shift_iso(anchor["iso"], **back), resolution=anchor["resolution"],
+                     anchored_to=[anchor["start"], anchor["end"]])
+        elif d["iso"] is None:
+            base = None if not published else published[:4] if back.get("years") else published[:7]
+            if base is None or len(base) < (4 if back.get("years") else 7):
+                continue
+            d = dict(d, iso=shift_iso(base, **back), resolution="relative")
+        out.append(d)
+    return out
 
 
 # Broadcast copy spells years out ("in two-thousand-three"), which the NER often leaves unlabelled. Only after

@@ -73,3 +73,41 @@ def test_relative_dates_never_use_the_clock():
 
 def test_dateparser_adapter_refuses_long_strings():
     assert DateParserAdapter().parse("x" * 500, PUB) is None
+
+
+# Issue 11's date classes: relative quarters, a bare quarter or half is the latest one begun by publication, a
+# period that ends at a date ("the 12 months to September"), dated as the guidelines date a change over it.
+@pytest.mark.parametrize("text, published, expected", [
+    ("last quarter", "2025-05-10", ("2025-01/2025-03", "relative")),
+    ("last quarter", "2025-02-10", ("2024-10/2024-12", "relative")),
+    ("the previous quarter", "2025-08-01", ("2025-04/2025-06", "relative")),
+    ("this quarter", "2025-05-10", ("2025-04/2025-06", "relative")),
+    ("next quarter", "2025-11-04", ("2026-01/2026-03", "relative")),
+    ("the last quarter of 2024", "2025-05-10", ("2024-10/2024-12", "explicit")),
+    ("the third quarter", "2025-05-10", ("2024-07/2024-09", "relative")),
+    ("the third quarter", "2025-10-20", ("2025-07/2025-09", "relative")),
+    ("the second half", "2025-05-10", ("2024-07/2024-12", "relative")),
+    ("the first half", "2025-05-10", ("2025-01/2025-06", "relative")),
+    ("the 12 months to January 2011", None, ("2010-01/2011-01", "explicit")),
+    ("the 12 months through June", "2025-10-20", ("2024-06/2025-06", "relative")),
+    ("the year to March", "2025-10-20", ("2024-03/2025-03", "relative")),
+    ("the twelve months ending in May 2024", PUB, ("2023-05/2024-05", "explicit")),
+    ("the six months ended June 30, 2025", PUB, ("2024-12/2025-06", "explicit")),
+    ("the 12 months to the end", PUB, (None, None)),
+])
+def test_relative_and_ending_periods(text, published, expected):
+    assert resolve_date(text, published, parser=DateParserAdapter(timeout=5)) == expected
+
+
+@pytest.mark.parametrize("iso, shift, expected", [
+    ("2025-03", {"years": -1}, "2024-03"),
+    ("2025", {"years": -1}, "2024"),
+    ("2025-01/2025-03", {"years": -1}, "2024-01/2024-03"),
+    ("2024-02-29", {"years": -1}, "2023-02-28"),
+    ("2025-01", {"months": -1}, "2024-12"),
+    ("2025-03-31", {"months": -1}, "2025-02-28"),
+])
+def test_shift_iso_keeps_the_precision(iso, shift, expected):
+    from newsclaims.normalize.dates import shift_iso
+
+    assert shift_iso(iso, **shift) == expected
