@@ -17,7 +17,6 @@ from io_helpers import make_records, write_jsonl
 from newsclaims.io.readers import iter_documents, list_input_files
 from newsclaims.io.runner import run_corpus, sql
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -72,7 +71,9 @@ def test_files_of_unknown_type_in_a_folder_are_counted_not_failed(tmp_path: Path
 
 
 LIST_AS_USER = """
-import sys
+import site, sys
+for folder in sys.argv[2:]:  # processes the editable install's .pth, which maps the package newsclaims to pipeline/
+    site.addsitedir(folder)
 from newsclaims.io.readers import iter_documents
 for item in iter_documents(sys.argv[1]):
     print(type(item).__name__, getattr(item, "reason", getattr(item, "id", "")))
@@ -88,12 +89,12 @@ def test_an_unreadable_subfolder_gets_an_errors_row() -> None:
         for p in (news, *news.iterdir()):
             os.chmod(p, 0o755 if p.is_dir() else 0o644)
         os.chmod(locked, 0o000)
-        python, user, path = sys.executable, {}, [str(ROOT)]
+        python, user = sys.executable, {}
         if os.geteuid() == 0:  # root reads every folder: read as nobody, with an interpreter nobody may run
             python, user = shutil.which("python3", path="/usr/bin:/usr/local/bin"), {"user": 65534, "group": 65534}
-            path += [p for p in sys.path if p.endswith("site-packages")]
-        result = subprocess.run([python, "-c", LIST_AS_USER, str(news)], capture_output=True, text=True,
-                                cwd="/", env={"PYTHONPATH": os.pathsep.join(path), "HOME": "/tmp"}, **user)
+        site_dirs = [p for p in sys.path if p.endswith("site-packages")]
+        result = subprocess.run([python, "-c", LIST_AS_USER, str(news), *site_dirs], capture_output=True, text=True,
+                                cwd="/", env={"HOME": "/tmp"}, **user)
         assert result.returncode == 0, result.stderr[-2000:]
         lines = result.stdout.splitlines()
         assert sum(line.startswith("Document") for line in lines) == 2
