@@ -1,9 +1,14 @@
-"""The ``newsclaims`` command: extract, evaluate, bench, sql, schema, train-slots, explain."""
+"""The ``newsclaims`` command: extract, evaluate, show, bench, sql, schema, train-slots, explain."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
@@ -12,20 +17,84 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from newsclaims.api import PipelineProcess
     from newsclaims.io.runner import run_corpus
 
+    if "-" in args.inputs and sys.stdin.isatty():
+        print("newsclaims: reading JSONL from standard input (Ctrl-D ends it)", file=sys.stderr)
     process = PipelineProcess(args.config, base_model=args.base_model, batch_size=args.batch_size)
     field_map = dict(kv.split("=", 1) for kv in args.field) if args.field else None
-    manifest = run_corpus(
-        args.inputs, args.output, process=process, n_process=args.n_process, batch_size=args.batch_size,
-        shard_size=args.shard_size, formats=args.format or ["jsonl"], engine=args.engine, scheduler=args.scheduler,
-        progress=not args.quiet, field_map=field_map, config_hash=process.config_hash(),
-        language_check=not args.skip_language_check, doc_timeout=args.doc_timeout or None,
-        date_order=args.date_order, max_file_bytes=args.max_file_bytes, max_doc_chars=args.max_doc_chars,
-    )
-    counts = manifest.get("counts", {})
-    print(json.dumps({"output": str(args.output), **counts}), file=sys.stderr)
+    formats = args.format or ["jsonl"]
+    if args.stdout and "jsonl" not in formats:
+        formats = [*formats, "jsonl"]  # --stdout copies claims.jsonl, so the run folder gets it too
+    with _run_folder(args.output) as outdir:
+        manifest = run_corpus(
+            args.inputs, outdir, process=process, n_process=args.n_process, batch_size=args.batch_size,
+            shard_size=args.shard_size, formats=formats, engine=args.engine, scheduler=args.scheduler,
+            progress=not args.quiet, limit=args.limit, field_map=field_map, config_hash=process.config_hash(),
+            language_check=not args.skip_language_check, doc_timeout=args.doc_timeout or None, keep_text=args.keep_text,
+            retry_failed=args.retry_failed,
+            date_order=args.date_order, max_file_bytes=args.max_file_bytes, max_doc_chars=args.max_doc_chars,
+        )
+        counts = manifest.get("counts", {})
+        _print_notes(counts, outdir)
+        if args.stdout:
+            _copy_to_stdout(outdir / "claims.jsonl")
+    print(json.dumps({"output": str(args.output) if args.output else None, **counts}), file=sys.stderr)
     # a document that is not English is reported (errors.jsonl, stage 'language') but is not a failure
     failed = counts.get("documents_failed", 0) + counts.get("read_errors", 0)
     return 1 if failed else 0
+
+
+@contextlib.contextmanager
+def _run_folder(output: Optional[Path]) -> Iterator[Path]:
+    """OUTDIR, or (for --stdout without -o) a temporary run folder removed afterwards: such a run cannot resume."""
+    if output is not None:
+        yield output
+        return
+    folder = Path(tempfile.mkdtemp(prefix="newsclaims-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy_to_stdout(path: Path) -> None:
+    """The claims as JSONL on stdout. A reader that stops early (`| head -3`) closes the pipe: that ends the copy
+    quietly, it is no error of the run."""
+    try:
+        with open(path, encoding="utf-8") as claims:
+            shutil.copyfileobj(claims, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit does not fail on the closed pipe again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # io.UnsupportedOperation: no fd (a test's stdout)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _print_notes(counts: dict[str, Any], outdir: Path) -> None:
+    """What an analyst should know about the inputs, once per run rather than once per document."""
+    undated, read = counts.get("documents_without_published", 0), counts.get("documents_read", 0)
+    if undated:
+        print(f"newsclaims: {undated:,} of {read:,} documents have no publication date, so relative dates in them "
+              "('last year', 'on Thursday') stay null; name the date field with --field published=NAME",
+              file=sys.stderr)
+    missing_text = _reasons_with(outdir / "errors.jsonl", "--field text=")
+    if missing_text:
+        first = missing_text[0]
+        print(f"newsclaims: {len(missing_text):,} input record(s) have no text field, e.g. {first['location']}: "
+              f"{first['reason']}", file=sys.stderr)
+
+
+def _reasons_with(errors_path: Path, needle: str) -> list[dict[str, Any]]:
+    if not errors_path.exists():
+        return []
+    with open(errors_path, encoding="utf-8") as errors:
+        rows = (json.loads(line) for line in errors if needle in line)
+        return [row for row in rows if needle in (row.get("reason") or "")]
 
 
 def _read_run_claims(path: Path) -> dict[str, list[dict]]:
@@ -69,15 +138,44 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if not args.no_baselines:
         reports.update(evaluate_systems(gold, baseline_systems()))
     print(render.render_text(reports))
+    _write_reports(args, reports)
+    return 0
+
+
+def _write_reports(args: argparse.Namespace, reports: dict) -> None:
+    """--json, --markdown and --report files; beside the JSON and the HTML, every error as NAME.errors.csv."""
+    from newsclaims.evaluation import report as render
+
+    def write(path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
     if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(render.render_json(reports), encoding="utf-8")
+        write(Path(args.json), render.render_json(reports))
     if args.markdown:
-        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.markdown).write_text(render.render_markdown(reports), encoding="utf-8")
+        write(Path(args.markdown), render.render_markdown(reports))
     if args.report:
-        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.report).write_text(render.render_html(reports), encoding="utf-8")
+        csv_name = render.errors_csv_path(args.report).name
+        write(Path(args.report), render.render_html(reports, errors_csv=csv_name))
+    for beside in {render.errors_csv_path(p) for p in (args.json, args.report) if p}:
+        write(beside, render.render_errors_csv(reports))
+        print(f"errors: {beside}", file=sys.stderr)
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from newsclaims.evaluation.show import ShowError, show_document
+
+    try:
+        page = show_document(args.outdir, args.doc_id, text_from=args.text_from or ())
+    except ShowError as exc:
+        print(f"newsclaims show: {exc}", file=sys.stderr)
+        return 2
+    if args.output is None:
+        sys.stdout.write(page)
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(page, encoding="utf-8")
+    print(f"{args.doc_id} -> {args.output}", file=sys.stderr)
     return 0
 
 
@@ -132,7 +230,7 @@ def _cmd_export_label_studio(args: argparse.Namespace) -> int:
 
     documents = read_json_or_jsonl(args.documents)
     claims = _read_run_claims(Path(args.pred))
-    tasks = claims_to_label_studio(documents, claims, model_version=f"newsclaims-{__import__('pipeline').__version__}")
+    tasks = claims_to_label_studio(documents, claims, model_version=f"newsclaims-{__import__('newsclaims').__version__}")
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(tasks)} tasks -> {args.output} (labeling config: models/evaluation/label_studio_config.xml)", file=sys.stderr)
@@ -201,7 +299,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from newsclaims.schema import schema_json
 
-    print(schema_json())
+    print(schema_json(args.table))
     return 0
 
 
@@ -224,85 +322,187 @@ def _cap(text: str) -> int:
     return value
 
 
+_EXIT_CODES = ("exit codes: 0 all documents processed; 1 some documents failed or were skipped (see errors.jsonl); "
+               "2 usage error; 3 the run itself failed")
+
+
+def _subcommand(sub: Any, name: str, summary: str, examples: Sequence[str], description: Optional[str] = None
+                ) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with examples (one a line, as typed) and, for `extract`, the exit codes."""
+    epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples)
+    if name == "extract":
+        epilog += "\n\n" + _EXIT_CODES
+    return sub.add_parser(name, help=summary, description=description or summary, epilog=epilog,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newsclaims", description="Typed quantitative claims (who, what, value, unit, date) from news text.",
+        epilog="examples:\n  newsclaims extract corpus/news -o runs/demo\n"
+               "  cat news.jsonl | newsclaims extract - --stdout -q | head -3\n"
+               "  newsclaims COMMAND --help   (each command's options and examples)\n\n" + _EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=_version_line(), help="print the version and exit")
+    p.add_argument("--debug", action="store_true", help="show the traceback when the command fails")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract(sub)
+    _add_evaluate(sub)
+    _add_show(sub)
+    _add_bench(sub)
+    _add_convert(sub)
+    _add_export_label_studio(sub)
+    _add_sql(sub)
+    _add_train_slots(sub)
+    _add_explain(sub)
+    _add_schema(sub)
+    return p
+
+
+def _pipeline_options(q: argparse.ArgumentParser) -> None:
+    q.add_argument("--config", default=None, help="config.cfg or an assembled pipeline folder (default: the project's config.cfg)")
+    q.add_argument("--base-model", default=None, help="spaCy model to source tagger/parser/NER from (default: config)")
+
+
+def _add_extract(sub: Any) -> None:
     from newsclaims.io.readers import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_FILE_BYTES
 
-    p = argparse.ArgumentParser(prog="newsclaims", description="Typed quantitative claims from news text.",
-                                epilog="exit codes: 0 all documents processed; 1 some documents failed or were skipped "
-                                       "(see errors.jsonl); 2 usage error; 3 the run itself failed")
-    p.add_argument("--version", action="version", version=_version_line())
-    p.add_argument("--debug", action="store_true", help="show the traceback when the command fails")
-    sub = p.add_subparsers(dest="command", required=True)
-
-    def pipeline_options(q: argparse.ArgumentParser) -> None:
-        q.add_argument("--config", default=None, help="config.cfg or an assembled pipeline folder (default: the project's config.cfg)")
-        q.add_argument("--base-model", default=None, help="spaCy model to source tagger/parser/NER from (default: config)")
-
-    e = sub.add_parser("extract", help="extract claims from .txt folders, JSONL(.gz), CSV, HTML or WARC into OUTDIR")
-    e.add_argument("inputs", nargs="+")
-    e.add_argument("-o", "--output", required=True, type=Path)
+    e = _subcommand(sub, "extract", "extract claims from .txt folders, JSONL(.gz), CSV, HTML or WARC into OUTDIR", [
+        "newsclaims extract corpus/news -o runs/demo",
+        "newsclaims extract articles.jsonl -o runs/x --format parquet --format duckdb --n-process 2",
+        "newsclaims extract big.jsonl.gz -o runs/try --limit 100          # the first 100 documents",
+        "cat news.jsonl | newsclaims extract - --stdout -q | head -3     # a pipe: stdin in, claims out",
+        "newsclaims extract dump.jsonl -o runs/d --field text=body --field published=pub_date",
+    ])
+    e.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files or folders to read; '-' is standard input, read as JSONL (gzipped or not)")
+    e.add_argument("-o", "--output", type=Path, default=None, metavar="OUTDIR",
+                   help="the run folder (tables, errors.jsonl, manifest.json); running again resumes. Required "
+                        "unless --stdout is given, which then uses a temporary folder, removed after the run")
+    e.add_argument("--stdout", action="store_true",
+                   help="write the claims as JSONL (the rows of claims.jsonl) to standard output once the run is done; "
+                        "with -o the run folder is written as well")
+    e.add_argument("--limit", type=_cap, default=0, metavar="N",
+                   help="process only the first N documents of the inputs (after duplicate ids are dropped); "
+                        "0 = all (default). A later run on the same OUTDIR with a higher limit reuses the shards")
     e.add_argument("--format", action="append", choices=["jsonl", "csv", "parquet", "duckdb"],
                    help="output format (repeatable; default jsonl)")
-    e.add_argument("--n-process", type=int, default=1)
-    e.add_argument("--batch-size", type=int, default=32)
-    e.add_argument("--shard-size", type=int, default=500)
-    e.add_argument("--engine", choices=["local", "dask"], default="local")
+    e.add_argument("--n-process", type=int, default=1, metavar="N",
+                   help="worker processes for the local engine (default 1; each loads the pipeline once)")
+    e.add_argument("--batch-size", type=int, default=32, metavar="N",
+                   help="documents per spaCy batch (default 32)")
+    e.add_argument("--shard-size", type=int, default=500, metavar="N",
+                   help="documents per shard, the unit of resuming and of parallel work (default 500)")
+    e.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local (the default; --n-process workers) or dask (a LocalCluster or --scheduler)")
     e.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster)")
-    e.add_argument("--field", action="append", help="input field mapping, e.g. --field text=body (repeatable)")
+    e.add_argument("--field", action="append", metavar="NAME=INPUT_NAME",
+                   help="input field mapping, e.g. --field text=body (repeatable; fields: id, text, title, url, "
+                        "published, source, lang)")
+    e.add_argument("--keep-text", action="store_true",
+                   help="keep each document's text in the documents table (column text; null without it), so the "
+                        "run folder alone shows every claim in context")
     e.add_argument("--skip-language-check", action="store_true",
                    help="process every document as English (by default documents that are not English are reported and skipped)")
-    e.add_argument("--doc-timeout", type=float, default=60.0,
+    e.add_argument("--doc-timeout", type=float, default=60.0, metavar="SECONDS",
                    help="seconds a document may take, plus 1 s per 2,000 characters; 0 = no limit (default 60)")
+    e.add_argument("--retry-failed", action="store_true",
+                   help="on a resumed run, process again the documents that failed before (errors rows of stage "
+                        "'process', such as time-outs); without it a resumed run keeps their earlier outcome, e.g. "
+                        "newsclaims extract corpus/ -o runs/x --retry-failed --doc-timeout 300")
     e.add_argument("--date-order", choices=["MDY", "DMY"], default="MDY",
                    help="how an all-numeric publication date is read: 04.11.2025 is 4 Nov 2025 under DMY and "
                         "11 Apr 2025 under MDY (the default); a date only one order can read (25.11.2025) "
                         "is read that way")
-    e.add_argument("--max-file-bytes", type=_cap, default=DEFAULT_MAX_FILE_BYTES,
+    e.add_argument("--max-file-bytes", type=_cap, default=DEFAULT_MAX_FILE_BYTES, metavar="N",
                    help="decompressed bytes one input file may hold; what is past it is a read error; "
                         f"0 = no limit (default {DEFAULT_MAX_FILE_BYTES:,}, 16 GiB)")
-    e.add_argument("--max-doc-chars", type=_cap, default=DEFAULT_MAX_DOC_CHARS,
+    e.add_argument("--max-doc-chars", type=_cap, default=DEFAULT_MAX_DOC_CHARS, metavar="N",
                    help="characters one document may have (its input may take 6 bytes per character); a longer one "
                         f"is a read error; 0 = no limit (default {DEFAULT_MAX_DOC_CHARS:,})")
-    e.add_argument("-q", "--quiet", action="store_true")
-    pipeline_options(e)
+    e.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar (it is shown only when stderr is a terminal anyway)")
+    _pipeline_options(e)
     e.set_defaults(func=_cmd_extract)
 
-    v = sub.add_parser("evaluate", help="precision/recall report against a gold file")
-    v.add_argument("gold")
+
+def _add_evaluate(sub: Any) -> None:
+    v = _subcommand(sub, "evaluate", "precision/recall report against a gold file", [
+        "newsclaims evaluate corpus/gold/dev.jsonl                       # runs the pipeline",
+        "newsclaims evaluate corpus/gold/dev.jsonl --pred runs/demo/claims.jsonl --report out/report.html",
+        "newsclaims evaluate corpus/gold/agreement/a --pred corpus/gold/agreement/b --name annotator-b",
+    ])
+    v.add_argument("gold", help="gold JSONL (or a folder of gold-format documents)")
     v.add_argument("--pred", default=None, help="saved predictions: a run's claims.jsonl, or a gold-format file or "
                                                 "folder (a second annotator's work); default: run the pipeline")
     v.add_argument("--name", default="newsclaims", help="the name the report gives the predictions (with --pred), "
                                                          "e.g. --name annotator-b")
-    v.add_argument("--report", default=None, help="write a self-contained HTML report here")
-    v.add_argument("--json", default=None, help="write the machine-readable report here")
+    v.add_argument("--report", default=None, help="write a self-contained HTML report here, with every error (paged, "
+                                                  "filterable) and NAME.errors.csv beside it, e.g. --report out.html "
+                                                  "writes out.errors.csv")
+    v.add_argument("--json", default=None, help="write the machine-readable report here, and NAME.errors.csv beside it")
     v.add_argument("--markdown", default=None, help="write the Markdown report here")
     v.add_argument("--no-baselines", action="store_true", help="skip the spaCy-NER and quantulum3 baselines")
-    pipeline_options(v)
+    _pipeline_options(v)
     v.set_defaults(func=_cmd_evaluate)
 
-    b = sub.add_parser("bench", help="score on an external benchmark (read in place, never copied)")
-    b.add_argument("benchmark", choices=["newsquant", "measeval"])
-    b.add_argument("path")
-    b.add_argument("--json", default=None)
-    pipeline_options(b)
+
+def _add_show(sub: Any) -> None:
+    w = _subcommand(sub, "show", "one document of a run as an HTML page, its claims' spans marked by displaCy", [
+        "newsclaims show 001 runs/demo -o doc-001.html",
+    ], description="Mark the value, who, what, date and source spans of each claim of DOC_ID in its "
+                   "text (spaCy displaCy, span style) and list the claims. The text comes from the "
+                   "run's documents table when the run kept it (--keep-text), else from the inputs "
+                   "named in its manifest, or from --text-from.")
+    w.add_argument("doc_id", help="the document's id (documents.id, claims.doc_id)")
+    w.add_argument("outdir", help="the run's output folder")
+    w.add_argument("-o", "--output", type=Path, default=None, help="write the page here (default: print it)")
+    w.add_argument("--text-from", action="append", default=None, metavar="INPUT",
+                   help="read the text from this input (file or folder, as given to extract; repeatable) when the "
+                        "run has no text, e.g. --text-from corpus/news/news.jsonl")
+    w.set_defaults(func=_cmd_show)
+
+
+def _add_bench(sub: Any) -> None:
+    b = _subcommand(sub, "bench", "score on an external benchmark (read in place, never copied)", [
+        "newsclaims bench newsquant ../shared/benchmarks/newsquant",
+        "newsclaims bench measeval ../shared/benchmarks/measeval --json out/measeval.json",
+    ])
+    b.add_argument("benchmark", choices=["newsquant", "measeval"], help="which benchmark's format PATH holds")
+    b.add_argument("path", help="the benchmark's folder")
+    b.add_argument("--json", default=None, help="write the score table as JSON here")
+    _pipeline_options(b)
     b.set_defaults(func=_cmd_bench)
 
-    c = sub.add_parser("convert", help="Label Studio export or Prodigy JSONL -> gold JSONL")
-    c.add_argument("input")
-    c.add_argument("--from", dest="source_format", choices=["label-studio", "prodigy"], required=True)
-    c.add_argument("-o", "--output", required=True)
+
+def _add_convert(sub: Any) -> None:
+    c = _subcommand(sub, "convert", "Label Studio export or Prodigy JSONL -> gold JSONL", [
+        "newsclaims convert export.json --from label-studio -o gold.jsonl",
+        "newsclaims convert annotations.jsonl --from prodigy -o gold.jsonl",
+    ])
+    c.add_argument("input", help="the annotation tool's export file")
+    c.add_argument("--from", dest="source_format", choices=["label-studio", "prodigy"], required=True,
+                   help="the tool that wrote INPUT")
+    c.add_argument("-o", "--output", required=True, help="the gold JSONL file to write")
     c.set_defaults(func=_cmd_convert)
 
-    x = sub.add_parser("export-label-studio", help="a run's claims as Label Studio pre-annotations")
+
+def _add_export_label_studio(sub: Any) -> None:
+    x = _subcommand(sub, "export-label-studio", "a run's claims as Label Studio pre-annotations", [
+        "newsclaims export-label-studio corpus/news/news.jsonl --pred runs/demo/claims.jsonl -o tasks.json",
+    ])
     x.add_argument("documents", help="the run's input JSONL (id, text, published ...)")
     x.add_argument("--pred", required=True, help="the run's claims.jsonl")
-    x.add_argument("-o", "--output", required=True)
+    x.add_argument("-o", "--output", required=True, help="the Label Studio tasks file (JSON) to write")
     x.set_defaults(func=_cmd_export_label_studio)
 
-    s = sub.add_parser("sql", help="query a run's claims/documents tables with DuckDB (read-only)",
-                       description="Query a run's documents, claims and errors tables with DuckDB. Only SELECT and "
-                                   "EXPLAIN run, over the run's own files; --unsafe lifts that.",
-                       epilog='example: newsclaims sql runs/demo "SELECT unit, count(*) FROM claims GROUP BY unit"')
+
+def _add_sql(sub: Any) -> None:
+    s = _subcommand(sub, "sql", "query a run's claims/documents tables with DuckDB (read-only)", [
+        'newsclaims sql runs/demo "SELECT unit, count(*) FROM claims GROUP BY unit"',
+        'newsclaims sql runs/demo "SELECT * FROM documents WHERE published IS NULL" --format csv > undated.csv',
+    ], description="Query a run's documents, claims and errors tables with DuckDB. Only SELECT and EXPLAIN run, "
+                   "over the run's own files; --unsafe lifts that.")
     s.add_argument("outdir", help="the run's output folder")
     s.add_argument("query", help="one or more SQL statements; the last one's rows are printed")
     s.add_argument("--format", choices=("table", "csv", "json"), default="table",
@@ -311,26 +511,40 @@ def build_parser() -> argparse.ArgumentParser:
                    help="full DuckDB: file access, COPY, ATTACH and extensions (off by default)")
     s.set_defaults(func=_cmd_sql)
 
-    t = sub.add_parser("train-slots", help="fit the trained slot ranker (newsclaims.slot_ranker.v2) on a gold file",
-                       epilog="example: newsclaims train-slots corpus/gold/dev.jsonl -o models/slots/")
+
+def _add_train_slots(sub: Any) -> None:
+    t = _subcommand(sub, "train-slots", "fit the trained slot ranker (newsclaims.slot_ranker.v2) on a gold file", [
+        "newsclaims train-slots corpus/gold/dev.jsonl -o models/slots/",
+    ])
     t.add_argument("gold", help="gold JSONL (the dev split)")
     t.add_argument("-o", "--output", required=True, type=Path, help="folder for the model files (date.json)")
     t.add_argument("--folds", type=int, default=5, help="cross-validation folds, by document (default 5; 0 = none)")
-    t.add_argument("--seed", type=int, default=0)
-    pipeline_options(t)
+    t.add_argument("--seed", type=int, default=0, help="random seed of the folds and the fit (default 0)")
+    _pipeline_options(t)
     t.set_defaults(func=_cmd_train_slots)
 
-    xp = sub.add_parser("explain", help="each figure's slot candidates with their scores and proposers",
-                        epilog='example: newsclaims explain "Sales rose 5%% to $3 billion in 2024." --published 2025-11-04')
-    xp.add_argument("text")
+
+def _add_explain(sub: Any) -> None:
+    xp = _subcommand(sub, "explain", "each figure's slot candidates with their scores and proposers", [
+        'newsclaims explain "Sales rose 5% to $3 billion in 2024." --published 2025-11-04',
+    ])
+    xp.add_argument("text", help="the sentence or paragraph to explain")
     xp.add_argument("--published", default=None, help="publication date, YYYY-MM-DD (anchors 'last year', 'now')")
     xp.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    pipeline_options(xp)
+    _pipeline_options(xp)
     xp.set_defaults(func=_cmd_explain)
 
-    j = sub.add_parser("schema", help="print the claim record's JSON Schema")
+
+def _add_schema(sub: Any) -> None:
+    from newsclaims.schema import SCHEMA_TABLES
+
+    j = _subcommand(sub, "schema", "print the JSON Schema of the claim record or of a row of an output table",
+                    ["newsclaims schema > claim.schema.json", "newsclaims schema --table claims",
+                     "newsclaims schema --table documents | jq '.properties | map_values(.description)'"])
+    j.add_argument("--table", choices=SCHEMA_TABLES, default="record",
+                   help="record (the default: a claim as newsclaims.extract returns it), or claims, documents or "
+                        "errors: one row of that output table, every column with its description and SQL type")
     j.set_defaults(func=_cmd_schema)
-    return p
 
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
@@ -339,9 +553,17 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Exit codes: 0 all documents processed; 1 some failed or were skipped (errors.jsonl); 2 usage error
     (argparse's own code too); 3 the run itself failed (output not writable, disk full, lock held, ...)."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "extract" and args.output is None and not args.stdout:
+        parser.error("extract needs -o OUTDIR, or --stdout (which then runs in a temporary folder)")
     try:
         return args.func(args)
+    except BrokenPipeError as exc:  # `newsclaims sql ... | head`: the reader had enough; extract handles its own
+        if args.command == "extract":
+            return _fail(args, exc, EXIT_RUN_FAILED)
+        _silence_stdout()
+        return EXIT_OK
     except KeyboardInterrupt:
         if args.command == "extract":
             print("newsclaims: interrupted; run the same command again to resume where it stopped", file=sys.stderr)

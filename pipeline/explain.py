@@ -5,8 +5,8 @@ from typing import Any, Optional
 
 from spacy.language import Language
 
-# The ranked slots, in the order they are printed; who and what join when they get candidates.
-RANKED_SLOTS = ("date",)
+# The ranked slots, in the order they are printed; what joins when it gets candidates.
+RANKED_SLOTS = ("date", "who")
 
 
 def explain(nlp: Language, text: str, *, published: Optional[str] = None) -> list[dict[str, Any]]:

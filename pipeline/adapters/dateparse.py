@@ -36,6 +36,7 @@ class DateParserAdapter:
         self.timeout = timeout
         self._executor: Optional[concurrent.futures.ThreadPoolExecutor] = None
         self._answers: dict[tuple[str, Optional[str]], Optional[tuple[dt.datetime, str]]] = {}
+        _warm()
 
     def _pool(self) -> concurrent.futures.ThreadPoolExecutor:
         if self._executor is None:
@@ -64,6 +65,14 @@ class DateParserAdapter:
 
     def __getstate__(self) -> dict:
         return {"timeout": self.timeout, "_executor": None, "_answers": {}}
+
+
+@functools.lru_cache(maxsize=1)
+def _warm() -> None:
+    """dateparser loads its English data on the first parse (0.7 s on a 2-core machine at load average 7, past the
+    2 s deadline at heavier load, which left the first document's date null): pay that at load, with no deadline,
+    so a document's dates do not depend on the machine's load."""
+    _parse_now("last year", None)
 
 
 def _parse_now(text: str, published: Optional[str]) -> Optional[tuple[dt.datetime, str]]:

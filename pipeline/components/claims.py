@@ -2,12 +2,14 @@
 
 Each slot is filled by its own module under :mod:`newsclaims.slots` (change, when, subject, source);
 this component only walks the figures in order and assembles :class:`newsclaims.schema.Claim` records.
-The date slot is chosen among candidates by the configured ranker (``ranker`` in config.cfg:
-``newsclaims.slot_ranker.v1`` rules only, ``.v2`` trained weights); who and what still come from rules.
+The date and who slots are chosen among candidates by the configured rankers (``ranker`` and ``who_ranker``
+in config.cfg: ``newsclaims.slot_ranker.v1`` rules only, ``.v2`` trained weights); what still comes from rules.
+The rules' who (``fill_subject`` and ``_fallbacks``) is one who candidate among the others.
 """
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import json
 import re
@@ -19,6 +21,7 @@ from spacy.util import ensure_path
 
 from newsclaims.adapters.dateparse import DateParserAdapter
 from newsclaims.normalize.units import to_base
+from newsclaims.resources import model_path
 from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
@@ -28,6 +31,8 @@ from newsclaims.slots.candidates import Scored, SlotRanker
 from newsclaims.slots.date_features import date_candidates
 from newsclaims.slots.date_proposers import DateFrame
 from newsclaims.slots.rankers import RulesRanker, ranker_from_data
+from newsclaims.slots.who_features import rules_candidates, who_candidates
+from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots.when import DateLexicon, date_mentions, read_date_words
 
 from .extensions import doc_text, forget_text, register_extensions
@@ -36,7 +41,7 @@ from .extensions import doc_text, forget_text, register_extensions
 class ClaimBuilder:
     def __init__(self, nlp: Language, name: str = "newsclaims_claims", *, date_timeout: float = 2.0,
                  carry_subject: bool = True, release_attribution: bool = True, date_carry: str = "paragraph",
-                 ranker: Optional[SlotRanker] = None) -> None:
+                 ranker: Optional[SlotRanker] = None, who_ranker: Optional[SlotRanker] = None) -> None:
         register_extensions()
         if date_carry not in ("none", "paragraph", "document"):
             raise ValueError(f"date_carry must be 'none', 'paragraph' or 'document', not {date_carry!r}")
@@ -49,6 +54,9 @@ class ClaimBuilder:
         self.changes = ChangeLexicon()
         self.what_words = WhatLexicon.load()
         self.ranker = ranker if ranker is not None else RulesRanker()
+        self.who_ranker = who_ranker if who_ranker is not None else RulesRanker()
+        self.who_words = json.loads(model_path("lexicon", "who.json").read_text(encoding="utf-8"))
+        self.who_lexicon = WhoLexicon.from_data(self.who_words, self.what_words.reporters)
         self.date_words = read_date_words()
         self.date_lexicon = DateLexicon.from_data(self.date_words)
 
@@ -73,11 +81,12 @@ class ClaimBuilder:
         return getattr(self, "_error_handler", raise_error)
 
     def build(self, doc: Doc) -> list[Claim]:
-        return [claim for claim, _ in self.build_ranked(doc)]
+        return [claim for claim, _ in self.build_ranked(doc, every_candidate=False)]
 
-    def build_ranked(self, doc: Doc) -> list[tuple[Claim, dict[str, list[Scored]]]]:
+    def build_ranked(self, doc: Doc, every_candidate: bool = True) -> list[tuple[Claim, dict[str, list[Scored]]]]:
         """Each figure's claim with every ranked slot's scored candidates, best first (``newsclaims explain``,
-        ``train-slots``)."""
+        ``train-slots``). Without ``every_candidate``, a slot ranked by the rules alone gets only the rules' own
+        candidates: the same claims, without proposing and scoring what v1 never reads."""
         mentions = doc._.quantities or []
         if not mentions:
             return []
@@ -95,6 +104,7 @@ class ClaimBuilder:
         ents_by_sentence: dict[int, list] = {}
         for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
             ents_by_sentence.setdefault(sentences.of(ent.start_char)[0], []).append(ent)
+        who_frame = self.who_frame(doc, frame, ents)
         breaks = [b.start() for b in re.finditer("\n\n", text)]
         paragraph_start = -1
         paragraph_claims: list = []
@@ -116,12 +126,23 @@ class ClaimBuilder:
             source = sources[sent_key] or default_source
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
                                doc_subject if self.carry_subject else None, self.what_words)
-            claims.append((_claim(doc_id, text, m, slots, when, change, source), ranked))
-            paragraph_claims.append(claims[-1][0])
+            ruled = _claim(doc_id, text, m, slots, when, change, source)
+            paragraph_claims.append(ruled)  # the rules' own chain: what they carry on does not depend on the ranker
+            ranked["who"] = self.rank_who(who_frame, mi, slots, source, every_candidate)
+            claims.append((_with_who(ruled, ranked["who"][0]), ranked))
         return claims
 
-    # An assembled pipeline folder carries the ranker's weights and the date words, so it needs nothing
-    # from models/ at load time.
+    def rank_who(self, frame: WhoFrame, mi: int, slots: dict, source, every_candidate: bool = True) -> list[Scored]:
+        """The figure's who candidates, best first; the rules' answer (``slots``) is one of them."""
+        frame.rules[mi] = (slots["who"], slots["who_span"])
+        frame.sources[mi] = source
+        frame.whats[mi] = (slots["what"], slots["what_span"])
+        if not every_candidate and isinstance(self.who_ranker, RulesRanker):
+            return self.who_ranker.rank(rules_candidates(frame, mi))
+        return self.who_ranker.rank(who_candidates(frame, mi))
+
+    # An assembled pipeline folder carries the rankers' weights, the date and the who words, so it needs
+    # nothing from models/ at load time.
     def date_frame(self, doc: Doc, changes: Optional[list] = None,
                    sentences: Optional[SentenceIndex] = None) -> DateFrame:
         """What the date proposers read about ``doc`` (its figures must be found: ``doc._.quantities``)."""
@@ -133,12 +154,23 @@ class ClaimBuilder:
         return DateFrame.build(doc, text, published, mentions, changes, found, sentences, self.date_lexicon,
                                self.date_carry)
 
+    def who_frame(self, doc: Doc, date_frame: Optional[DateFrame] = None, ents: Optional[list] = None) -> WhoFrame:
+        """What the who proposers read about ``doc``; it shares the date frame's sentences, lead and comparison
+        markers. The rules' answers, sources and whats are filled in as :meth:`build_ranked` walks the figures."""
+        date_frame = date_frame or self.date_frame(doc)
+        ents = who_entities(doc) if ents is None else ents
+        return WhoFrame.build(doc, date_frame.text, date_frame.mentions, date_frame.sentences, ents, self.who_lexicon,
+                              date_frame.markers, date_frame.lead)
+
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "cfg.json").write_text(json.dumps(self._cfg()), encoding="utf-8")
         (path / "ranker.json").write_text(json.dumps(self._ranker_data(), sort_keys=True), encoding="utf-8")
         (path / "dates.json").write_text(json.dumps(self.date_words, ensure_ascii=False, indent=1), encoding="utf-8")
+        who_ranker = json.dumps(self._ranker_data(self.who_ranker), sort_keys=True)
+        (path / "who_ranker.json").write_text(who_ranker, encoding="utf-8")
+        (path / "who.json").write_text(json.dumps(self.who_words, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
         path = ensure_path(path)
@@ -147,24 +179,37 @@ class ClaimBuilder:
             self._set_ranker(json.loads((path / "ranker.json").read_text(encoding="utf-8")))
         if (path / "dates.json").exists():
             self._set_date_words(json.loads((path / "dates.json").read_text(encoding="utf-8")))
+        if (path / "who_ranker.json").exists():
+            self.who_ranker = _ranker_of(json.loads((path / "who_ranker.json").read_text(encoding="utf-8")))
+        if (path / "who.json").exists():
+            self._set_who_words(json.loads((path / "who.json").read_text(encoding="utf-8")))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"cfg": self._cfg(), "ranker": self._ranker_data(), "dates": self.date_words}).encode("utf-8")
+        return json.dumps({"cfg": self._cfg(), "ranker": self._ranker_data(), "dates": self.date_words,
+                           "who_ranker": self._ranker_data(self.who_ranker), "who": self.who_words}).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
         data = json.loads(data)
         self._set_cfg(data["cfg"])
         self._set_ranker(data["ranker"])
         self._set_date_words(data["dates"])
+        if "who_ranker" in data:  # bytes written before the who slot had candidates keep the configured ranker
+            self.who_ranker = _ranker_of(data["who_ranker"])
+            self._set_who_words(data["who"])
         return self
 
-    def _ranker_data(self) -> dict:
-        to_data = getattr(self.ranker, "to_data", None)
-        return {"name": self.ranker.name, "data": to_data() if to_data else {}}
+    def _ranker_data(self, ranker: Optional[SlotRanker] = None) -> dict:
+        ranker = self.ranker if ranker is None else ranker
+        to_data = getattr(ranker, "to_data", None)
+        return {"name": ranker.name, "data": to_data() if to_data else {}}
 
     def _set_ranker(self, data: dict) -> None:
-        self.ranker = ranker_from_data(data["name"], data["data"])
+        self.ranker = _ranker_of(data)
+
+    def _set_who_words(self, words: dict) -> None:
+        self.who_words = words
+        self.who_lexicon = WhoLexicon.from_data(words, self.what_words.reporters)
 
     def _set_date_words(self, words: dict) -> None:
         self.date_words = words
@@ -199,6 +244,17 @@ def _claim(doc_id: str, text: str, m: dict, slots: dict, when: Scored, change, s
         source=source[0] if source else None, source_span=source[1] if source else None,
         sentence=text[m["sent_start"]:m["sent_end"]].strip(), sentence_span=[m["sent_start"], m["sent_end"]],
     )
+
+
+def _ranker_of(data: dict):
+    return ranker_from_data(data["name"], data["data"])
+
+
+def _with_who(claim: Claim, who: Scored) -> Claim:
+    """The claim with the ranked who in place of the rules' one."""
+    c = who.candidate
+    return dataclasses.replace(claim, who=c.value, who_span=list(c.span) if c.span is not None else None,
+                               who_confidence=who.score)
 
 
 def _overlaps(a, b) -> bool:
@@ -263,10 +319,11 @@ def _iso_or_none(value) -> Optional[str]:
     assigns=["doc._.claims"],
     requires=["doc._.quantities"],
     default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True, "date_carry": "paragraph",
-                    "ranker": {"@misc": "newsclaims.slot_ranker.v1"}},
+                    "ranker": {"@misc": "newsclaims.slot_ranker.v1"}, "who_ranker": {"@misc": "newsclaims.slot_ranker.v1"}},
 )
 def make_claim_builder(nlp: Language, name: str, *, date_timeout: float, carry_subject: bool,
-                       release_attribution: bool, date_carry: str, ranker: Any) -> ClaimBuilder:
-    # ranker: any SlotRanker; typed Any since spaCy's config validation cannot check a Protocol
+                       release_attribution: bool, date_carry: str, ranker: Any, who_ranker: Any) -> ClaimBuilder:
+    # ranker, who_ranker: any SlotRanker; typed Any since spaCy's config validation cannot check a Protocol
     return ClaimBuilder(nlp, name, date_timeout=date_timeout, carry_subject=carry_subject,
-                        release_attribution=release_attribution, date_carry=date_carry, ranker=ranker)
+                        release_attribution=release_attribution, date_carry=date_carry, ranker=ranker,
+                        who_ranker=who_ranker)

@@ -27,12 +27,23 @@ from .extensions import doc_text, register_extensions
 # Words before a number that make it a label: "Section 301", "Category 4", "No. 1", "atomic number 57".
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:section|sections|title|chapter|article|rule|no\.|nos\.|number|form|docket|part|amendment|flight|route|"
-    r"interstate|highway|channel|band|model|class|category|level|stage|phase|grade|tier|room|suite|box|apollo|"
+    r"executive order|e\.o\.|interstate|highway|channel|band|model|class|category|level|stage|phase|grade|tier|room|suite|box|apollo|"
     r"page|pages|item|table|figure|fig\.|version|atomic number|atomic numbers|report|act|law|h\.r\.|s\.|vol\.|issue|"
     r"district|precinct|ward|unit|gate|exit|pier|lot|line|game|week|day|round|top|fortune|f|ef|g|s&p|group of|"
-    r"covid|mp|mark|type|series|boeing|airbus|windows|iphone|galaxy|world war|super bowl|ch\.|pp\.|p\.|#)\s*)$",
+    r"covid|mp|mark|type|series|boeing|airbus|windows|iphone|galaxy|world war|super bowl|ch\.|pp\.|p\.|#|"
+    # stock indexes named by their size: "S&P 500", "ASX 200", "Nasdaq 100", "Russell 2000"
+    r"sp|s p|s&p/asx|asx|s&p/tsx|tsx|ftse|nasdaq|russell|stoxx|nikkei|cac|dax|kospi|sensex|nifty)\s*)$",
     re.I,
 )
+LABEL_RANGE_BEFORE = re.compile(LABEL_BEFORE.pattern[:-1] + r"\d[\d,.]*\s*(?:through|to|and|or|-|\u2013)\s*$", re.I)
+# Ages that delimit a group ("aged 18 to 34", "ages 65 and over", "between the ages of 15 and 24")
+AGE_WORD_BEFORE = re.compile(r"\b(?:aged|ages|ages of|age of|age group of|age groups of)\s+(?:between\s+)?$", re.I)
+AGE_SECOND_END = re.compile(r"\b(?:aged|ages|ages of)\s+(?:between\s+)?\d{1,3}\s*(?:to|and|-|\u2013|through)\s*$", re.I)
+AGE_BOUND_BEFORE = re.compile(r"\b(?:under|over|below|above)\s+the\s+age\s+of\s+$", re.I)
+AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+AGE_OPEN_END = re.compile(r"\s*(?:(?:to|and|-|\u2013|through)\s*\d|\+|(?:and|or)\s+(?:over|older|above|up|under|younger|below)\b)", re.I)
+SCALE_LETTERS = {"K": 1e3, "M": 1e6, "B": 1e9}
+SCALE_LETTER_AFTER = re.compile(r"\s(?P<letter>[KMB])\s+(?=[a-z]{3,})")
 TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock|hours? gmt|gmt|utc|et|edt|est|cet|bst)\b)", re.I)
 TIMEFRAME_BEFORE = re.compile(
     r"(?:\b(?:the|its|their)\s+)?\b(?:first|last|past|next|previous|recent|coming|following|preceding|latest|prior)\s+$", re.I
@@ -45,6 +56,14 @@ TIMEFRAME_AFTER = re.compile(  # "in the 12 months to September": the period of 
 NAME_LABELS = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "NORP"}
 DATE_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "century", "decade"}
 NOT_A_DATE = re.compile(r"\b(?:million|billion|trillion|thousand|percent|per cent|dollars?)\b|[%$\u20ac\u00a3]", re.I)
+# A register name and a colon before a bare number make it an identifier: "doi:10.1016", "OMIM: 606639" (a
+# capitalised label only before a long plain number, so that "UPDATE: 12 dead" keeps its figure)
+ID_LABEL_BEFORE = re.compile(r"\b(?:doi|isbn|issn|pmid|arxiv)\s*:\s*$", re.I)
+CAPS_LABEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\s*:\s*$")
+LONG_PLAIN_NUMBER = re.compile(r"\d{5,}")
+LEADING_ZERO = re.compile(r"0\d+")
+BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+YEAR = re.compile(r"1\d{3}|20\d{2}")
 PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|or|and only|day|time|thing|way|by one)\b", re.I)
 
 
@@ -118,6 +137,7 @@ class QuantityFinder:
                 continue
             if m["unit"] is None and not m["multiple_word"]:
                 self._unit_from_quantulum(doc, text, m, span)
+                span = doc.char_span(m["start"], m["end"], alignment_mode="expand") or span
             if not self._is_quantity(doc, text, m, core, span) or not physically_possible(m):
                 continue
             m["token_start"], m["token_end"] = span.start, span.end
@@ -126,10 +146,15 @@ class QuantityFinder:
             m["counted"] = self._counted_noun(doc, m, span)
             if m["unit"] is None and m["counted"]:
                 m["unit_text"] = m["counted"]
+            elif self._appositive_age(core, text, m):
+                m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)
+        _carry_counted_nouns(text, kept)
         return kept
 
     def _unit_from_quantulum(self, doc: Doc, text: str, m: dict, span) -> None:
+        if self._scale_letter(text, m):
+            return
         following = text[m["end"]:m["end"] + 40]
         if not following[:1].isspace() and following[:1] != "":
             return
@@ -148,6 +173,33 @@ class QuantityFinder:
         m["dimension"] = dimension_of(unit, self.lexicon)
         m["kind"] = "physical"
 
+    @staticmethod
+    def _appositive_age(core, text: str, m: dict) -> bool:
+        """'Joe Maddon, 66, has ...', 'a man aged 34': a bare whole number set off by commas right after a
+        person's name, or after "aged", is the person's age, as the guidelines count it (unit year)."""
+        if m["unit"] is not None or not m["digits"] or m["value"] is None or not float(m["value"]).is_integer() \
+                or not 1 <= m["value"] <= 120 or m.get("bound_text"):
+            return False
+        if AGED_BEFORE.search(text[max(0, m["start"] - 8):m["start"]]):
+            return True
+        if not re.match(r"\s*,", text[m["end"]:m["end"] + 3]) or not re.search(r"\w,\s*$", text[max(0, m["start"] - 3):m["start"]]):
+            return False
+        doc = core.doc
+        before = [t for t in doc[max(0, core.start - 2):core.start] if not t.is_punct]
+        return bool(before) and before[-1].ent_type_ == "PERSON"
+
+    @staticmethod
+    def _scale_letter(text: str, m: dict) -> bool:
+        """'8 B people', '3 M users': a capital scale letter before a counted noun is billion or million, not the
+        byte or the metre that quantulum3 would read."""
+        letter = SCALE_LETTER_AFTER.match(text, m["end"])
+        if letter is None or not m["digits"] or m["scaled"] or m["value"] is None:
+            return False
+        m["value"] *= SCALE_LETTERS[letter.group("letter")]
+        m["end"], m["scaled"] = letter.end("letter"), True
+        m["text"] = text[m["start"]:m["end"]]
+        return True
+
     def _is_quantity(self, doc: Doc, text: str, m: dict, core, span) -> bool:
         # doc.text joins every token on each access: callers pass it in, read once per doc
         before = text[max(0, m["core_start"] - 25):m["start"]]
@@ -156,6 +208,10 @@ class QuantityFinder:
         ents = {t.ent_type_ for t in core}
         if m["unit"] is None and m["digits"] and LABEL_BEFORE.search(before) and not m.get("bound_text"):
             return False
+        if m["unit"] is None and m["digits"] and LABEL_RANGE_BEFORE.search(text[max(0, m["start"] - 50):m["start"]]):
+            return False  # "atomic numbers 57 through 71": the far end of a run of labels is a label too
+        if self._is_identifier(m, before):
+            return False
         if TIME_AFTER.match(after) or "TIME" in ents and m["unit"] is None:
             return False
         if re.search(r"\d:$", text[max(0, m["core_start"] - 2):m["core_start"]]) or re.match(r":\d", text[m["core_end"]:m["core_end"] + 2]):
@@ -163,6 +219,8 @@ class QuantityFinder:
         line_start = text.rfind("\n", 0, m["core_start"]) + 1
         if m["unit"] is None and not text[line_start:m["core_start"]].strip() and re.match(r"[.)]?\s+[A-Z]", text[m["core_end"]:m["core_end"] + 3]):
             return False  # a list item's number: "2. Alberto Contador"
+        if self._age_threshold(text, m):
+            return False  # "men aged 18 to 34", "ages 65 and over": a class threshold, not a claim
         if re.match(r"\s+ago\b", after):
             return False  # "15 or 20 years ago" dates something; it is not a figure
         if m["unit"] is None and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Plaza|Suite)\b", after):
@@ -173,7 +231,7 @@ class QuantityFinder:
             return False  # release and docket numbers: "FHWA 30-14", "FCC 20-112"
         if m.get("is_range") and m["unit"] is None and re.search(r"\b[A-Z]{2,}\s+$", before):
             return False
-        if m["unit"] is None and re.search(r"\b(?:these|those|the other|top|the top|our|its|their)\s+$", before, re.I):
+        if m["unit"] is None and re.search(r"\b(?:these|those|the other|top|the top|bottom|the bottom|our|its|their)\s+$", before, re.I):
             return False  # counts that point back at things already named: "these five states"
         if m["unit"] is None and not m.get("is_range") and self._is_year(doc, m, core, before):
             return False
@@ -202,6 +260,28 @@ class QuantityFinder:
         return True
 
     @staticmethod
+    def _age_threshold(text: str, m: dict) -> bool:
+        """Ages that delimit a group are thresholds, which the guidelines leave to the what of the figure they
+        delimit: "aged 18 to 34", "ages 20-29", "aged 65 and over", "between the ages of 15 and 24". An age
+        stated alone ("a man aged 34") is a person's age and stays."""
+        before = text[max(0, m["start"] - 40):m["start"]]
+        after = text[m["end"]:m["end"] + 24]
+        if AGE_SECOND_END.search(before) or AGE_BOUND_BEFORE.search(before):
+            return True
+        if not AGE_WORD_BEFORE.search(before):
+            return False
+        return bool(m.get("is_range")) or AGE_OPEN_END.match(after) is not None
+
+    @staticmethod
+    def _is_identifier(m: dict, before: str) -> bool:
+        """'OMIM: 606639', 'doi:10.1016', the '(0001) plane': a bare number that labels something."""
+        if m["unit"] is not None or not m["digits"]:
+            return False
+        if ID_LABEL_BEFORE.search(before) or LEADING_ZERO.fullmatch(m["text"]):
+            return True
+        return bool(CAPS_LABEL_BEFORE.search(before)) and LONG_PLAIN_NUMBER.fullmatch(m["text"]) is not None
+
+    @staticmethod
     def _is_year(doc: Doc, m: dict, core, before: str) -> bool:
         value = m["value"]
         if value is None or not float(value).is_integer() or not 1600 <= value <= 2100 or "," in m["text"] \
@@ -227,6 +307,8 @@ class QuantityFinder:
         end = tok.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        if BARE_NUMBER.fullmatch(core.text) and not YEAR.fullmatch(core.text) and float(core.text.replace(",", "")) > 31:
+            return False  # "sales of 5835 units", "which is 50000": no day or year; the small model calls them dates
         return not NOT_A_DATE.search(doc[start:end].text)
 
     @staticmethod
@@ -256,18 +338,32 @@ class QuantityFinder:
 
     @staticmethod
     def _counted_noun(doc: Doc, m: dict, span) -> Optional[str]:
-        """For a plain count, the noun it counts ('20 domestic projects' -> 'projects')."""
+        """For a plain count, the counted noun with the words between it and the number, as the guidelines'
+        count span runs ('20 domestic projects' -> 'domestic projects', '700 heart transplants' -> 'heart
+        transplants'); the bare noun when only the parse links them."""
         if m["unit"] is not None:
             return None
         for tok in span:
             if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= span.end:
-                return tok.head.text
+                return QuantityFinder._noun_phrase(doc, span.end, tok.head.i) or tok.head.text
         for tok in doc[span.end:span.end + 3]:
             if tok.pos_ in ("NOUN",):
-                return tok.text
+                return QuantityFinder._noun_phrase(doc, span.end, tok.i) or tok.text
             if tok.pos_ not in ("ADJ", "NUM", "PROPN"):
                 break
         return None
+
+    @staticmethod
+    def _noun_phrase(doc: Doc, start: int, head: int) -> Optional[str]:
+        """The words from ``start`` through the noun at ``head`` when they are all its modifiers (adjectives,
+        compounds, proper names), at most four; None when anything else stands between."""
+        if head - start > 4:
+            return None
+        words = doc[start:head + 1]
+        if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or t.dep_ not in ("amod", "compound", "nmod")
+               for t in words[:-1]) or any(t.is_punct for t in words):
+            return None
+        return words.text
 
     # Serialisation: the lexicons travel with the pipeline folder, as JSON anyone can diff.
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
@@ -309,3 +405,25 @@ class QuantityFinder:
 )
 def make_quantity_finder(nlp: Language, name: str, *, lexicon_dir: Optional[str], use_quantulum: bool) -> QuantityFinder:
     return QuantityFinder(nlp, name, lexicon_dir=lexicon_dir, use_quantulum=use_quantulum)
+
+
+COUNT_SIBLING_GAP = re.compile(
+    r"(?P<words>(?:\s+[A-Za-z][\w'-]*){0,6}?)\s*,?\s*(?:and|or|including|compared\s+(?:with|to)|versus|vs\.?|"
+    r"(?:(?:up|down)\s+)?from|against)\s+(?:(?:about|nearly|almost|some|around|roughly|just)\s+)?$", re.I)
+
+
+def _carry_counted_nouns(text: str, mentions: list[dict]) -> None:
+    """A bare count takes the counted noun of the count it is paired with: '3.9 million headsets, up from 2.4
+    million', '435 homes by open sale and 187 by tender', '6 million homes including 1.5 million'. Only when
+    the first count's noun follows it, no other figure stands between, and the bare one has no noun of its own."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a["unit"] is not None or b["unit"] is not None or not a.get("counted") or b.get("counted") \
+                or a["sent_start"] != b["sent_start"] or not b["digits"] and not b["scaled"]:
+            continue
+        gap = text[a["end"]:b["start"]]
+        phrase = a["counted"]
+        if not gap.lstrip().startswith(phrase):
+            continue
+        rest = gap.lstrip()[len(phrase):]
+        if COUNT_SIBLING_GAP.fullmatch(rest) and not re.search(r"\d", rest):
+            b["counted"] = b["unit_text"] = phrase

@@ -107,6 +107,7 @@ class ErrorExample:
     sentence: str
     expected: str
     got: str
+    mention_at: Optional[int] = None  # where ``mention`` starts inside ``sentence`` (the report highlights it there)
 
 
 @dataclass
@@ -247,8 +248,16 @@ def _is_sentence_end(text: str, m: re.Match) -> bool:
 
 def sentence_around(text: str, span: Optional[Sequence[int]]) -> str:
     """The sentence holding a span, by a light rule (no parser: errors need context, not syntax)."""
+    return sentence_and_offset(text, span)[0]
+
+
+def sentence_and_offset(text: str, span: Optional[Sequence[int]]) -> tuple[str, Optional[int]]:
+    """The sentence holding a span and where the span starts inside it (None when it is not inside).
+
+    The offset lets a report mark this very mention, not the first equal string of the sentence.
+    """
     if not span:
-        return ""
+        return "", None
     start, end = int(span[0]), int(span[1])
     s_start = 0
     for m in _BOUNDARY.finditer(text, 0, max(start, 0)):
@@ -259,11 +268,21 @@ def sentence_around(text: str, span: Optional[Sequence[int]]) -> str:
         if _is_sentence_end(text, m):
             s_end = m.start() + (0 if m.group().startswith("\n") else 1)
             break
-    sentence = text[s_start:s_end].strip()
+    raw = text[s_start:s_end]
+    sentence = raw.strip()
     if len(sentence) <= MAX_SENTENCE:
-        return sentence
+        return sentence, _offset_inside(start, s_start + len(raw) - len(raw.lstrip()), len(sentence), end - start)
     lo, hi = max(s_start, start - MAX_SENTENCE // 2), min(s_end, end + MAX_SENTENCE // 2)
-    return ("…" if lo > s_start else "") + text[lo:hi].strip() + ("…" if hi < s_end else "")
+    window, prefix = text[lo:hi], "…" if lo > s_start else ""
+    core = window.strip()
+    at = _offset_inside(start, lo + len(window) - len(window.lstrip()), len(core), end - start)
+    return prefix + core + ("…" if hi < s_end else ""), None if at is None else at + len(prefix)
+
+
+def _offset_inside(start: int, shown_from: int, shown_len: int, length: int) -> Optional[int]:
+    """``start`` (a document offset) relative to text shown from ``shown_from``; None if the span is not all shown."""
+    at = start - shown_from
+    return at if 0 <= at and at + length <= shown_len else None
 
 
 def format_number(x: Any) -> str:
@@ -343,6 +362,11 @@ def _mention_text(text: str, claim: Claim) -> str:
     return text[span[0]:span[1]] if span[1] <= len(text) else str(claim.get("text") or "")
 
 
+def _context(text: str, span: Sequence[int]) -> dict[str, Any]:
+    sentence, at = sentence_and_offset(text, span)
+    return {"sentence": sentence, "mention_at": at}
+
+
 def score_document(gold_doc: Mapping[str, Any], pred_claims: Sequence[Claim], cmp: Comparators) -> DocResult:
     """Anchor, compare and count one document; see the module docstring for the counting rules."""
     doc_id, text = str(gold_doc["id"]), gold_doc.get("text", "")
@@ -369,8 +393,7 @@ def score_document(gold_doc: Mapping[str, Any], pred_claims: Sequence[Claim], cm
             if not slots[slot]:
                 errors.append(ErrorExample(
                     doc_id=doc_id, error="wrong_slot", slot=slot, severity=SEVERITY.get(slot, 2), claim_kind=kind,
-                    span=list(gold["span"]), mention=_mention_text(text, gold),
-                    sentence=sentence_around(text, gold["span"]),
+                    span=list(gold["span"]), mention=_mention_text(text, gold), **_context(text, gold["span"]),
                     expected=describe_slot_in_context(gold, slot), got=describe_slot_in_context(pred, slot)))
     for gi in alignment.missed:
         gold = gold_claims[gi]
@@ -379,7 +402,7 @@ def score_document(gold_doc: Mapping[str, Any], pred_claims: Sequence[Claim], cm
             add(kind, metric, Counts(fn=1))
         errors.append(ErrorExample(
             doc_id=doc_id, error="missed", slot=None, severity=0, claim_kind=kind, span=list(gold["span"]),
-            mention=_mention_text(text, gold), sentence=sentence_around(text, gold["span"]),
+            mention=_mention_text(text, gold), **_context(text, gold["span"]),
             expected=describe_claim(gold), got="—"))
     for pi in alignment.spurious:
         pred = pred_claims[pi]
@@ -390,7 +413,7 @@ def score_document(gold_doc: Mapping[str, Any], pred_claims: Sequence[Claim], cm
         errors.append(ErrorExample(
             doc_id=doc_id, error="spurious", slot=None, severity=0, claim_kind=kind,
             span=list(span) if span else None, mention=_mention_text(text, pred),
-            sentence=sentence_around(text, span) if span else str(pred.get("sentence") or ""),
+            **(_context(text, span) if span else {"sentence": str(pred.get("sentence") or "")}),
             expected="—", got=describe_claim(pred)))
     n_unanchored = len(alignment.missed) + len(alignment.spurious)
     return DocResult(

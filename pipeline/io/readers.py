@@ -14,17 +14,19 @@ WARC records that are not articles (images, robots.txt, redirects, 404s) are ski
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import json
 import os
 import re
+import sys
 import zlib
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Optional, Union
+from typing import IO, Any, Callable, ContextManager, Optional, Union
 
 from newsclaims.io.documents import DEFAULT_DATE_ORDER, Document, ReadError, check_date_order, normalize_published
 
@@ -49,6 +51,10 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     (".html", "html"), (".htm", "html"), (".warc.gz", "warc"), (".warc", "warc"),
 )
 SUPPORTED_SUFFIXES = tuple(suffix for suffix, _ in _SUFFIXES)
+# The input path that means standard input, read as JSONL (gzipped JSONL too), as in `cat news.jsonl | newsclaims
+# extract -`. Only a path given as exactly "-" is stdin: a file named "-" inside a folder is a file.
+STDIN = "-"
+_STDIN_ID = "stdin"  # document ids default to "stdin:LINE" as they default to "FILE:LINE" for a file
 
 # Document field -> input field names tried in order (overridden one by one by ``field_map``).
 _DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -132,12 +138,18 @@ class InputFile:
     skipped: bool = False  # a file of an unknown type found inside a folder: counted, not an error
 
     @property
+    def is_stdin(self) -> bool:
+        return self.root is None and _is_stdin(self.path)
+
+    @property
     def format(self) -> Optional[str]:
-        return _format_of(self.path)
+        return "jsonl" if self.is_stdin else _format_of(self.path)
 
     @property
     def rel_id(self) -> str:
         """The path relative to its folder without the format suffix, e.g. ``news/2020/a`` for a.txt."""
+        if self.is_stdin:
+            return _STDIN_ID
         rel = self.path.relative_to(self.root).as_posix() if self.root else self.path.name
         lowered = rel.lower()
         for suffix, _ in _SUFFIXES:
@@ -156,7 +168,9 @@ def list_input_files(paths: Union[PathLike, Iterable[PathLike]], *,
     excluded = {Path(p).resolve() for p in exclude}
     files: list[InputFile] = []
     for given in _as_path_list(paths):
-        if given.is_dir():
+        if _is_stdin(given):
+            files.append(InputFile(given))
+        elif given.is_dir():
             files.extend(_walk(given, excluded))
         elif given.exists():
             files.append(InputFile(given))
@@ -275,8 +289,22 @@ def _resolve_fields(field_map: Optional[Mapping[str, str]]) -> dict[str, tuple[s
     return fields
 
 
-def _open_binary(path: Path) -> IO[bytes]:
+def _is_stdin(path: Path) -> bool:
+    return str(path) == STDIN
+
+
+def _open_binary(path: Path) -> ContextManager[IO[bytes]]:
+    if _is_stdin(path):
+        return contextlib.nullcontext(_stdin_bytes())  # not closed: stdin is the caller's
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def _stdin_bytes() -> IO[bytes]:
+    """Standard input as bytes, decompressed when it starts with the gzip magic (`zcat` is then not needed)."""
+    stream = sys.stdin.buffer
+    if stream.peek(2)[:2] == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    return stream
 
 
 def _decode(raw: bytes, where: str, path: Path, *, base_offset: int = 0, line: Optional[int] = None) -> Union[str, ReadError]:
@@ -475,7 +503,7 @@ def _text_problem(record: Mapping[str, Any], values: Mapping[str, Any], fields: 
     name = fields["text"][0]
     if "text" not in values:
         present = ", ".join(sorted(map(str, record))) or "none"
-        return f"no {name!r} field (fields present: {present})"
+        return f"no {name!r} field (fields present: {present}); {_text_field_hint(record, fields)}"
     text = values["text"]
     if text is None:
         return f"{name!r} is null"
@@ -484,6 +512,17 @@ def _text_problem(record: Mapping[str, Any], values: Mapping[str, Any], fields: 
     if not text.strip():
         return f"{name!r} is empty"
     return None
+
+
+def _text_field_hint(record: Mapping[str, Any], fields: Mapping[str, tuple[str, ...]]) -> str:
+    """Name the field that most likely holds the article: the longest string among the fields not already used
+    for another Document field (an id or a title is shorter than the body of an article)."""
+    taken = {name for key, names in fields.items() if key != "text" for name in names}
+    strings = {str(k): v for k, v in record.items() if isinstance(v, str) and v.strip() and k not in taken}
+    if not strings:
+        return "name the field that holds the text with --field text=NAME"
+    longest = max(sorted(strings), key=lambda k: len(strings[k]))
+    return f"name the field that holds the text with --field text=NAME, e.g. --field text={longest}"
 
 
 def _too_many_chars(text: str, options: ReadOptions) -> Optional[str]:

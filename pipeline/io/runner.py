@@ -14,6 +14,10 @@ OUTDIR layout::
 A run restarted on the same OUTDIR skips every shard whose ``.done`` marker carries the same fingerprint
 (its documents, the config hash and the pipeline version), so after Ctrl-C or kill -9 the final output
 equals that of an uninterrupted run. A shard whose inputs or config changed is processed again.
+
+A document whose normalised text, publication date and declared language equal an earlier document's (the same
+article under two ids) is not processed again: its documents row has status 'duplicate' and ``duplicate_of`` the
+first id, whose claims are its claims, written once (see `_copy_key`).
 """
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ import collections
 import concurrent.futures
 import contextlib
 import fcntl
+import functools
+import gzip
 import hashlib
 import itertools
 import json
@@ -28,6 +34,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import shutil
 import signal
 import socket
 import subprocess
@@ -39,10 +46,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Optional, TextIO, Union
+from typing import IO, Any, Callable, Optional, TextIO, Union
 
 from newsclaims.io.documents import DEFAULT_DATE_ORDER, Document, ReadError
 from newsclaims.io.language import language_problem
+from newsclaims.normalize.text_hash import text_hash
 from newsclaims.io.readers import (
     DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_FILE_BYTES, InputFile, Item, ReadOptions, iter_documents, list_input_files,
 )
@@ -84,20 +92,37 @@ class ShardChildError(RuntimeError):
 # ------------------------------------------------------------------------------ per-worker cache
 
 def cached_process(factory: ProcessFactory) -> ProcessFn:
-    """Return the process function built by ``factory``, building it once per (worker) process."""
+    """Return the process function built by ``factory``, building it once per (worker) process.
+
+    The function is safe to call from several threads: they take turns (see `_one_thread_at_a_time`).
+    """
     key = _factory_key(factory)
     with _PIPELINES_LOCK:
         if key in _PIPELINES:
             _PIPELINES.move_to_end(key)
             return _PIPELINES[key]
         try:
-            fn = factory()
+            fn = _one_thread_at_a_time(factory())
         except Exception as exc:
             raise PipelineLoadError(f"the process factory {factory!r} failed: {type(exc).__name__}: {exc}") from exc
         _PIPELINES[key] = fn
         while len(_PIPELINES) > _PIPELINE_CACHE_SIZE:
             _PIPELINES.popitem(last=False)
         return fn
+
+
+def _one_thread_at_a_time(fn: ProcessFn) -> ProcessFn:
+    """A spaCy pipeline is not thread-safe: two threads in one pipeline at once (a Dask worker runs a task per
+    thread) failed 14 of 46 documents with E018 "Can't retrieve string for hash" (the vocabulary and the memory
+    zones that free its strings after each batch are shared). So one pipeline serves one batch at a time; Dask gets
+    its parallelism from a shard child process per task thread instead (see `run_shard_on_dask_worker`)."""
+    lock = threading.Lock()
+
+    def serialized(docs: list[Document]) -> list[ClaimResult]:
+        with lock:
+            return fn(docs)
+
+    return serialized
 
 
 def _factory_key(factory: ProcessFactory) -> str:
@@ -122,15 +147,22 @@ def run_shard(process: ProcessFactory, in_path: PathLike, out_path: PathLike, ba
     """Process one input shard into ``out_path`` and its ``.done`` marker; return the marker's stats.
 
     Idempotent and pure (files in, files out), so it can be retried or run anywhere the paths exist.
-    A batch that raises is retried document by document, so one bad document fails alone.
+    A batch that raises is retried document by document, so one bad document fails alone. Over an output of the
+    same shard already done (same fingerprint: documents and configuration), the documents that succeeded keep
+    their earlier claims and only the others are processed again (``--retry-failed`` sends such shards).
     """
     started = time.perf_counter()
     header, items = _read_input_shard(Path(in_path))
     fn = cached_process(process)
-    docs = [item for item in items if isinstance(item, Document)]
+    copies: dict[str, str] = header.get("duplicate_of", {})  # copy's id -> first id: its claims are the first's
+    docs = [item for item in items if isinstance(item, Document) and item.id not in copies]
     skipped = _language_problems(docs) if header.get("language_check", True) else {}
-    results = _process_documents(fn, [d for d in docs if d.id not in skipped], batch_size, header.get("doc_timeout"))
+    earlier = _earlier_successes(Path(out_path), header["fingerprint"])
+    results = _process_documents(fn, [d for d in docs if d.id not in skipped and d.id not in earlier], batch_size,
+                                 header.get("doc_timeout"))
+    results.update(earlier)
     results.update({doc_id: _DocResult(skipped=reason) for doc_id, reason in skipped.items()})
+    results.update({doc_id: _DocResult(duplicate_of=first) for doc_id, first in copies.items()})
     lines, stats = _output_lines(header, items, results)
     out_path = Path(out_path)
     with atomic_open(out_path) as handle:
@@ -143,6 +175,21 @@ def run_shard(process: ProcessFactory, in_path: PathLike, out_path: PathLike, ba
 
 def done_path(out_path: Path) -> Path:
     return out_path.with_suffix(".done")
+
+
+def _earlier_successes(out_path: Path, fingerprint: str) -> dict[str, "_DocResult"]:
+    """The documents processed with status 'ok' by an earlier run of this very shard, with their claims (already
+    flattened and checked), so a retry redoes only the documents that failed. Nothing for a shard not done yet."""
+    if not _is_done(out_path, fingerprint):
+        return {}
+    successes = {}
+    with open(out_path, encoding="utf-8") as handle:
+        for raw in handle:
+            line = json.loads(raw)
+            document = line.get("document")
+            if document is not None and document["status"] == "ok":
+                successes[document["id"]] = _DocResult(claims=line["claims"])
+    return successes
 
 
 def _read_input_shard(path: Path) -> tuple[dict[str, Any], list[Item]]:
@@ -160,6 +207,7 @@ class _DocResult:
     claims: list[dict[str, Any]] = field(default_factory=list)
     error: Optional[str] = None
     skipped: Optional[str] = None  # why the document was not processed (not English)
+    duplicate_of: Optional[str] = None  # not processed: the same text as this earlier document
 
 
 def _language_problems(docs: Sequence[Document]) -> dict[str, str]:
@@ -268,17 +316,20 @@ def _describe(exc: BaseException) -> str:
 def _output_lines(header: Mapping[str, Any], items: Sequence[Item], results: Mapping[str, _DocResult]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     lines: list[dict[str, Any]] = []
     stats = collections.Counter(items=len(items), documents=0, documents_ok=0, documents_failed=0,
-                                documents_skipped=0, documents_with_claims=0, claims=0, read_errors=0)
+                                documents_skipped=0, documents_duplicate=0, documents_with_claims=0, claims=0,
+                                read_errors=0)
     for item in items:
         if isinstance(item, ReadError):
             lines.append({"error": error_row("read", item, header["shard"])})
             stats["read_errors"] += 1
             continue
         result = results[item.id]
-        status = "failed" if result.error else "skipped" if result.skipped else "ok"
+        status = ("failed" if result.error else "skipped" if result.skipped else
+                  "duplicate" if result.duplicate_of else "ok")
         line: dict[str, Any] = {
             "document": document_row(item, n_claims=len(result.claims), status=status,
-                                     error=result.error or result.skipped, keep_text=header.get("keep_text", False)),
+                                     error=result.error or result.skipped, keep_text=header.get("keep_text", False),
+                                     duplicate_of=result.duplicate_of),
             "claims": result.claims,
         }
         if result.error or result.skipped:
@@ -287,8 +338,8 @@ def _output_lines(header: Mapping[str, Any], items: Sequence[Item], results: Map
             line["error"] = error_row("process" if result.error else "language", failure, header["shard"])
         lines.append(line)
         stats.update(documents=1, documents_ok=int(status == "ok"), documents_failed=int(status == "failed"),
-                     documents_skipped=int(status == "skipped"), documents_with_claims=int(bool(result.claims)),
-                     claims=len(result.claims))
+                     documents_skipped=int(status == "skipped"), documents_duplicate=int(status == "duplicate"),
+                     documents_with_claims=int(bool(result.claims)), claims=len(result.claims))
     return lines, dict(stats)
 
 
@@ -310,29 +361,38 @@ class _Plan:
 
     total: int = 0
     reused: int = 0
+    retried: int = 0  # shards done earlier but sent again to retry their failed documents (--retry-failed)
     duplicates: int = 0
+    copies: dict[str, str] = field(default_factory=dict)  # id -> first id of the same text, until its shard is cut
     warc_skipped: collections.Counter = field(default_factory=collections.Counter)  # WARC records that are no article
 
 
 def _plan_shards(items: Iterator[Item], shard_dir: Path, *, shard_size: int, salt: str,
                  keep_text: bool, plan: _Plan, language_check: bool = True,
-                 doc_timeout: Optional[float] = None) -> Iterator[ShardTask]:
-    """Cut the item stream into shards; write the input file of each shard that is not already done."""
-    for number, chunk in enumerate(_chunks(_dedupe(items, plan), shard_size)):
+                 doc_timeout: Optional[float] = None, limit: Optional[int] = None,
+                 retry_failed: bool = False) -> Iterator[ShardTask]:
+    """Cut the item stream into shards; write the input file of each shard that is not already done (or, with
+    ``retry_failed``, is done but has documents whose processing failed)."""
+    for number, chunk in enumerate(_chunks(_first_documents(_dedupe(items, plan), limit), shard_size)):
         plan.total = number + 1
-        fingerprint = _fingerprint(chunk, salt)
+        copies = {item.id: plan.copies.pop(item.id) for item in chunk if isinstance(item, Document) and item.id in plan.copies}
+        fingerprint = _fingerprint(chunk, salt + json.dumps(copies, sort_keys=True) if copies else salt)
         out_path = shard_dir / f"{number:05d}.jsonl"
         if _is_done(out_path, fingerprint):
-            plan.reused += 1
-            continue
+            if not (retry_failed and _has_failed_documents(out_path)):
+                plan.reused += 1
+                continue
+            plan.retried += 1
         in_path = shard_dir / f"{number:05d}.input.jsonl"
-        _write_input_shard(in_path, number, fingerprint, chunk, keep_text, language_check, doc_timeout)
+        _write_input_shard(in_path, number, fingerprint, chunk, keep_text, language_check, doc_timeout, copies)
         yield ShardTask(number, in_path, out_path, fingerprint)
 
 
 def _dedupe(items: Iterator[Item], plan: _Plan) -> Iterator[Item]:
-    """Turn a repeated document id into a ReadError: claims.doc_id must join exactly one document."""
+    """Turn a repeated document id into a ReadError: claims.doc_id must join exactly one document. Note a document
+    whose text repeats an earlier one's (`_copy_key`) in ``plan.copies``: it is reported, not processed again."""
     seen: set[str] = set()
+    first_by_text: dict[bytes, str] = {}
     for item in items:
         if isinstance(item, Document):
             if item.id in seen:
@@ -341,7 +401,38 @@ def _dedupe(items: Iterator[Item], plan: _Plan) -> Iterator[Item]:
                 item = ReadError(item.meta.get("input", item.id), reason, doc_id=item.id, path=item.meta.get("input"))
             else:
                 seen.add(item.id)
+                _note_copy(item, first_by_text, plan)
         yield item
+
+
+def _note_copy(doc: Document, first_by_text: dict[bytes, str], plan: _Plan) -> None:
+    key = _copy_key(doc)
+    if key is not None:
+        first = first_by_text.setdefault(key, doc.id)
+        if first != doc.id:
+            plan.copies[doc.id] = first
+
+
+def _copy_key(doc: Document) -> Optional[bytes]:
+    """Documents with equal keys give the same claims: the same normalised text (`text_hash`), and the same
+    publication date and declared language, the other inputs of extraction ("last year" depends on the date).
+    Kept for every document of the run (about 100 bytes each); None for an empty text, which is nobody's copy."""
+    digest = text_hash(doc.text)
+    if digest is None:
+        return None
+    return hashlib.blake2b(json.dumps([digest, doc.published, doc.lang]).encode("utf-8"), digest_size=16).digest()
+
+
+def _first_documents(items: Iterator[Item], limit: Optional[int]) -> Iterator[Item]:
+    """Stop after the ``limit``-th document (counted after dedupe; 0 or None = no limit). Read errors met before it
+    are kept, as they are part of the inputs read; nothing after it is read, so a limited run of a huge input is quick.
+    The shards of a limited run are a prefix of the full run's, so a resumed run with a higher limit reuses them."""
+    documents = 0
+    for item in items:
+        yield item
+        documents += isinstance(item, Document)
+        if limit and documents >= limit:
+            return
 
 
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -362,6 +453,11 @@ def _fingerprint(chunk: Sequence[Item], salt: str) -> str:
     return digest.hexdigest()
 
 
+def _has_failed_documents(out_path: Path) -> bool:
+    """The shard's done marker counts documents whose processing failed (errors rows of stage 'process')."""
+    return json.loads(done_path(out_path).read_text(encoding="utf-8")).get("documents_failed", 0) > 0
+
+
 def _is_done(out_path: Path, fingerprint: str) -> bool:
     try:
         marker = json.loads(done_path(out_path).read_text(encoding="utf-8"))
@@ -371,9 +467,10 @@ def _is_done(out_path: Path, fingerprint: str) -> bool:
 
 
 def _write_input_shard(path: Path, number: int, fingerprint: str, chunk: Sequence[Item], keep_text: bool,
-                       language_check: bool = True, doc_timeout: Optional[float] = None) -> None:
+                       language_check: bool = True, doc_timeout: Optional[float] = None,
+                       duplicate_of: Optional[Mapping[str, str]] = None) -> None:
     header = {"shard": number, "fingerprint": fingerprint, "keep_text": keep_text, "language_check": language_check,
-              "doc_timeout": doc_timeout}
+              "doc_timeout": doc_timeout, "duplicate_of": dict(duplicate_of or {})}
     with atomic_open(path) as handle:
         handle.write(json.dumps(header) + "\n")
         for item in chunk:
@@ -499,14 +596,15 @@ def _dask_client(scheduler: Any) -> Iterator[Any]:
 
 
 def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: int, scheduler: Any) -> Iterator[dict[str, Any]]:
-    """Submit `run_shard_on_dask_worker` per shard; the workers load the pipeline once each through `cached_process`.
+    """Submit `run_shard_on_dask_worker` per shard; each task thread's shard child loads the pipeline once.
 
     OUTDIR must be on storage the workers see (true for a LocalCluster; a shared filesystem otherwise).
     """
     from distributed import as_completed
 
     with _dask_client(scheduler) as client:
-        limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+        workers = client.scheduler_info().get("workers", {}).values()
+        limit = 2 * max(1, sum(w.get("nthreads", 1) for w in workers))  # two shards in flight per task thread
         running = as_completed()
         owners: dict[str, ShardTask] = {}
         for task in itertools.chain(tasks, [None]):
@@ -524,26 +622,25 @@ def _run_dask(tasks: Iterator[ShardTask], process: ProcessFactory, batch_size: i
 
 def run_shard_on_dask_worker(process: ProcessFactory, in_path: PathLike, out_path: PathLike,
                              batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, Any]:
-    """`run_shard` as a Dask task, with the shard's --doc-timeout enforced.
+    """`run_shard` as a Dask task: in a child process of the task's thread, which has a pipeline of its own.
 
-    Dask runs tasks in threads of the worker process. A thread gets no signals (so run_shard's alarm never fires)
-    and cannot be killed, so a stalling document held the worker for as long as it liked. A shard with a time
-    limit therefore runs in a child process of the worker, in the child's main thread, where the alarm cuts the
-    document off exactly as in the serial and pool engines: it fails alone, the rest of its shard keeps its claims.
-    Rejected: a deadline that the pipeline checks (a stall in code that does not check, such as a library call,
-    would still hold the worker) and an exception injected into the task thread (it lands only between bytecodes
-    of that thread, so not during a blocking call, and may land in Dask's own code). The child is a plain
-    subprocess because Dask's nanny starts workers as daemonic processes, which multiprocessing forbids to have
-    children. It stays up from shard to shard, so the pipeline still loads once per worker (in the child).
+    Dask runs tasks in threads of the worker process (`dask worker` starts one per core by default). Two threads
+    in one spaCy pipeline fail documents with E018 (see `_one_thread_at_a_time`), and a thread gets no signals, so
+    the --doc-timeout alarm never fires and a stalling document held the worker for as long as it liked. So each
+    task thread hands its shards to a child process of its own and waits: the shard runs in the child's main
+    thread, where the alarm cuts a stalling document off exactly as in the serial and pool engines, and the
+    worker's threads run their shards in parallel on separate cores, each child with its own pipeline (memory
+    grows with the threads: one pipeline per thread).
+    Rejected: one pipeline per thread in the worker process (the threads share one interpreter lock, so the
+    pipeline's Python code, ours, quantulum3's and dateparser's, runs one thread at a time, and the time-out would
+    still not fire); a lock around one shared pipeline (safe, but a worker's threads then run one at a time); a
+    deadline that the pipeline checks (a stall in code that does not check, such as a library call, would still
+    hold the worker) and an exception injected into the task thread (it lands only between bytecodes of that
+    thread, so not during a blocking call, and may land in Dask's own code). The child is a plain subprocess
+    because Dask's nanny starts workers as daemonic processes, which multiprocessing forbids to have children. It
+    stays up from shard to shard, so the pipeline loads once per task thread (in the child).
     """
-    if _doc_timeout_of(Path(in_path)) is None:
-        return run_shard(process, in_path, out_path, batch_size)
     return _shard_child().run(process, in_path, out_path, batch_size)
-
-
-def _doc_timeout_of(in_path: Path) -> Optional[float]:
-    with open(in_path, encoding="utf-8") as handle:
-        return json.loads(handle.readline()).get("doc_timeout") or None
 
 
 # One shard child per Dask task thread (a worker started with --nthreads 2 runs two shards at once).
@@ -657,7 +754,7 @@ def _dask_result(future: Any, task: ShardTask) -> dict[str, Any]:
 def _merge(outdir: Path, shard_dir: Path, total: int, formats: Sequence[str]) -> dict[str, int]:
     """Concatenate the output shards in order into the requested formats; errors.jsonl always."""
     counts = collections.Counter(items=0, documents_read=0, documents_ok=0, documents_failed=0, documents_skipped=0,
-                                 documents_with_claims=0, claims=0, read_errors=0)
+                                 documents_duplicate=0, documents_with_claims=0, documents_without_published=0, claims=0, read_errors=0)
     writers = [TablesWriter(outdir, formats)]
     if "jsonl" not in formats:
         writers.append(TablesWriter(outdir, ("jsonl",), tables=("errors",)))
@@ -701,8 +798,9 @@ def _merge_shard(path: Path, buffers: dict[str, list[dict[str, Any]]], counts: c
             buffers["claims"].extend(line["claims"])
             status = document["status"]
             counts.update(documents_read=1, documents_ok=int(status == "ok"), documents_failed=int(status == "failed"),
-                          documents_skipped=int(status == "skipped"), documents_with_claims=int(bool(line["claims"])),
-                          claims=len(line["claims"]))
+                          documents_skipped=int(status == "skipped"), documents_duplicate=int(status == "duplicate"),
+                          documents_with_claims=int(bool(line["claims"])),
+                          documents_without_published=int(not document.get("published")), claims=len(line["claims"]))
 
 
 def _flush(outs: Sequence[TablesWriter], buffers: dict[str, list[dict[str, Any]]], *, force: bool) -> None:
@@ -717,27 +815,124 @@ def _flush(outs: Sequence[TablesWriter], buffers: dict[str, list[dict[str, Any]]
 # -------------------------------------------------------------------------------------- progress
 
 class _Progress:
-    """One status line on stderr (rewritten in place on a terminal, at most every few seconds otherwise)."""
+    """A live progress line on a terminal, tqdm-style, rewritten in place with a carriage return::
 
-    def __init__(self, enabled: bool, stream: Optional[TextIO] = None) -> None:
-        self.enabled = enabled
+        newsclaims  42%|████████▍           | 2,100/5,000 docs [01:10<01:36, 30.0 docs/s] 5,230 claims, 3 failed
+
+    Documents are counted one batch at a time through the light channel of `_CountingFactory`, and shard by shard
+    as shards finish (the larger of the two is shown). The total comes from a quick count of the inputs' lines in a
+    background thread (`_count_documents`), capped by ``limit``; until it is known, or where it cannot be (stdin,
+    WARC), the line shows the count and the rate without a bar or an ETA. Silent when disabled or when the stream
+    is not a terminal: a log file or a pipe gets no progress lines.
+    """
+
+    def __init__(self, enabled: bool, stream: Optional[TextIO] = None, *, clock: Callable[[], float] = time.monotonic,
+                 channel: Optional[Path] = None, interval: float = 0.2) -> None:
         self.stream = stream
-        self.started = time.perf_counter()
-        self.last = 0.0
-        self.shown = -1  # shard count of the last line written
+        self.enabled = bool(enabled) and self._tty()
+        self.clock, self.started, self.interval = clock, clock(), interval
+        self.channel = channel
         self.totals: collections.Counter = collections.Counter()
+        self.total: Optional[int] = None  # documents expected, once known
+        self.reused = 0
+        self._first: Optional[tuple[float, int]] = None  # (time, count) when documents were first counted
+        self._complete = False
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._written = 0  # length of the line on screen, so a shorter one blanks its tail
+
+    def start(self, input_files: Sequence[InputFile] = (), limit: Optional[int] = None) -> None:
+        """Start counting the inputs and redrawing the line (only when enabled)."""
+        if not self.enabled:
+            return
+        self.total = limit or None
+        self._spawn(self._count_total, input_files, limit)
+        self._spawn(self._tick)
 
     def update(self, stats: Mapping[str, Any], plan: _Plan) -> None:
-        self.totals.update({k: stats.get(k, 0) for k in ("documents", "documents_failed", "documents_skipped", "read_errors", "claims")})
+        """A shard finished."""
+        self.totals.update({k: stats.get(k, 0) for k in ("items", "documents", "documents_failed", "documents_skipped",
+                                                         "read_errors", "claims")})
         self.totals["shards"] += 1
-        now = time.perf_counter()
-        if self.enabled and now - self.last >= (0.5 if self._tty() else 5.0):
-            self.last = now
-            self._write(plan, end="\r" if self._tty() else "\n")
+        self.reused = plan.reused
+        self.refresh()
+
+    def finished(self, plan: _Plan) -> None:
+        """Every shard is done: the total is what was read (the line count is an estimate)."""
+        self.reused = plan.reused
+        self.total = self.done()
+        self._complete = True
 
     def close(self, plan: _Plan) -> None:
-        if self.enabled and (self.shown != self.totals["shards"] or self._tty()):
-            self._write(plan, end="\n")
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=1.0)
+        self.reused = plan.reused
+        if self.enabled:
+            self.refresh(end="\n")
+
+    def done(self) -> int:
+        """Documents (and unreadable items) done in this run."""
+        return max(self.totals["items"], _documents_counted(self.channel) if self.channel else 0)
+
+    def render(self, columns: int = 120) -> str:
+        """The progress line, at most ``columns - 1`` characters (a full line would wrap on some terminals)."""
+        now, done = self.clock(), self.done()
+        elapsed, rate = now - self.started, self._rate(now, done)
+        if rate is None and self._complete and elapsed > 0:
+            rate = done / elapsed  # a run that finished in one step: its average is all there is
+        speed = f"{rate:,.1f} docs/s" if rate else "? docs/s"
+        if self.total:
+            total = max(self.total, done)
+            left = _clock_time((total - done) / rate) if rate else "?"
+            head = (f"newsclaims {100 * done // total:3d}%|{_bar(done / total, 20, self._unicode())}| "
+                    f"{done:,}/{total:,} docs [{_clock_time(elapsed)}<{left}, {speed}]")
+        else:
+            head = f"newsclaims {done:,} docs [{_clock_time(elapsed)}, {speed}]"
+        return f"{head} {self._tally()}"[: max(columns - 1, 20)]
+
+    def _rate(self, now: float, done: int) -> Optional[float]:
+        """Documents per second since documents were first counted: the time before that went on loading the
+        pipeline, which would make the first ETA several times too long."""
+        if done and self._first is None:
+            self._first = (now, done)
+        if self._first is None or now <= self._first[0] or done <= self._first[1]:
+            return None
+        return (done - self._first[1]) / (now - self._first[0])
+
+    def refresh(self, end: str = "") -> None:
+        if not self.enabled:
+            return
+        with self._lock:
+            line = self.render(self._columns())
+            self._out().write("\r" + line.ljust(self._written) + end)
+            self._out().flush()
+            self._written = 0 if end else len(line)
+
+    def _tally(self) -> str:
+        t = self.totals
+        parts = [f"{t['claims']:,} claims"]
+        parts += [f"{t[key]:,} {what}" for key, what in (("documents_failed", "failed"),
+                  ("documents_skipped", "not English"), ("read_errors", "unreadable")) if t[key]]
+        if self.reused:
+            parts.append(f"{self.reused} shard(s) done earlier")
+        return ", ".join(parts)
+
+    def _spawn(self, target: Callable[..., None], *args: Any) -> None:
+        thread = threading.Thread(target=target, args=args, daemon=True, name="newsclaims-progress")
+        thread.start()
+        self._threads.append(thread)
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.refresh()
+
+    def _count_total(self, input_files: Sequence[InputFile], limit: Optional[int]) -> None:
+        with contextlib.suppress(Exception):  # the count is a nicety: an unreadable file is the reader's to report
+            counted = _count_documents(input_files, self._stop)
+            if counted is not None and not self._complete:  # a finished run already knows its total
+                self.total = min(counted, limit) if limit else counted
 
     def _out(self) -> TextIO:
         return self.stream or sys.stderr  # looked up late so redirected stderr is honoured
@@ -745,17 +940,125 @@ class _Progress:
     def _tty(self) -> bool:
         return bool(getattr(self._out(), "isatty", lambda: False)())
 
-    def _write(self, plan: _Plan, end: str) -> None:
-        elapsed = max(time.perf_counter() - self.started, 1e-9)
-        t = self.totals
-        reused = f", {plan.reused} shard(s) already done" if plan.reused else ""
-        line = (f"newsclaims: {t['documents']:,} docs ({t['documents'] / elapsed:,.1f} docs/s), "
-                f"{t['claims']:,} claims, {t['documents_failed']:,} failed, {t['documents_skipped']:,} not English, "
-                f"{t['read_errors']:,} unreadable, "
-                f"{t['shards']} shard(s) this run{reused}")
-        self._out().write(line.ljust(100) + end)
-        self._out().flush()
-        self.shown = t["shards"]
+    def _columns(self) -> int:
+        try:
+            columns = os.get_terminal_size(self._out().fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            columns = 0
+        return columns or 120  # a pseudo-terminal without a size says 0
+
+    def _unicode(self) -> bool:
+        return "utf" in (getattr(self._out(), "encoding", None) or "").lower()
+
+
+_BLOCKS = " ▏▎▍▌▋▊▉█"  # eighths of a character cell, as tqdm draws its bar
+
+
+def _bar(fraction: float, width: int, unicode: bool) -> str:
+    fraction = min(max(fraction, 0.0), 1.0)
+    if not unicode:
+        filled = int(fraction * width)
+        return ("#" * filled).ljust(width, ".")
+    eighths = int(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (_BLOCKS[part] if part else "")).ljust(width)
+
+
+def _clock_time(seconds: float) -> str:
+    """01:36, or 1:02:03 past an hour."""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+# The light channel: one file per worker process in OUTDIR/.progress, one byte appended per document processed.
+# A file works alike for the serial engine, worker processes and Dask workers (which see OUTDIR anyway), needs no
+# server, and costs one small append per batch. Its files are removed when the run ends.
+_PROGRESS_FOLDER = ".progress"
+
+
+@dataclass(frozen=True)
+class _CountingFactory:
+    """The run's process factory, wrapped so that its batch function reports each processed batch to the channel."""
+
+    factory: ProcessFactory
+    folder: str
+
+    def __call__(self) -> ProcessFn:
+        fn = self.factory()
+        return functools.partial(_count_batch, fn, self.folder)
+
+
+def _count_batch(fn: ProcessFn, folder: str, docs: list[Document]) -> list[ClaimResult]:
+    results = list(fn(docs))  # a batch that raises is not counted: it is retried document by document
+    with contextlib.suppress(OSError):  # progress must never fail a shard
+        handle = os.open(os.path.join(folder, f"{socket.gethostname()}-{os.getpid()}"),
+                         os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(handle, b"." * len(docs))
+        finally:
+            os.close(handle)
+    return results
+
+
+def _documents_counted(folder: Path) -> int:
+    try:
+        return sum(entry.stat().st_size for entry in os.scandir(folder))
+    except OSError:
+        return 0
+
+
+def _reset_channel(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _count_documents(input_files: Sequence[InputFile], stop: Optional[threading.Event] = None) -> Optional[int]:
+    """How many documents the inputs hold, counted cheaply (lines, files), or None where only parsing can tell."""
+    total = 0
+    for input_file in input_files:
+        if stop is not None and stop.is_set():
+            return None
+        if input_file.skipped or input_file.problem:
+            continue
+        counted = _documents_in(input_file, stop)
+        if counted is None:
+            return None
+        total += counted
+    return total
+
+
+def _documents_in(input_file: InputFile, stop: Optional[threading.Event] = None) -> Optional[int]:
+    fmt = input_file.format
+    if fmt in ("txt", "html"):
+        return 1
+    if input_file.is_stdin or fmt not in ("jsonl", "csv", "json"):
+        return None  # stdin cannot be read twice; a WARC's articles are known only by parsing its records
+    if fmt == "json":
+        if input_file.path.stat().st_size > 64 * 2**20:
+            return None
+        with _open_counted(input_file.path) as handle:
+            data = json.load(handle)
+        return len(data) if isinstance(data, list) else 1
+    lines = _count_lines(input_file.path, stop)
+    if lines is None:
+        return None
+    return max(lines - 1, 0) if fmt == "csv" else lines  # a CSV's header row; a quoted line break counts twice
+
+
+def _open_counted(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def _count_lines(path: Path, stop: Optional[threading.Event] = None) -> Optional[int]:
+    """Lines of a (gzipped) file, or None when ``stop`` is set first (a run that ends stops its count)."""
+    lines, last = 0, b"\n"
+    with _open_counted(path) as handle:
+        while chunk := handle.read(1 << 20):
+            if stop is not None and stop.is_set():
+                return None
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    return lines + (last != b"\n")
 
 
 # ---------------------------------------------------------------------------------------- the run
@@ -802,7 +1105,8 @@ def run_corpus(
     formats: Iterable[str] = ("jsonl",),
     engine: str = "local",
     scheduler: Any = None,
-    progress: bool = True,
+    progress: Union[bool, TextIO] = True,
+    limit: Optional[int] = None,
     field_map: Optional[Mapping[str, str]] = None,
     date_order: str = DEFAULT_DATE_ORDER,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
@@ -810,6 +1114,7 @@ def run_corpus(
     keep_text: bool = False,
     language_check: bool = True,
     doc_timeout: Optional[float] = None,
+    retry_failed: bool = False,
     config_hash: Optional[str] = None,
     pipeline_version: Optional[str] = None,
 ) -> dict[str, Any]:
@@ -822,14 +1127,22 @@ def run_corpus(
     identical tables. With ``language_check`` (the default) a document that is not English is reported
     with status 'skipped' and an errors row of stage 'language' instead of being processed. With
     ``doc_timeout`` a document that takes longer than that many seconds (plus one per 2,000 characters)
-    fails alone with a time-out, on every engine (on Dask each worker runs its shards in a child process whose
-    main thread can take the alarm; see `run_shard_on_dask_worker`). ``date_order`` (MDY or DMY) reads
+    fails alone with a time-out, on every engine (on Dask each task thread runs its shards in a child process
+    whose main thread can take the alarm, with a pipeline of its own; see `run_shard_on_dask_worker`). ``date_order`` (MDY or DMY) reads
     publication dates such as 04.11.2025; ``max_file_bytes`` and ``max_doc_chars`` cap what one input file and
     one document may hold (0 = no limit; what exceeds them is a read error). Like ``field_map`` they change the
-    documents read, so a resumed run with other values redoes the shards whose documents changed.
+    documents read, so a resumed run with other values redoes the shards whose documents changed. ``limit`` processes
+    only the first that many documents (after dedupe; 0 or None = all); its shards are those of the full run, so
+    a later run with a higher limit or none reuses them. An input ``"-"`` is standard input, read as JSONL.
+    ``progress`` shows a live progress line on stderr, or on the stream given, when that is a terminal.
+    A resumed run keeps the earlier outcome of every finished shard, failed documents included; with
+    ``retry_failed`` it processes again the documents whose processing failed (errors rows of stage 'process',
+    time-outs for instance), and those that now succeed get their claims and lose their errors rows.
     """
     formats = check_formats(formats)
     _check_options(engine, n_process, shard_size, batch_size, process)
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be 0 (no limit) or more, not {limit}")
     ReadOptions(date_order=date_order, max_file_bytes=max_file_bytes, max_doc_chars=max_doc_chars)  # fails fast
     inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)  # read twice: listing, then reading
     outdir, started_at, clock = Path(outdir), _now(), time.perf_counter()
@@ -846,10 +1159,20 @@ def run_corpus(
         items = iter_documents(inputs, field_map=field_map, exclude=[outdir], date_order=date_order,
                                max_file_bytes=max_file_bytes, max_doc_chars=max_doc_chars, skipped=plan.warc_skipped)
         tasks = _plan_shards(items, shard_dir, shard_size=shard_size, salt=salt, keep_text=keep_text, plan=plan,
-                             language_check=language_check, doc_timeout=doc_timeout)
-        meter = _Progress(progress)
-        shard_seconds = _drive(tasks, process, plan, meter, engine=engine, n_process=n_process,
-                               batch_size=batch_size, scheduler=scheduler)
+                             language_check=language_check, doc_timeout=doc_timeout, limit=limit,
+                             retry_failed=retry_failed)
+        meter = _Progress(bool(progress), None if isinstance(progress, bool) else progress,
+                          channel=outdir / _PROGRESS_FOLDER)
+        if meter.enabled:
+            _reset_channel(meter.channel)
+            meter.channel.mkdir()
+            process = _CountingFactory(process, str(meter.channel))
+            meter.start(input_files, limit)
+        try:
+            shard_seconds = _drive(tasks, process, plan, meter, engine=engine, n_process=n_process,
+                                   batch_size=batch_size, scheduler=scheduler)
+        finally:
+            _reset_channel(meter.channel)
         process_done = time.perf_counter()
         _remove_extra_shards(shard_dir, plan.total)
         counts = _merge(outdir, shard_dir, plan.total, formats)
@@ -858,6 +1181,7 @@ def run_corpus(
             version=version, config_hash=config_hash,
             options={"engine": engine, "n_process": n_process, "batch_size": batch_size, "shard_size": shard_size,
                      "keep_text": keep_text, "language_check": language_check, "doc_timeout": doc_timeout,
+                     "limit": limit or None, "retry_failed": retry_failed,
                      "field_map": dict(field_map or {}), "date_order": date_order, "max_file_bytes": max_file_bytes,
                      "max_doc_chars": max_doc_chars},
             timings={"started_at": started_at, "finished_at": _now(),
@@ -887,6 +1211,7 @@ def _drive(tasks: Iterator[ShardTask], process: ProcessFactory, plan: _Plan, met
         for stats in results:
             seconds += stats.get("seconds", 0.0)
             meter.update(stats, plan)
+        meter.finished(plan)
     finally:
         meter.close(plan)
     return seconds
@@ -912,7 +1237,7 @@ def _manifest(*, input_files: Sequence[InputFile], inputs: Sequence[PathLike], c
               formats: Sequence[str], outdir: Path, version: str, config_hash: Optional[str],
               options: Mapping[str, Any], timings: Mapping[str, Any]) -> dict[str, Any]:
     accounted = counts["items"] == (counts["documents_ok"] + counts["documents_failed"] + counts["documents_skipped"]
-                                    + counts["read_errors"])
+                                    + counts["documents_duplicate"] + counts["read_errors"])
     return {
         "status": "complete",
         "pipeline_version": version,
@@ -922,7 +1247,7 @@ def _manifest(*, input_files: Sequence[InputFile], inputs: Sequence[PathLike], c
                    "files_skipped_unknown_type": sum(1 for f in input_files if f.skipped),
                    "warc_records_skipped": dict(sorted(plan.warc_skipped.items()))},
         "shards": {"total": plan.total, "reused_from_earlier_run": plan.reused,
-                   "processed_this_run": plan.total - plan.reused},
+                   "processed_this_run": plan.total - plan.reused, "retried_for_failed_documents": plan.retried},
         "options": dict(options),
         "outputs": _describe_outputs(outdir, formats),
         "timings": dict(timings),
@@ -1012,6 +1337,9 @@ def _refuse_unsafe_statements(con: Any, query: str) -> None:
                                    "own tables (use --unsafe for full DuckDB)")
 
 
+_LONGEST_ROW = 2**31 - 1  # bytes
+
+
 def _table_source(con: Any, outdir: Path, table: str) -> str:
     parquet, database = outdir / f"{table}.parquet", outdir / DUCKDB_FILE
     jsonl, csv_file = outdir / f"{table}.jsonl", outdir / f"{table}.csv"
@@ -1022,11 +1350,14 @@ def _table_source(con: Any, outdir: Path, table: str) -> str:
         if "run" not in attached:
             con.execute(f"ATTACH {_quote(database)} AS run (READ_ONLY)")
         return f"SELECT * FROM run.{table}"
+    # A row may hold a whole article (documents.text with --keep-text): past DuckDB's default 2 MB CSV line and
+    # 16 MB JSON object, so the limits are lifted to the largest DuckDB takes (it allocates only what a row needs).
     if jsonl.exists():
         return (f"SELECT * FROM read_json({_quote(jsonl.resolve())}, format='newline_delimited', "
-                f"columns={duckdb_column_struct(table)})")
+                f"maximum_object_size={_LONGEST_ROW}, columns={duckdb_column_struct(table)})")
     if csv_file.exists():
-        return f"SELECT * FROM read_csv({_quote(csv_file.resolve())}, header=true, columns={duckdb_column_struct(table)})"
+        return (f"SELECT * FROM read_csv({_quote(csv_file.resolve())}, header=true, max_line_size={_LONGEST_ROW}, "
+                f"columns={duckdb_column_struct(table)})")
     raise FileNotFoundError(f"no {table} table in {outdir} (was the run completed? see manifest.json)")
 
 

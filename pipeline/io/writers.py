@@ -3,7 +3,9 @@
 Every format holds the same flat rows: one row per claim with each claim field flattened
 (``span`` -> ``span_start``/``span_end``, ``change`` -> ``change_direction``/``change_role``), and
 ``claims.doc_id`` joins ``documents.id``. The claim columns are derived from `newsclaims.schema.Claim`,
-so a field added there appears here without edits.
+so a field added there appears here without edits. A claim field whose schema has ``"format": "date"``
+(``date_start``, ``date_end``) and the documents' ``published`` are DATE in Parquet and DuckDB and
+``YYYY-MM-DD`` text in JSONL and CSV, which `newsclaims sql` reads back as DATE.
 
 Files are written under a temporary name, fsynced and renamed with `os.replace`, so a crash never
 leaves a half-written file under a final name.
@@ -24,7 +26,8 @@ from pathlib import Path
 from typing import IO, Any, Optional
 
 from newsclaims.io.documents import Document, ReadError, normalize_published
-from newsclaims.schema import CLAIM_JSON_SCHEMA, Claim, make_claim_id
+from newsclaims.normalize.text_hash import text_hash
+from newsclaims.schema import CLAIM_JSON_SCHEMA, Claim, derived_fields, make_claim_id
 
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
 TABLES = ("documents", "claims", "errors")
@@ -62,7 +65,13 @@ def _flat_columns(name: str, base: Any) -> list[Column]:
     if base is dict:
         return [Column(f"{name}_{key}", "string") for key in _dict_keys(name)]
     kind = {float: "float", int: "int", str: "string"}.get(base, "json")
-    return [Column(name, kind)]
+    return [Column(name, "date" if kind == "string" and _is_day_field(name) else kind)]
+
+
+def _is_day_field(name: str) -> bool:
+    """A string field whose schema says it holds a YYYY-MM-DD day (date_start, date_end): a DATE column."""
+    schema = CLAIM_JSON_SCHEMA["properties"].get(name, {})
+    return any(option.get("format") == "date" for option in schema.get("anyOf", [schema]))
 
 
 def _dict_keys(name: str) -> list[str]:
@@ -80,7 +89,8 @@ _FIELD_COLUMNS: Mapping[str, list[Column]] = {  # Claim field -> its flat column
 DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("id", "string"), Column("title", "string"), Column("url", "string"), Column("source", "string"),
     Column("lang", "string"), Column("published", "date"), Column("n_chars", "int"), Column("n_claims", "int"),
-    Column("status", "string"), Column("error", "string"), Column("meta", "string"), Column("text", "string"),
+    Column("status", "string"), Column("error", "string"), Column("duplicate_of", "string"), Column("meta", "string"),
+    Column("text_hash", "string"), Column("text", "string"),
 )
 ERROR_COLUMNS: tuple[Column, ...] = (
     Column("stage", "string"), Column("location", "string"), Column("doc_id", "string"), Column("path", "string"),
@@ -135,6 +145,7 @@ def flatten_claim(claim: Mapping[str, Any], doc_id: Optional[str] = None) -> dic
             _put_span(row, plan, value)
         else:
             _put_object(row, plan, value)
+    row.update(derived_fields(row["date"], row["who"], row["source"]))  # the record's own fields decide them
     if not row["doc_id"]:
         row["doc_id"] = doc_id
     if not row["claim_id"] and row["doc_id"] is not None and row["span_start"] is not None:
@@ -171,6 +182,9 @@ def _checked(column: Column, value: Any) -> Any:
         return value
     if kind == "json":
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if kind == "date" and vtype is str:
+        date.fromisoformat(value)  # raises ValueError for anything but a real YYYY-MM-DD day
+        return value
     raise ValueError(f"claim field {column.name!r} should be a {kind}, got {vtype.__name__} {value!r}")
 
 
@@ -193,13 +207,14 @@ def unflatten_claim(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def document_row(doc: Document, *, n_claims: int, status: str = "ok", error: Optional[str] = None,
-                 keep_text: bool = False) -> dict[str, Any]:
-    """The documents-table row; the text is left out unless asked for (it is most of the bytes)."""
+                 keep_text: bool = False, duplicate_of: Optional[str] = None) -> dict[str, Any]:
+    """The documents-table row; the text is left out unless asked for (it is most of the bytes), its hash never."""
     return {
         "id": doc.id, "title": doc.title, "url": doc.url, "source": doc.source, "lang": doc.lang,
         "published": normalize_published(doc.published), "n_chars": len(doc.text), "n_claims": n_claims,
-        "status": status, "error": error, "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str),
-        "text": doc.text if keep_text else None,
+        "status": status, "error": error, "duplicate_of": duplicate_of,
+        "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str),
+        "text_hash": text_hash(doc.text), "text": doc.text if keep_text else None,
     }
 
 

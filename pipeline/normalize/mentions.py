@@ -37,7 +37,7 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = (r"(?<![\d_.,/])(?:(?<=minus-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGIT_NUMBER = (r"(?<![\d_.,/])(?:(?<=minus-)|(?<=sub-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?![\d,]\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
@@ -46,6 +46,7 @@ SIGN_WORD = re.compile(r"(?:^|(?<=[^\w-]))(?P<sign>minus|negative)(?:\s+|-)$", r
 PLUS_OR = re.compile(r"\bplus\s*(?:or|/)\s*$", re.IGNORECASE)
 POWER_OF_TEN = re.compile(r"\^|\*\*")
 PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\w|[.-]\d)")
+PAREN_NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ]{0,20}\)")
 WRITTEN_FRACTION = re.compile(r"/(?P<den>[1-9]\d?)(?![\d/])")
 MAX_MAGNITUDE = 1e100  # nothing in news is larger; beyond it a figure is a parse gone wrong or a joke
 SCALE_WRD = SCALE_WORD.format(name="wscale")
@@ -96,10 +97,10 @@ class MentionGrammar:
         )
         symbols = sorted(list(lexicon.currency_symbols) + list(lexicon.currency_codes), key=len, reverse=True)
         currency_prefix_re = re.compile(r"(?P<cur>" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
-        per_words = sorted(lexicon.per_units, key=len, reverse=True)
+        per_words = sorted(set(lexicon.per_units) | set(_denominator_surfaces(lexicon)), key=len, reverse=True)
         per_re = re.compile(
-            r"\s*(?:a|an|per|each|/)\s*(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?\b"
-            r"(?!\s+(?:earlier|ago|before|later|prior|previously))",  # "$4.1 billion a year earlier": a date
+            r"\s*(?:a|an|per|each|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
+            r"(?!\s+(?:earlier|ago|before|later|prior|previously|after))",  # "$4.1 billion a year earlier": a date
             re.IGNORECASE
         )
         bound_before_re = re.compile(
@@ -110,6 +111,35 @@ class MentionGrammar:
             r"^\s*(?P<bound>" + "|".join(re.escape(b) for b in sorted(after, key=len, reverse=True)) + r")\b", re.IGNORECASE
         )
         return cls(lexicon, number_re, unit_re, currency_prefix_re, per_re, before, after, bound_before_re, bound_after_re)
+
+
+# Dimensions whose units never stand after "per" as a denominator ("per cent" is a unit of its own)
+NOT_A_DENOMINATOR = {"percentage", "percentage_points", "ratio"}
+
+
+def _denominator_surfaces(lexicon: UnitLexicon) -> list[str]:
+    """Unit words that can follow "per"/"a" as a rate's denominator: "$10 per gram", "$80 per sq m", "11 feet
+    per century", besides the words of ``per_units``. Single letters and ambiguous short forms are left out."""
+    return [s for s, info in lexicon.units.items()
+            if len(s) > 1 and s not in lexicon.ambiguous_short and info.dimension not in NOT_A_DENOMINATOR
+            and "/" not in info.canonical and not s.endswith("s")]
+
+
+def _denominator(word: str, lex: UnitLexicon) -> Optional[str]:
+    word = word.lower()
+    if word in lex.per_units:
+        return lex.per_units[word]
+    info = lex.unit(word)
+    return info.canonical if info is not None else None
+
+
+def _takes_denominator(unit: Optional[str], core: dict, lex: UnitLexicon) -> bool:
+    """Which figures a "per"/"a" phrase makes a rate: counts, money and multiples ("$60 a barrel", "four times
+    a day"), percentages and physical amounts ("3 percent a year", "11 feet per century", "40 hours a week"),
+    but never a fraction word ("half a day") or a figure that is already a rate."""
+    if unit is None or dimension_of(unit, lex) in ("currency", "ratio"):
+        return True
+    return not core.get("fraction") and not core.get("multiple_word") and "/" not in unit and unit not in ("pp", "bp")
 
 
 def _kind(unit: Optional[str], dimension: str, is_range: bool = False) -> str:
@@ -169,7 +199,10 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     if m.group("num") is not None and m.start() > 0 and text[m.start() - 1].isalpha():
         found = re.search(r"[$A-Za-z]+$", text[max(0, m.start() - 4):m.start()])
         letters = found.group(0) if found else ""  # 'α1', 'μ3': letters outside ASCII are never a currency
-        if letters not in lexicon.currency_symbols and letters.upper() not in lexicon.currency_codes:
+        money_form = bool(scale) or ASCII_FIGURE.fullmatch(m.group("num")) is not None \
+            or (m.group("glued") or "").lower() in SCALE_WORDS
+        if letters not in lexicon.currency_symbols and letters.upper() not in lexicon.currency_codes \
+                and not (letters in lexicon.ascii_symbols and money_form):
             return None  # 'COVID19', 'A380', 'H1N1': a name, not a figure
     if m.group("num") is not None and (POWER_OF_TEN.match(text, m.end("num"))
                                        or POWER_OF_TEN.search(text[max(0, m.start() - 2):m.start()])):
@@ -186,7 +219,9 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
             g = glued.lower()
             if g in ("st", "nd", "rd", "th", "s"):
                 return None  # ordinals and decades ("25th", "1990s") are not quantities
-            if g in SCALE_WORDS and g not in ("hundred",):
+            if glued in lexicon.glued_only and not scale:
+                unit, unit_text = lexicon.glued_only[glued], glued  # "6W", "40min": a unit only when glued
+            elif g in SCALE_WORDS and g not in ("hundred",):
                 value *= SCALE_WORDS[g]
                 scale = scale or glued
             elif g == "%" or (lexicon.unit(g) is not None and (g not in lexicon.ambiguous_short or glued == g)):
@@ -229,6 +264,54 @@ def _written_fraction(text: str, end: int, value: float,
     return value / denominator, frac.end(), None
 
 
+def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
+                grammar: "MentionGrammar") -> tuple[Optional[str], Optional[str], Optional[str], int]:
+    """The currency or unit written after the number: (currency, unit, unit_text, new end). A short note in
+    parentheses may stand between them ("7 (girls) years"), but not before a currency ("5 (five) won")."""
+    lex = grammar.lexicon
+    after = grammar.unit_re.match(text, end)
+    note = None if after else PAREN_NOTE.match(text, end)
+    if note:
+        after = grammar.unit_re.match(text, note.end())
+    if after is None:
+        return currency, None, None, end
+    surface = after.group("unit")
+    code = lex.currency(surface)
+    if code:
+        if note or currency is not None or not _currency_word_fits(text, surface, core, lex):
+            return currency, None, None, end  # "5 won and 3 lost": the verb, not the currency
+        return code, None, surface, after.end()
+    info = lex.unit(surface)
+    if info is None or (currency and info.dimension != "percentage"):
+        return currency, None, None, end
+    return currency, info.canonical, surface, after.end()
+
+
+def _currency_word_fits(text: str, surface: str, core: dict, lex: UnitLexicon) -> bool:
+    """A currency word that is also an English word ("won") is money only after a scaled figure ("5 billion
+    won") or where the text names the currency's country or code."""
+    context = lex.word_context.get(surface.lower())
+    if context is None or core.get("scaled"):
+        return True
+    return re.search(context, text, re.IGNORECASE) is not None
+
+
+ASCII_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d+")
+
+
+def _ascii_symbol(text: str, start: int, m: re.Match, core: dict, grammar: "MentionGrammar") -> Optional[re.Match]:
+    """'PS2.7m', 'Y=5,182': a currency symbol that ASCII transliteration wrote as letters. Only before a figure
+    written as money is (scaled, grouped or with decimals), so that the console 'PS5' stays a name."""
+    lex = grammar.lexicon
+    for symbol in sorted(lex.ascii_symbols, key=len, reverse=True):
+        head = start - len(symbol)
+        if head < 0 or text[head:start] != symbol or (head > 0 and text[head - 1].isalnum()):
+            continue
+        if core.get("scaled") or ASCII_FIGURE.fullmatch(m.group("num") or ""):
+            return re.match(r"(?P<cur>" + re.escape(symbol) + r")", text[head:start])
+    return None
+
+
 def _signed(text: str, start: int, value: float) -> tuple[int, float]:
     """A sign written as a word keeps its sign ("minus 12 degrees", "negative 0.4%", "minus-60"), but the
     minus of "plus or minus 3%" is a margin, which stays positive."""
@@ -268,26 +351,19 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         currency = None
         # Currency before the number: "$17.8 trillion", "US$ 5", "€3.2m".
         pre = grammar.currency_prefix_re.search(text[max(0, start - 6):start])
+        if pre is None and unit is None and core.get("digits"):
+            pre = _ascii_symbol(text, start, m, core, grammar)
         if pre and unit is None and not core.get("fraction") and not core.get("multiple_word"):
             symbol = pre.group("cur")
             if symbol.isalpha() and symbol.isupper() and start - len(pre.group(0)) > 0 and text[start - len(pre.group(0)) - 1].isalnum():
                 symbol = None  # "ABCUSD": not a code standing alone
             if symbol:
-                currency = lex.currency(symbol)
+                currency = lex.currency(symbol) or lex.ascii_symbols.get(symbol)
                 start -= len(pre.group(0))
         if not core.get("multiple_word") and not core.get("fraction") and value > 0:
             start, value = _signed(text, start, value)
         if unit is None and not core.get("multiple_word") and not core.get("fraction"):
-            after = grammar.unit_re.match(text, end)
-            if after:
-                surface = after.group("unit")
-                code = lex.currency(surface)
-                if code and currency is None:
-                    currency, end, unit_text = code, after.end(), surface
-                elif not code:
-                    info = lex.unit(surface)
-                    if info is not None and not (currency and info.dimension != "percentage"):
-                        unit, unit_text, end = info.canonical, surface, after.end()
+            currency, unit, unit_text, end = _unit_after(text, end, core, currency, grammar)
         if currency:
             unit = currency
             if unit.endswith("_cent"):  # cents and pence: the currency at /100
@@ -298,8 +374,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             unit = "pp" if re.search(r"%|percent|per cent", text[max(0, start - 200):end + 200], re.I) else "point"
         # Rates: "$60 a barrel", "30,000 a month", "four times a day".
         per = grammar.per_re.match(text, end)
-        if per and (unit is None or dimension_of(unit, lex) in ("currency", "ratio")):
-            denom = lex.per_units[per.group("per").lower()]
+        denom = _denominator(per.group("per"), lex) if per else None
+        if denom and denom != unit and _takes_denominator(unit, core, lex):
             unit = f"{unit}/{denom}" if unit not in (None, "x") else f"1/{denom}"
             unit_text = (unit_text + " " if unit_text else "") + per.group(0).strip()
             end = per.end()
@@ -375,21 +451,26 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
             a_unscaled_money = a["unit"] == b["unit"] and a["kind"] == "money" and b["scaled"] and not a["scaled"]
             to_gap = re.fullmatch(r"\s*(?:to|through|up to)\s*", gap) is not None
             to = to_gap and (a["unit"] is None or a_unscaled_money) and not _FROM.search(before)
-            if to_gap and not to and a["unit"] == b["unit"] and b["unit"] is not None:
+            # "between $3 and $4 a gallon", "$920 to $1,730 a week": the rate's denominator, written once,
+            # covers both ends
+            rate_of_a = a["unit"] is not None and (b["unit"] or "").split("/")[0] == a["unit"]
+            if to_gap and not to and (a["unit"] == b["unit"] or rate_of_a) and b["unit"] is not None:
                 # "$3 billion to $5 billion", "ranging from 1% to 1.5%": a range, unless a change word
                 # governs the pair ("rose from 20% to 10%"), which only the parse can tell.
-                ranging = re.search(r"\b(?:rang(?:e|es|ed|ing)|between|anywhere)\s+(?:from\s+)?$", before, re.I)
+                wider = text[max(0, a["start"] - 24):a["start"]]
+                ranging = re.search(r"\b(?:rang(?:e|es|ed|ing)|between|anywhere)\s+(?:from\s+)?$", wider, re.I)
                 to = bool(ranging) or (change_context is not None and not change_context(a["core_start"], a["core_end"]))
-            # "between $3 and $4 a gallon": the rate's denominator, written once, covers both ends
-            rate_of_a = a["unit"] is not None and (b["unit"] or "").split("/")[0] == a["unit"]
             a_bare = a["unit"] is None or a["unit"] == b["unit"] or rate_of_a
             unit_after_both = a["unit"] is None and b["unit"] is not None  # "1,500 - 1,800 calories"
             tight_dash = dash and (gap.strip() == gap or a["unit"] == b["unit"] or unit_after_both) and a_bare
             bare_to_scaled = to and a["unit"] is None and b["unit"] is None and b["scaled"] and not a["scaled"]
             if (between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled:
                 low, high = a["value"], b["value"]
-                if b["scaled"] and not a["scaled"] and low is not None and high is not None and low < high / 100:
-                    low *= high / _unscaled(b)
+                own_money = a["kind"] == "money" and low is not None and high is not None \
+                    and low * high / _unscaled(b) >= high  # "$200 to $4 million" starts at $200
+                if b["scaled"] and not a["scaled"] and low is not None and high is not None and low < high / 100 \
+                        and not own_money:
+                    low *= high / _unscaled(b)  # "$3 to $5 billion"
                 if low is None or high is None or low >= high:
                     pass  # "20-10", "2024 to 3.2 GW": not an increasing range, so two mentions
                 else:
@@ -421,6 +502,10 @@ BASELINE_GAP = re.compile(
     r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)"
     r"\s*(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than)\s+)?", re.I)
 PAIR_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to|and|or|,)\s*")
+PART_OF_GAP = re.compile(r"\s+of\s+(?:the|its|their|his|her|a|an)\s+(?:(?:total|planned|promised|required|needed)\s+)?", re.I)
+# An index's move in points and its level: "rose 64.06 points to 4,577.10", "(16,369.03, up 58.06 points)"
+LEVEL_AFTER_POINTS = re.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+close\s+of\s+|an?\s+(?:record|high|low)\s+of\s+)?", re.I)
+LEVEL_BEFORE_POINTS = re.compile(r"\s*,?\s*(?:up|down|off|higher|lower)\s*", re.I)
 
 
 def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
@@ -436,6 +521,22 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
                 _take_unit(a, b)
         elif b["unit"] is None and a["unit"] is not None and BASELINE_GAP.fullmatch(gap) and not _year_like(b):
             _take_unit(b, a, scale=False)
+        elif a["unit"] is None and b["kind"] in ("money", "physical") and PART_OF_GAP.fullmatch(gap) and not _year_like(a):
+            _take_unit(a, b, scale=False)  # "raised 280 million of the 1.5 billion shekels he needs"
+        elif _index_points(b) and a["unit"] is None and LEVEL_BEFORE_POINTS.fullmatch(gap) and not _year_like(a):
+            _take_points(a)
+        elif _index_points(a) and b["unit"] is None and LEVEL_AFTER_POINTS.fullmatch(gap) and not _year_like(b):
+            _take_points(b)
+
+
+def _index_points(m: dict) -> bool:
+    return m["unit"] in ("pp", "point") and (m["unit_text"] or "").lower() == "points" and not m.get("is_range")
+
+
+def _take_points(level: dict) -> None:
+    """The level of an index whose move is written in points is in points too."""
+    level["unit"], level["dimension"], level["unit_text"] = "point", "points", None
+    level["kind"] = _kind("point", "points")
 
 
 def _take_unit(bare: dict, donor: dict, scale: bool = True) -> None:

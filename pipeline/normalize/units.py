@@ -37,6 +37,9 @@ class UnitLexicon:
     currency_words: dict[str, str] = field(default_factory=dict)
     currency_suffixes: frozenset = frozenset()  # symbols also written after the number ("1,200€")
     news_readings: dict[str, str] = field(default_factory=dict)  # quantulum3's unit -> what news means by it
+    glued_only: dict[str, str] = field(default_factory=dict)  # exact case, a unit only glued to a number ("6W")
+    ascii_symbols: dict[str, str] = field(default_factory=dict)  # "PS2.7m": a symbol lost to ASCII transliteration
+    word_context: dict[str, str] = field(default_factory=dict)  # "won": a currency only where the text says so
 
     @classmethod
     def from_dir(cls, path: Path = LEXICON_DIR) -> "UnitLexicon":
@@ -61,6 +64,9 @@ class UnitLexicon:
             currency_words={k.lower(): v for k, v in cur["words"].items()},
             currency_suffixes=frozenset(cur.get("suffix_symbols", [])),
             news_readings={k: v for k, v in units_data.get("news_readings", {}).items() if not k.startswith("_")},
+            glued_only={k: v for k, v in units_data.get("glued_only", {}).items() if not k.startswith("_")},
+            ascii_symbols={k: v for k, v in cur.get("ascii_symbols", {}).items() if not k.startswith("_")},
+            word_context={k: v for k, v in cur.get("word_context", {}).items() if not k.startswith("_")},
         )
 
     def to_data(self) -> tuple[dict, dict]:
@@ -72,9 +78,11 @@ class UnitLexicon:
             "per_units": self.per_units,
             "ambiguous_short": sorted(self.ambiguous_short),
             "news_readings": self.news_readings,
+            "glued_only": self.glued_only,
         }
         cur = {"symbols": self.currency_symbols, "codes": sorted(self.currency_codes), "words": self.currency_words,
-               "suffix_symbols": sorted(self.currency_suffixes)}
+               "suffix_symbols": sorted(self.currency_suffixes), "ascii_symbols": self.ascii_symbols,
+               "word_context": self.word_context}
         return units_data, cur
 
     def unit(self, surface: str) -> Optional[UnitInfo]:

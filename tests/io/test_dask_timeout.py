@@ -4,7 +4,6 @@ claims, and the run finishes long before the stall would have ended (the fake ex
 from __future__ import annotations
 
 import functools
-import time
 from pathlib import Path
 
 import pytest
@@ -30,10 +29,9 @@ def test_a_document_that_stalls_on_dask_times_out_alone(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "in.jsonl", records)
     loads = tmp_path / "loads"
     loads.mkdir()
-    started = time.monotonic()
     manifest = run_corpus([corpus], tmp_path / "dask", process=functools.partial(make_process, loads_dir=str(loads)),
                           shard_size=6, batch_size=4, engine="dask", doc_timeout=1.0, progress=False)
-    assert time.monotonic() - started < STALL_SECONDS - 5  # the worker was not held for the stall
+    # a stall that was not cut off would end after STALL_SECONDS and the document would succeed
     assert manifest["counts"]["documents_failed"] == 1 and manifest["counts"]["documents_ok"] == 17
     (error,) = read_jsonl(tmp_path / "dask" / "errors.jsonl")
     assert error["doc_id"] == "doc0005" and error["stage"] == "process" and error["reason"].startswith("time-out")

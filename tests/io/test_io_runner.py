@@ -83,7 +83,8 @@ def test_rerun_reuses_every_shard_and_changed_input_redoes_only_its_shard(tmp_pa
     first = run_corpus([corpus], out, process=make_process, shard_size=10, progress=False)
     before = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
     second = run_corpus([corpus], out, process=make_process, shard_size=10, progress=False)
-    assert second["shards"] == {"total": 5, "reused_from_earlier_run": 5, "processed_this_run": 0}
+    assert second["shards"] == {"total": 5, "reused_from_earlier_run": 5, "processed_this_run": 0,
+                                "retried_for_failed_documents": 0}
     assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == before
     assert second["counts"] == first["counts"]
 
@@ -120,10 +121,20 @@ def test_worker_processes_give_the_same_output_and_load_once_each(tmp_path: Path
     assert 1 <= len(pids) <= 2 and len(set(pids)) == len(pids)
 
 
-def test_progress_line_on_stderr(tmp_path: Path, corpus_jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run_corpus([corpus_jsonl], tmp_path / "out", process=make_process, progress=True)
-    err = capsys.readouterr().err
-    assert "docs/s" in err and "claims" in err and "60 docs" in err
+def test_progress_line_on_a_terminal_and_none_on_a_log(tmp_path: Path, corpus_jsonl: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    run_corpus([corpus_jsonl], tmp_path / "out", process=make_process, progress=terminal)
+    final = terminal.getvalue().rsplit("\r", 1)[-1]
+    assert "docs/s" in final and "claims" in final and "63/63 docs" in final and "3 unreadable" in final
+    run_corpus([corpus_jsonl], tmp_path / "out2", process=make_process, progress=True)
+    assert "docs/s" not in capsys.readouterr().err  # stderr is not a terminal here: no progress lines
 
 
 def test_a_pipeline_that_cannot_load_stops_the_run(tmp_path: Path, corpus_jsonl: Path) -> None:

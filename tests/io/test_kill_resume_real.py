@@ -36,7 +36,8 @@ def newsclaims_command() -> list[str]:
 
 
 def build_corpus(path: Path) -> list[str]:
-    """N_DOCS documents: the news sample repeated under new ids (claim ids depend on the doc id)."""
+    """N_DOCS documents: the news sample repeated under new ids (claim ids depend on the doc id), each repeat with a
+    closing line of its own, so no document is a copy of another (copies are not processed again)."""
     source = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert source, f"no documents in {NEWS}"
     ids = []
@@ -44,6 +45,8 @@ def build_corpus(path: Path) -> list[str]:
         for number in range(N_DOCS):
             record = dict(source[number % len(source)])
             record["id"] = f"kr{number:04d}-{record['id']}"
+            if number >= len(source):
+                record["text"] += "\n\nReprinted" + " again" * (number // len(source) - 1) + "."
             ids.append(record["id"])
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return ids

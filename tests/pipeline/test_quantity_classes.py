@@ -99,7 +99,7 @@ def test_shares(nlp, text, surface, value):
 
 @pytest.mark.parametrize("text, surface, value, unit", [
     ("Mix 3/4 cup of flour.", "3/4 cup", 0.75, "cup"),
-    ("Walk 1/2 mile a day.", "1/2 mile", 0.5, "mi"),
+    ("Walk 1/2 mile to school.", "1/2 mile", 0.5, "mi"),
 ])
 def test_written_fractions_of_a_unit(nlp, text, surface, value, unit):
     check(nlp, text, surface, value, unit)

@@ -29,7 +29,7 @@ def what_of(nlp, text, surface):
     # 'N% more X' counts the X
     ("Airlines carried 5% more passengers in March than a year earlier.", "5%", ["passengers"]),
     # a figure that restates a noun
-    ("The state is burning less coal -- 12 million tons a year.", "12 million tons", ["coal"]),
+    ("The state is burning less coal -- 12 million tons a year.", "12 million tons a year", ["coal"]),
     # a generic what ('an increase') takes the thing from the figure before it in the sentence
     ("Retail sales rose 2.1 percent in May, compared with an increase of 1.4 percent in April.", "1.4 percent",
      ["sales", "increase"]),

@@ -264,8 +264,8 @@ def newsquant_unit(
     if unit is None:
         surface = (unit_text or "").strip().lower()
         return umap.count_unit_surfaces.get(surface) or singular_noun(unit_text, umap)
-    if unit in umap.age_units and _is_age(unit_text, after, umap):
-        return umap.age_units[unit]
+    if unit in umap.age_units and (_is_age(unit_text, after, umap) or not (unit_text or "").strip()):
+        return umap.age_units[unit]  # a year with no unit written is a stated age ("Maddon, 66,")
     for o_unit, pattern, name in umap.unit_text_overrides:
         if unit == o_unit and re.search(pattern, (unit_text or "").strip(), flags=re.IGNORECASE):
             return name
@@ -273,8 +273,21 @@ def newsquant_unit(
         return _single_unit_name(unit, umap)
     if "/" in unit:
         head, _, tail = unit.partition("/")
-        return umap.rate_joiner.join(_single_unit_name(part, umap) for part in (head, tail))
+        head_name = _counted_rate_head(unit_text, umap) if head == "1" else _single_unit_name(head, umap)
+        return umap.rate_joiner.join((head_name, _single_unit_name(tail, umap)))
     return _single_unit_name(unit, umap)
+
+
+_PER_PHRASE = re.compile(r"\s*\b(?:a|an|per|each|every)\b.*$|\s*/.*$", re.IGNORECASE)
+
+
+def _counted_rate_head(unit_text: Optional[str], umap: UnitMap) -> str:
+    """The numerator of a count per time ('1/day'): the counted noun ('3,000 tests per day' -> 'test'), or
+    'count' when the figure counts times ('78,000 times a minute')."""
+    noun = _PER_PHRASE.sub("", unit_text or "").strip()
+    if not noun or noun.lower() in ("times", "time", "x"):
+        return "count"
+    return singular_noun(noun, umap)
 
 
 def newsquant_change(bound: Optional[str], change: Optional[Mapping[str, Any]], umap: Optional[UnitMap] = None) -> str:
@@ -455,6 +468,59 @@ def count_newsquant(
     return NewsQuantCounts(n_gold=n_gold, n_pred=n_pred, correct=MappingProxyType(correct))
 
 
+def newsquant_errors(gold: Sequence[Mapping[str, Any]],
+                     predictions: Sequence[Sequence[Mapping[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Every error of the mapped rows, for an audit (``bench newsquant --json``): gold quantities no prediction
+    has the value of (``value_missed``), gold whose value is found but never with its unit (``unit_wrong``),
+    and predictions whose value no gold quantity has (``extra``); each with its sentence index and text."""
+    errors: dict[str, list[dict[str, Any]]] = {"value_missed": [], "unit_wrong": [], "extra": []}
+    for i, (sentence, preds) in enumerate(zip(gold, predictions)):
+        where = {"sentence": i, "text": sentence["text"]}
+        decoded = [(decode_value(p["value"]), str(p["normalized_unit"]).lower()) for p in preds]
+        gold_q = [(decode_value(g["value"]), g["normalized_unit"].lower()) for g in sentence["quantities"]]
+        for value, unit in gold_q:
+            units = [u for v, u in decoded if values_match(value, v)]
+            if not units:
+                errors["value_missed"].append({**where, "gold": [value, unit]})
+            elif unit not in units:
+                errors["unit_wrong"].append({**where, "gold": [value, unit], "predicted_units": units})
+        for value, unit in decoded:
+            if not any(values_match(g, value) for g, _ in gold_q):
+                errors["extra"].append({**where, "predicted": [value, unit]})
+    return errors
+
+
+# NewsQuant's detection conventions that our guidelines do not share, each recognised on the gold side by a rule
+DETECTION_CONVENTIONS = MappingProxyType({
+    "implicit one ('one of the best')": lambda q, text: _is_one(q) and re.search(r"\bone of\b", text, re.I),
+    "vague amounts as ranges ('dozens')": lambda q, text: isinstance(decode_value(q["value"]), tuple) and re.search(
+        r"\b(?:dozens|scores|hundreds|thousands|millions|billions|tens of)\b", text, re.I),
+    "'5G' as a quantity": lambda q, text: q["normalized_unit"].lower() == "generation wireless",
+})
+
+
+def _is_one(q: Mapping[str, Any]) -> bool:
+    value = decode_value(q["value"])
+    return not isinstance(value, tuple) and value == 1.0
+
+
+def convention_costs(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Sequence[Mapping[str, Any]]],
+                     ) -> dict[str, dict[str, float]]:
+    """For each of NewsQuant's conventions that our guidelines do not follow: how many gold quantities it
+    makes, and how many points of value and value+unit F1 they cost (the F1 with them left out of the gold,
+    minus the F1 with them in)."""
+    base = count_newsquant(gold, predictions)
+    costs = {}
+    for name, applies in DETECTION_CONVENTIONS.items():
+        kept = [{**s, "quantities": [q for q in s["quantities"] if not applies(q, s["text"])]} for s in gold]
+        n = sum(len(s["quantities"]) for s in gold) - sum(len(s["quantities"]) for s in kept)
+        without = count_newsquant(kept, predictions)
+        costs[name] = {"gold": n, **{t: round(fscores(without.correct[t], without.n_gold, without.n_pred)[2]
+                                             - fscores(base.correct[t], base.n_gold, base.n_pred)[2], 1)
+                                     for t in VALUE_UNIT_TYPES}}
+    return costs
+
+
 def fscores(correct: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     """P, R, F1 in percent rounded to one decimal, as ``get_fscores`` (0s instead of a division error)."""
     p = correct / n_pred if n_pred else 0.0
@@ -495,6 +561,10 @@ def quantulum3_newsquant(sentences: Sequence[str], umap: Optional[UnitMap] = Non
         warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
         from quantulum3 import parser
 
+        from newsclaims.adapters.quantulum import without_classifier
+
+        without_classifier()  # as published: the baseline ran without the classifier, whatever ran before
+
         out = []
         for text in sentences:
             preds = []
@@ -507,12 +577,101 @@ def quantulum3_newsquant(sentences: Sequence[str], umap: Optional[UnitMap] = Non
     return out
 
 
-def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap) -> list[list[dict[str, Any]]]:
+def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
+                  mappings: Sequence[str] = ()) -> list[list[dict[str, Any]]]:
+    """Our claims in NewsQuant's form, sentence by sentence; ``mappings`` names the form mappings to apply
+    (see :data:`FORM_MAPPINGS`); with none, only the unit vocabulary is translated."""
     adapted = []
     for claims in claims_per_sentence:
-        rows = (to_newsquant(c, umap) for c in claims)
-        adapted.append([r for r in rows if r is not None])
+        plain = [_plain_claim(c) for c in claims]
+        if "change_pair_as_range" in mappings:
+            plain = change_pairs_as_ranges(plain)
+        rows = []
+        for c in plain:
+            row = to_newsquant(c, umap)
+            if row is None:
+                continue
+            if "share_as_fraction" in mappings:
+                row = share_as_fraction(c, row)
+            if "cents_as_cents" in mappings:
+                row = cents_as_cents(c, row, umap)
+            rows.append(row)
+        adapted.append(rows)
     return adapted
+
+
+# ----------------------------------------------------------------------------- form mappings
+# Each changes only how a detected figure is written, never what is detected; the bench prints the scores
+# with and without them (docs/EVALUATION.md, NewsQuant section, says why each is a difference of form).
+
+FORM_MAPPINGS = ("change_pair_as_range", "share_as_fraction", "cents_as_cents")
+_PERCENT_WRITTEN = re.compile(r"%|percent|per\s*cent|pct\b|\dpc\b", re.IGNORECASE)
+_FRACTION_WRITTEN = re.compile(r"\b(?:halfs?|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?:in|out of|for every)\b|\d/\d",
+                               re.IGNORECASE)
+_CENT_WORDS = re.compile(r"^(?:cents?|¢)\b", re.IGNORECASE)
+_PENCE_WORDS = re.compile(r"^(?:pence|penny|p)\b", re.IGNORECASE)
+
+
+def change_pairs_as_ranges(claims: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """'fell from $2,415 to $2,315': our two levels (change roles old and new, next to each other in the
+    sentence, one unit) become the one range NewsQuant writes for a from-to change, old end first ('2415-2315')."""
+    out: list[Mapping[str, Any]] = []
+    i = 0
+    while i < len(claims):
+        a = claims[i]
+        b = claims[i + 1] if i + 1 < len(claims) else None
+        pair = _old_new_pair(a, b)
+        if pair is not None:
+            old, new = pair
+            out.append({**new, "value": None, "low": old["value"], "high": new["value"],
+                        "unit": new.get("unit") or old.get("unit"), "unit_text": new.get("unit_text") or old.get("unit_text")})
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _old_new_pair(a: Mapping[str, Any], b: Optional[Mapping[str, Any]]):
+    if b is None:
+        return None
+    roles = {(a.get("change") or {}).get("role"), (b.get("change") or {}).get("role")}
+    if roles != {"old", "new"} or a.get("value") is None or b.get("value") is None:
+        return None
+    if a.get("unit") and b.get("unit") and a["unit"] != b["unit"]:
+        return None
+    return (a, b) if (a.get("change") or {}).get("role") == "old" else (b, a)
+
+
+def share_as_fraction(claim: Mapping[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """'a third of those screened', 'one out of three': a share written as a fraction, which we keep in percent
+    (33.3 %), NewsQuant keeps as the fraction (0.333). A share written with a percent sign or word is left alone."""
+    text = claim.get("text") or ""
+    if claim.get("unit") != "%" or _PERCENT_WRITTEN.search(text) or not _FRACTION_WRITTEN.search(text):
+        return row
+    value = newsquant_value({k: (claim.get(k) / 100.0 if claim.get(k) is not None else None)
+                             for k in ("value", "low", "high")})
+    return {**row, "value": value} if value is not None else row
+
+
+def cents_as_cents(claim: Mapping[str, Any], row: dict[str, Any], umap: UnitMap) -> dict[str, Any]:
+    """'up 19 cents', '63 cents per share': we write cents as the currency at /100 (0.19 USD), NewsQuant keeps
+    the figure in cents (19 cent; pence are its 'point'). Only where the text itself writes cents or pence."""
+    unit_text = (claim.get("unit_text") or "").strip()
+    unit = claim.get("unit") or ""
+    name = "cent" if _CENT_WORDS.match(unit_text) else umap.units.get("pence") if _PENCE_WORDS.match(unit_text) else None
+    if name is None or dimension_is_currency(unit, umap) is False:
+        return row
+    value = newsquant_value({k: (claim.get(k) * 100.0 if claim.get(k) is not None else None)
+                             for k in ("value", "low", "high")})
+    _, _, per = unit.partition("/")
+    if per:
+        name = umap.rate_joiner.join((name, _single_unit_name(per, umap)))
+    return {**row, "value": value or row["value"], "normalized_unit": name}
+
+
+def dimension_is_currency(unit: str, umap: UnitMap) -> bool:
+    return unit.partition("/")[0] in umap.currencies
 
 
 def evaluate_newsquant(
@@ -551,7 +710,15 @@ def run_newsquant(
     umap = load_unit_map(str(units_path) if units_path else None)
     sentences = [row["text"] for row in load_newsquant(path)]
     claims = predict(sentences)
-    return evaluate_newsquant(path, _adapt_claims(claims, umap), system=system)
+    unmapped = evaluate_newsquant(path, _adapt_claims(claims, umap), system=system)
+    mapped = _adapt_claims(claims, umap, FORM_MAPPINGS)
+    result = evaluate_newsquant(path, mapped, system=system)
+    result["mappings"] = list(FORM_MAPPINGS)
+    result["errors"] = newsquant_errors(load_newsquant(path), mapped)
+    result["conventions"] = convention_costs(load_newsquant(path), mapped)
+    result["unmapped"] = {k: unmapped[k] for k in ("n_gold", "n_pred", "scores")}
+    result["text"] = format_newsquant(result)
+    return result
 
 
 def run_newsquant_quantulum3(path: PathLike) -> dict[str, Any]:
@@ -578,6 +745,19 @@ def format_newsquant(result: Mapping[str, Any]) -> str:
             f"  {_prf_cell(published[m].get(t)):>18}" for m in models
         )
         lines.append(f"{TYPE_LABELS.get(t, t):<24}{s['P']:>6.1f}{s['R']:>6.1f}{s['F1']:>6.1f}{cells}")
+    unmapped = result.get("unmapped")
+    if unmapped:
+        lines[0] += f" (mapped: {', '.join(result.get('mappings') or [])})"
+        errors = result.get("errors")
+        if errors:
+            lines.insert(1, "errors of the mapped rows: " + ", ".join(f"{k.replace('_', ' ')} {len(v)}" for k, v in errors.items()))
+        for name, cost in (result.get("conventions") or {}).items():
+            lines.append(f"NewsQuant convention not ours, {name}: {cost['gold']} gold quantities, cost "
+                         f"{cost['value']:.1f} value / {cost['value+unit']:.1f} value+unit F1 points")
+        lines += ["", f"unmapped (unit names only): {result['system']}: {unmapped['n_pred']} predicted",
+                  f"{'NewsQuant':<24}{'P':>6}{'R':>6}{'F1':>6}"]
+        for t, s in unmapped["scores"].items():
+            lines.append(f"{TYPE_LABELS.get(t, t):<24}{s['P']:>6.1f}{s['R']:>6.1f}{s['F1']:>6.1f}")
     return "\n".join(lines)
 
 

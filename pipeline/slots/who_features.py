@@ -1,0 +1,280 @@
+"""A figure's who candidates with their features and the rules' order.
+
+:func:`who_candidates` runs every proposer of :mod:`newsclaims.slots.who_proposers`, merges the candidates that
+name the same entity (each keeps a ``by_<proposer>`` feature for every proposer that offered it: agreement is
+evidence), adds the features of each (figure, candidate) pair and ranks them as the rules did (``rule_rank``):
+the rules' answer first, else the null candidate, so the rules-only ranker gives the claims the cascade gave.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+from typing import Optional
+
+from spacy.tokens import Token
+
+from newsclaims.slots.candidates import NULL, Candidate
+from newsclaims.slots.source import REPORTING
+from newsclaims.slots.subject import PRONOUNS
+from newsclaims.slots.who_proposers import PROPOSERS, WhoFrame, name_key
+
+RULE_ORDER = ("rules", NULL)
+_TOKEN_BUCKETS = (1, 3, 7, 15, 31)  # tokens between figure and candidate; the last bucket is 'further'
+_PATH_BUCKETS = (1, 2, 3, 5)  # dependency arcs between them
+_LOG_SCALE = math.log1p(200)
+# Proposers whose candidates stand away from the figure (or nowhere): what the figure's clause says gets a
+# weight of its own for each of them, since a feature of the figure alone cannot tell candidates apart.
+_CROSSED = frozenset({NULL, "rules", "main", "headline", "antecedent"})
+
+
+def who_candidates(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """Every proposer's candidates for the figure ``mi``, merged by name, with features, in the rules' order."""
+    raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
+    ranked = sorted(_merged(raw), key=lambda c: rule_key(frame, mi, c))
+    out = []
+    for rank, cand in enumerate(ranked):
+        features = pair_features(frame, mi, cand)
+        features["rule_rank_inverse"] = round(1.0 / (1 + rank), 4)
+        if rank == 0:
+            features["rule_first"] = 1.0
+        out.append(dataclasses.replace(cand, features=features))
+    return out
+
+
+def rules_candidates(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """Only the rules' answer and the null candidate, in the rules' order: all the rules-only ranker reads."""
+    ranked = PROPOSERS["rules"](frame, mi) + PROPOSERS[NULL](frame, mi)
+    return [dataclasses.replace(c, features={f"proposer_{c.proposer}": 1.0, "rule_rank_inverse": round(1.0 / (1 + rank), 4)})
+            for rank, c in enumerate(ranked)]
+
+
+def _merged(raw: list[Candidate]) -> list[Candidate]:
+    """One candidate per name: the first proposer's (in PROPOSERS order), with every offering proposer's features."""
+    kept: dict[str, Candidate] = {}
+    for cand in raw:
+        key = NULL if cand.is_null else name_key(cand.value)
+        if not key and not cand.is_null:
+            continue
+        by = {f"by_{cand.proposer}": 1.0, **cand.features}
+        if key in kept:
+            first = kept[key]
+            kept[key] = dataclasses.replace(first, features={**by, **first.features})
+        else:
+            kept[key] = dataclasses.replace(cand, features=by)
+    return list(kept.values())
+
+
+def rule_key(frame: WhoFrame, mi: int, cand: Candidate) -> tuple:
+    """Sort key of the rules' order (smaller first): their answer, the null candidate, then the rest by
+    proposer and nearness."""
+    near = _char_gap(frame.mentions[mi], cand.span) if cand.span is not None else 0
+    start = cand.span[0] if cand.span is not None else 0
+    if cand.proposer in RULE_ORDER:
+        return (RULE_ORDER.index(cand.proposer), near, start)
+    return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer), near, start)
+
+
+def _char_gap(m: dict, span: tuple) -> int:
+    return span[0] - m["end"] if span[0] >= m["end"] else max(m["start"] - span[1], 0)
+
+
+def pair_features(frame: WhoFrame, mi: int, cand: Candidate) -> dict[str, float]:
+    """Features of one (figure, candidate) pair, by name; absent means 0."""
+    f: dict[str, float] = {f"proposer_{cand.proposer}": 1.0, **cand.features}
+    offered = sum(1 for k in cand.features if k.startswith("by_"))
+    f[f"proposers_{min(offered, 3)}"] = 1.0
+    if cand.proposer in _CROSSED:
+        f.update({f"{cand.proposer}*{k}": v for k, v in figure_features(frame, mi).items()})
+    if cand.span is None:
+        return f
+    m = frame.mentions[mi]
+    f.update(_position_features(frame, mi, cand.span))
+    ei = frame.entity_in(*cand.span)
+    label = f"ent_{frame.ents[ei].label_}" if ei is not None else "ent_none"
+    f[label] = f[f"{cand.proposer}*{label}"] = 1.0  # a place in the headline is not a place in the sentence
+    if _same_name(frame.sources.get(mi), cand):
+        f["is_source"] = 1.0
+    if _same_name(frame.whats.get(mi), cand):
+        f["in_what"] = 1.0  # 'Revenues were $140 billion': the measured thing, not whose it is
+    if ei is None:
+        f.update(_noun_features(frame, mi, cand))
+    f[_count_bucket(frame.mentions_before(name_key(cand.value), m["start"]))] = 1.0
+    return {k: v for k, v in f.items() if v}
+
+
+def _position_features(frame: WhoFrame, mi: int, span: tuple) -> dict[str, float]:
+    """Where the candidate stands: its sentence, direction and distance in tokens, and in the figure's own
+    sentence the parse between them."""
+    m = frame.mentions[mi]
+    f: dict[str, float] = {}
+    after, before = span[0] >= m["end"], span[1] <= m["start"]
+    f["after" if after else "before" if before else "around"] = 1.0
+    starts = frame.sentences.starts
+    back = bisect.bisect_right(starts, m["sent_start"]) - bisect.bisect_right(starts, span[0])
+    f[_sentences_bucket(back)] = 1.0
+    lo, hi = (m["end"], span[0]) if after else (span[1], m["start"]) if before else (span[0], span[0])
+    if frame.markers and hi > lo and bisect.bisect_left(frame.markers, lo) < bisect.bisect_left(frame.markers, hi):
+        f["marker_between"] = 1.0
+    words = frame.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None or not len(words):
+        return f
+    tokens = words.start - m["token_end"] if after else m["token_start"] - words.end if before else 0
+    f[_token_bucket(max(tokens, 0))] = 1.0
+    f["log_token_distance"] = round(min(math.log1p(max(tokens, 0)) / _LOG_SCALE, 1.5), 4)
+    if back == 0:
+        f.update(_parse_features(frame, mi, words.root))
+    return f
+
+
+def _parse_features(frame: WhoFrame, mi: int, root: Token) -> dict[str, float]:
+    """Between a candidate of the figure's sentence and the figure: the dependency path, the clause, and
+    whether the candidate is the subject of the figure's verb, its noun's possessor or a reporting verb's subject."""
+    f: dict[str, float] = {}
+    c = frame.clause(mi)
+    head = c.head
+    length = _path_length(root, head)
+    if length is not None:
+        f[_path_bucket(length)] = 1.0
+    if _clause_head(root) == _clause_head(head):
+        f["same_clause"] = 1.0
+    if c.subject is not None and c.subject.left_edge.i <= root.i <= c.subject.right_edge.i:
+        f["governing_subject"] = 1.0
+        f[f"governing_subject*verb_{verb_class(frame, c.verb)}"] = 1.0
+    if c.noun is not None and root.dep_ == "poss" and root.head == c.noun:
+        f["noun_possessor"] = 1.0
+    if _reporting_subject(root):
+        f["reporting_subject"] = 1.0
+    return f
+
+
+def figure_features(frame: WhoFrame, mi: int) -> dict[str, float]:
+    """What the figure's clause says: what kind of subject it has, its verb's class, how many entities its
+    sentence names, whether the rules found nothing, whether the sentence has a source, the figure's kind."""
+    if mi in frame.figure_cache:
+        return frame.figure_cache[mi]
+    m = frame.mentions[mi]
+    c = frame.clause(mi)
+    subject = c.subject
+    if subject is None:
+        kind = "none"
+    elif subject.lower_ in PRONOUNS:
+        kind = "pronoun"
+    else:
+        lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        kind = "entity" if frame.entity_in(lo, hi) is not None else "noun"
+    ents = len(frame.by_sentence.get(m["sent_start"], []))
+    f = {f"subject_{kind}": 1.0, f"verb_{verb_class(frame, c.verb)}": 1.0,
+         f"sentence_entities_{min(ents, 2)}": 1.0, f"rules_{_rules_kind(frame, mi)}": 1.0,
+         "has_source": float(frame.sources.get(mi) is not None), f"kind_{m.get('kind')}": 1.0}
+    frame.figure_cache[mi] = {k: v for k, v in f.items() if v}
+    return frame.figure_cache[mi]
+
+
+def _rules_kind(frame: WhoFrame, mi: int) -> str:
+    """What the rules answered: none, an entity or a noun phrase, from the figure's sentence or an earlier one."""
+    text, span = frame.rules.get(mi) or (None, None)
+    if not text:
+        return "none"
+    if span is None:
+        return "unplaced"
+    where = "here" if span[0] >= frame.mentions[mi]["sent_start"] else "earlier"
+    return f"{'entity' if frame.entity_in(*span) is not None else 'noun'}_{where}"
+
+
+def verb_class(frame: WhoFrame, verb: Optional[Token]) -> str:
+    """reporting ('said', 'estimates'), level ('is', 'has', 'totals'), activity (any other verb) or none."""
+    if verb is None:
+        return "none"
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING:
+        return "reporting"
+    return "level" if lemma in frame.lexicon.level_verbs else "activity"
+
+
+def _noun_features(frame: WhoFrame, mi: int, cand: Candidate) -> dict[str, float]:
+    """A candidate that names no entity ('drivers', 'the plane'): plural or not, a reporter ('researchers'),
+    crossed with the figure's verb class and kind."""
+    words = frame.doc.char_span(cand.span[0], cand.span[1], alignment_mode="expand")
+    if words is None or not len(words):
+        return {}
+    root = words.root
+    figure = figure_features(frame, mi)
+    f = {"noun_plural": float(root.tag_ in ("NNS", "NNPS")),
+         "noun_reporter": float(root.lemma_.lower() in frame.lexicon.reporters),
+         "noun_proper": float(root.pos_ == "PROPN"), "noun_anaphor": float(root.lemma_.lower() in frame.lexicon.nouns)}
+    f.update({f"noun*{k}": 1.0 for k in figure if k.startswith(("verb_", "kind_"))})
+    return f
+
+
+def _same_name(other: Optional[tuple], cand: Candidate) -> bool:
+    """Whether a (text, span) names what the candidate names: overlapping, or the same name as whole words.
+    Asked of the sentence's reporting source ('X said', 'according to X': the speaker is usually not the who)
+    and of the figure's what."""
+    if other is None or other[0] is None:
+        return False
+    span = other[1]
+    if span is not None and cand.span is not None and cand.span[0] < span[1] and span[0] < cand.span[1]:
+        return True
+    a, b = name_key(other[0]), name_key(cand.value)
+    return bool(a and b) and (a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+
+
+def _reporting_subject(tok: Token) -> bool:
+    """The token is in the subject of a reporting verb ('police said', 'the IEA estimates')."""
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORTING:
+            return True
+        if tok.head is tok or tok.dep_ not in ("compound", "poss", "amod", "nsubj", "nsubjpass", "appos", "pobj", "prep"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _path_length(a: Token, b: Token) -> Optional[int]:
+    """Dependency arcs between two tokens of one sentence, through their lowest common ancestor."""
+    depth: dict[int, int] = {a.i: 0}
+    t, d = a, 0
+    while t.head is not t and d < 40:
+        t, d = t.head, d + 1
+        depth[t.i] = d
+    t, d = b, 0
+    while t.i not in depth and t.head is not t and d < 40:
+        t, d = t.head, d + 1
+    return depth[t.i] + d if t.i in depth else None
+
+
+def _clause_head(tok: Token) -> int:
+    """The verb heading the token's clause (or the sentence root)."""
+    for _ in range(40):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") or tok.head is tok:
+            return tok.i
+        tok = tok.head
+    return tok.i
+
+
+def _sentences_bucket(back: int) -> str:
+    if back == 0:
+        return "sentences_0"
+    if back < 0:
+        return "sentences_after"
+    return "sentences_back_1" if back == 1 else "sentences_back_2_3" if back <= 3 else "sentences_back_4_more"
+
+
+def _token_bucket(gap: int) -> str:
+    for limit in _TOKEN_BUCKETS:
+        if gap <= limit:
+            return f"tokens_le_{limit}"
+    return f"tokens_gt_{_TOKEN_BUCKETS[-1]}"
+
+
+def _path_bucket(length: int) -> str:
+    for limit in _PATH_BUCKETS:
+        if length <= limit:
+            return f"path_le_{limit}"
+    return f"path_gt_{_PATH_BUCKETS[-1]}"
+
+
+def _count_bucket(n: int) -> str:
+    """How often the candidate's name was mentioned before the figure."""
+    return "mentioned_0" if n == 0 else "mentioned_1" if n == 1 else "mentioned_2_3" if n <= 3 else "mentioned_4_more"
