@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from newsclaims.adapters.quantulum import QuantulumAdapter
+from newsclaims.normalize.dates import MONTHS
 from newsclaims.normalize.mentions import MentionGrammar, find_mentions
 from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
 from newsclaims.slots.change import ChangeLexicon
@@ -48,7 +49,7 @@ TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock|hours? gmt|gmt|u
 TIMEFRAME_BEFORE = re.compile(
     r"(?:\b(?:the|its|their)\s+)?\b(?:first|last|past|next|previous|recent|coming|following|preceding|latest|prior)\s+$", re.I
 )
-_MONTH_NAMES = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 TIMEFRAME_AFTER = re.compile(  # "in the 12 months to September": the period of another figure, not a claim
     rf"^\s+(?:to|through|thru|until|ended|ending|that ended)(?:\s+(?:in|on))?\s+(?:(?:{_MONTH_NAMES})\b\.?|\d{{4}}\b|the end\b)",
     re.I,

@@ -7,10 +7,35 @@ so candidates can be printed (``newsclaims explain``), written out and trained o
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Optional, Protocol, Sequence
 
 NULL = "null"  # the proposer name of the null candidate
+
+
+# --------------------------------------------------------------------------- feature helpers every slot shares
+
+def bucket(name: str, value: int, limits: Sequence[int]) -> str:
+    """The bucket feature of a count: ``name_le_L`` for the first limit L it does not pass, else ``name_gt_<last>``."""
+    for limit in limits:
+        if value <= limit:
+            return f"{name}_le_{limit}"
+    return f"{name}_gt_{limits[-1]}"
+
+
+def sentences_bucket(back: int) -> str:
+    """How many sentences before (positive) or after (negative) the figure's the candidate stands."""
+    if back == 0:
+        return "sentences_0"
+    if back < 0:
+        return "sentences_after"
+    return "sentences_back_1" if back == 1 else "sentences_back_2_3" if back <= 3 else "sentences_back_4_more"
+
+
+def any_between(sorted_starts: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether any of the sorted offsets lies in [lo, hi)."""
+    return hi > lo and bisect.bisect_left(sorted_starts, lo) < bisect.bisect_left(sorted_starts, hi)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import dataclasses
 import math
 from typing import Optional
 
-from newsclaims.slots.candidates import NULL, Candidate
+from newsclaims.slots.candidates import NULL, Candidate, any_between, bucket, sentences_bucket
 from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
 # The rules' cascade: a change's baseline period, the date the figure owns, the nearest free date of its
@@ -67,18 +67,18 @@ def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float
     f["after" if after else "before" if before else "around"] = 1.0
     back = bisect.bisect_right(frame.sentences.starts, m["sent_start"]) - bisect.bisect_right(frame.sentences.starts, start)
     f["same_sentence"] = float(back == 0)
-    f[_sentences_bucket(back)] = 1.0
+    f[sentences_bucket(back)] = 1.0
     f["same_paragraph"] = float("\n\n" not in frame.text[lo:hi]) if gap < 5000 else 0.0
     f["log_distance"] = round(min(math.log1p(gap) / _LOG_SCALE, 1.5), 4)
-    f[_distance_bucket(gap)] = 1.0
+    f[bucket("distance", gap, _DISTANCE_BUCKETS)] = 1.0
     di = frame.date_at.get(cand.span)
     if di is not None and di in frame.owner:
         f["owned_gap" if frame.owner[di] == mi else "owned_by_other"] = 1.0
-    if _any_between(frame.markers, lo, hi):
+    if any_between(frame.markers, lo, hi):
         f["marker_between"] = 1.0
     if _marker_before(frame, start):
         f["marker_before"] = 1.0
-    if _any_between(frame.mention_starts, lo, hi):
+    if any_between(frame.mention_starts, lo, hi):
         f["figure_between"] = 1.0
     if cand.resolution:
         f[f"resolution_{cand.resolution}"] = 1.0
@@ -108,24 +108,10 @@ def figure_features(frame: DateFrame, mi: int) -> dict[str, float]:
     return frame.figure_cache[mi]
 
 
-def _sentences_bucket(back: int) -> str:
-    """How many sentences before (positive) or after (negative) the figure's the candidate stands."""
-    if back == 0:
-        return "sentences_0"
-    if back < 0:
-        return "sentences_after"
-    return "sentences_back_1" if back == 1 else "sentences_back_2_3" if back <= 3 else "sentences_back_4_more"
 
 
-def _distance_bucket(gap: int) -> str:
-    for limit in _DISTANCE_BUCKETS:
-        if gap <= limit:
-            return f"distance_le_{limit}"
-    return f"distance_gt_{_DISTANCE_BUCKETS[-1]}"
 
 
-def _any_between(sorted_starts: list[int], lo: int, hi: int) -> bool:
-    return hi > lo and bisect.bisect_left(sorted_starts, lo) < bisect.bisect_left(sorted_starts, hi)
 
 
 def _baseline_marked(frame: DateFrame, start: int) -> bool:
@@ -139,7 +125,7 @@ def _marker_before(frame: DateFrame, start: int) -> bool:
     """A baseline word right before the date ('from 2019', 'same period of 2019') or a comparison marker just
     before it ('up from 25 in 2015')."""
     window = frame.text[max(0, start - _MARKER_REACH):start]
-    return bool(frame.lexicon.baseline.search(window)) or _any_between(frame.markers, start - _MARKER_REACH, start)
+    return bool(frame.lexicon.baseline.search(window)) or any_between(frame.markers, start - _MARKER_REACH, start)
 
 
 def precision(value: Optional[str]) -> str:

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
-from newsclaims.slots.candidates import NULL, Candidate
+from newsclaims.slots.candidates import NULL, Candidate, any_between
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.when import DateLexicon, period
 
@@ -211,7 +211,7 @@ def sentence_periods(frame: DateFrame, mi: int) -> list[Candidate]:
     spans from its baseline to its new level. Pairs of the few dates nearest the figure."""
     m = frame.mentions[mi]
     same = frame.sentence_dates(mi)
-    if len(same) < 2 or not _any_in(frame.markers, m["sent_start"], m["sent_end"]):
+    if len(same) < 2 or not any_between(frame.markers, m["sent_start"], m["sent_end"]):
         return []
     near = sorted(heapq.nsmallest(4, same, key=lambda di: distance(m, frame.dates[di]["start"], frame.dates[di]["end"])))
     out = []
@@ -291,6 +291,3 @@ PROPOSERS: dict[str, Proposer] = {
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date, NULL: null_date,
 }
 
-
-def _any_in(sorted_starts: list[int], lo: int, hi: int) -> bool:
-    return hi > lo and bisect.bisect_left(sorted_starts, lo) < bisect.bisect_left(sorted_starts, hi)

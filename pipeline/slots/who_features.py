@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from newsclaims.slots.candidates import NULL, Candidate
+from newsclaims.slots.candidates import NULL, Candidate, bucket, sentences_bucket
 from newsclaims.slots.source import REPORTING
 from newsclaims.slots.subject import PRONOUNS
 from newsclaims.slots.who_proposers import PROPOSERS, WhoFrame, name_key
@@ -112,7 +112,7 @@ def _position_features(frame: WhoFrame, mi: int, span: tuple) -> dict[str, float
     f["after" if after else "before" if before else "around"] = 1.0
     starts = frame.sentences.starts
     back = bisect.bisect_right(starts, m["sent_start"]) - bisect.bisect_right(starts, span[0])
-    f[_sentences_bucket(back)] = 1.0
+    f[sentences_bucket(back)] = 1.0
     lo, hi = (m["end"], span[0]) if after else (span[1], m["start"]) if before else (span[0], span[0])
     if frame.markers and hi > lo and bisect.bisect_left(frame.markers, lo) < bisect.bisect_left(frame.markers, hi):
         f["marker_between"] = 1.0
@@ -120,7 +120,7 @@ def _position_features(frame: WhoFrame, mi: int, span: tuple) -> dict[str, float
     if words is None or not len(words):
         return f
     tokens = words.start - m["token_end"] if after else m["token_start"] - words.end if before else 0
-    f[_token_bucket(max(tokens, 0))] = 1.0
+    f[bucket("tokens", max(tokens, 0), _TOKEN_BUCKETS)] = 1.0
     f["log_token_distance"] = round(min(math.log1p(max(tokens, 0)) / _LOG_SCALE, 1.5), 4)
     if back == 0:
         f.update(_parse_features(frame, mi, words.root))
@@ -135,7 +135,7 @@ def _parse_features(frame: WhoFrame, mi: int, root: Token) -> dict[str, float]:
     head = c.head
     length = _path_length(root, head)
     if length is not None:
-        f[_path_bucket(length)] = 1.0
+        f[bucket("path", length, _PATH_BUCKETS)] = 1.0
     if _clause_head(root) == _clause_head(head):
         f["same_clause"] = 1.0
     if c.subject is not None and c.subject.left_edge.i <= root.i <= c.subject.right_edge.i:
@@ -253,26 +253,10 @@ def _clause_head(tok: Token) -> int:
     return tok.i
 
 
-def _sentences_bucket(back: int) -> str:
-    if back == 0:
-        return "sentences_0"
-    if back < 0:
-        return "sentences_after"
-    return "sentences_back_1" if back == 1 else "sentences_back_2_3" if back <= 3 else "sentences_back_4_more"
 
 
-def _token_bucket(gap: int) -> str:
-    for limit in _TOKEN_BUCKETS:
-        if gap <= limit:
-            return f"tokens_le_{limit}"
-    return f"tokens_gt_{_TOKEN_BUCKETS[-1]}"
 
 
-def _path_bucket(length: int) -> str:
-    for limit in _PATH_BUCKETS:
-        if length <= limit:
-            return f"path_le_{limit}"
-    return f"path_gt_{_PATH_BUCKETS[-1]}"
 
 
 def _count_bucket(n: int) -> str:

@@ -1,27 +1,6 @@
 """Issue 12's error classes of the figure itself, one table per class, through the real pipeline."""
-import math
-
 import pytest
-
-import newsclaims
-
-PUB = "2025-11-04"
-
-
-def figures(nlp, text):
-    return {c.text: c for c in newsclaims.extract(text, published=PUB, nlp=nlp)}
-
-
-def check(nlp, text, surface, value=None, unit=None, low=None, high=None):
-    found = figures(nlp, text)
-    assert surface in found, f"{surface!r} not in {list(found)}"
-    claim = found[surface]
-    if value is not None:
-        assert math.isclose(claim.value, value, rel_tol=1e-9), claim.value
-    if low is not None:
-        assert (claim.low, claim.high) == (low, high)
-    assert claim.unit == unit
-    return found
+from quantity_helpers import check, figures
 
 
 @pytest.mark.parametrize("text, surface, value, unit", [

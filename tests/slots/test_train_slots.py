@@ -9,8 +9,8 @@ pytest.importorskip("sklearn")
 from newsclaims.slots.date_features import date_candidates  # noqa: E402
 from newsclaims.slots.rankers import LinearRanker  # noqa: E402
 from newsclaims.training.slots import train_slots  # noqa: E402
+from slot_gold import PUB, write_gold  # noqa: E402
 
-PUB = "2021-03-01"
 # (text, [(figure, gold date)]): owned dates, undated figures, a date carried from the sentence before
 STORIES = [
     ("Output was 45,000 tons in 2019. Imports were 3,000 tons.", [("45,000 tons", "2019"), ("3,000 tons", None)]),
@@ -23,14 +23,7 @@ STORIES = [
 
 
 def gold_file(path):
-    with open(path, "w", encoding="utf-8") as out:
-        for i, (text, figures) in enumerate(STORIES):
-            claims = []
-            for figure, date in figures:
-                start = text.index(figure)
-                claims.append({"span": [start, start + len(figure)], "text": figure, "value": None, "date": date})
-            out.write(json.dumps({"id": f"d{i}", "text": text, "meta": {"published": PUB}, "claims": claims}) + "\n")
-    return path
+    return write_gold(path, STORIES, "date", "d")
 
 
 def test_training_is_reproducible_byte_for_byte_and_ranks_a_clear_case(nlp, tmp_path, frame_of):

@@ -9,8 +9,8 @@ pytest.importorskip("sklearn")
 import newsclaims  # noqa: E402
 from newsclaims.slots.rankers import LinearRanker  # noqa: E402
 from newsclaims.training.slots import train_slots  # noqa: E402
+from slot_gold import PUB, write_gold  # noqa: E402
 
-PUB = "2021-03-01"
 # (text, [(figure, gold who)]): the clause's subject owns its figure, the speaker does not, a bare figure has none
 STORIES = [
     ("Ohio lost 3,000 jobs in 2020, the Labor Department said. Output was 40 tons.", [("3,000", "Ohio"), ("40 tons", None)]),
@@ -24,14 +24,7 @@ STORIES = [
 
 
 def gold_file(path):
-    with open(path, "w", encoding="utf-8") as out:
-        for i, (text, figures) in enumerate(STORIES):
-            claims = []
-            for figure, who in figures:
-                start = text.index(figure)
-                claims.append({"span": [start, start + len(figure)], "text": figure, "value": None, "who": who})
-            out.write(json.dumps({"id": f"w{i}", "text": text, "meta": {"published": PUB}, "claims": claims}) + "\n")
-    return path
+    return write_gold(path, STORIES, "who", "w")
 
 
 def test_who_training_is_reproducible_and_ranks_the_clauses_subject_over_the_speaker(nlp, tmp_path):
