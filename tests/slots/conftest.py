@@ -27,3 +27,14 @@ def frame_of(nlp) -> Callable[..., tuple[DateFrame, Callable[[str], int]]]:
         return frame, figure
 
     return make
+
+
+@pytest.fixture(scope="session")
+def nlp_v2():
+    """The pipeline with the trained date ranker (newsclaims.slot_ranker.v2, the packaged weights), whatever
+    config.cfg chooses: the tests of scores and of the weights' travel need the model, not the rules."""
+    from newsclaims.slots.rankers import linear_ranker
+
+    nlp = newsclaims.load()
+    nlp.get_pipe("newsclaims_claims").ranker = linear_ranker()
+    return nlp

@@ -8,14 +8,14 @@ from newsclaims.explain import explain, render_explanation
 TEXT = "Sales reached $4 billion in 2020, $1 billion more than in 2019."
 
 
-def test_explain_lists_each_figures_candidates_best_first(nlp):
-    figures = explain(nlp, TEXT, published="2021-03-01")
+def test_explain_lists_each_figures_candidates_best_first(nlp_v2):
+    figures = explain(nlp_v2, TEXT, published="2021-03-01")
     assert [f["text"] for f in figures] == ["$4 billion", "$1 billion"]
     dates = figures[0]["slots"]["date"]
     assert (dates[0]["proposer"], dates[0]["value"]) == ("owned", "2020")
     assert any(c["proposer"] == "null" for c in dates)
     assert [c["score"] for c in dates] == sorted((c["score"] for c in dates), reverse=True)
-    claims = newsclaims.extract(TEXT, published="2021-03-01", nlp=nlp)
+    claims = newsclaims.extract(TEXT, published="2021-03-01", nlp=nlp_v2)
     assert [f["slots"]["date"][0]["value"] for f in figures] == [c.date for c in claims]  # what extract chose
     text = render_explanation(figures)
     assert "'$4 billion' [14, 24]" in text and "owned" in text and "*" in text

@@ -59,9 +59,9 @@ def test_rankers_are_registered_under_versioned_names():
         ranker_from_data("newsclaims.slot_ranker.v9", {})
 
 
-def test_the_configured_ranker_travels_with_the_pipeline(nlp, tmp_path):
-    builder = nlp.get_pipe("newsclaims_claims")
-    assert builder.ranker.name == "newsclaims.slot_ranker.v2"  # config.cfg's choice
+def test_the_trained_ranker_travels_with_the_pipeline(nlp_v2, tmp_path):
+    builder = nlp_v2.get_pipe("newsclaims_claims")
+    assert builder.ranker.name == "newsclaims.slot_ranker.v2"
     builder.to_disk(tmp_path / "claims")
     saved = json.loads((tmp_path / "claims" / "ranker.json").read_text(encoding="utf-8"))
     assert saved["data"]["models"]["date"]["weights"] == builder.ranker.models["date"]["weights"]
