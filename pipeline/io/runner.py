@@ -96,6 +96,8 @@ def cached_process(factory: ProcessFactory) -> ProcessFn:
 
     The function is safe to call from several threads: they take turns (see `_one_thread_at_a_time`).
     """
+    if isinstance(factory, _CountingFactory):  # the pipeline is the inner factory's; only the counting is the run's
+        return functools.partial(_count_batch, cached_process(factory.factory), factory.folder)
     key = _factory_key(factory)
     with _PIPELINES_LOCK:
         if key in _PIPELINES:
