@@ -14,8 +14,6 @@ from newsclaims.io.runner import ShardCrashError, run_corpus
 
 pytest.importorskip("distributed")
 
-STALL_SECONDS = 30  # how long the fake extractor sleeps on a STALL document
-
 
 def read_jsonl(path: Path) -> list[dict]:
     import json
@@ -31,7 +29,7 @@ def test_a_document_that_stalls_on_dask_times_out_alone(tmp_path: Path) -> None:
     loads.mkdir()
     manifest = run_corpus([corpus], tmp_path / "dask", process=functools.partial(make_process, loads_dir=str(loads)),
                           shard_size=6, batch_size=4, engine="dask", doc_timeout=1.0, progress=False)
-    # a stall that was not cut off would end after STALL_SECONDS and the document would succeed
+    # a stall that was not cut off would end after 30 s (io_fakeproc) and the document would succeed
     assert manifest["counts"]["documents_failed"] == 1 and manifest["counts"]["documents_ok"] == 17
     (error,) = read_jsonl(tmp_path / "dask" / "errors.jsonl")
     assert error["doc_id"] == "doc0005" and error["stage"] == "process" and error["reason"].startswith("time-out")
