@@ -11,6 +11,12 @@ from newsclaims.cli import main
 
 GOOD = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020, according to the USGS."
 
+
+def good(desk):
+    """GOOD with a sentence of its own, so that no good document is a duplicate of another (a duplicate is linked
+    to the first copy, not processed, and these tests are about each good document being processed)."""
+    return f"{GOOD} It was filed from {desk}."
+
 HOSTILE_TEXTS = {
     "empty": "",
     "whitespace": " \n\t \n",
@@ -44,24 +50,24 @@ def run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     inputs = folder / "in"
     inputs.mkdir()
-    lines = [json.dumps({"id": "good-1", "text": GOOD, "published": "2025-11-04"})]
+    lines = [json.dumps({"id": "good-1", "text": good("Denver"), "published": "2025-11-04"})]
     lines += [json.dumps({"id": key, "text": text, "published": "2025-11-04"}) for key, text in HOSTILE_TEXTS.items()]
     lines += [
-        json.dumps({"id": "declared-french", "text": GOOD, "lang": "fr"}),
-        json.dumps({"id": "declared-english", "text": GOOD, "lang": "en-GB", "published": "2025-11-04"}),
+        json.dumps({"id": "declared-french", "text": good("Reston"), "lang": "fr"}),
+        json.dumps({"id": "declared-english", "text": good("Menlo Park"), "lang": "en-GB", "published": "2025-11-04"}),
         "{this is not json",
         json.dumps({"id": "no-text", "published": "2025-11-04"}),
         json.dumps({"id": "null-text", "text": None}),
-        json.dumps({"id": "bad-date-1", "text": GOOD, "published": "yesterday-ish"}),
-        json.dumps({"id": "bad-date-2", "text": GOOD, "published": "2025-13-45"}),
-        json.dumps({"id": "good-2", "text": GOOD, "published": "2025-11-04"}),
+        json.dumps({"id": "bad-date-1", "text": good("Anchorage"), "published": "yesterday-ish"}),
+        json.dumps({"id": "bad-date-2", "text": good("Boulder"), "published": "2025-13-45"}),
+        json.dumps({"id": "good-2", "text": good("Tucson"), "published": "2025-11-04"}),
     ]
     (inputs / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     # a JSONL line holding raw bytes that are not UTF-8, between two good lines
     (inputs / "bytes.jsonl").write_bytes(
-        json.dumps({"id": "bytes-before", "text": GOOD}).encode() + b"\n"
+        json.dumps({"id": "bytes-before", "text": good("Madison")}).encode() + b"\n"
         + b'{"id": "raw-bytes", "text": "Sales rose \xff\xfe 5%."}\n'
-        + json.dumps({"id": "bytes-after", "text": GOOD}).encode() + b"\n")
+        + json.dumps({"id": "bytes-after", "text": good("Austin")}).encode() + b"\n")
     (inputs / "nul.txt").write_bytes(b"Output rose\x00 5% in 2024\x00 to 45,000 tons.\x00")
     (inputs / "invalid-utf8.txt").write_bytes(b"Output rose 5% in 2024 \xff\xfe\xfa to 45,000 tons.")
     whole = gzip.compress(("\n".join(json.dumps({"id": f"gz-{i}", "text": GOOD}) for i in range(50)) + "\n").encode())

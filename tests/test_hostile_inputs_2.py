@@ -175,7 +175,9 @@ def run(tmp_path_factory):
     inputs = folder / "in"
     inputs.mkdir()
     texts = {doc_id: text for doc_id, (text, _) in HTML_STORMS.items()} | LONG_RUNS
-    records = [{"id": "good-1", "text": GOOD}] + [{"id": k, "text": t} for k, t in texts.items()] + [{"id": "good-2", "text": GOOD}]
+    # the two good documents differ by a sentence: one text under two ids would be linked as a duplicate, not processed
+    records = ([{"id": "good-1", "text": GOOD + " It was filed from Denver."}] + [{"id": k, "text": t} for k, t in texts.items()]
+               + [{"id": "good-2", "text": GOOD + " It was filed from Reston."}])
     # declared English, as a scraped page's <html lang="en"> says: the language guess of a page that is mostly
     # script code is not what these tests are about
     (inputs / "docs.jsonl").write_text("".join(json.dumps(r | {"published": PUB, "lang": "en"}) + "\n" for r in records),
