@@ -192,6 +192,9 @@ class PipelineProcess:
         self.base_model = base_model
         self.batch_size = batch_size
 
+    def __repr__(self) -> str:  # error messages name the config the pipeline failed to load from
+        return f"the pipeline of {self.config or 'the packaged config.cfg'}"
+
     def __call__(self):
         nlp = load(self.config, base_model=self.base_model)
 

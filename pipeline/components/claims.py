@@ -30,7 +30,7 @@ from newsclaims.slots.subject import PRONOUNS, WhatLexicon, document_subject, fi
 from newsclaims.slots.candidates import Scored, SlotRanker
 from newsclaims.slots.date_features import date_candidates
 from newsclaims.slots.date_proposers import DateFrame
-from newsclaims.slots.rankers import RulesRanker, ranker_from_data
+from newsclaims.slots.rankers import RulesRanker, checked_ranker, ranker_from_data
 from newsclaims.slots.who_features import rules_candidates, who_candidates
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots.when import DateLexicon, date_mentions, read_date_words
@@ -53,8 +53,8 @@ class ClaimBuilder:
         self.dates = DateParserAdapter(timeout=date_timeout)
         self.changes = ChangeLexicon()
         self.what_words = WhatLexicon.load()
-        self.ranker = ranker if ranker is not None else RulesRanker()
-        self.who_ranker = who_ranker if who_ranker is not None else RulesRanker()
+        self.ranker = checked_ranker("ranker", ranker) if ranker is not None else RulesRanker()
+        self.who_ranker = checked_ranker("who_ranker", who_ranker) if who_ranker is not None else RulesRanker()
         self.who_words = json.loads(model_path("lexicon", "who.json").read_text(encoding="utf-8"))
         self.who_lexicon = WhoLexicon.from_data(self.who_words, self.what_words.reporters)
         self.date_words = read_date_words()
@@ -176,7 +176,7 @@ class ClaimBuilder:
         path = ensure_path(path)
         self._set_cfg(json.loads((path / "cfg.json").read_text(encoding="utf-8")))
         if (path / "ranker.json").exists():  # folders written before there were rankers keep the configured one
-            self._set_ranker(json.loads((path / "ranker.json").read_text(encoding="utf-8")))
+            self.ranker = _ranker_of(json.loads((path / "ranker.json").read_text(encoding="utf-8")))
         if (path / "dates.json").exists():
             self._set_date_words(json.loads((path / "dates.json").read_text(encoding="utf-8")))
         if (path / "who_ranker.json").exists():
@@ -192,7 +192,7 @@ class ClaimBuilder:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
         data = json.loads(data)
         self._set_cfg(data["cfg"])
-        self._set_ranker(data["ranker"])
+        self.ranker = _ranker_of(data["ranker"])
         self._set_date_words(data["dates"])
         if "who_ranker" in data:  # bytes written before the who slot had candidates keep the configured ranker
             self.who_ranker = _ranker_of(data["who_ranker"])
@@ -203,9 +203,6 @@ class ClaimBuilder:
         ranker = self.ranker if ranker is None else ranker
         to_data = getattr(ranker, "to_data", None)
         return {"name": ranker.name, "data": to_data() if to_data else {}}
-
-    def _set_ranker(self, data: dict) -> None:
-        self.ranker = _ranker_of(data)
 
     def _set_who_words(self, words: dict) -> None:
         self.who_words = words

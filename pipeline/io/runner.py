@@ -106,7 +106,7 @@ def cached_process(factory: ProcessFactory) -> ProcessFn:
         try:
             fn = _one_thread_at_a_time(factory())
         except Exception as exc:
-            raise PipelineLoadError(f"the process factory {factory!r} failed: {type(exc).__name__}: {exc}") from exc
+            raise PipelineLoadError(f"{factory!r} could not be loaded: {type(exc).__name__}: {exc}") from exc
         _PIPELINES[key] = fn
         while len(_PIPELINES) > _PIPELINE_CACHE_SIZE:
             _PIPELINES.popitem(last=False)

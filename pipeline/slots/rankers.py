@@ -115,6 +115,15 @@ def linear_ranker(weights: Optional[str] = None) -> LinearRanker:
     return LinearRanker.from_path(weights)
 
 
+def checked_ranker(setting: str, ranker: Any) -> Any:
+    """``ranker`` if it is a slot ranker; else the config error that names the setting, raised when the pipeline
+    loads rather than on every document (spaCy cannot validate a Protocol, so the factory types it Any)."""
+    if callable(getattr(ranker, "rank", None)) and isinstance(getattr(ranker, "name", None), str):
+        return ranker
+    raise ValueError(f"newsclaims_claims: {setting} must be a slot ranker, written "
+                     f"{{\"@misc\":\"{V1}\"}} or {{\"@misc\":\"{V2}\",\"weights\":null}}, not {ranker!r}")
+
+
 def ranker_from_data(name: str, data: Mapping[str, Any]):
     """A ranker rebuilt from what :meth:`to_data` wrote (the component's ``to_disk``)."""
     if name == V1:

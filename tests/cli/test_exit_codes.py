@@ -75,6 +75,21 @@ def test_another_run_holding_the_lock_is_3(tmp_path, capsys):
     assert "another run is using" in one_line_error(capsys)
 
 
+@pytest.mark.parametrize("setting", ["ranker", "who_ranker"])
+def test_a_ranker_setting_that_is_not_a_ranker_fails_the_load_with_3(tmp_path, capsys, setting):
+    # written as a bare string, the ranker used to reach the component as a str and fail every document (exit 1)
+    from newsclaims.resources import config_path
+
+    config = tmp_path / "config.cfg"
+    lines = config_path().read_text(encoding="utf-8").splitlines()
+    config.write_text("\n".join(f'{setting} = "newsclaims.slot_ranker.v2"' if line.startswith(f"{setting} =") else line
+                                for line in lines) + "\n", encoding="utf-8")
+    inp = write_jsonl(tmp_path / "in.jsonl", [GOOD])
+    assert main(["extract", str(inp), "-o", str(tmp_path / "out"), "--config", str(config), "-q"]) == 3
+    line = one_line_error(capsys)
+    assert f"{config} could not be loaded" in line and f"{setting} must be a slot ranker" in line, line
+
+
 def test_version(capsys):
     import newsclaims
 
