@@ -8,6 +8,7 @@ find the same files, whatever the working folder holds.
 """
 from __future__ import annotations
 
+import json
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,6 +24,11 @@ def models_dir() -> Path:
 def model_path(*parts: str) -> Path:
     """One file or folder under ``models/``, e.g. ``model_path("lexicon", "units.json")``."""
     return models_dir().joinpath(*parts)
+
+
+def read_lexicon(name: str) -> dict:
+    """The JSON lexicon ``models/lexicon/NAME.json`` as data."""
+    return json.loads(model_path("lexicon", f"{name}.json").read_text(encoding="utf-8"))
 
 
 def config_path() -> Path:

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from newsclaims.normalize.units import LEXICON_DIR
+from newsclaims.resources import read_lexicon
 
 _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|their|its|a|an)\s+)?(?:(?:previous|earlier|prior|"
                    r"year-ago|year-earlier|revised|record|all-time)\s+)?(?:(?:high|low|level|total|average|peak|record|figure)\s+of\s+)?$|"
@@ -15,15 +16,9 @@ _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|th
 _TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
-_AFTER_DELTA = re.compile(r"^\s*(?P<dir>increase|rise|jump|gain|growth|climb|surge|hike|decline|decrease|drop|fall|"
-                          r"cut|reduction|loss|slump|plunge|more|less|fewer|higher|lower|above|below|up|down|"
-                          r"larger|bigger|greater|smaller|faster|slower)\b", re.I)
-_AFTER_WORD_DIR = {"increase": "up", "rise": "up", "jump": "up", "gain": "up", "growth": "up", "climb": "up", "surge": "up",
-                   "hike": "up", "more": "up", "higher": "up", "above": "up", "up": "up",
-                   "decline": "down", "decrease": "down", "drop": "down", "fall": "down", "cut": "down",
-                   "reduction": "down", "loss": "down", "slump": "down", "plunge": "down", "less": "down",
-                   "fewer": "down", "lower": "down", "below": "down", "down": "down",
-                   "larger": "up", "bigger": "up", "greater": "up", "faster": "up", "smaller": "down", "slower": "down"}
+_AFTER_WORD_DIR = {word: direction for direction, words in read_lexicon("changes")["after_figure"].items()
+                   for word in words}
+_AFTER_DELTA = re.compile(r"^\s*(?P<dir>" + "|".join(map(re.escape, _AFTER_WORD_DIR)) + r")\b", re.I)
 
 
 class ChangeLexicon:

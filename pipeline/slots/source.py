@@ -6,9 +6,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-REPORTING = {"say", "report", "estimate", "announce", "show", "find", "project", "forecast", "predict", "state", "note",
-             "tell", "add", "expect", "calculate", "indicate", "release", "reveal", "publish", "confirm", "disclose", "claim",
-             "track", "count", "record", "tally"}
+from newsclaims.resources import read_lexicon
+
+REPORTING = frozenset(read_lexicon("source")["reporting_verbs"])
 _EDGE = {"the", "a", "an", ",", "'s"}
 
 

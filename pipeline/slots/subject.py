@@ -16,11 +16,11 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.normalize.units import LEXICON_DIR
+from newsclaims.resources import read_lexicon
 
 WHO_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-PRONOUNS = {"it", "they", "them", "its", "their", "he", "she", "this", "that", "these", "those", "which", "who", "we", "i",
-            "you"}
+PRONOUNS = frozenset(read_lexicon("subjects")["pronouns"])
 _HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", "appos", "conj", "xcomp", "quantmod",
          "nummod", "compound", "amod", "nmod", "advcl", "ccomp", "dative", "agent", "pcomp", "acl", "relcl", "cc"}
 _STOP_EDGE = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "of", "and", ",", "'s", "’s"}
