@@ -196,15 +196,34 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     if args.benchmark == "newsquant":
         from newsclaims.evaluation.benchmarks import newsquant
 
-        table = newsquant.run_newsquant(args.path, predict)
+        claims: list = []
+        table = newsquant.run_newsquant(args.path, lambda texts: claims.extend(predict(texts)) or claims)
+        table["by_class"] = _newsquant_extras(args, claims)
     else:
         from newsclaims.evaluation.benchmarks import measeval
 
         table = measeval.run_measeval(args.path, predict)
     print(table["text"])
+    if table.get("by_class"):
+        print("\nerrors by class (mapped rows; newsclaims.evaluation.benchmarks.newsquant_classes)\n" + table["by_class"])
     if args.json:
         Path(args.json).write_text(json.dumps(table, indent=2, default=str), encoding="utf-8")
     return 0
+
+
+def _newsquant_extras(args: argparse.Namespace, claims: list) -> Optional[str]:
+    """--pred-out saves the run's claims; --by-class prints its errors by class, beside --compare's."""
+    from newsclaims.evaluation.benchmarks import newsquant, newsquant_classes as nqc
+
+    if args.pred_out:
+        texts = [row["text"] for row in newsquant.load_newsquant(args.path)]
+        nqc.write_predictions(args.pred_out, texts, claims)
+    if args.by_class or args.compare:
+        runs = {Path(p).stem: nqc.read_predictions(p) for p in args.compare or ()}
+        runs["this run"] = claims
+        return nqc.format_by_class({name: nqc.class_counts(nqc.errors_of_claims(args.path, c))
+                                    for name, c in runs.items()})
+    return None
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -471,6 +490,11 @@ def _add_bench(sub: Any) -> None:
     b.add_argument("benchmark", choices=["newsquant", "measeval"], help="which benchmark's format PATH holds")
     b.add_argument("path", help="the benchmark's folder")
     b.add_argument("--json", default=None, help="write the score table as JSON here")
+    b.add_argument("--by-class", action="store_true",
+                   help="newsquant: print the errors by class (signs, glued units, ranges split, rates, currencies, ...)")
+    b.add_argument("--pred-out", default=None, metavar="FILE", help="newsquant: save this run's claims (JSONL)")
+    b.add_argument("--compare", action="append", default=None, metavar="FILE",
+                   help="newsquant: with --by-class, classify a saved run (--pred-out) beside this one; repeatable")
     _pipeline_options(b)
     b.set_defaults(func=_cmd_bench)
 

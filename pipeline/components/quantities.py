@@ -42,6 +42,10 @@ AGE_WORD_BEFORE = re.compile(r"\b(?:aged|ages|ages of|age of|age group of|age gr
 AGE_SECOND_END = re.compile(r"\b(?:aged|ages|ages of)\s+(?:between\s+)?\d{1,3}\s*(?:to|and|-|\u2013|through)\s*$", re.I)
 AGE_BOUND_BEFORE = re.compile(r"\b(?:under|over|below|above)\s+the\s+age\s+of\s+$", re.I)
 AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+# A person's age as the complement of a copula, the clause ending right after it: "who was 10.", "she turns 40 in May"
+AGE_COPULA_BEFORE = re.compile(r"\b(?:he|she|who|i)\s+(?:is|was|will be|would be|turned|turns|will turn|has turned|had turned)"
+                               r"\s+(?:now\s+|only\s+|just\s+)?$", re.I)
+AGE_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:by|when|in|on|at|and|next|this|last|years? old)\b)", re.I)
 AGE_OPEN_END = re.compile(r"\s*(?:(?:to|and|-|\u2013|through)\s*\d|\+|(?:and|or)\s+(?:over|older|above|up|under|younger|below)\b)", re.I)
 SCALE_LETTERS = {"K": 1e3, "M": 1e6, "B": 1e9}
 SCALE_LETTER_AFTER = re.compile(r"\s(?P<letter>[KMB])\s+(?=[a-z]{3,})")
@@ -68,6 +72,14 @@ YEAR = re.compile(r"1\d{3}|20\d{2}")
 PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|or|and only|day|time|thing|way|by one)\b", re.I)
 
 
+def _model_suffix_pattern(path: Path) -> re.Pattern:
+    """The words after a number that make it part of a model's name, matched in their case (``model_names.json``)."""
+    words = json.loads(path.read_text(encoding="utf-8"))["suffixes"] if path.is_file() else []
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+
 class QuantityFinder:
     """Finds quantity mentions and stores them as plain dicts on ``doc._.quantities``."""
 
@@ -83,6 +95,7 @@ class QuantityFinder:
         self.units_data = json.loads((path / "units.json").read_text(encoding="utf-8"))
         self.currencies_data = json.loads((path / "currencies.json").read_text(encoding="utf-8"))
         self.bounds_data = json.loads((path / "bounds.json").read_text(encoding="utf-8"))
+        self.model_suffix_re = _model_suffix_pattern(path / "model_names.json")
         self.lexicon = UnitLexicon.from_data(self.units_data, self.currencies_data)
         self.grammar = MentionGrammar.build(self.lexicon, self.bounds_data)
         self.quantulum = QuantulumAdapter(enabled=self.use_quantulum)
@@ -183,11 +196,19 @@ class QuantityFinder:
             return False
         if AGED_BEFORE.search(text[max(0, m["start"] - 8):m["start"]]):
             return True
+        if AGE_COPULA_BEFORE.search(text[max(0, m["start"] - 24):m["start"]]) and AGE_CLAUSE_END.match(text, m["end"]):
+            return True  # "who was 10.", "He will be 35 by the end of the year"
         if not re.match(r"\s*,", text[m["end"]:m["end"] + 3]) or not re.search(r"\w,\s*$", text[max(0, m["start"] - 3):m["start"]]):
             return False
         doc = core.doc
         before = [t for t in doc[max(0, core.start - 2):core.start] if not t.is_punct]
-        return bool(before) and before[-1].ent_type_ == "PERSON"
+        if not before:
+            return False
+        # the tagger may call a surname a place ("Maddon, 66, has"): a proper noun before the commas and a verb
+        # after them is a person and their age just the same
+        after = doc[core.end + 1] if core.end + 1 < len(doc) else None
+        return before[-1].ent_type_ == "PERSON" or (before[-1].pos_ == "PROPN" and before[-1].ent_type_ not in ("ORG", "DATE")
+                                                    and after is not None and after.pos_ in ("AUX", "VERB", "ADV"))
 
     @staticmethod
     def _scale_letter(text: str, m: dict) -> bool:
@@ -213,6 +234,8 @@ class QuantityFinder:
             return False  # "atomic numbers 57 through 71": the far end of a run of labels is a label too
         if self._is_identifier(m, before):
             return False
+        if m["unit"] is None and m["digits"] and self.model_suffix_re.match(after):
+            return False  # "Galaxy Note 20 Ultra", "737 Max", "787 Dreamliner": the number is part of a model's name
         if TIME_AFTER.match(after) or "TIME" in ents and m["unit"] is None:
             return False
         if re.search(r"\d:$", text[max(0, m["core_start"] - 2):m["core_start"]]) or re.match(r":\d", text[m["core_end"]:m["core_end"] + 2]):

@@ -99,7 +99,8 @@ class MentionGrammar:
         currency_prefix_re = re.compile(r"(?P<cur>" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
         per_words = sorted(set(lexicon.per_units) | set(_denominator_surfaces(lexicon)), key=len, reverse=True)
         per_re = re.compile(
-            r"\s*(?:a|an|per|each|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
+            # "a"/"per" as a word of its own: "12 points ahead" is not "a head"
+            r"\s*(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
             r"(?!\s+(?:earlier|ago|before|later|prior|previously|after))",  # "$4.1 billion a year earlier": a date
             re.IGNORECASE
         )
@@ -227,6 +228,10 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
             elif g == "%" or (lexicon.unit(g) is not None and (g not in lexicon.ambiguous_short or glued == g)):
                 info = lexicon.unit(g)
                 unit, unit_text = info.canonical, glued
+            elif g in lexicon.word_context and lexicon.currency(g) and _currency_word_fits(text, g, {}, lexicon):
+                code = lexicon.currency(g)  # "164p" in a share-price story: pence, the currency at /100
+                unit, unit_text = code.removesuffix("_cent"), glued
+                value = value / 100.0 if code.endswith("_cent") else value
             else:
                 return None  # '5G', '10-K': an identifier, not a figure
         if scale and not (glued and glued.lower() in SCALE_WORDS):

@@ -586,6 +586,8 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
         plain = [_plain_claim(c) for c in claims]
         if "change_pair_as_range" in mappings:
             plain = change_pairs_as_ranges(plain)
+        if "compound_duration_as_parts" in mappings:
+            plain = [part for c in plain for part in compound_duration_parts(c)]
         rows = []
         for c in plain:
             row = to_newsquant(c, umap)
@@ -595,7 +597,7 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
                 row = share_as_fraction(c, row)
             if "cents_as_cents" in mappings:
                 row = cents_as_cents(c, row, umap)
-            rows.append(row)
+            rows.append({**row, "surface": c.get("text")})  # the scorer ignores it; the error classes read it
         adapted.append(rows)
     return adapted
 
@@ -604,12 +606,25 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
 # Each changes only how a detected figure is written, never what is detected; the bench prints the scores
 # with and without them (docs/EVALUATION.md, NewsQuant section, says why each is a difference of form).
 
-FORM_MAPPINGS = ("change_pair_as_range", "share_as_fraction", "cents_as_cents")
+FORM_MAPPINGS = ("change_pair_as_range", "share_as_fraction", "cents_as_cents", "compound_duration_as_parts")
 _PERCENT_WRITTEN = re.compile(r"%|percent|per\s*cent|pct\b|\dpc\b", re.IGNORECASE)
 _FRACTION_WRITTEN = re.compile(r"\b(?:halfs?|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?:in|out of|for every)\b|\d/\d",
                                re.IGNORECASE)
 _CENT_WORDS = re.compile(r"^(?:cents?|¢)\b", re.IGNORECASE)
 _PENCE_WORDS = re.compile(r"^(?:pence|penny|p)\b", re.IGNORECASE)
+
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.IGNORECASE)
+
+
+def compound_duration_parts(claim: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """'3 years, 2 months and 4 days': one duration for us (summed in its smallest unit), one figure per part
+    for NewsQuant; each part keeps its own number and unit. Any other claim is returned as it is."""
+    parts = _DURATION_PART.findall(claim.get("text") or "") if claim.get("kind") == "duration" else []
+    if len(parts) < 2:
+        return [claim]
+    return [{**claim, "value": float(number), "low": None, "high": None, "unit": word.lower().removesuffix("s"),
+             "unit_text": word} for number, word in parts]
 
 
 def change_pairs_as_ranges(claims: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
