@@ -5,8 +5,8 @@ from typing import Any, Optional
 
 from spacy.language import Language
 
-# The ranked slots, in the order they are printed; what joins when it gets candidates.
-RANKED_SLOTS = ("date", "who")
+# The ranked slots, in the order they are printed.
+RANKED_SLOTS = ("date", "who", "what")
 
 
 def explain(nlp: Language, text: str, *, published: Optional[str] = None) -> list[dict[str, Any]]:

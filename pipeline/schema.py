@@ -49,6 +49,7 @@ class Claim:
     who_confidence: Optional[float] = None  # the who ranker's score for its choice, 0..1 (null: no score)
     what: Optional[str] = None
     what_span: Span = None
+    what_confidence: Optional[float] = None  # the what ranker's score for its choice, 0..1 (null: no score)
     date: Optional[str] = None
     date_start: Optional[str] = None  # derived from date (newsclaims.normalize.periods): always recomputed
     date_end: Optional[str] = None
@@ -170,6 +171,8 @@ CLAIM_JSON_SCHEMA: dict[str, Any] = {
         "what": _field("the measured thing in the text's words", _TEXT, nullable=True),
         "what_span": _field("[start, end) of what; null when what joins words from two places", _OFFSETS,
                             nullable=True),
+        "what_confidence": _field("the what ranker's score for its choice (a null what included)", _SCORE,
+                                  nullable=True),
         "date": _field("ISO 8601 at the text's precision (2024, 2024-10, 2024-10-03), or an interval a/b "
                        "(2020/2023, 2007-10/2008-09)", _TEXT, nullable=True),
         "date_start": _field("first day of the period date covers, YYYY-MM-DD (2024 -> 2024-01-01, "

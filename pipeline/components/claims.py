@@ -33,6 +33,8 @@ from newsclaims.slots.date_proposers import DateFrame
 from newsclaims.slots.rankers import RulesRanker, checked_ranker, ranker_from_data
 from newsclaims.slots.who_features import rules_candidates, who_candidates
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
+from newsclaims.slots import what_features
+from newsclaims.slots.what_proposers import KindWords, WhatFrame
 from newsclaims.slots.when import DateLexicon, date_mentions, read_date_words
 
 from .extensions import doc_text, forget_text, register_extensions
@@ -41,7 +43,8 @@ from .extensions import doc_text, forget_text, register_extensions
 class ClaimBuilder:
     def __init__(self, nlp: Language, name: str = "newsclaims_claims", *, date_timeout: float = 2.0,
                  carry_subject: bool = True, release_attribution: bool = True, date_carry: str = "paragraph",
-                 ranker: Optional[SlotRanker] = None, who_ranker: Optional[SlotRanker] = None) -> None:
+                 ranker: Optional[SlotRanker] = None, who_ranker: Optional[SlotRanker] = None,
+                 what_ranker: Optional[SlotRanker] = None) -> None:
         register_extensions()
         if date_carry not in ("none", "paragraph", "document"):
             raise ValueError(f"date_carry must be 'none', 'paragraph' or 'document', not {date_carry!r}")
@@ -53,8 +56,10 @@ class ClaimBuilder:
         self.dates = DateParserAdapter(timeout=date_timeout)
         self.changes = ChangeLexicon()
         self.what_words = WhatLexicon.load()
+        self.what_kinds = KindWords.load()
         self.ranker = checked_ranker("ranker", ranker) if ranker is not None else RulesRanker()
         self.who_ranker = checked_ranker("who_ranker", who_ranker) if who_ranker is not None else RulesRanker()
+        self.what_ranker = checked_ranker("what_ranker", what_ranker) if what_ranker is not None else RulesRanker()
         self.who_words = json.loads(model_path("lexicon", "who.json").read_text(encoding="utf-8"))
         self.who_lexicon = WhoLexicon.from_data(self.who_words, self.what_words.reporters)
         self.date_words = read_date_words()
@@ -105,6 +110,7 @@ class ClaimBuilder:
         for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
             ents_by_sentence.setdefault(sentences.of(ent.start_char)[0], []).append(ent)
         who_frame = self.who_frame(doc, frame, ents)
+        what_frame = WhatFrame(who_frame, self.what_words, self.what_kinds, changes)
         breaks = [b.start() for b in re.finditer("\n\n", text)]
         paragraph_start = -1
         paragraph_claims: list = []
@@ -129,8 +135,16 @@ class ClaimBuilder:
             ruled = _claim(doc_id, text, m, slots, when, change, source)
             paragraph_claims.append(ruled)  # the rules' own chain: what they carry on does not depend on the ranker
             ranked["who"] = self.rank_who(who_frame, mi, slots, source, every_candidate)
-            claims.append((_with_who(ruled, ranked["who"][0]), ranked))
+            ranked["what"] = self.rank_what(what_frame, mi, slots, every_candidate)
+            claims.append((_with_what(_with_who(ruled, ranked["who"][0]), ranked["what"][0]), ranked))
         return claims
+
+    def rank_what(self, frame: WhatFrame, mi: int, slots: dict, every_candidate: bool = True) -> list[Scored]:
+        """The figure's what candidates, best first; the rules' answer (``slots``) is one of them."""
+        frame.rules[mi] = (slots["what"], slots["what_span"])
+        if not every_candidate and isinstance(self.what_ranker, RulesRanker):
+            return self.what_ranker.rank(what_features.rules_candidates(frame, mi))
+        return self.what_ranker.rank(what_features.what_candidates(frame, mi))
 
     def rank_who(self, frame: WhoFrame, mi: int, slots: dict, source, every_candidate: bool = True) -> list[Scored]:
         """The figure's who candidates, best first; the rules' answer (``slots``) is one of them."""
@@ -171,6 +185,8 @@ class ClaimBuilder:
         who_ranker = json.dumps(self._ranker_data(self.who_ranker), sort_keys=True)
         (path / "who_ranker.json").write_text(who_ranker, encoding="utf-8")
         (path / "who.json").write_text(json.dumps(self.who_words, ensure_ascii=False, indent=1), encoding="utf-8")
+        what_ranker = json.dumps(self._ranker_data(self.what_ranker), sort_keys=True)
+        (path / "what_ranker.json").write_text(what_ranker, encoding="utf-8")
 
     def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
         path = ensure_path(path)
@@ -183,11 +199,14 @@ class ClaimBuilder:
             self.who_ranker = _ranker_of(json.loads((path / "who_ranker.json").read_text(encoding="utf-8")))
         if (path / "who.json").exists():
             self._set_who_words(json.loads((path / "who.json").read_text(encoding="utf-8")))
+        if (path / "what_ranker.json").exists():  # folders written before the what slot had candidates keep the configured one
+            self.what_ranker = _ranker_of(json.loads((path / "what_ranker.json").read_text(encoding="utf-8")))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return json.dumps({"cfg": self._cfg(), "ranker": self._ranker_data(), "dates": self.date_words,
-                           "who_ranker": self._ranker_data(self.who_ranker), "who": self.who_words}).encode("utf-8")
+                           "who_ranker": self._ranker_data(self.who_ranker), "who": self.who_words,
+                           "what_ranker": self._ranker_data(self.what_ranker)}).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
         data = json.loads(data)
@@ -197,6 +216,8 @@ class ClaimBuilder:
         if "who_ranker" in data:  # bytes written before the who slot had candidates keep the configured ranker
             self.who_ranker = _ranker_of(data["who_ranker"])
             self._set_who_words(data["who"])
+        if "what_ranker" in data:  # bytes written before the what slot had candidates keep the configured ranker
+            self.what_ranker = _ranker_of(data["what_ranker"])
         return self
 
     def _ranker_data(self, ranker: Optional[SlotRanker] = None) -> dict:
@@ -252,6 +273,13 @@ def _with_who(claim: Claim, who: Scored) -> Claim:
     c = who.candidate
     return dataclasses.replace(claim, who=c.value, who_span=list(c.span) if c.span is not None else None,
                                who_confidence=who.score)
+
+
+def _with_what(claim: Claim, what: Scored) -> Claim:
+    """The claim with the ranked what in place of the rules' one."""
+    c = what.candidate
+    return dataclasses.replace(claim, what=c.value, what_span=list(c.span) if c.span is not None else None,
+                               what_confidence=what.score)
 
 
 def _overlaps(a, b) -> bool:
@@ -316,11 +344,13 @@ def _iso_or_none(value) -> Optional[str]:
     assigns=["doc._.claims"],
     requires=["doc._.quantities"],
     default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True, "date_carry": "paragraph",
-                    "ranker": {"@misc": "newsclaims.slot_ranker.v1"}, "who_ranker": {"@misc": "newsclaims.slot_ranker.v1"}},
+                    "ranker": {"@misc": "newsclaims.slot_ranker.v1"}, "who_ranker": {"@misc": "newsclaims.slot_ranker.v1"},
+                    "what_ranker": {"@misc": "newsclaims.slot_ranker.v1"}},
 )
 def make_claim_builder(nlp: Language, name: str, *, date_timeout: float, carry_subject: bool,
-                       release_attribution: bool, date_carry: str, ranker: Any, who_ranker: Any) -> ClaimBuilder:
+                       release_attribution: bool, date_carry: str, ranker: Any, who_ranker: Any,
+                       what_ranker: Any) -> ClaimBuilder:
     # ranker, who_ranker: any SlotRanker; typed Any since spaCy's config validation cannot check a Protocol
     return ClaimBuilder(nlp, name, date_timeout=date_timeout, carry_subject=carry_subject,
                         release_attribution=release_attribution, date_carry=date_carry, ranker=ranker,
-                        who_ranker=who_ranker)
+                        who_ranker=who_ranker, what_ranker=what_ranker)

@@ -1,0 +1,158 @@
+"""A figure's what candidates with their features and the rules' order.
+
+:func:`what_candidates` runs every proposer of :mod:`newsclaims.slots.what_proposers`, merges the candidates that
+say the same words (each keeps a ``by_<proposer>`` feature for every proposer that offered it: agreement is
+evidence), adds the features of each (figure, candidate) pair and ranks them as the rules did (``rule_rank``):
+the rules' answer first, else the null candidate, so the rules-only ranker gives the claims the cascade gave.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+import re
+from typing import Optional
+
+from newsclaims.slots.candidates import NULL, Candidate, any_between, bucket, sentences_bucket
+from newsclaims.slots.what_proposers import PROPOSERS, WhatFrame, normalised
+from newsclaims.slots.who_features import _clause_head, _path_length, verb_class
+
+RULE_ORDER = ("rules", NULL)
+_TOKEN_BUCKETS = (0, 2, 5, 10, 20)  # tokens between figure and candidate; the last bucket is 'further'
+_PATH_BUCKETS = (1, 2, 3, 5)  # dependency arcs between them
+_LENGTH_BUCKETS = (1, 2, 4, 7)  # the candidate's words
+_LOG_SCALE = math.log1p(100)
+
+
+def what_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """Every proposer's candidates for the figure ``mi``, merged by their words, with features, in the rules' order."""
+    raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
+    ranked = sorted(_merged(raw), key=lambda c: rule_key(frame, mi, c))
+    return [dataclasses.replace(c, features={**pair_features(frame, mi, c), **_rank_features(rank)})
+            for rank, c in enumerate(ranked)]
+
+
+def rules_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """Only the rules' answer and the null candidate, in the rules' order: all the rules-only ranker reads."""
+    ranked = PROPOSERS["rules"](frame, mi) + PROPOSERS[NULL](frame, mi)
+    return [dataclasses.replace(c, features={f"proposer_{c.proposer}": 1.0, **_rank_features(rank)})
+            for rank, c in enumerate(ranked)]
+
+
+def _rank_features(rank: int) -> dict[str, float]:
+    features = {"rule_rank_inverse": round(1.0 / (1 + rank), 4)}
+    if rank == 0:
+        features["rule_first"] = 1.0
+    return features
+
+
+def _merged(raw: list[Candidate]) -> list[Candidate]:
+    """One candidate per wording: the first proposer's (in PROPOSERS order), with every offering proposer's features."""
+    kept: dict[str, Candidate] = {}
+    for cand in raw:
+        key = NULL if cand.is_null else normalised(cand.value)
+        if not key:
+            continue
+        by = {f"by_{cand.proposer}": 1.0, **cand.features}
+        first = kept.get(key)
+        kept[key] = dataclasses.replace(first, features={**by, **first.features}) if first else \
+            dataclasses.replace(cand, features=by)
+    return list(kept.values())
+
+
+def rule_key(frame: WhatFrame, mi: int, cand: Candidate) -> tuple:
+    """Sort key of the rules' order (smaller first): their answer, the null candidate, then the rest by
+    proposer and nearness."""
+    where = frame.anchor(mi, cand)
+    near = _char_gap(frame.mentions[mi], where) if where is not None else 0
+    start = where[0] if where is not None else 0
+    if cand.proposer in RULE_ORDER:
+        return (RULE_ORDER.index(cand.proposer), near, start)
+    return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer), near, start)
+
+
+def _char_gap(m: dict, span: tuple) -> int:
+    return span[0] - m["end"] if span[0] >= m["end"] else max(m["start"] - span[1], 0)
+
+
+def pair_features(frame: WhatFrame, mi: int, cand: Candidate) -> dict[str, float]:
+    """Features of one (figure, candidate) pair, by name; absent means 0."""
+    m = frame.mentions[mi]
+    f: dict[str, float] = {f"proposer_{cand.proposer}": 1.0, **cand.features}
+    offered = sum(1 for k in cand.features if k.startswith("by_"))
+    f[f"proposers_{min(offered, 3)}"] = 1.0
+    # what the figure is and how its clause runs, per proposer: a count's noun, money's 'for', a level's subject
+    f[f"{cand.proposer}*kind_{m.get('kind')}"] = 1.0
+    f[f"{cand.proposer}*verb_{verb_class(frame.who, frame.clause(mi).verb)}"] = 1.0
+    f[f"{cand.proposer}*rules_{'none' if not (frame.rules.get(mi) or (None,))[0] else 'some'}"] = 1.0
+    if cand.is_null:
+        return f
+    f.update(_word_features(frame, mi, cand))
+    where = frame.anchor(mi, cand)
+    if where is not None:
+        f.update(_position_features(frame, mi, where))
+    return {k: v for k, v in f.items() if v}
+
+
+def _word_features(frame: WhatFrame, mi: int, cand: Candidate) -> dict[str, float]:
+    """What the candidate's words are: how many, a name among them, the figure's unit, only a kind-of-figure
+    word ('increase', 'total'), the figure's counted noun."""
+    m = frame.mentions[mi]
+    words = re.findall(r"[A-Za-z]+", cand.value or "")
+    f = {bucket("length", len(words), _LENGTH_BUCKETS): 1.0}
+    unit = set(re.findall(r"[A-Za-z]+", (m.get("text") or "").lower()))
+    f["overlaps_unit"] = float(bool(unit & {w.lower() for w in words}) or _overlaps((m["start"], m["end"]), cand.span))
+    lemmas = {w.lower() for w in words}
+    f["generic_word"] = float(bool(lemmas) and all(w in frame.lexicon.changes or w in frame.lexicon.placeholders
+                                                  or w in frame.lexicon.qualifiers or w.rstrip("s") in frame.lexicon.changes
+                                                  for w in lemmas))
+    where = frame.anchor(mi, cand)
+    if where is not None and frame.who.entity_in(*where) is not None:
+        f["has_entity"] = 1.0
+    noun = frame.clause(mi).noun
+    if noun is not None and where is not None and where[0] <= noun.idx < where[1]:
+        f["holds_counted_noun"] = 1.0
+    f.update(_against_rules(frame, mi, lemmas))
+    return f
+
+
+def _against_rules(frame: WhatFrame, mi: int, words: set) -> dict[str, float]:
+    """How the candidate's words stand to the rules' what: the same, more words around them ('people' ->
+    'people killed'), fewer, or others; by how long the rules' what is (a bare noun is often too short)."""
+    rules = {w.lower() for w in re.findall(r"[A-Za-z]+", (frame.rules.get(mi) or (None,))[0] or "")}
+    if not rules or not words:
+        return {}
+    relation = "same" if words == rules else "extends" if words > rules else "within" if words < rules else \
+        "overlaps" if words & rules else "other"
+    return {f"rules_{relation}": 1.0, f"rules_{relation}*{bucket('rules_length', len(rules), (1, 2, 4))}": 1.0}
+
+
+def _overlaps(a: tuple, b: Optional[tuple]) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _position_features(frame: WhatFrame, mi: int, span: tuple) -> dict[str, float]:
+    """Where the candidate stands: its sentence, direction and distance in tokens, a comparison marker between,
+    and in the figure's own sentence the parse between them."""
+    m = frame.mentions[mi]
+    after, before = span[0] >= m["end"], span[1] <= m["start"]
+    f = {"after" if after else "before" if before else "around": 1.0}
+    starts = frame.who.sentences.starts
+    back = bisect.bisect_right(starts, m["sent_start"]) - bisect.bisect_right(starts, span[0])
+    f[sentences_bucket(back)] = 1.0
+    lo, hi = (m["end"], span[0]) if after else (span[1], m["start"]) if before else (span[0], span[0])
+    if any_between(frame.who.markers, lo, hi):
+        f["marker_between"] = 1.0
+    words = frame.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None or not len(words):
+        return f
+    tokens = max(words.start - m["token_end"] if after else m["token_start"] - words.end if before else 0, 0)
+    f[bucket("tokens", tokens, _TOKEN_BUCKETS)] = 1.0
+    f["log_token_distance"] = round(min(math.log1p(tokens) / _LOG_SCALE, 1.5), 4)
+    if back == 0:
+        head = frame.clause(mi).head
+        length = _path_length(words.root, head)
+        if length is not None:
+            f[bucket("path", length, _PATH_BUCKETS)] = 1.0
+        f["same_clause"] = float(_clause_head(words.root) == _clause_head(head))
+    return f
