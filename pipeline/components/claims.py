@@ -2,8 +2,8 @@
 
 Each slot is filled by its own module under :mod:`newsclaims.slots` (change, when, subject, source);
 this component only walks the figures in order and assembles :class:`newsclaims.schema.Claim` records.
-The date and who slots are chosen among candidates by the configured rankers (``ranker`` and ``who_ranker``
-in config.cfg: ``newsclaims.slot_ranker.v1`` rules only, ``.v2`` trained weights); what still comes from rules.
+The date, who and what slots are chosen among candidates by the configured rankers (``ranker``, ``who_ranker`` and
+``what_ranker`` in config.cfg: ``newsclaims.slot_ranker.v1`` rules only, ``.v2`` trained weights).
 The rules' who (``fill_subject`` and ``_fallbacks``) is one who candidate among the others.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import dataclasses
 import datetime
 import json
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,7 +21,7 @@ from spacy.util import ensure_path
 
 from newsclaims.adapters.dateparse import DateParserAdapter
 from newsclaims.normalize.units import to_base
-from newsclaims.resources import model_path
+from newsclaims.resources import read_lexicon
 from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
@@ -35,9 +35,15 @@ from newsclaims.slots.who_features import rules_candidates, who_candidates
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots import what_features
 from newsclaims.slots.what_proposers import KindWords, WhatFrame
-from newsclaims.slots.when import DateLexicon, date_mentions, read_date_words
+from newsclaims.slots.when import DateLexicon, date_mentions
 
 from .extensions import doc_text, forget_text, register_extensions
+
+
+# What the component reads from models/lexicon/ (NAME.json), and its ranker settings; to_disk writes both, so an
+# assembled pipeline folder carries them.
+LEXICONS = ("changes", "dates", "subjects", "what", "what_kinds", "who")
+RANKER_SETTINGS = ("ranker", "who_ranker", "what_ranker")
 
 
 class ClaimBuilder:
@@ -54,16 +60,25 @@ class ClaimBuilder:
         self.carry_subject = carry_subject
         self.release_attribution = release_attribution
         self.dates = DateParserAdapter(timeout=date_timeout)
-        self.changes = ChangeLexicon()
-        self.what_words = WhatLexicon.load()
-        self.what_kinds = KindWords.load()
         self.ranker = checked_ranker("ranker", ranker) if ranker is not None else RulesRanker()
         self.who_ranker = checked_ranker("who_ranker", who_ranker) if who_ranker is not None else RulesRanker()
         self.what_ranker = checked_ranker("what_ranker", what_ranker) if what_ranker is not None else RulesRanker()
-        self.who_words = json.loads(model_path("lexicon", "who.json").read_text(encoding="utf-8"))
-        self.who_lexicon = WhoLexicon.from_data(self.who_words, self.what_words.reporters)
-        self.date_words = read_date_words()
-        self.date_lexicon = DateLexicon.from_data(self.date_words)
+        self._set_lexicons(packaged_lexicons())
+
+    def initialize(self, get_examples: Optional[Callable[[], Iterable]] = None, *, nlp: Optional[Language] = None,
+                   lexicons: Optional[dict[str, dict]] = None) -> None:
+        """Load the lexicons: the packaged ones (``models/lexicon/``), each replaced by the data ``lexicons`` gives
+        under its name ([initialize.components.newsclaims_claims.lexicons] in a config). The rankers' weights come
+        from their settings, so no examples are read."""
+        self._set_lexicons({**packaged_lexicons(), **(lexicons or {})})
+
+    @property
+    def who_words(self) -> dict:
+        return self.lexicons["who"]
+
+    @property
+    def date_words(self) -> dict:
+        return self.lexicons["dates"]
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -177,47 +192,39 @@ class ClaimBuilder:
                               date_frame.markers, date_frame.lead)
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """cfg.json, one JSON file per ranker setting, and lexicon/NAME.json: the folder needs nothing from models/."""
         path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
+        (path / "lexicon").mkdir(parents=True, exist_ok=True)
         (path / "cfg.json").write_text(json.dumps(self._cfg()), encoding="utf-8")
-        (path / "ranker.json").write_text(json.dumps(self._ranker_data(), sort_keys=True), encoding="utf-8")
-        (path / "dates.json").write_text(json.dumps(self.date_words, ensure_ascii=False, indent=1), encoding="utf-8")
-        who_ranker = json.dumps(self._ranker_data(self.who_ranker), sort_keys=True)
-        (path / "who_ranker.json").write_text(who_ranker, encoding="utf-8")
-        (path / "who.json").write_text(json.dumps(self.who_words, ensure_ascii=False, indent=1), encoding="utf-8")
-        what_ranker = json.dumps(self._ranker_data(self.what_ranker), sort_keys=True)
-        (path / "what_ranker.json").write_text(what_ranker, encoding="utf-8")
+        for setting in RANKER_SETTINGS:
+            data = json.dumps(self._ranker_data(getattr(self, setting)), sort_keys=True)
+            (path / f"{setting}.json").write_text(data, encoding="utf-8")
+        for name, data in self.lexicons.items():
+            (path / "lexicon" / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
         path = ensure_path(path)
         self._set_cfg(json.loads((path / "cfg.json").read_text(encoding="utf-8")))
-        if (path / "ranker.json").exists():  # folders written before there were rankers keep the configured one
-            self.ranker = _ranker_of(json.loads((path / "ranker.json").read_text(encoding="utf-8")))
-        if (path / "dates.json").exists():
-            self._set_date_words(json.loads((path / "dates.json").read_text(encoding="utf-8")))
-        if (path / "who_ranker.json").exists():
-            self.who_ranker = _ranker_of(json.loads((path / "who_ranker.json").read_text(encoding="utf-8")))
-        if (path / "who.json").exists():
-            self._set_who_words(json.loads((path / "who.json").read_text(encoding="utf-8")))
-        if (path / "what_ranker.json").exists():  # folders written before the what slot had candidates keep the configured one
-            self.what_ranker = _ranker_of(json.loads((path / "what_ranker.json").read_text(encoding="utf-8")))
+        for setting in RANKER_SETTINGS:  # a folder written before a slot had candidates keeps the configured ranker
+            if (path / f"{setting}.json").exists():
+                setattr(self, setting, _ranker_of(json.loads((path / f"{setting}.json").read_text(encoding="utf-8"))))
+        # folders written before lexicon/ held dates.json and who.json at the top
+        files = [path / "dates.json", path / "who.json", *sorted((path / "lexicon").glob("*.json"))]
+        self._set_lexicons({**packaged_lexicons(),
+                            **{f.stem: json.loads(f.read_text(encoding="utf-8")) for f in files if f.is_file()}})
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"cfg": self._cfg(), "ranker": self._ranker_data(), "dates": self.date_words,
-                           "who_ranker": self._ranker_data(self.who_ranker), "who": self.who_words,
-                           "what_ranker": self._ranker_data(self.what_ranker)}).encode("utf-8")
+        rankers = {setting: self._ranker_data(getattr(self, setting)) for setting in RANKER_SETTINGS}
+        return json.dumps({"cfg": self._cfg(), **rankers, "lexicons": self.lexicons}).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ClaimBuilder":
         data = json.loads(data)
         self._set_cfg(data["cfg"])
-        self.ranker = _ranker_of(data["ranker"])
-        self._set_date_words(data["dates"])
-        if "who_ranker" in data:  # bytes written before the who slot had candidates keep the configured ranker
-            self.who_ranker = _ranker_of(data["who_ranker"])
-            self._set_who_words(data["who"])
-        if "what_ranker" in data:  # bytes written before the what slot had candidates keep the configured ranker
-            self.what_ranker = _ranker_of(data["what_ranker"])
+        for setting in RANKER_SETTINGS:  # bytes written before a slot had candidates keep the configured ranker
+            if setting in data:
+                setattr(self, setting, _ranker_of(data[setting]))
+        self._set_lexicons({**packaged_lexicons(), **data.get("lexicons", {})})
         return self
 
     def _ranker_data(self, ranker: Optional[SlotRanker] = None) -> dict:
@@ -225,13 +232,16 @@ class ClaimBuilder:
         to_data = getattr(ranker, "to_data", None)
         return {"name": ranker.name, "data": to_data() if to_data else {}}
 
-    def _set_who_words(self, words: dict) -> None:
-        self.who_words = words
-        self.who_lexicon = WhoLexicon.from_data(words, self.what_words.reporters)
-
-    def _set_date_words(self, words: dict) -> None:
-        self.date_words = words
-        self.date_lexicon = DateLexicon.from_data(words)
+    def _set_lexicons(self, lexicons: dict[str, dict]) -> None:
+        unknown = sorted(set(lexicons) - set(LEXICONS))
+        if unknown:
+            raise ValueError(f"newsclaims_claims: unknown lexicons {unknown}; it reads {list(LEXICONS)}")
+        self.lexicons = {name: lexicons[name] for name in LEXICONS}
+        self.changes = ChangeLexicon(lexicons["changes"])
+        self.what_words = WhatLexicon.from_data(lexicons["what"], lexicons["subjects"])
+        self.what_kinds = KindWords.from_data(lexicons["what_kinds"])
+        self.who_lexicon = WhoLexicon.from_data(lexicons["who"], self.what_words.reporters)
+        self.date_lexicon = DateLexicon.from_data(lexicons["dates"])
 
     def _cfg(self) -> dict:
         return {"date_timeout": self.date_timeout, "carry_subject": self.carry_subject,
@@ -262,6 +272,10 @@ def _claim(doc_id: str, text: str, m: dict, slots: dict, when: Scored, change, s
         source=source[0] if source else None, source_span=source[1] if source else None,
         sentence=text[m["sent_start"]:m["sent_end"]].strip(), sentence_span=[m["sent_start"], m["sent_end"]],
     )
+
+
+def packaged_lexicons() -> dict[str, dict]:
+    return {name: read_lexicon(name) for name in LEXICONS}
 
 
 def _ranker_of(data: dict):

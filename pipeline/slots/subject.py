@@ -99,10 +99,14 @@ class WhatLexicon:
 
     @classmethod
     def load(cls, path: Path = LEXICON_DIR / "what.json", subjects: Path = LEXICON_DIR / "subjects.json") -> "WhatLexicon":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        reporters = json.loads(Path(subjects).read_text(encoding="utf-8"))["reporters"]
-        return cls(frozenset(data["changes"]), frozenset(data["placeholders"]), frozenset(data["qualifiers"]),
-                   frozenset(data["level_verbs"]), frozenset(reporters))
+        return cls.from_data(json.loads(Path(path).read_text(encoding="utf-8")),
+                             json.loads(Path(subjects).read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_data(cls, what: dict, subjects: dict) -> "WhatLexicon":
+        """From the data of what.json and subjects.json (whose reporters are never the thing measured either)."""
+        return cls(frozenset(what["changes"]), frozenset(what["placeholders"]), frozenset(what["qualifiers"]),
+                   frozenset(what["level_verbs"]), frozenset(subjects["reporters"]))
 
     def generic_word(self, doc: Doc, span: Optional[list]) -> Optional[str]:
         """The change or placeholder word of a what that says only what kind of figure it is ('increase',

@@ -65,7 +65,10 @@ class KindWords:
 
     @classmethod
     def load(cls) -> "KindWords":
-        data = json.loads(model_path("lexicon", "what_kinds.json").read_text(encoding="utf-8"))
+        return cls.from_data(json.loads(model_path("lexicon", "what_kinds.json").read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_data(cls, data: dict) -> "KindWords":
         return cls(frozenset(data["share"]["kinds"]), data["share"]["word"], dict(data["change"]))
 
 

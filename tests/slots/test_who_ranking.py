@@ -52,7 +52,7 @@ def test_the_who_ranker_travels_with_the_pipeline(nlp, tmp_path):
     builder.to_disk(tmp_path / "claims")
     saved = json.loads((tmp_path / "claims" / "who_ranker.json").read_text(encoding="utf-8"))
     assert saved["name"] == builder.who_ranker.name
-    assert json.loads((tmp_path / "claims" / "who.json").read_text(encoding="utf-8")) == builder.who_words
+    assert json.loads((tmp_path / "claims" / "lexicon" / "who.json").read_text(encoding="utf-8")) == builder.who_words
     other = RulesRanker() if isinstance(builder.who_ranker, LinearRanker) else LinearRanker({})
     restored = newsclaims.load().get_pipe("newsclaims_claims")
     restored.who_ranker = other
