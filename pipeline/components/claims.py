@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
+from spacy.util import ensure_path, registry
 
 from newsclaims.adapters.dateparse import DateParserAdapter
 from newsclaims.normalize.units import to_base
@@ -50,8 +50,9 @@ class ClaimBuilder:
     def __init__(self, nlp: Language, name: str = "newsclaims_claims", *, date_timeout: float = 2.0,
                  carry_subject: bool = True, release_attribution: bool = True, date_carry: str = "paragraph",
                  ranker: Optional[SlotRanker] = None, who_ranker: Optional[SlotRanker] = None,
-                 what_ranker: Optional[SlotRanker] = None) -> None:
+                 what_ranker: Optional[SlotRanker] = None, scorer: Optional[Callable] = None) -> None:
         register_extensions()
+        self.scorer = scorer if scorer is not None else score_claims
         if date_carry not in ("none", "paragraph", "document"):
             raise ValueError(f"date_carry must be 'none', 'paragraph' or 'document', not {date_carry!r}")
         self.date_carry = date_carry
@@ -91,6 +92,10 @@ class ClaimBuilder:
         finally:
             forget_text(doc)
         return doc
+
+    def score(self, examples: Iterable, **kwargs: Any) -> dict[str, Optional[float]]:
+        """Claims against ``example.reference._.claims`` (the gold format), by the configured scorer."""
+        return self.scorer(examples, **kwargs)
 
     def set_error_handler(self, handler) -> None:
         self._error_handler = handler
@@ -359,12 +364,25 @@ def _iso_or_none(value) -> Optional[str]:
     requires=["doc._.quantities"],
     default_config={"date_timeout": 2.0, "carry_subject": True, "release_attribution": True, "date_carry": "paragraph",
                     "ranker": {"@misc": "newsclaims.slot_ranker.v1"}, "who_ranker": {"@misc": "newsclaims.slot_ranker.v1"},
-                    "what_ranker": {"@misc": "newsclaims.slot_ranker.v1"}},
+                    "what_ranker": {"@misc": "newsclaims.slot_ranker.v1"},
+                    "scorer": {"@scorers": "newsclaims.claims_scorer.v1"}},
 )
 def make_claim_builder(nlp: Language, name: str, *, date_timeout: float, carry_subject: bool,
                        release_attribution: bool, date_carry: str, ranker: Any, who_ranker: Any,
-                       what_ranker: Any) -> ClaimBuilder:
+                       what_ranker: Any, scorer: Optional[Callable]) -> ClaimBuilder:
     # ranker, who_ranker: any SlotRanker; typed Any since spaCy's config validation cannot check a Protocol
     return ClaimBuilder(nlp, name, date_timeout=date_timeout, carry_subject=carry_subject,
                         release_attribution=release_attribution, date_carry=date_carry, ranker=ranker,
-                        who_ranker=who_ranker, what_ranker=what_ranker)
+                        who_ranker=who_ranker, what_ranker=what_ranker, scorer=scorer)
+
+
+def score_claims(examples: Iterable, **kwargs: Any) -> dict[str, Optional[float]]:
+    from newsclaims.evaluation.scoring import score_examples  # the scorer's lemmatizer loads only when scoring
+
+    return score_examples(examples)
+
+
+@registry.scorers("newsclaims.claims_scorer.v1")
+def make_claims_scorer() -> Callable:
+    """P/R/F1 of mentions, quantities, every slot, and strict and relaxed whole claims (``claims_strict_f``...)."""
+    return score_claims

@@ -595,6 +595,22 @@ def evaluate(
     )
 
 
+def score_examples(examples: Iterable[Any], comparators: Optional[Comparators] = None) -> dict[str, Optional[float]]:
+    """spaCy's scores of the claims: ``claims_METRIC_p``, ``_r`` and ``_f`` for every metric, micro-averaged over the
+    examples, with ``example.reference._.claims`` as the gold (in the gold format) and ``example.predicted._.claims``
+    as the prediction. What ``nlp.evaluate`` and ``spacy evaluate`` report for the claims component."""
+    cmp = comparators or default_comparators()
+    totals = {m: Counts() for m in METRICS}
+    for i, eg in enumerate(examples):
+        gold = {"id": str(i), "text": eg.reference.text, "claims": list(eg.reference._.claims or [])}
+        result = score_document(gold, list(eg.predicted._.claims or []), cmp)
+        totals = {m: totals[m] + result.counts[m] for m in METRICS}
+    scores: dict[str, Optional[float]] = {}
+    for metric, c in totals.items():
+        scores.update({f"claims_{metric}_p": c.precision, f"claims_{metric}_r": c.recall, f"claims_{metric}_f": c.f1})
+    return scores
+
+
 # --------------------------------------------------------------------------- entry points for the CLI
 
 
