@@ -20,22 +20,16 @@ from newsclaims.adapters.quantulum import QuantulumAdapter
 from newsclaims.normalize.dates import MONTHS
 from newsclaims.normalize.mentions import MentionGrammar, find_mentions
 from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
+from newsclaims.resources import read_lexicon
 from newsclaims.slots.change import ChangeLexicon
 from newsclaims.slots.sentences import SentenceIndex
 
 from .extensions import doc_text, register_extensions
 
-# Words before a number that make it a label: "Section 301", "Category 4", "No. 1", "atomic number 57".
-LABEL_BEFORE = re.compile(
-    r"(?:\b(?:section|sections|title|chapter|article|rule|no\.|nos\.|number|form|docket|part|amendment|flight|route|"
-    r"executive order|e\.o\.|interstate|highway|channel|band|model|class|category|level|stage|phase|grade|tier|room|suite|box|apollo|"
-    r"page|pages|item|table|figure|fig\.|version|atomic number|atomic numbers|report|act|law|h\.r\.|s\.|vol\.|issue|"
-    r"district|precinct|ward|unit|gate|exit|pier|lot|line|game|week|day|round|top|fortune|f|ef|g|s&p|group of|"
-    r"covid|mp|mark|type|series|boeing|airbus|windows|iphone|galaxy|world war|super bowl|ch\.|pp\.|p\.|#|"
-    # stock indexes named by their size: "S&P 500", "ASX 200", "Nasdaq 100", "Russell 2000"
-    r"sp|s p|s&p/asx|asx|s&p/tsx|tsx|ftse|nasdaq|russell|stoxx|nikkei|cac|dax|kospi|sensex|nifty)\s*)$",
-    re.I,
-)
+# Words before a number that make it a label ("Section 301", "No. 1") or an index's name ("S&P 500"): not_quantities.json
+_NOT_QUANTITIES = read_lexicon("not_quantities")
+LABEL_BEFORE = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in _NOT_QUANTITIES["label_words"] + _NOT_QUANTITIES["index_names"])
+                          + r")\s*)$", re.I)
 LABEL_RANGE_BEFORE = re.compile(LABEL_BEFORE.pattern[:-1] + r"\d[\d,.]*\s*(?:through|to|and|or|-|\u2013)\s*$", re.I)
 # Ages that delimit a group ("aged 18 to 34", "ages 65 and over", "between the ages of 15 and 24")
 AGE_WORD_BEFORE = re.compile(r"\b(?:aged|ages|ages of|age of|age group of|age groups of)\s+(?:between\s+)?$", re.I)
@@ -59,7 +53,7 @@ TIMEFRAME_AFTER = re.compile(  # "in the 12 months to September": the period of 
     re.I,
 )
 NAME_LABELS = {"ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "NORP"}
-DATE_WORDS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "century", "decade"}
+DATE_WORDS = frozenset(_NOT_QUANTITIES["period_nouns"])
 NOT_A_DATE = re.compile(r"\b(?:million|billion|trillion|thousand|percent|per cent|dollars?)\b|[%$\u20ac\u00a3]", re.I)
 # A register name and a colon before a bare number make it an identifier: "doi:10.1016", "OMIM: 606639" (a
 # capitalised label only before a long plain number, so that "UPDATE: 12 dead" keeps its figure)
