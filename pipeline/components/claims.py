@@ -26,7 +26,7 @@ from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.source import release_source, sentence_source
-from newsclaims.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, who_entities
+from newsclaims.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, in_reporter_role, who_entities
 from newsclaims.slots.candidates import Scored, SlotRanker
 from newsclaims.slots.date_features import date_candidates
 from newsclaims.slots.date_proposers import DateFrame
@@ -312,21 +312,24 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
     takes the thing from the figure before it in the sentence, else from the clause's subject."""
     slots = dict(slots)
     generic, subject_what = slots.pop("what_generic", None), slots.pop("what_subject", None)
+    ownerless = slots.pop("who_null", False)  # a quake's magnitude, a world total: no who to fall back to
+    actor = slots.pop("who_actor", False)  # 'The agency awarded $2 million': the source is the who when it acts
     if slots["who"] is not None and slots["who"].lower() in PRONOUNS:
         slots["who"] = slots["who_span"] = None
-    if slots["who"] is not None and source is not None and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
+    if slots["who"] is not None and source is not None and not actor \
+            and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
         slots["who"] = slots["who_span"] = None
-    if slots["who"] is None:
+    if slots["who"] is None and not ownerless:
         for ent in sorted(ents, key=lambda e: e.label_ == "NORP"):  # "European" only when nothing better
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
-                    and not _overlaps(span, [m["start"], m["end"]]):
+                    and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root):
                 slots["who"], slots["who_span"] = ent.text, span
                 break
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
-    if slots["who"] is None and last is not None and last.who:
+    if slots["who"] is None and not ownerless and last is not None and last.who:
         slots["who"], slots["who_span"] = last.who, last.who_span
-    if slots["who"] is None and doc_subject is not None:
+    if slots["who"] is None and not ownerless and doc_subject is not None:
         slots["who"], slots["who_span"] = doc_subject.text, [doc_subject.start_char, doc_subject.end_char]
     if generic and what_words is not None:
         same_sentence = last is not None and last.sentence_span[0] == m["sent_start"] and last.what

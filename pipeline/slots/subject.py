@@ -21,6 +21,15 @@ from newsclaims.resources import read_lexicon
 WHO_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = frozenset(read_lexicon("subjects")["pronouns"])
+MEASURE_NOUNS = frozenset(read_lexicon("subjects")["measures"])
+POPULATIONS = frozenset(read_lexicon("subjects")["populations"])
+_WHO_WORDS = read_lexicon("who")
+REPORTER_VERBS = frozenset(_WHO_WORDS["reporter_verbs"])
+EVENT_SCALES = frozenset(_WHO_WORDS["event_scales"])
+WORLD_SCOPES = frozenset(_WHO_WORDS["world_scopes"])
+POINTER_PRONOUNS = {k: frozenset(v) for k, v in _WHO_WORDS["anaphor_pronouns"].items()}
+POINTER_NOUNS = {k: frozenset(v) for k, v in _WHO_WORDS["anaphor_nouns"].items()}
+_ENTS_KEY = "newsclaims_who_entities"
 _HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", "appos", "conj", "xcomp", "quantmod",
          "nummod", "compound", "amod", "nmod", "advcl", "ccomp", "dative", "agent", "pcomp", "acl", "relcl", "cc"}
 _STOP_EDGE = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "of", "and", ",", "'s", "’s"}
@@ -168,11 +177,33 @@ def _located_in(ents: list[Span], *tokens: Optional[Token]) -> Optional[Span]:
     return None
 
 
-def _is_object_of(tok: Token, verb: Token) -> bool:
-    """The verb's object, or a restatement of it ('using less water -- 402 billion gallons')."""
+def _is_object_of(tok: Optional[Token], verb: Token) -> bool:
+    """The verb's object, or a restatement of it ('using less water -- 402 billion gallons'), also of a verb the
+    governing one opens ('the captain managed to send two signals')."""
+    if tok is None:
+        return False
     if tok.dep_ == "appos":
         tok = tok.head
-    return tok.dep_ == "dobj" and tok.head == verb
+    return tok.dep_ == "dobj" and (tok.head == verb or tok.head.dep_ == "xcomp" and tok.head.head == verb)
+
+
+def _surveyed(doc: Doc, head: Token, m: dict, exclude: tuple[int, int]) -> Optional[tuple]:
+    """The population a share is 'of' ('54% of sexually active students', 'one-fifth (19.8%) of adults'), as written:
+    by the guidelines a survey's share takes the surveyed population as its who, never the survey."""
+    if m.get("unit") != "%" and m.get("kind") != "percentage":
+        return None
+    for tok in (head, head.head if head.dep_ == "appos" else None):
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None) if tok is not None else None
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.lemma_.lower() in POPULATIONS:
+            return _phrase(doc, pobj, exclude)
+    return None
+
+
+def _names_a_measure(tok: Token, lexicon: WhatLexicon) -> bool:
+    """A noun that says what was measured or what kind of figure it is ('exports', 'the increase'), not whose."""
+    lemma = tok.lemma_.lower()
+    return lemma in MEASURE_NOUNS or lemma in lexicon.changes or lemma in lexicon.placeholders
 
 
 def _compact(doc: Doc, tok: Token) -> tuple[str, list]:
@@ -197,6 +228,100 @@ def _governing_verb(tok: Token) -> Optional[Token]:
     return None
 
 
+def states_for_others(verb: Optional[Token]) -> bool:
+    """A verb whose subject states or measures a figure rather than owning it ('the CBO estimates', 'USGS measured')."""
+    return verb is not None and verb.lemma_.lower() in REPORTER_VERBS
+
+
+def in_reporter_role(tok: Token) -> bool:
+    """The token names who states or measures a figure: it is in the subject of a reporter verb ('the agency puts
+    the toll at ten', 'officials at the UN warn') or in its 'by' agent ('measured at 6.3 by the USGS')."""
+    for _ in range(6):
+        if tok.dep_ in ("nsubj", "nsubjpass") and states_for_others(tok.head):
+            return True
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and states_for_others(tok.head.head):
+            return True
+        if tok.head is tok or tok.dep_ not in ("compound", "poss", "amod", "appos", "pobj", "prep", "nmod", "det"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _has_no_owner(head: Token, noun: Optional[Token], verb: Optional[Token], subject: Optional[Token]) -> bool:
+    """A figure no entity owns, by the guidelines: a scale reading of an event ('a 6.3 magnitude quake') and a
+    world total ('deaths worldwide', 'refugees in the world'), whose scope hangs off the figure, its noun or its verb,
+    unless a subject of its own owns it ('Acme sells 2 million cars worldwide')."""
+    near = [noun, head.head, *(c for c in (noun.children if noun is not None else ()) if c.dep_ in ("compound", "nmod"))]
+    if any(t is not None and t.lemma_.lower() in EVENT_SCALES for t in near):  # 'a magnitude 6.1 quake'
+        return True
+    if subject is not None and subject != noun and subject.lower_ not in PRONOUNS:
+        return False
+    for tok in (head, noun, verb):
+        for c in (tok.children if tok is not None else ()):
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in WORLD_SCOPES:
+                return True
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in WORLD_SCOPES for g in c.children):
+                return True
+    return False
+
+
+def _pointer_labels(tok: Token) -> Optional[frozenset]:
+    """The entity labels a pointer can stand for: 'it', 'they', or 'the company', 'this agency' with no name of its own."""
+    if tok.lower_ in POINTER_PRONOUNS:
+        return POINTER_PRONOUNS[tok.lower_]
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in POINTER_NOUNS:
+        return None
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    named = any(c.dep_ in ("compound", "amod", "appos", "poss") and c.pos_ == "PROPN" for c in tok.children)
+    if named or not any(d.lower_ in ("the", "this") for d in dets):
+        return None
+    return POINTER_NOUNS[tok.lemma_.lower()]
+
+
+def _document_entities(doc: Doc) -> list[Span]:
+    """The document's who entities, read once per document (doc.ents walks every token)."""
+    if _ENTS_KEY not in doc.user_data:
+        doc.user_data[_ENTS_KEY] = who_entities(doc)
+    return doc.user_data[_ENTS_KEY]
+
+
+def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str, list]]:
+    """The latest proper name before ``tok`` that holds the pointer's own noun ('the department' -> 'the U.S.
+    Department of Labor'), read off the parse, since the NER often tags only a part of such a name."""
+    for cand in reversed(doc[max(tok.i - 2000, 0):tok.i]):
+        if cand.lower_ == tok.lower_ and cand.pos_ == "PROPN":
+            lo, hi = cand.left_edge.i, cand.right_edge.i + 1
+            while lo < cand.i and doc[lo].dep_ == "det":
+                lo += 1
+            if hi - lo > max_tokens:
+                lo, hi = cand.i, cand.i + 1
+            span = doc[lo:hi]
+            return span.text, [span.start_char, span.end_char]
+    return None
+
+
+def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset) -> Optional[tuple[str, list]]:
+    """The most recent entity before ``tok`` of a kind the pointer can stand for."""
+    kind = [e for e in _document_entities(doc) if e.end_char <= tok.idx and e.label_ in labels]
+    return (kind[-1].text, [kind[-1].start_char, kind[-1].end_char]) if kind else None
+
+
+def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_only: bool = False) -> Optional[tuple[str, list]]:
+    """(name, span) a pointer subject or possessor stands for ('The company had sales of $5 billion' -> the company
+    named before): a name holding the pointer's noun, else the paragraph's remembered who, else the latest entity
+    of a matching kind; None when ``tok`` is no pointer. With ``named_only``, only the first ('the nation's growth'
+    stays as written when no name says which nation)."""
+    labels = _pointer_labels(tok)
+    if labels is None:
+        return None
+    if named_only:
+        return _name_with(doc, tok) if tok.pos_ == "NOUN" else None
+    remembered = (previous_subject["who"], previous_subject["who_span"]) \
+        if previous_subject is not None and previous_subject.get("who") else None
+    named = _name_with(doc, tok) if tok.pos_ == "NOUN" else None
+    return named or remembered or _latest_of_kind(doc, tok, labels)
+
+
 def who_entities(doc: Doc) -> list[Span]:
     """The entities a figure can be about (doc.ents walks every token, so callers read it once per doc).
 
@@ -215,8 +340,10 @@ def who_entities(doc: Doc) -> list[Span]:
     return out
 
 
-def document_subject(ents: list[Span]) -> Optional[Span]:
-    """The place a document is about: its most frequent GPE, if it is named at least twice."""
+def document_subject(ents: list[Span], lead_sentences: int = 3) -> Optional[Span]:
+    """The place a document is about: its most frequent GPE if it is named at least twice, else a place named in
+    its lead (the first sentences: headline, dateline, opening), else the only place it names ('U.S. Import Price
+    Indexes' in a price release's closing line; a region such as 'Africa' named too leaves no single place)."""
     counts: dict[str, list] = {}
     for e in ents:
         if e.label_ == "GPE":
@@ -224,7 +351,22 @@ def document_subject(ents: list[Span]) -> Optional[Span]:
     if not counts:
         return None
     best = max(counts.values(), key=len)
-    return best[0] if len(best) >= 2 else None
+    regions = {e.text.lower() for e in ents if e.label_ == "LOC"}
+    if len(best) >= 2 or len(counts) == 1 and not regions:
+        return best[0]
+    lead_end = _lead_end(best[0].doc, lead_sentences)
+    in_lead = [found[0] for found in counts.values() if found[0].start_char < lead_end]
+    return min(in_lead, key=lambda e: e.start_char) if in_lead else None
+
+
+def _lead_end(doc: Doc, sentences: int) -> int:
+    """Where the document's first ``sentences`` sentences end."""
+    end = 0
+    for k, sent in enumerate(doc.sents):
+        if k >= sentences:
+            break
+        end = sent.end_char
+    return end
 
 
 def _entity_in(ents: list[Span], span: tuple[int, int]) -> Optional[Span]:
@@ -322,35 +464,53 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         subj_slots = None
     if what is None and subj_slots is not None and not subj_slots.get("is_entity"):
         what = (subj_slots["text"], subj_slots["span"])
-    # who: possessor of the noun, an entity subject, an entity in the subject or in what, or the remembered subject.
-    if noun is not None:
+    # who: the surveyed population, the possessor of the noun, an entity subject, an entity in the subject or in
+    # what, or the remembered subject.
+    who = _surveyed(doc, head, m, exclude)
+    if who is None and noun is not None:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is not None and poss.ent_type_ in WHO_LABELS | {""}:
             ent = _entity_in(ents, (poss.left_edge.idx, poss.idx + len(poss)))
-            who = (ent.text, [ent.start_char, ent.end_char]) if ent else (poss.text, [poss.idx, poss.idx + len(poss)])
+            who = (ent.text, [ent.start_char, ent.end_char]) if ent else pointed_at(doc, poss, None, named_only=True) \
+                or (poss.text, [poss.idx, poss.idx + len(poss)])
     if who is None:  # 'twelve deaths in Haiti': a place given for the figure itself beats the clause's subject
         place = _located_in(ents, head, noun)
         if place is not None:
             who = (place.text, [place.start_char, place.end_char])
-    if who is None and subj_slots is not None:
+    reporter = states_for_others(verb)  # 'the agency puts the toll at ten': the agency is the source, not the who
+    actor = False  # the who acts in the figure's own clause: it stays even when it is also the source
+    if who is None and subj_slots is not None and not reporter:
         ent = _entity_in(ents, tuple(subj_slots["span"]))
         if ent is not None:
-            who = (ent.text, [ent.start_char, ent.end_char])
+            who, actor = (ent.text, [ent.start_char, ent.end_char]), True
     # "drivers traveled 1.5 trillion miles", "the nation is using less water -- 402 billion gallons": the actor of an
     # activity is its who even when it names no entity (but not a reporter: "researchers mapped 40 km of cracks").
-    if who is None and subject is not None and verb is not None and subject.pos_ == "NOUN" \
+    if who is None and subject is not None and verb is not None and subject.pos_ == "NOUN" and not reporter \
             and subject.lower_ not in PRONOUNS and lexicon is not None and verb.lemma_ not in lexicon.level_verbs \
-            and subject.lemma_.lower() not in lexicon.reporters and _is_object_of(head, verb) and subj_slots is not None \
+            and subject.lemma_.lower() not in lexicon.reporters and not _names_a_measure(subject, lexicon) \
+            and subj_slots is not None \
+            and (_is_object_of(head, verb) or _is_object_of(noun, verb)) \
             and _entity_in(ents, tuple(subj_slots["span"])) is None:
         who = _compact(doc, subject)
+    if who is None and subject is not None and subject.pos_ == "NOUN" and not reporter:  # 'The department awarded $2
+        who = pointed_at(doc, subject, previous_subject)  # million in Acme grants': the department, not the grants' name
+        actor = who is not None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+    if who is None and owner is not None and not reporter:  # 'His budget proposes $3 trillion': whose budget
+        who = pointed_at(doc, owner, previous_subject)
     if who is None and what is not None and what[1] is not None:
         ent = _entity_in(ents, tuple(what[1]))
         if ent is not None:
             who = (ent.text, [ent.start_char, ent.end_char])
+    if who is None and subject is not None and not reporter:  # 'It sold 4,000 cars': what 'it' stands for
+        who = pointed_at(doc, subject, previous_subject)
     if who is None and subject is None and previous_subject is not None and previous_subject.get("who"):
         who = (previous_subject["who"], previous_subject["who_span"])
+    ownerless = _has_no_owner(head, noun, verb, subject)
+    if ownerless:
+        who = None
     slots = {
-        "who": who[0] if who else None, "who_span": who[1] if who else None,
+        "who": who[0] if who else None, "who_span": who[1] if who else None, "who_null": ownerless, "who_actor": actor,
         "what": what[0] if what else None, "what_span": what[1] if what else None,
         "what_generic": generic,
         "what_subject": (subj_slots["text"], subj_slots["span"])
