@@ -74,6 +74,8 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
         return None, None  # "fifty years", "four-year": a length of time, not a date
     t = re.sub(r"^(?:in|on|during|for|since|by|of|from|through|over|at)\s+", "", t)
     t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"^years? (?=(?:1[6-9]|20)\d\d\b)", "", t)  # 'the years 2020 and 2021' are calendar years
+    t = re.sub(r" (?:and|or)$", "", t)  # the NER runs the conjunction into the first of two dates: 'the years 2020 and'
     edge = re.fullmatch(r"(?:(?:the )?(?P<edge>end|close|start|beginning) of|(?P<loose>early|late|mid-?|middle of))\s*(?P<y>1[6-9]\d\d|20\d\d)", t)
     if edge:
         if edge.group("edge"):
@@ -91,11 +93,15 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
         end = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
         if end > a:
             return f"{a}/{end}", "explicit"
-    m = re.fullmatch(r"(?:(?:the )?(?:u\.s\. )?(?:federal )?)?(?:fiscal(?: year)?|fy)\s*'?(?P<year>\d{4}|\d{2})", t)
+    m = re.fullmatch(rf"{_FISCAL_YEAR}", t)
     if m:
-        y = int(m.group("year"))
-        y = y if y > 999 else 2000 + y
-        return f"{y - 1}-10/{y}-09", "explicit"
+        return fiscal_year(_fiscal_number(m)), "explicit"
+    fiscal_part = _fiscal_part(t)
+    if fiscal_part is not None:
+        return fiscal_part, "explicit"
+    relative_fiscal = _relative_fiscal_year(t, published)
+    if relative_fiscal is not None:
+        return relative_fiscal, "relative"
     relative_quarter = _relative_quarter(t, published)
     if relative_quarter is not None:
         return relative_quarter, "relative"
@@ -127,13 +133,17 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     if m:
         d = int(m.group("dec"))
         return f"{d}/{d + 9}", "explicit"
-    m = re.fullmatch(rf"{_MONTH},?\s+{YEAR}", t)
+    m = re.fullmatch(rf"{_MONTH},?\s+(?:of\s+)?{YEAR}", t)
     if m:
         return _yyyymm(int(m.group("year")), MONTHS[m.group("month")]), "explicit"
     m = re.fullmatch(rf"{_MONTH}\s*(?:-|to|through)\s*(?P<month2>[a-z]+)\.?,?\s+{YEAR}", t)
     if m and m.group("month2") in MONTHS:
-        y = int(m.group("year"))
-        return f"{_yyyymm(y, MONTHS[m.group('month')])}/{_yyyymm(y, MONTHS[m.group('month2')])}", "explicit"
+        y, first, last = int(m.group("year")), MONTHS[m.group("month")], MONTHS[m.group("month2")]
+        return f"{_yyyymm(y if first <= last else y - 1, first)}/{_yyyymm(y, last)}", "explicit"  # 'October-March 2024' starts in 2023
+
+    m = re.fullmatch(rf"(?:from )?{_MONTH}\s*(?:-|to|through|until)\s*(?P<month2>[a-z]+)\.?", t)
+    if m and m.group("month2") in MONTHS:
+        return _yearless_months(MONTHS[m.group("month")], MONTHS[m.group("month2")], published)
 
     m = re.fullmatch(r"(?:between|from) (?P<a>.+?) (?:and|to|through|until) (?P<b>.+)", t)
     if m:
@@ -172,19 +182,100 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
 
 
 # "the 12 months to September", "the three months ended June 30", "the year to March": a period that ends at a date
-_PERIOD_TO = re.compile(rf"(?:(?P<n>\d+|{'|'.join(_COUNT)}) months?|(?P<year_word>year|fiscal year)) "
-                        r"(?:to|through|thru|until|ended|ending|that ended)(?: in| on)? (?P<end>.+)")
+_PERIOD_TO = re.compile(rf"(?:(?P<n>\d+|{'|'.join(_COUNT)}) months?|(?P<year_word>year|fiscal year|financial year)) "
+                        r"(?:to|through|thru|until|ended|ending|(?:that|which) ended|(?P<ahead>(?:that |which )?ends))"
+                        r"(?: in| on)? (?P<end>.+)")
 
 
 def _period_to(m: re.Match, published: Optional[str], parser) -> tuple[Optional[str], Optional[str]]:
     """The months from N months before the end month to the end month: the guidelines date a change over "the 12
-    months to January 2011" as 2010-01/2011-01, the baseline month to the end month."""
+    months to January 2011" as 2010-01/2011-01, the baseline month to the end month. A fiscal or financial year
+    is its twelve months, no baseline: 'the fiscal year that ends in September 2025' is 2024-10/2025-09."""
     n = 12 if m.group("year_word") else int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+    if m.group("year_word") in ("fiscal year", "financial year"):
+        n = 11
     end, how = resolve_date(m.group("end"), published, parser=parser)
     if end is None or "/" in end or not 1 <= n <= 120:
         return None, None
+    if m.group("ahead") and how == "relative" and len(end) >= 7:
+        end = _next_month_named(int(end[5:7]), published) or end
     year, month = int(end[:4]), int(end[5:7]) if len(end) >= 7 else 12
     return f"{_yyyymm(*_shift_month(year, month, -n))}/{_yyyymm(year, month)}", how
+
+
+# "fiscal year 2024", "fiscal 2025", "FY2024", "FY 2020", "FY'24", "the U.S. federal fiscal year 2008"
+def _fiscal_year_pattern(group: str = "year") -> str:
+    return rf"(?:(?:the )?(?:u\.s\. )?(?:federal )?)?(?:fiscal(?: year)?|fy)\s*'?(?P<{group}>\d{{4}}|\d{{2}})"
+
+
+_FISCAL_YEAR = _fiscal_year_pattern()
+_FISCAL_PART = re.compile(
+    rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last) (?P<part>quarter|half)|(?P<code>[qh][1-4]))"
+    rf"(?: of)? (?:the )?{_FISCAL_YEAR}"
+    rf"|{_fiscal_year_pattern('year2')}(?:'s)? (?:(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th|final|last) (?P<part2>quarter|half)|(?P<code2>[qh][1-4]))")
+_FISCAL_SHIFT = {"this": 0, "current": 0, "last": -1, "previous": -1, "prior": -1, "past": -1, "next": 1, "coming": 1}
+
+
+def fiscal_year(year: int) -> str:
+    """The US federal fiscal year ``year`` as the guidelines write it: October of the year before to September
+    (FY2008 -> '2007-10/2008-09')."""
+    return f"{year - 1}-10/{year}-09"
+
+
+def _fiscal_number(m: re.Match) -> int:
+    y = int(m.group("year"))  # 'FY24' is 2024
+    return y if y > 999 else 2000 + y
+
+
+def _fiscal_part(t: str) -> Optional[str]:
+    """'the first half of fiscal year 2024' -> '2023-10/2024-03', 'Q1 FY2025' -> '2024-10/2024-12': a fiscal
+    year's quarters and halves count from its October."""
+    m = _FISCAL_PART.fullmatch(t)
+    if not m:
+        return None
+    code, ordinal, part = m.group("code") or m.group("code2"), m.group("ord") or m.group("ord2"), m.group("part") or m.group("part2")
+    if code:
+        part, n = ("quarter" if code[0] == "q" else "half"), int(code[1])
+    else:
+        n = _ORD[ordinal]
+    length = 3 if part == "quarter" else 6
+    if n * length > 12:
+        return None  # 'H3' is no half
+    year = int(m.group("year") or m.group("year2"))
+    year = year if year > 999 else 2000 + year
+    start = _shift_month(year - 1, 10, length * (n - 1))
+    return f"{_yyyymm(*start)}/{_yyyymm(*_shift_month(*start, length - 1))}"
+
+
+def _relative_fiscal_year(t: str, published: Optional[str]) -> Optional[str]:
+    """'this fiscal year', 'the current fiscal year', 'last fiscal year', 'next fiscal year': the fiscal year of
+    publication (which begins in October) moved by one."""
+    m = re.fullmatch(r"(?P<rel>" + "|".join(_FISCAL_SHIFT) + r") (?:federal )?(?:fiscal year|fiscal|budget year|fy)", t)
+    if not m or not published or not re.match(r"\d{4}-\d{2}", published):
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    own = year + 1 if month >= 10 else year
+    return fiscal_year(own + _FISCAL_SHIFT[m.group("rel")])
+
+
+def _yearless_months(first: int, last: int, published: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """'October through March' with no year: the latest such span that ended by publication, as a bare month
+    resolves to the latest such month (in an April 2024 story, 2023-10/2024-03)."""
+    year = _year_of(published)
+    if year is None or not re.match(r"\d{4}-\d{2}", published):
+        return None, None
+    end_year = year if last <= int(published[5:7]) else year - 1
+    start_year = end_year if first <= last else end_year - 1
+    return f"{_yyyymm(start_year, first)}/{_yyyymm(end_year, last)}", "relative"
+
+
+def _next_month_named(month: int, published: Optional[str]) -> Optional[str]:
+    """The first ``month`` at or after publication: 'the fiscal year that ends in September' in a May story
+    ends this September, where a bare 'September' would be the last one."""
+    year = _year_of(published)
+    if year is None or not re.match(r"\d{4}-\d{2}", published):
+        return None
+    return _yyyymm(year if month >= int(published[5:7]) else year + 1, month)
 
 
 def _latest_year_starting(month: int, published: Optional[str]) -> Optional[int]:

@@ -14,15 +14,18 @@ from typing import Optional
 from newsclaims.slots.candidates import NULL, Candidate, any_between, bucket, sentences_bucket
 from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
-# The rules' cascade: a change's baseline period, the date the figure owns, the nearest free date of its
-# sentence that is no comparison's baseline, a 'now' word, the date carried from earlier in the paragraph, else none. What the rules never
-# chose (headline dates, present tense, a date another figure owns) ranks after the null candidate.
-RULE_ORDER = ("baseline", "owned", "sentence", "now_word", "carry", NULL)
+# The rules' cascade: a change's baseline period (from its sentence's dates, else from its baseline to the date its
+# context gives), a total since a date (to publication), the date the figure owns, the nearest free date of its
+# sentence that is no comparison's baseline, a 'now' word, the date carried from earlier in the paragraph (not to a
+# present-tense or quoted figure), the document's reference period (for a past-tense figure, or a money figure of a
+# budget story), else none. What the rules never chose (headline dates, present tense, a date another figure owns)
+# ranks after the null candidate.
+RULE_ORDER = ("baseline", "baseline_context", "since", "owned", "sentence", "now_word", "carry", "reference", NULL)
 _DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
 _LOG_SCALE = math.log1p(1000)
 # Proposers whose candidates stand away from the figure (or nowhere): what the figure itself says and the kind
 # of date they offer get a weight of their own for each of them.
-_CROSSED = frozenset({NULL, "carry", "headline", "publication", "present_tense", "now_word", "next_sentence"})
+_CROSSED = frozenset({NULL, "carry", "headline", "publication", "present_tense", "now_word", "next_sentence", "reference"})
 _MARKER_REACH = 30  # a comparison marker this close before a date is 'right before' it
 
 
@@ -45,8 +48,12 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     near = distance(frame.mentions[mi], *cand.span) if cand.span is not None else 0
     start = cand.span[0] if cand.span is not None else 0
     proposer = cand.proposer
-    if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span[0])):
+    if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)):
         proposer = "taken"  # another figure's date, or a comparison's baseline ("$1 billion more than in 2019")
+    if proposer == "reference" and not takes_reference(frame, mi):
+        proposer = "reference_unused"
+    if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)):
+        proposer = "carry_unused"  # 'Industrial Info is tracking 1,800 projects', a quote: no date, whatever came before
     if proposer in RULE_ORDER:
         return (RULE_ORDER.index(proposer), near, start)
     return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, near, start)
@@ -104,6 +111,8 @@ def figure_features(frame: DateFrame, mi: int) -> dict[str, float]:
          "undated_document": float(frame.published is None)}
     if change and change.get("role"):
         f[f"change_{change['role']}"] = 1.0
+    if m.get("dimension") == "currency":  # a budget story's money figures point back at its budget
+        f["money"] = 1.0
     frame.figure_cache[mi] = {k: v for k, v in f.items() if v}
     return frame.figure_cache[mi]
 
@@ -114,11 +123,36 @@ def figure_features(frame: DateFrame, mi: int) -> dict[str, float]:
 
 
 
-def _baseline_marked(frame: DateFrame, start: int) -> bool:
-    """A comparison word right before the date ('than in 2019', 'compared with 2019', 'up from 25 in 2015'): the
-    date of the comparison's other side, which only the figure owning it, or a change's baseline period, takes.
-    Not 'from', 'over' or 'since' alone: 'from October through March', 'over the past 67 years' date the figure."""
-    return bool(frame.lexicon.other_side.search(frame.text[max(0, start - _MARKER_REACH):start]))
+def _baseline_marked(frame: DateFrame, span: tuple[int, int]) -> bool:
+    """A comparison word right before the date ('than in 2019', 'compared with 2019', 'up from 25 in 2015', 'a 4%
+    increase over 2019'), or a date counted back from another ('the same period last year'): the date of the
+    comparison's other side, which only the figure owning it, or a change's baseline period, takes. Not 'from',
+    'over' or 'since' alone: 'from October through March', 'over the past 67 years' date the figure."""
+    di = frame.date_at.get(span)
+    if di is not None:
+        return frame.other_side(di)
+    return bool(frame.lexicon.other_side.search(frame.text[max(0, span[0] - _MARKER_REACH):span[0]]))
+
+
+def _states_the_present(frame: DateFrame, mi: int) -> bool:
+    """A figure whose verb is in the present or present perfect, with no time word of its own: the guidelines
+    date it null ('has provided more than 125 million boxes', 'The region has about 8 percent of the world's
+    people'), not with the date of the sentences before. A budget story's money figures point back at its budget."""
+    if frame.budget_reference and frame.mentions[mi].get("dimension") == "currency":
+        return False
+    return tense(_governing_verb(frame.doc, frame.mentions[mi])) == "present"
+
+
+def takes_reference(frame: DateFrame, mi: int) -> bool:
+    """Whether the rules give a figure with no date of its own the document's reference period: a figure outside
+    quotes whose verb is in the past ('Unemployment was down 0.1 percent'), or a money figure of a story about one
+    budget, which points back at that budget whatever its tense ('The request includes $848 billion'). Plain
+    present tense gives no date (the guidelines: present tense with no time word gives null)."""
+    if frame.in_quote(mi):
+        return False
+    if frame.budget_reference and frame.mentions[mi].get("dimension") == "currency":
+        return True
+    return tense(_governing_verb(frame.doc, frame.mentions[mi])) == "past"
 
 
 def _marker_before(frame: DateFrame, start: int) -> bool:

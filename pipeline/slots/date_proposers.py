@@ -19,6 +19,9 @@ from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.when import DateLexicon, period
 
 SLOT = "date"
+OTHER_SIDE_REACH = 30  # characters before a date where a comparison word makes it the other side
+RECORD_REACH = 120  # characters before a date where a record word and 'since' make it a record's horizon
+LEAD_REACH = 5  # sentences of the document's start that may state its reference period (a deck, a byline, the lead)
 OWNED_REACH = 40  # characters: a date further from the figure than this is never 'right after' it
 NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
 _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
@@ -49,6 +52,8 @@ class DateFrame:
     markers: list[int] = field(default_factory=list)
     quotes: dict[str, list[int]] = field(default_factory=dict)
     lead: list[tuple[int, int]] = field(default_factory=list)
+    reference: Optional[int] = None  # the date of the document's reference period (reference_date)
+    budget_reference: bool = False  # that period is the fiscal year of the budget the story is about
     _now: dict = field(default_factory=dict)
     figure_cache: dict = field(default_factory=dict)  # per figure: what date_features.figure_features found
 
@@ -68,7 +73,22 @@ class DateFrame:
         frame.markers = [m.start() for m in lexicon.comparison.finditer(text)]
         frame.quotes = {q: [x.start() for x in re.finditer(q, text)] for q in (_QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT)}
         frame.lead = _lead_sentences(text, sentences)
+        frame.reference = reference_date(frame)
+        frame.budget_reference = frame.reference is not None and _budget_period(frame, frame.reference)
         return frame
+
+    def other_side(self, di: int) -> bool:
+        """Whether a date is the other side of a comparison: a comparison word right before it ('than in 2019',
+        'a 13% increase from fiscal year 2025') or a date counted back from another ('the same period last year')."""
+        d = self.dates[di]
+        return "anchored_to" in d or bool(self.lexicon.other_side.search(self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]])) \
+            or self.record_horizon(di)
+
+    def record_horizon(self, di: int) -> bool:
+        """Whether a date is the horizon of a record ('the lowest total since 1989', 'the largest rise since the
+        index was first published in September 1982'): it dates no figure."""
+        d = self.dates[di]
+        return bool(self.lexicon.record_since.search(self.text[max(0, d["start"] - RECORD_REACH):d["start"]]))
 
     def sentence_dates(self, mi: int) -> list[int]:
         return self.by_sentence.get(self.mentions[mi]["sent_start"], [])
@@ -98,6 +118,58 @@ def _lead_sentences(text: str, sentences: SentenceIndex) -> list[tuple[int, int]
     if len(bounds) > 1 and "\n" in text[bounds[0][1] - 1:bounds[1][0] + 1]:
         lead.append(bounds[1])
     return lead
+
+
+def reference_date(frame: DateFrame) -> Optional[int]:
+    """The date of the period the document reports on, stated once at its start: a release's month, quarter or
+    fiscal year ('the employment numbers for August', 'the budget request for fiscal year 2026'), else the first
+    period of a lead sentence that states a figure ('59 million people died in 2004'). A period, not a day (a
+    release's day does not date what it reveals), and no comparison's other side, 'since' date or name's year."""
+    bounds = [b for b in frame.sentences.bounds if frame.text[b[0]:b[1]].strip()][:LEAD_REACH]
+    usable = [di for start, _ in bounds for di in frame.by_sentence.get(start, []) if _reference_shaped(frame, di)]
+    introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12))]
+    if introduced:
+        return introduced[0]
+    return next((di for di in usable if _dates_a_figure(frame, di)), None)
+
+
+def _dates_a_figure(frame: DateFrame, di: int) -> bool:
+    """Whether a date belongs to a figure of its sentence: the figure owns it, or both hang on one verb ('59
+    million people died in 2004'; not 'the coalition, launched in July 2022, is a group of 24 companies')."""
+    if di in frame.owner:
+        return True
+    d = frame.dates[di]
+    verb = _governing_verb(frame.doc, d)
+    if verb is None:
+        return False
+    return any(m["sent_start"] == d["sent_start"] and _governing_verb(frame.doc, m) == verb for m in frame.mentions)
+
+
+def _before(frame: DateFrame, di: int, reach: int) -> str:
+    start = frame.dates[di]["start"]
+    return frame.text[max(0, start - reach):start]
+
+
+def _reference_shaped(frame: DateFrame, di: int) -> bool:
+    d = frame.dates[di]
+    if not d["iso"] or d["resolution"] == "publication" or len(d["iso"].split("/")[0]) > 7 or len(d["iso"].split("/")[-1]) > 7:
+        return False  # a day ('Last Friday', 'today') dates a release, not what it reports
+    before = _before(frame, di, 30)
+    return not (frame.other_side(di) or frame.lexicon.since.search(before[-12:]) or re.search(r"\b[A-Z]\w+ of\s*$", before))
+
+
+def _budget_period(frame: DateFrame, di: int) -> bool:
+    """A fiscal year named after a budget noun: 'the budget request for fiscal year 2026', 'his spending plan for
+    two thousand eight' (a fiscal year in a budget story)."""
+    d = frame.dates[di]
+    if not re.fullmatch(r"\d{4}-10/\d{4}-09", d["iso"] or ""):
+        return False
+    before = _before(frame, di, 12)
+    intro = frame.lexicon.reference_intro.search(before)
+    if intro is None:
+        return False
+    cut = d["start"] - len(before) + intro.start()
+    return bool(frame.lexicon.budget.search(frame.text[max(0, cut - 40):cut]))
 
 
 def distance(m: dict, start: int, end: int) -> int:
@@ -140,13 +212,57 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     if not change or change.get("role") != "delta" or len(same) < 2:
         return []
     text = frame.text
-    if not any(frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])
-               for di in same):
+    marked = [di for di in same if "anchored_to" in frame.dates[di]
+              or frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])]
+    if not marked:
         return []
+    anchored = next((frame.dates[di] for di in marked if "anchored_to" in frame.dates[di]), None)
+    if anchored is not None:  # 'than the same period in fiscal 2023' runs from that period to the one it copies
+        anchor = frame.date_at.get(tuple(anchored["anchored_to"]))
+        if anchor is not None:
+            return [_span_candidate(frame, "baseline", frame.dates[anchor], anchored)]
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
-    return [Candidate(SLOT, "baseline", period(first["iso"], last["iso"]), text[first["start"]:last["end"]],
-                      (first["start"], last["end"]), first["resolution"])]
+    return [_span_candidate(frame, "baseline", first, last)]
+
+
+def _span_candidate(frame: DateFrame, proposer: str, a: dict, b: dict) -> Candidate:
+    """The period covering two dates, spanning the text from the earlier to the later."""
+    first, last = sorted((a, b), key=lambda d: d["start"])
+    return Candidate(SLOT, proposer, period(a["iso"], b["iso"]), frame.text[first["start"]:last["end"]],
+                     (first["start"], last["end"]), first["resolution"])
+
+
+def baseline_context(frame: DateFrame, mi: int) -> list[Candidate]:
+    """For the size of a change whose sentence names only its baseline ('a 4% increase over this year'), the
+    period from the baseline to the date the context gives the new level: the date carried from earlier in the
+    paragraph, else the document's reference period ('... for fiscal year 2026. The request, a 13.4% increase
+    from fiscal year 2025' -> 2024-10/2026-09)."""
+    change = frame.changes[mi] if frame.changes else None
+    same = frame.sentence_dates(mi)
+    if not change or change.get("role") != "delta" or len(same) != 1 or not frame.other_side(same[0]) \
+            or frame.record_horizon(same[0]):
+        return []
+    base = frame.dates[same[0]]
+    carried = _carried_index(frame, mi)
+    context = carried if carried is not None else frame.reference
+    if context is None or frame.dates[context]["sent_start"] == base["sent_start"]:
+        return []
+    later = frame.dates[context]
+    if later["iso"].split("/")[-1] <= base["iso"].split("/")[-1]:
+        return []  # the context's date must be the later side
+    return [_span_candidate(frame, "baseline_context", base, later)]
+
+
+def reference_period(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The document's reference period (:func:`reference_date`) for a figure of another sentence: a release
+    states its month once and reports the rest undated ('Retail sales in October rose 2% ... Online sales fell
+    1%'). The rules take it only for a figure whose verb is in the past, or any money figure of a story about one
+    budget (date_features.rule_key)."""
+    di = frame.reference
+    if di is None or frame.dates[di]["sent_start"] == frame.mentions[mi]["sent_start"]:
+        return []
+    return [_date(frame, di, "reference", budget_reference=float(frame.budget_reference))]
 
 
 def now_word(frame: DateFrame, mi: int) -> list[Candidate]:
@@ -230,7 +346,10 @@ def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
     out = []
     for di in frame.sentence_dates(mi):
         d = frame.dates[di]
-        if frame.lexicon.since.search(frame.text[max(0, d["start"] - 12):d["start"]]):
+        if frame.record_horizon(di):
+            continue
+        if frame.lexicon.since.search(frame.text[max(0, d["start"] - 12):d["start"]]) \
+                or frame.lexicon.since_event.search(frame.text[max(0, d["start"] - 40):d["start"]]):
             out.append(Candidate(SLOT, "since", period(d["iso"], frame.published[:10]), d["text"], (d["start"], d["end"]),
                                  "relative"))
     return out
@@ -260,13 +379,22 @@ def carried_date(frame: DateFrame, mi: int) -> list[Candidate]:
     period once and then reports several figures for it."""
     if frame.carry == "none":
         return []
+    i = _carried_index(frame, mi)
+    return [] if i is None else [_date(frame, i, "carry")]
+
+
+def _carried_index(frame: DateFrame, mi: int) -> Optional[int]:
+    """The date carried to the figure: the last one before it, skipping a comparison's other side ('a 13% increase
+    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's)."""
+    if frame.carry == "none":
+        return None
     m = frame.mentions[mi]
     i = bisect.bisect_left(frame.date_starts, m["start"]) - 1
-    while i >= 0 and frame.dates[i]["end"] > m["start"]:
+    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i)):
         i -= 1
     if i < 0 or (frame.carry == "paragraph" and "\n\n" in frame.text[frame.dates[i]["end"]:m["start"]]):
-        return []
-    return [_date(frame, i, "carry")]
+        return None
+    return i
 
 
 def headline_dates(frame: DateFrame, mi: int) -> list[Candidate]:
@@ -288,6 +416,7 @@ Proposer = Callable[[DateFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
     "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
-    "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date, NULL: null_date,
+    "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
+    "baseline_context": baseline_context, "reference": reference_period, NULL: null_date,
 }
 

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsclaims.normalize.dates import resolve_date, shift_iso
+from newsclaims.normalize.dates import MONTHS, fiscal_year, resolve_date, shift_iso
 from newsclaims.normalize.units import LEXICON_DIR
 
 
@@ -30,12 +30,17 @@ class DateLexicon:
     still: re.Pattern  # "still", "already"
     since: re.Pattern  # right before a date, a total runs from it to the reporting date ("since 1980")
     other_side: re.Pattern  # right before a date, the date of a comparison's other side ("than in 2019")
+    reference_intro: re.Pattern  # right before a lead's date, the period the document reports on ("numbers for August")
+    budget: re.Pattern  # a budget noun right before that period ("the budget request for fiscal year 2026")
+    record_since: re.Pattern  # before a date, a record's horizon, not the figure's date ("the largest since 2010")
+    since_event: re.Pattern  # before a date, a total runs from an event in it ("since the invasion in 2003")
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
         baseline = (rf"(?:\b(?:{_alternation(data['baseline_words'])})\s+(?:(?:{_alternation(data['baseline_fillers'])})\s+)?"
                     rf"(?:the\s+)?|\bsame (?:{_alternation(data['same_period_nouns'])}) "
                     rf"(?:{_alternation(data['same_period_links'])})\s+)$")
+        other_side_words = rf"(?:{_alternation(data['other_side_words'])}|(?:{_alternation(data.get('change_nouns', ['increase']))})s?\s+(?:from|over))"
         return cls(
             baseline=re.compile(baseline, re.I),
             now=re.compile(rf"\b(?:{_alternation(data['now_words'])})\b", re.I),
@@ -43,8 +48,13 @@ class DateLexicon:
             comparison=re.compile(rf"\b(?:{_alternation(data['comparison_markers'])})(?!\w)", re.I),
             still=re.compile(rf"\b(?:{_alternation(data['still_words'])})\b", re.I),
             since=re.compile(rf"\b(?:{_alternation(data['since_words'])})\s+(?:(?:the\s+)?(?:end|start) of\s+)?$", re.I),
-            other_side=re.compile(rf"\b(?:{_alternation(data['other_side_words'])})\s+(?:(?:{_alternation(data['baseline_fillers'])})"
+            other_side=re.compile(rf"\b{other_side_words}\s+(?:(?:{_alternation(data['baseline_fillers'])})"
                                   rf"\s+)?(?:(?:the|a|an)\s+)?(?:[^\W\d]+\s+){{0,3}}?(?:(?:{_alternation(data['baseline_fillers'])})\s+)?$", re.I),
+            reference_intro=re.compile(rf"\b(?:{_alternation(data.get('reference_intro_words', ['for']))})\s+(?:the\s+)?$", re.I),
+            budget=re.compile(rf"\b(?:{_alternation(data.get('budget_nouns', ['budget']))})s?\s+(?:[^\W\d]+\s+){{0,2}}$", re.I),
+            record_since=re.compile(rf"\b(?:{_alternation(data.get('record_words', ['largest']))})\b[^.;:!?]{{0,60}}"
+                                    rf"\b(?:{_alternation(data['since_words'])})\s+(?:[^\W\d]+\s+){{0,6}}?$", re.I),
+            since_event=re.compile(rf"\b(?:{_alternation(data['since_words'])})\s+the\s+[^\W\d]+\s+(?:in|of)\s+$", re.I),
         )
 
     @classmethod
@@ -72,14 +82,60 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         near = spans[max(0, k - 3):k]
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
-        iso, how = resolve_date(ent.text, published, parser=parser)
-        if iso is None and _count_back(ent.text) is None:
+        ent, iso, how = _resolved_part(ent, published, parser)
+        if iso is None and _count_back(ent.text) is None and not _YEAR_WORD.match(ent.text):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
         out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
                     "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
+    out += _fiscal_year_codes(doc, text, out, spans, sentences)
     out.sort(key=lambda d: d["start"])
-    return anchor_relative_dates(_join_periods(text, out), published)
+    out = [d for d in _join_periods(text, out, published, parser) if d["iso"] is not None or _count_back(d["text"])]
+    out = years_from_sentence(out)
+    if budget_story(text, out):
+        out = as_fiscal_years(text, out)
+    return same_period_dates(text, anchor_relative_dates(out, published))
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A month or a day of a month with no year: 'January', 'in May', 'on May 3', 'May 3rd', 'the 2nd of January'
+_YEARLESS = re.compile(rf"^(?:(?:in|on|during|by|until|through|since)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?"
+                       rf"(?:(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?)$", re.I)
+
+
+def years_from_sentence(dates: list[dict]) -> list[dict]:
+    """A month or day named without a year takes the year its sentence named before it: 'The deadliest outbreak
+    of 1999 happened on May 3' is 1999-05-03, 'last year, 216 were reported in January' January of last year; a
+    bare month otherwise resolves to the latest such month before publication."""
+    out: list[dict] = []
+    for d in dates:
+        if d["resolution"] == "relative" and d["iso"] and "/" not in d["iso"] and len(d["iso"]) >= 7 \
+                and _YEARLESS.match(" ".join(d["text"].split())):
+            year = next((a["iso"][:4] for a in reversed(out) if a["sent_start"] == d["sent_start"] and a["iso"]
+                         and "/" not in a["iso"] and (len(a["iso"]) == 4 or a["resolution"] == "explicit")), None)
+            if year is not None and year != d["iso"][:4]:
+                d = dict(d, iso=year + d["iso"][4:])
+        out.append(d)
+    return out
+
+
+_TRIM_REACH = 2  # leading tokens an unresolvable DATE entity may lose: 'Mars Sunday, Jan. 15, 2004'
+
+
+def _resolved_part(ent, published: Optional[str], parser):
+    """The entity and its value; when the NER ran a name into the date ('on Mars Sunday, Jan. 15, 2004'), the
+    entity without its first token or two, if that part resolves."""
+    iso, how = resolve_date(ent.text, published, parser=parser)
+    if iso is not None or _count_back(ent.text) is not None:
+        return ent, iso, how
+    for k in range(1, min(_TRIM_REACH, len(ent) - 1) + 1):
+        part = ent[k:]
+        if not re.search(r"\d", part.text):
+            break
+        iso, how = resolve_date(part.text, published, parser=parser)
+        if iso is not None:
+            return part, iso, how
+    return ent, None, None
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,6 +177,98 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str]) -> list[d
     return out
 
 
+# Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025'), which the NER often leaves unlabelled.
+_FISCAL_CODE = re.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?:\d{4}|\d{2})\b")
+
+
+def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[int, int]],
+                       sentences) -> list[dict]:
+    taken = [(d["start"], d["end"]) for d in found]
+    out = []
+    for m in _FISCAL_CODE.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in mentions):
+            continue
+        iso, how = resolve_date(m.group(0))
+        if iso is None:
+            continue
+        out.append({"text": m.group(0), "start": start, "end": end, "iso": iso, "resolution": how,
+                    "sent_start": sentences.of(start)[0] if sentences else doc.char_span(start, end, alignment_mode="expand").sent.start_char})
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _fiscal_frame() -> tuple[re.Pattern, re.Pattern]:
+    words = read_date_words()
+    frame = re.compile(rf"\b(?:{_alternation(words['fiscal_frame_words'])})\b", re.I)
+    since = re.compile(rf"\b(?:{_alternation(words['since_words'])})\b[^.;:!?]{{0,30}}$", re.I)
+    return frame, since
+
+
+def budget_story(text: str, dates: list[dict]) -> bool:
+    """Whether the text frames its figures as budget years: it speaks of fiscal or budget years ('fiscal year
+    2024', 'FY 2020', 'the new budget year begins October first')."""
+    frame, _ = _fiscal_frame()
+    return bool(frame.search(text)) or any(_FISCAL_CODE.search(d["text"]) for d in dates)
+
+
+# A plain year as a budget year: '2008', 'two thousand eight', 'this year', 'for last year'; not 'the end of the
+# year', 'the years 2020 and 2021' (calendar years, the guidelines' 010) or a year inside a period.
+_PLAIN_YEAR = re.compile(r"^(?:(?:in|for|during|of|over)\s+)?(?:the\s+)?(?:\d{4}|(?:this|last|next|current|coming|previous)\s+year"
+                         r"|two[\s-]thousand(?:[\s-](?:and[\s-])?[a-z]+(?:-[a-z]+)?)?|nineteen[\s-][a-z]+(?:-[a-z]+)?)$", re.I)
+
+
+def as_fiscal_years(text: str, dates: list[dict]) -> list[dict]:
+    """In a budget story the plain years are fiscal years, as the guidelines date them ('for two thousand eight'
+    -> 2007-10/2008-09, 'this year' -> the fiscal year of publication); a year a total runs 'since' stays a
+    calendar year ('since the invasion in two thousand three')."""
+    _, since = _fiscal_frame()
+    out = []
+    for d in dates:
+        if d["iso"] and re.fullmatch(r"\d{4}", d["iso"]) and _PLAIN_YEAR.match(" ".join(d["text"].split())) \
+                and not since.search(text[max(0, d["start"] - 40):d["start"]]):
+            d = dict(d, iso=fiscal_year(int(d["iso"])))
+        out.append(d)
+    return out
+
+
+def same_period_dates(text: str, dates: list[dict]) -> list[dict]:
+    """'the same period in fiscal year 2023' after 'from October through March' is October to March of fiscal
+    2023: the finer period before it in its sentence, moved into the coarser year it names. Marked as anchored
+    to that period, as a 'year earlier' is."""
+    pattern = _same_period_before()
+    out: list[dict] = []
+    for d in dates:
+        if d["iso"] and "anchored_to" not in d and pattern.search(text[max(0, d["start"] - 40):d["start"]]):
+            anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and a["iso"]
+                           and "anchored_to" not in a and _finer_within_a_year(a["iso"], d["iso"])), None)
+            if anchor is not None:
+                shift = int(d["iso"].split("/")[-1][:4]) - int(anchor["iso"].split("/")[-1][:4])
+                d = dict(d, iso=shift_iso(anchor["iso"], years=shift), anchored_to=[anchor["start"], anchor["end"]])
+        out.append(d)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _same_period_before() -> re.Pattern:
+    words = read_date_words()
+    return re.compile(rf"\bsame\s+(?:{_alternation(words['same_period_nouns'])})s?\s+(?:{_alternation(words['same_period_links'])})"
+                      r"\s+(?:the\s+)?$", re.I)
+
+
+def _finer_within_a_year(finer: str, coarser: str) -> bool:
+    """Whether ``finer`` spans fewer months than ``coarser``, a year or a fiscal year, and at most a year itself."""
+    def months(iso: str) -> Optional[int]:
+        a, b = iso.split("/")[0], iso.split("/")[-1]
+        if len(a) == 4 and len(b) == 4:
+            return 12 * (int(b) - int(a) + 1)
+        if len(a) >= 7 and len(b) >= 7:
+            return (int(b[:4]) * 12 + int(b[5:7])) - (int(a[:4]) * 12 + int(a[5:7])) + 1
+        return None
+    f, c = months(finer), months(coarser)
+    return f is not None and c is not None and f < c and f <= 12 and c == 12
+
+
 # Broadcast copy spells years out ("in two-thousand-three"), which the NER often leaves unlabelled. Only after
 # a preposition and before a clause boundary, so "two thousand dollars" is never a year.
 _SPOKEN_YEAR_DATE = re.compile(
@@ -147,20 +295,51 @@ def _spoken_years(doc: Doc, text: str, date_ents: list, found: list[dict], menti
 
 _PERIOD_JOIN = re.compile(r"^\s*(?:to|through|until|and|-|\u2013)\s*$", re.I)
 _PERIOD_OPEN = re.compile(r"\b(?:from|between)\s*$", re.I)
+_AND_JOIN = re.compile(r"^\s*(?:and\s*)?$", re.I)  # 'June and July', or the NER's 'the years 2020 and' + '2021'
+# 'the fiscal year' + 'that ends in' + 'September', which the NER gives as two entities with a gap
+_YEAR_WORD = re.compile(r"^(?:the\s+)?(?:current\s+|next\s+|last\s+)?(?:fiscal|financial|budget)\s+year$", re.I)
+_YEAR_END = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:ends|ended|ending|to|through)(?:\s+(?:in|on))?\s*$", re.I)
 
 
-def _join_periods(text: str, dates: list[dict]) -> list[dict]:
-    """'from 2015 to 2020' as one period, where the parser gave two DATE entities."""
+def _join_periods(text: str, dates: list[dict], published: Optional[str] = None, parser=None) -> list[dict]:
+    """'from 2015 to 2020' as one period, where the parser gave two DATE entities; so are two adjacent months or
+    years joined by 'and' ('in June and July', 'the years 2020 and 2021': the guidelines date their figures over
+    both), and 'the fiscal year that ends in September'."""
     out: list[dict] = []
     for d in dates:
         prev = out[-1] if out else None
-        if prev is not None and _PERIOD_JOIN.match(text[prev["end"]:d["start"]]) \
-                and _PERIOD_OPEN.search(text[max(0, prev["start"] - 10):prev["start"]]):
-            out[-1] = dict(prev, text=text[prev["start"]:d["end"]], end=d["end"], iso=period(prev["iso"], d["iso"]),
-                           resolution="explicit" if "explicit" in (prev["resolution"], d["resolution"]) else "relative")
+        joined = _joined(text, prev, d, published, parser) if prev is not None else None
+        if joined is not None:
+            out[-1] = joined
             continue
         out.append(d)
     return out
+
+
+def _joined(text: str, prev: dict, d: dict, published: Optional[str], parser) -> Optional[dict]:
+    between = text[prev["end"]:d["start"]]
+    whole = dict(prev, text=text[prev["start"]:d["end"]], end=d["end"],
+                 resolution="explicit" if "explicit" in (prev["resolution"], d["resolution"]) else "relative")
+    if _YEAR_WORD.match(prev["text"]) and _YEAR_END.match(between) and d["iso"] is not None:
+        iso, how = resolve_date(whole["text"], published, parser=parser)
+        return dict(whole, iso=iso, resolution=how) if iso is not None else None
+    if prev["iso"] is None or d["iso"] is None:
+        return None
+    if _PERIOD_JOIN.match(between) and _PERIOD_OPEN.search(text[max(0, prev["start"] - 10):prev["start"]]):
+        return dict(whole, iso=period(prev["iso"], d["iso"]))
+    if _AND_JOIN.match(between) and (" and" in between.lower() or prev["text"].lower().endswith(" and")) \
+            and _next_unit(prev["iso"]) == d["iso"]:
+        return dict(whole, iso=period(prev["iso"], d["iso"]))
+    return None
+
+
+def _next_unit(iso: str) -> Optional[str]:
+    """The year after a year, the month after a month; None for days and intervals."""
+    if re.fullmatch(r"\d{4}", iso):
+        return shift_iso(iso, years=1)
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return shift_iso(iso, months=1)
+    return None
 
 
 def period(a: str, b: str) -> str:
