@@ -30,6 +30,7 @@ WORLD_SCOPES = frozenset(_WHO_WORDS["world_scopes"])
 POINTER_PRONOUNS = {k: frozenset(v) for k, v in _WHO_WORDS["anaphor_pronouns"].items()}
 POINTER_NOUNS = {k: frozenset(v) for k, v in _WHO_WORDS["anaphor_nouns"].items()}
 _ENTS_KEY = "newsclaims_who_entities"
+POINTER_DETERMINERS = frozenset({"these", "those", "this", "that", "such"})
 _HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", "appos", "conj", "xcomp", "quantmod",
          "nummod", "compound", "amod", "nmod", "advcl", "ccomp", "dative", "agent", "pcomp", "acl", "relcl", "cc"}
 _STOP_EDGE = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "of", "and", ",", "'s", "’s"}
@@ -262,6 +263,47 @@ def _has_no_owner(head: Token, noun: Optional[Token], verb: Optional[Token], sub
                 return True
             if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in WORLD_SCOPES for g in c.children):
                 return True
+    return False
+
+
+def _plain_noun_subject(doc: Doc, subject: Optional[Token], ents: list[Span]) -> bool:
+    """A common-noun subject that names no entity, points at none and owns nothing by a possessor:
+    'The federal budget deficit', 'the sea worm' (not 'U.S. exports', 'the company', 'its sales')."""
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ in PRONOUNS or _pointer_labels(subject) is not None:
+        return False
+    if any(c.dep_ == "poss" for c in subject.children):
+        return False
+    return _entity_in(ents, (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))) is None
+
+
+def _described_subject(doc: Doc, m: dict, noun: Optional[Token], verb: Optional[Token], subject: Optional[Token], ents: list[Span],
+                       lexicon: WhatLexicon) -> bool:
+    """A common-noun subject that the figure's clause describes ('the sea worm was 10 cm long', 'the probe
+    has six components', 'the ship was sent on a two-year voyage'): the thing described is the who, not the
+    document's country. Measures, reporters and populations stay out ('exports were $5 billion', 'officials
+    counted 12', 'workers culled a million birds')."""
+    if m.get("kind") in ("percentage", "money") or m.get("unit") == "%":  # 'Condoms were the top method (44%)': a
+        return False  # share's subject is what it measures; money has a payer or an owner, not a described thing
+    if verb is None or not _plain_noun_subject(doc, subject, ents) or _names_a_measure(subject, lexicon):
+        return False
+    if states_for_others(verb) or _place_in_clause(ents, verb, subject):
+        return False  # 'the outbreak happened on May 3 in Kansas, with 72 tornadoes': the place is the who
+    if noun is not None and (subject == noun or noun.is_ancestor(subject) or subject.is_ancestor(noun)):
+        return False  # 'sixty thousand more jobs were created': the counted noun is the what, not the who
+    if m["token_start"] <= subject.i < m["token_end"] or any(d.lower_ in POINTER_DETERMINERS for d in subject.children):
+        return False  # 'these challenges': a pointer at something named before
+    if any(c.dep_ == "nummod" for c in subject.children):
+        return False  # 'at least 65 tornadoes are confirmed': a subject counted by a figure of its own is a what
+    lemma = subject.lemma_.lower()
+    return lemma not in lexicon.reporters and lemma not in POPULATIONS and not subject.like_num
+
+
+def _place_in_clause(ents: list[Span], verb: Token, subject: Token) -> bool:
+    """A place the clause states its facts for by an 'in' or 'at' phrase anywhere outside its subject."""
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at") and not subject.is_ancestor(tok) \
+                and _located_in(ents, tok.head) is not None:
+            return True
     return False
 
 
@@ -506,6 +548,8 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         who = pointed_at(doc, subject, previous_subject)
     if who is None and subject is None and previous_subject is not None and previous_subject.get("who"):
         who = (previous_subject["who"], previous_subject["who_span"])
+    if who is None and lexicon is not None and _described_subject(doc, m, noun, verb, subject, ents, lexicon):
+        who = _compact(doc, subject)  # 'the sea worm was 10 cm long': the thing the level describes
     ownerless = _has_no_owner(head, noun, verb, subject)
     if ownerless:
         who = None

@@ -24,6 +24,9 @@ from newsclaims.slots.who_proposers import Clause, WhoFrame
 SLOT = "what"
 _OBJECTS = ("dobj", "attr", "oprd")
 _SEPARATORS = {",", ";", ":", "and", "or", "while", "but", "(", ")", "--", "–", "—"}
+_MODIFIED_TOKENS = 12  # the most words a noun with its modifiers runs to
+_TRAILING = ("DET", "ADP", "PUNCT", "CCONJ", "PRON", "AUX", "PART", "ADV", "SCONJ")
+_TRAILING_WORDS = ("worth", "valued", "totaling", "totalling")
 
 
 @dataclass
@@ -235,6 +238,56 @@ def money_for(frame: WhatFrame, mi: int) -> list[Candidate]:
     return out
 
 
+def modified_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The measured noun with the words that follow and modify it, which say which things were counted or what
+    the money bought: 'damage to buildings and other property', 'missions to deliver supplies', 'loans originated
+    in 18 months', 'food given to six countries' (any preposition, participle or infinitive; up to a comma, a
+    figure or a dozen words). For the counted noun, the noun money is 'for' or 'in', and the noun a figure is 'of'."""
+    c, m = frame.clause(mi), frame.mentions[mi]
+    nouns = [c.noun] + [_object_of(c.head, prep) for prep in ("for", "in", "of")]
+    if m.get("kind") == "money" and c.head.dep_ == "dobj":  # 'made $2 billion in loans to farmers': the verb's
+        nouns += [_object_of(c.head.head, prep) for prep in ("for", "in")]  # 'in' follows its object
+    nouns = [t for t in nouns if t is None or t.i > c.head.i or t == c.noun]
+    out: list[Candidate] = []
+    for tok in dict.fromkeys(t for t in nouns if t is not None):
+        found = _postmodified(frame, mi, tok)
+        if found is not None and found[0] not in {o.value for o in out}:
+            out += _candidate(frame, mi, found, "modified")
+    return out
+
+
+def _object_of(head: Token, word: str) -> Optional[Token]:
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == word), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _postmodified(frame: WhatFrame, mi: int, tok: Token) -> Optional[tuple]:
+    """(text, span) of ``tok``'s noun phrase stretched over the words after it that its subtree holds; None when
+    nothing follows it or the noun is no plain noun."""
+    m, doc = frame.mentions[mi], frame.doc
+    if _inside(m, tok) or tok.lower_ in PRONOUNS or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha:
+        return None
+    base = _phrase(doc, tok, _exclude(m))
+    if base is None:
+        return None
+    start = doc.char_span(*base[1], alignment_mode="expand").start
+    end = tok.i + 1
+    while end <= tok.right_edge.i and end - start < _MODIFIED_TOKENS and not _ends_modifier(m, doc[end]):
+        end += 1
+    while end > tok.i + 1 and (doc[end - 1].pos_ in _TRAILING or doc[end - 1].lower_ in _TRAILING_WORDS):
+        end -= 1
+    span = doc[start:end]
+    if span.end_char <= base[1][1]:
+        return None  # nothing after the noun's own phrase: the counted-noun proposer offers it already
+    return span.text, [span.start_char, span.end_char]
+
+
+def _ends_modifier(m: dict, tok: Token) -> bool:
+    """A comma, a bracket or another figure ends what modifies the noun: past it the sentence says something else."""
+    return tok.is_punct and tok.text not in ("-", "'", "’") or tok.like_num or tok.text in ("$", "%", "€", "£") \
+        or _inside(m, tok) or tok.lower_ in ("while", "but", "because", "although", "as")
+
+
 def list_item(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The head of the figure's list item or gapped clause: in 'exports rose 12%, imports 8%' the 8% is the
     imports'. The nouns right before the figure, when a separator (comma, 'and', a parenthesis) or the
@@ -294,6 +347,6 @@ def normalised(text: Optional[str]) -> str:
 Proposer = Callable[[WhatFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
     "rules": rules_what, "counted": counted_noun, "of": of_phrase, "subject": verb_subject, "object": verb_object,
-    "with_verb": measured_with_verb, "for": money_for, "list_item": list_item, "previous": previous_figure,
+    "with_verb": measured_with_verb, "for": money_for, "modified": modified_noun, "list_item": list_item, "previous": previous_figure,
     "headline": headline_phrase, "whole": whole_phrase, "kind_word": kind_word, NULL: null_what,
 }
