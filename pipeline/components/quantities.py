@@ -18,7 +18,7 @@ from spacy.util import ensure_path
 
 from newsclaims.adapters.quantulum import QuantulumAdapter
 from newsclaims.normalize.dates import MONTHS
-from newsclaims.normalize.mentions import MentionGrammar, find_mentions
+from newsclaims.normalize.mentions import SUSPENDED_HYPHEN_GAP, MentionGrammar, counted_noun_follows, find_mentions
 from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
 from newsclaims.resources import read_lexicon
 from newsclaims.slots.change import ChangeLexicon
@@ -63,6 +63,8 @@ LONG_PLAIN_NUMBER = re.compile(r"\d{5,}")
 LEADING_ZERO = re.compile(r"0\d+")
 BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR = re.compile(r"1\d{3}|20\d{2}")
+# "from 1000 to 2000 hires": the upper end of a pair whose lower end cannot be a year counts what the lower counts
+COUNT_BEFORE_TO = re.compile(r"(?<![\d,.])(?P<low>\d[\d,]*)\s+(?:to|and|or)\s*$")
 PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|or|and only|day|time|thing|way|by one)\b", re.I)
 
 
@@ -308,6 +310,10 @@ class QuantityFinder:
         if not m["digits"] and not re.match(r"(?:two[\s-]thousand|nineteen|twenty)\b", m["text"], re.I):
             return False  # "two-thousand-three" is how broadcast copy writes a year
         head = core[-1]
+        low = COUNT_BEFORE_TO.search(before)
+        if low and not 1600 <= float(low.group("low").replace(",", "")) <= 2100 \
+                and counted_noun_follows(doc.text, head.idx + len(head.text)):
+            return False  # "from 1000 to 2000 hires", whatever the parse makes of "hires"
         if head.dep_ == "nummod" and head.head.pos_ == "NOUN" and head.head.lower_ not in DATE_WORDS and head.head.tag_ == "NNS":
             if not re.search(r"\b(?:in|since|by|of|from|until|through|to|between|during|before|after)\s*$", before, re.I):
                 return False  # "2000 workers"
@@ -430,10 +436,20 @@ COUNT_SIBLING_GAP = re.compile(
     r"(?:(?:up|down)\s+)?from|against)\s+(?:(?:about|nearly|almost|some|around|roughly|just)\s+)?$", re.I)
 
 
+def _carry_suspended_counted_nouns(text: str, mentions: list[dict]) -> None:
+    """'four-, five- and six-cylinder engines': a count left hanging on a hyphen counts what the compound ending
+    the list counts, whatever noun the parse found after it. Walked from the end, as units are in mentions."""
+    for a, b in reversed(list(zip(mentions, mentions[1:]))):
+        if a["unit"] is None and b["unit"] is None and b.get("counted") and not a["multiple_word"] \
+                and SUSPENDED_HYPHEN_GAP.fullmatch(text[a["end"]:b["start"]]):
+            a["counted"] = a["unit_text"] = b["counted"]
+
+
 def _carry_counted_nouns(text: str, mentions: list[dict]) -> None:
     """A bare count takes the counted noun of the count it is paired with: '3.9 million headsets, up from 2.4
     million', '435 homes by open sale and 187 by tender', '6 million homes including 1.5 million'. Only when
     the first count's noun follows it, no other figure stands between, and the bare one has no noun of its own."""
+    _carry_suspended_counted_nouns(text, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if a["unit"] is not None or b["unit"] is not None or not a.get("counted") or b.get("counted") \
                 or a["sent_start"] != b["sent_start"] or not b["digits"] and not b["scaled"]:

@@ -37,7 +37,7 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = (r"(?<![\d_.,/])(?:(?<=minus-)|(?<=sub-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?![\d,]\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
@@ -47,10 +47,18 @@ PLUS_OR = re.compile(r"\bplus\s*(?:or|/)\s*$", re.IGNORECASE)
 POWER_OF_TEN = re.compile(r"\^|\*\*")
 PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\w|[.-]\d)")
 PAREN_NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ]{0,20}\)")
-WRITTEN_FRACTION = re.compile(r"/(?P<den>[1-9]\d?)(?![\d/])")
+WRITTEN_FRACTION = re.compile(r"[/\u2044](?P<den>[1-9]\d{0,2})(?![\d/\u2044])")  # "/" or the fraction slash
+# A figure's conversion in brackets ("($2.4 billion)", "(US$4.46)"), which a rate's denominator may follow
+CONVERSION_NOTE = re.compile(r"\s*\((?:about\s+|around\s+|roughly\s+)?[A-Z]{0,3}\s?[$\u00a3\u20ac\u00a5]?\s?\d[\d,.]*"
+                             r"(?:\s*(?:[a-z]{1,8}|[A-Z]{3}))?\)")
+# A length in feet or inches in brackets right after a figure: the conversion of a length in metres
+FEET_CONVERSION_AFTER = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+)?[\d,.]+\s*(?:ft|feet|foot|in|inches|yd|yards)\b", re.I)
 MAX_MAGNITUDE = 1e100  # nothing in news is larger; beyond it a figure is a parse gone wrong or a joke
 SCALE_WRD = SCALE_WORD.format(name="wscale")
-GLUED = r"(?P<glued>[A-Za-z\u00b0%]+(?:/[A-Za-z]+)?)?"
+# A glued unit: letters, an area or volume power after metres ("32m2", "4km\u00b2"), a denominator ("50km/h"), or
+# "sq m" / "sq ft" written glued ("3923sq m")
+GLUED = (r"(?P<glued>sq\.?\s?(?:m|ft|km|mi)\b|[A-Za-z\u00b0%]+(?:(?<=m)[23\u00b2\u00b3](?![\d\w]))?"
+         r"(?:/[A-Za-z]+(?:(?<=m)[23](?!\d))?)?)?")
 FRACTION = (
     r"\b(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)"
@@ -99,8 +107,8 @@ class MentionGrammar:
         currency_prefix_re = re.compile(r"(?P<cur>" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
         per_words = sorted(set(lexicon.per_units) | set(_denominator_surfaces(lexicon)), key=len, reverse=True)
         per_re = re.compile(
-            # "a"/"per" as a word of its own: "12 points ahead" is not "a head"
-            r"\s*(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
+            # "a"/"per" as a word of its own: "12 points ahead" is not "a head"; hyphened: "52,000 barrel-a-day"
+            r"(?:\s*|-)(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
             r"(?!\s+(?:earlier|ago|before|later|prior|previously|after))",  # "$4.1 billion a year earlier": a date
             re.IGNORECASE
         )
@@ -222,6 +230,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
                 return None  # ordinals and decades ("25th", "1990s") are not quantities
             if glued in lexicon.glued_only and not scale:
                 unit, unit_text = lexicon.glued_only[glued], glued  # "6W", "40min": a unit only when glued
+            elif glued == "m" and not scale and FEET_CONVERSION_AFTER.match(text, end):
+                unit, unit_text = "m", glued  # "37m (121ft)": metres, as the conversion beside it says
             elif g in SCALE_WORDS and g not in ("hundred",):
                 value *= SCALE_WORDS[g]
                 scale = scale or glued
@@ -279,7 +289,8 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
     if note:
         after = grammar.unit_re.match(text, note.end())
     if after is None:
-        return currency, None, None, end
+        slash = None if currency else _slash_unit(text, end, lex)
+        return (currency, *slash) if slash else (currency, None, None, end)
     surface = after.group("unit")
     code = lex.currency(surface)
     if code:
@@ -290,6 +301,21 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
     if info is None or (currency and info.dimension != "percentage"):
         return currency, None, None, end
     return currency, info.canonical, surface, after.end()
+
+
+SLASH_UNIT = re.compile(r"\s?(?P<num>[A-Za-z\u00b5\u03bc]{1,4})/(?P<den>[A-Za-z]{1,4}[23\u00b2\u00b3]?)(?![\w/])")
+
+
+def _slash_unit(text: str, end: int, lex: UnitLexicon) -> Optional[tuple[str, str, int]]:
+    """'1.3 A/cm2', '340 W/m2', '2.7 g/cm3': a short symbol that is no unit alone is one before '/' and a
+    denominator unit. Returns (unit, unit_text, new end)."""
+    m = SLASH_UNIT.match(text, end)
+    if m is None or m.group("num") not in lex.slash_numerators:
+        return None
+    den = lex.unit(m.group("den"))
+    if den is None or den.dimension in NOT_A_DENOMINATOR:
+        return None
+    return f"{lex.slash_numerators[m.group('num')]}/{den.canonical}", m.group(0).strip(), m.end()
 
 
 def _currency_word_fits(text: str, surface: str, core: dict, lex: UnitLexicon) -> bool:
@@ -378,12 +404,17 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         if unit == "pp" and unit_text and unit_text.lower() == "points":
             unit = "pp" if re.search(r"%|percent|per cent", text[max(0, start - 200):end + 200], re.I) else "point"
         # Rates: "$60 a barrel", "30,000 a month", "four times a day".
-        per = grammar.per_re.match(text, end)
+        per, touches = _rate_after(text, end, grammar)
+        counted = per is None and unit is None and not core.get("fraction")
+        if counted:
+            per, touches = _count_per_time(text, end, grammar), False
         denom = _denominator(per.group("per"), lex) if per else None
         if denom and denom != unit and _takes_denominator(unit, core, lex):
             unit = f"{unit}/{denom}" if unit not in (None, "x") else f"1/{denom}"
-            unit_text = (unit_text + " " if unit_text else "") + per.group(0).strip()
-            end = per.end()
+            # a count per time keeps its noun in the unit as written: "cases per week"
+            unit_text = text[end:per.end()].strip() if counted else \
+                (unit_text + " " if unit_text else "") + per.group(0).strip()
+            end = per.end() if touches else end
         dimension = dimension_of(unit, lex) if unit not in ("point",) else "points"
         mention = {
             "start": start, "end": end, "text": text[start:end],
@@ -404,6 +435,37 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     for mention in mentions:
         _tidy(text, mention, lex)
     return mentions
+
+
+def _rate_after(text: str, end: int, grammar: MentionGrammar) -> tuple[Optional[re.Match], bool]:
+    """The rate's denominator after a figure, and whether it touches the figure (then it joins the span).
+    A bracketed conversion may stand between them, and a figure may be that conversion: '9 billion shekels
+    ($2.4 billion) a year' makes both figures yearly, the span of each stays the figure as written."""
+    per = grammar.per_re.match(text, end)
+    if per:
+        return per, True
+    conversion = CONVERSION_NOTE.match(text, end)
+    if conversion:
+        return grammar.per_re.match(text, conversion.end()), False
+    if text[end:end + 1] == ")":
+        return grammar.per_re.match(text, end + 1), False
+    return None, False
+
+
+COUNTED_NOUN_THEN = re.compile(r"\s+(?P<noun>[a-z]+)(?:\s+(?:worldwide|nationwide|globally|overall|alone))?", re.I)
+
+
+def _count_per_time(text: str, end: int, grammar: MentionGrammar) -> Optional[re.Match]:
+    """'8,000 cases per week', '56 million deaths worldwide each year': a count whose noun a per-time phrase
+    follows is a count per time (1/week), as the guidelines say; the noun stays outside the figure's unit.
+    Only time: 'cars per dealer' is a per-amount rate, which the guidelines leave unit null."""
+    noun = COUNTED_NOUN_THEN.match(text, end)
+    if noun is None or not _is_plural_noun(noun.group("noun")):
+        return None
+    per = grammar.per_re.match(text, noun.end())
+    if per is None or dimension_of(_denominator(per.group("per"), grammar.lexicon), grammar.lexicon) != "duration":
+        return None
+    return per
 
 
 def _tidy(text: str, mention: dict, lex: UnitLexicon) -> None:
@@ -435,6 +497,27 @@ def _attach_bound(text: str, mention: dict, grammar: MentionGrammar) -> None:
 
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
+_RANGE_WORDS = json.loads((LEXICON_DIR / "ranges.json").read_text(encoding="utf-8"))
+_PLURALS_WITHOUT_S = frozenset(_RANGE_WORDS["plural_nouns_without_s"])
+_S_WORDS_NOT_PLURAL = frozenset(_RANGE_WORDS["words_ending_in_s_that_are_not_plural_nouns"])
+_WORDS_AFTER = re.compile(r"\s+(?P<first>[a-z][a-z-]*)(?:\s+(?P<second>[a-z][a-z-]*))?")
+
+
+def _is_plural_noun(word: Optional[str]) -> bool:
+    """A word that reads as a plural count noun ('workers', 'people'), judged on its letters alone."""
+    if not word:
+        return False
+    word = word.lower()
+    if word in _PLURALS_WITHOUT_S:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _S_WORDS_NOT_PLURAL
+
+
+def counted_noun_follows(text: str, end: int) -> bool:
+    """A plural noun right after the figure, or after one modifier ('300 to 400 new workers'): the two bare ends
+    count the same things. Without it, 'voted 6 to 3' or 'won 3 to 1' is a tally or a score, two figures."""
+    m = _WORDS_AFTER.match(text, end)
+    return bool(m) and (_is_plural_noun(m.group("first")) or _is_plural_noun(m.group("second")))
 
 
 def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[dict]:
@@ -469,7 +552,9 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
             unit_after_both = a["unit"] is None and b["unit"] is not None  # "1,500 - 1,800 calories"
             tight_dash = dash and (gap.strip() == gap or a["unit"] == b["unit"] or unit_after_both) and a_bare
             bare_to_scaled = to and a["unit"] is None and b["unit"] is None and b["scaled"] and not a["scaled"]
-            if (between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled:
+            bare_count = to and a["unit"] is None and b["unit"] is None and counted_noun_follows(text, b["end"]) \
+                and not (_year_like(a) and _year_like(b))  # "300 to 400 workers"; "1990 to 2000 figures" are years
+            if (between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled or bare_count:
                 low, high = a["value"], b["value"]
                 own_money = a["kind"] == "money" and low is not None and high is not None \
                     and low * high / _unscaled(b) >= high  # "$200 to $4 million" starts at $200
@@ -509,14 +594,31 @@ BASELINE_GAP = re.compile(
 PAIR_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to|and|or|,)\s*")
 PART_OF_GAP = re.compile(r"\s+of\s+(?:the|its|their|his|her|a|an)\s+(?:(?:total|planned|promised|required|needed)\s+)?", re.I)
 # An index's move in points and its level: "rose 64.06 points to 4,577.10", "(16,369.03, up 58.06 points)"
-LEVEL_AFTER_POINTS = re.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+close\s+of\s+|an?\s+(?:record|high|low)\s+of\s+)?", re.I)
+LEVEL_AFTER_POINTS = re.compile(r"\s*,?\s*(?:to|at)\s+(?:(?:fall|close|end|finish|settle|rise|climb)\s+(?:to|at)\s+)?"
+                                r"(?:a\s+close\s+of\s+|an?\s+(?:record|high|low)\s+of\s+)?", re.I)
+# "lost 162.31 points, or 2.1%, to 7,425.81": the percent form of the move stands between the points and the level
+PERCENT_OF_MOVE_GAP = re.compile(r"\s*,?\s*(?:or|and)\s+", re.I)
 LEVEL_BEFORE_POINTS = re.compile(r"\s*,?\s*(?:up|down|off|higher|lower)\s*", re.I)
+
+
+SUSPENDED_HYPHEN_GAP = re.compile(r"-\s*,?\s*(?:(?:and|or|to)\s+)?")
+
+
+def _suspended_hyphens(text: str, mentions: list[dict]) -> None:
+    """'a 7- or 8-inch screen', 'four-, five- and six-litre engines': a number left hanging on a hyphen shares the
+    unit of the compound that ends the list. Walked from the end, so the unit travels back along the list."""
+    for a, b in reversed(list(zip(mentions, mentions[1:]))):
+        if a["unit"] is None and b["unit"] is not None and not a["multiple_word"] and not a.get("is_range") \
+                and SUSPENDED_HYPHEN_GAP.fullmatch(text[a["end"]:b["start"]]):
+            _take_unit(a, b, scale=False)
 
 
 def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
     """A bare number takes the unit of the figure it is paired with: forward in 'from 1 to 3.2 GW',
     '5 and 7 percent', '9 (boys) and 7 (girls) years'; backward from a baseline, 'climbed to 5.2 million tons,
     up from 4.8 million'."""
+    _suspended_hyphens(text, mentions)
+    _levels_after_points_and_percent(text, mentions)
     for a, b in zip(mentions, mentions[1:]):
         if a["multiple_word"] or b["multiple_word"]:
             continue
@@ -532,6 +634,15 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
             _take_points(a)
         elif _index_points(a) and b["unit"] is None and LEVEL_AFTER_POINTS.fullmatch(gap) and not _year_like(b):
             _take_points(b)
+
+
+def _levels_after_points_and_percent(text: str, mentions: list[dict]) -> None:
+    """An index's move in points and in percent, then its level: the level is in points too."""
+    for move, pct, level in zip(mentions, mentions[1:], mentions[2:]):
+        if _index_points(move) and pct["unit"] == "%" and level["unit"] is None and not _year_like(level) \
+                and PERCENT_OF_MOVE_GAP.fullmatch(text[move["end"]:pct["start"]]) \
+                and LEVEL_AFTER_POINTS.fullmatch(text[pct["end"]:level["start"]]):
+            _take_points(level)
 
 
 def _index_points(m: dict) -> bool:

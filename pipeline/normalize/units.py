@@ -40,6 +40,7 @@ class UnitLexicon:
     glued_only: dict[str, str] = field(default_factory=dict)  # exact case, a unit only glued to a number ("6W")
     ascii_symbols: dict[str, str] = field(default_factory=dict)  # "PS2.7m": a symbol lost to ASCII transliteration
     word_context: dict[str, str] = field(default_factory=dict)  # "won": a currency only where the text says so
+    slash_numerators: dict[str, str] = field(default_factory=dict)  # exact case, a unit only before "/": "A/cm2"
 
     @classmethod
     def from_dir(cls, path: Path = LEXICON_DIR) -> "UnitLexicon":
@@ -65,6 +66,7 @@ class UnitLexicon:
             currency_suffixes=frozenset(cur.get("suffix_symbols", [])),
             news_readings={k: v for k, v in units_data.get("news_readings", {}).items() if not k.startswith("_")},
             glued_only={k: v for k, v in units_data.get("glued_only", {}).items() if not k.startswith("_")},
+            slash_numerators={k: v for k, v in units_data.get("slash_numerators", {}).items() if not k.startswith("_")},
             ascii_symbols={k: v for k, v in cur.get("ascii_symbols", {}).items() if not k.startswith("_")},
             word_context={k: v for k, v in cur.get("word_context", {}).items() if not k.startswith("_")},
         )
@@ -79,6 +81,7 @@ class UnitLexicon:
             "ambiguous_short": sorted(self.ambiguous_short),
             "news_readings": self.news_readings,
             "glued_only": self.glued_only,
+            "slash_numerators": self.slash_numerators,
         }
         cur = {"symbols": self.currency_symbols, "codes": sorted(self.currency_codes), "words": self.currency_words,
                "suffix_symbols": sorted(self.currency_suffixes), "ascii_symbols": self.ascii_symbols,

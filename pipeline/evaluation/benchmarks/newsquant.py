@@ -608,7 +608,7 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
 
 FORM_MAPPINGS = ("change_pair_as_range", "share_as_fraction", "cents_as_cents", "compound_duration_as_parts")
 _PERCENT_WRITTEN = re.compile(r"%|percent|per\s*cent|pct\b|\dpc\b", re.IGNORECASE)
-_FRACTION_WRITTEN = re.compile(r"\b(?:halfs?|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?:in|out of|for every)\b|\d/\d",
+_FRACTION_WRITTEN = re.compile(r"\b(?:halfs?|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?:in|out of|for every)\b|\d[/\u2044]\d",
                                re.IGNORECASE)
 _CENT_WORDS = re.compile(r"^(?:cents?|¢)\b", re.IGNORECASE)
 _PENCE_WORDS = re.compile(r"^(?:pence|penny|p)\b", re.IGNORECASE)
