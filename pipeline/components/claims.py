@@ -27,14 +27,14 @@ from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.source import release_source, sentence_source
 from newsclaims.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, in_reporter_role, who_entities
-from newsclaims.slots.candidates import Scored, SlotRanker
-from newsclaims.slots.date_features import date_candidates
+from newsclaims.slots.candidates import Scored, SlotFiller, SlotRanker
+from newsclaims.slots.date_features import DATE_FILLER
 from newsclaims.slots.date_proposers import DateFrame
 from newsclaims.slots.rankers import RulesRanker, checked_ranker, ranker_from_data
-from newsclaims.slots.who_features import rules_candidates, who_candidates
-from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
-from newsclaims.slots import what_features
+from newsclaims.slots.what_features import WHAT_FILLER
 from newsclaims.slots.what_proposers import KindWords, WhatFrame
+from newsclaims.slots.who_features import WHO_FILLER
+from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots.when import DateLexicon, date_mentions
 
 from .extensions import doc_text, forget_text, register_extensions
@@ -135,7 +135,7 @@ class ClaimBuilder:
         paragraph_start = -1
         paragraph_claims: list = []
         for mi, (m, change) in enumerate(zip(mentions, changes)):
-            ranked = {"date": self.ranker.rank(date_candidates(frame, mi))}
+            ranked = {"date": self._rank(DATE_FILLER, self.ranker, frame, mi, every_candidate)}
             when = ranked["date"][0]
             k = bisect.bisect_left(breaks, m["start"]) - 1
             para = breaks[k] if k >= 0 else -1
@@ -162,21 +162,22 @@ class ClaimBuilder:
     def rank_what(self, frame: WhatFrame, mi: int, slots: dict, every_candidate: bool = True) -> list[Scored]:
         """The figure's what candidates, best first; the rules' answer (``slots``) is one of them."""
         frame.rules[mi] = (slots["what"], slots["what_span"])
-        if not every_candidate and isinstance(self.what_ranker, RulesRanker):
-            return self.what_ranker.rank(what_features.rules_candidates(frame, mi))
-        return self.what_ranker.rank(what_features.what_candidates(frame, mi))
+        return self._rank(WHAT_FILLER, self.what_ranker, frame, mi, every_candidate)
 
     def rank_who(self, frame: WhoFrame, mi: int, slots: dict, source, every_candidate: bool = True) -> list[Scored]:
         """The figure's who candidates, best first; the rules' answer (``slots``) is one of them."""
         frame.rules[mi] = (slots["who"], slots["who_span"])
         frame.sources[mi] = source
         frame.whats[mi] = (slots["what"], slots["what_span"])
-        if not every_candidate and isinstance(self.who_ranker, RulesRanker):
-            return self.who_ranker.rank(rules_candidates(frame, mi))
-        return self.who_ranker.rank(who_candidates(frame, mi))
+        return self._rank(WHO_FILLER, self.who_ranker, frame, mi, every_candidate)
 
-    # An assembled pipeline folder carries the rankers' weights, the date and the who words, so it needs
-    # nothing from models/ at load time.
+    @staticmethod
+    def _rank(filler: SlotFiller, ranker: SlotRanker, frame, mi: int, every_candidate: bool) -> list[Scored]:
+        """The one place that decides a slot: the filler proposes, the ranker orders. A rules-only ranker reads only
+        the rules' own candidates unless every candidate is asked for (explain, training)."""
+        every = every_candidate or not isinstance(ranker, RulesRanker)
+        return ranker.rank(filler.candidates(frame, mi, every=every))
+
     def date_frame(self, doc: Doc, changes: Optional[list] = None,
                    sentences: Optional[SentenceIndex] = None) -> DateFrame:
         """What the date proposers read about ``doc`` (its figures must be found: ``doc._.quantities``)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Optional, Protocol, Sequence
+from typing import Any, Callable, Optional, Protocol, Sequence
 
 NULL = "null"  # the proposer name of the null candidate
 
@@ -84,3 +84,28 @@ class SlotRanker(Protocol):
 
     def rank(self, candidates: Sequence[Candidate]) -> list[Scored]:
         ...
+
+
+class SlotFiller(Protocol):
+    """Proposes one slot's candidates for one figure (``mi``) from its document's frame, in the rules' order. With
+    ``every`` False it may give only the rules' own candidates: all that a rules-only ranker reads."""
+
+    slot: str
+
+    def candidates(self, frame: Any, mi: int, *, every: bool = True) -> list[Candidate]:
+        ...
+
+
+@dataclass(frozen=True)
+class ProposerFiller:
+    """A :class:`SlotFiller` from a slot's candidate functions: every proposer's candidates, and (where the slot has a
+    cheaper list for the rules alone) the rules' own."""
+
+    slot: str
+    every_candidate: Callable[[Any, int], list[Candidate]]
+    rules_only: Optional[Callable[[Any, int], list[Candidate]]] = None
+
+    def candidates(self, frame: Any, mi: int, *, every: bool = True) -> list[Candidate]:
+        if every or self.rules_only is None:
+            return self.every_candidate(frame, mi)
+        return self.rules_only(frame, mi)

@@ -11,7 +11,7 @@ import dataclasses
 import math
 from typing import Optional
 
-from newsclaims.slots.candidates import NULL, Candidate, any_between, bucket, sentences_bucket
+from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, any_between, bucket, sentences_bucket
 from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
 # The rules' cascade: a change's baseline period (from its sentence's dates, else from its baseline to the date its
@@ -169,3 +169,6 @@ def precision(value: Optional[str]) -> str:
     if "/" in value:
         return "interval"
     return {10: "day", 7: "month"}.get(len(value), "year")
+
+
+DATE_FILLER = ProposerFiller("date", date_candidates)

@@ -13,7 +13,7 @@ import math
 import re
 from typing import Optional
 
-from newsclaims.slots.candidates import NULL, Candidate, any_between, bucket, sentences_bucket
+from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, any_between, bucket, sentences_bucket
 from newsclaims.slots.what_proposers import PROPOSERS, WhatFrame, normalised
 from newsclaims.slots.who_features import _clause_head, _path_length, verb_class
 
@@ -156,3 +156,6 @@ def _position_features(frame: WhatFrame, mi: int, span: tuple) -> dict[str, floa
             f[bucket("path", length, _PATH_BUCKETS)] = 1.0
         f["same_clause"] = float(_clause_head(words.root) == _clause_head(head))
     return f
+
+
+WHAT_FILLER = ProposerFiller("what", what_candidates, rules_candidates)

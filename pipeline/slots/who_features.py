@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from newsclaims.slots.candidates import NULL, Candidate, bucket, sentences_bucket
+from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, bucket, sentences_bucket
 from newsclaims.slots.source import REPORTING
 from newsclaims.slots.subject import PRONOUNS
 from newsclaims.slots.who_proposers import PROPOSERS, WhoFrame, name_key
@@ -262,3 +262,6 @@ def _clause_head(tok: Token) -> int:
 def _count_bucket(n: int) -> str:
     """How often the candidate's name was mentioned before the figure."""
     return "mentioned_0" if n == 0 else "mentioned_1" if n == 1 else "mentioned_2_3" if n <= 3 else "mentioned_4_more"
+
+
+WHO_FILLER = ProposerFiller("who", who_candidates, rules_candidates)
