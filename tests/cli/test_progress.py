@@ -128,7 +128,7 @@ def test_extract_shows_the_bar_only_on_a_terminal_without_q(tmp_path, monkeypatc
 
 @pytest.mark.parametrize("name, content, expected", [
     ("a.jsonl", '{"text": "x"}\n{"text": "y"}\n{"text": "z"}', 3),  # no line break after the last line
-    ("a.jsonl.gz", gzip.compress(b'{"text": "x"}\n{"text": "y"}\n'), 2),
+    ("a.jsonl.gz", gzip.compress(b'{"text": "x"}\n{"text": "y"}\n', mtime=0), 2),
     ("a.csv", "id,text\n1,x\n2,y\n", 2),  # the header is no document
     ("a.json", '[{"text": "x"}, {"text": "y"}]', 2),
     ("a.json", '{"text": "x"}', 1),
