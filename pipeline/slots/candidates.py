@@ -8,7 +8,7 @@ so candidates can be printed (``newsclaims explain``), written out and trained o
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Optional, Protocol, Sequence
 
 NULL = "null"  # the proposer name of the null candidate
@@ -36,6 +36,28 @@ def sentences_bucket(back: int) -> str:
 def any_between(sorted_starts: Sequence[int], lo: int, hi: int) -> bool:
     """Whether any of the sorted offsets lies in [lo, hi)."""
     return hi > lo and bisect.bisect_left(sorted_starts, lo) < bisect.bisect_left(sorted_starts, hi)
+
+
+def rank_features(rank: int) -> dict[str, float]:
+    """The rules' position as features: every candidate's inverse rank, and a flag on the rules' own choice."""
+    features = {"rule_rank_inverse": round(1.0 / (1 + rank), 4)}
+    if rank == 0:
+        features["rule_first"] = 1.0
+    return features
+
+
+def merged(raw: Sequence["Candidate"], key: Callable[[Optional[str]], str]) -> list["Candidate"]:
+    """One candidate per ``key`` of its value (the null candidate's key is its own): the first proposer's, with every
+    offering proposer's features and a ``by_PROPOSER`` flag for each. Candidates whose key is empty are dropped."""
+    kept: dict[str, Candidate] = {}
+    for cand in raw:
+        k = NULL if cand.is_null else key(cand.value)
+        if not k:
+            continue
+        by = {f"by_{cand.proposer}": 1.0, **cand.features}
+        first = kept.get(k)
+        kept[k] = replace(first, features={**by, **first.features}) if first else replace(cand, features=by)
+    return list(kept.values())
 
 
 @dataclass(frozen=True)

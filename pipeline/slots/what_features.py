@@ -13,7 +13,8 @@ import math
 import re
 from typing import Optional
 
-from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, any_between, bucket, sentences_bucket
+from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, merged, rank_features,
+                                         sentences_bucket)
 from newsclaims.slots.what_proposers import PROPOSERS, WhatFrame, normalised
 from newsclaims.slots.who_features import _clause_head, _path_length, verb_class
 
@@ -27,37 +28,16 @@ _LOG_SCALE = math.log1p(100)
 def what_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
     """Every proposer's candidates for the figure ``mi``, merged by their words, with features, in the rules' order."""
     raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
-    ranked = sorted(_merged(raw), key=lambda c: rule_key(frame, mi, c))
-    return [dataclasses.replace(c, features={**pair_features(frame, mi, c), **_rank_features(rank)})
+    ranked = sorted(merged(raw, normalised), key=lambda c: rule_key(frame, mi, c))
+    return [dataclasses.replace(c, features={**pair_features(frame, mi, c), **rank_features(rank)})
             for rank, c in enumerate(ranked)]
 
 
 def rules_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
     """Only the rules' answer and the null candidate, in the rules' order: all the rules-only ranker reads."""
     ranked = PROPOSERS["rules"](frame, mi) + PROPOSERS[NULL](frame, mi)
-    return [dataclasses.replace(c, features={f"proposer_{c.proposer}": 1.0, **_rank_features(rank)})
+    return [dataclasses.replace(c, features={f"proposer_{c.proposer}": 1.0, **rank_features(rank)})
             for rank, c in enumerate(ranked)]
-
-
-def _rank_features(rank: int) -> dict[str, float]:
-    features = {"rule_rank_inverse": round(1.0 / (1 + rank), 4)}
-    if rank == 0:
-        features["rule_first"] = 1.0
-    return features
-
-
-def _merged(raw: list[Candidate]) -> list[Candidate]:
-    """One candidate per wording: the first proposer's (in PROPOSERS order), with every offering proposer's features."""
-    kept: dict[str, Candidate] = {}
-    for cand in raw:
-        key = NULL if cand.is_null else normalised(cand.value)
-        if not key:
-            continue
-        by = {f"by_{cand.proposer}": 1.0, **cand.features}
-        first = kept.get(key)
-        kept[key] = dataclasses.replace(first, features={**by, **first.features}) if first else \
-            dataclasses.replace(cand, features=by)
-    return list(kept.values())
 
 
 def rule_key(frame: WhatFrame, mi: int, cand: Candidate) -> tuple:

@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, bucket, sentences_bucket
+from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, bucket, merged, rank_features, sentences_bucket
 from newsclaims.slots.source import REPORTING
 from newsclaims.slots.subject import PRONOUNS
 from newsclaims.slots.who_proposers import PROPOSERS, WhoFrame, name_key
@@ -31,15 +31,9 @@ _CROSSED = frozenset({NULL, "rules", "main", "headline", "antecedent"})
 def who_candidates(frame: WhoFrame, mi: int) -> list[Candidate]:
     """Every proposer's candidates for the figure ``mi``, merged by name, with features, in the rules' order."""
     raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
-    ranked = sorted(_merged(raw), key=lambda c: rule_key(frame, mi, c))
-    out = []
-    for rank, cand in enumerate(ranked):
-        features = pair_features(frame, mi, cand)
-        features["rule_rank_inverse"] = round(1.0 / (1 + rank), 4)
-        if rank == 0:
-            features["rule_first"] = 1.0
-        out.append(dataclasses.replace(cand, features=features))
-    return out
+    ranked = sorted(merged(raw, name_key), key=lambda c: rule_key(frame, mi, c))
+    return [dataclasses.replace(c, features={**pair_features(frame, mi, c), **rank_features(rank)})
+            for rank, c in enumerate(ranked)]
 
 
 def rules_candidates(frame: WhoFrame, mi: int) -> list[Candidate]:
@@ -47,22 +41,6 @@ def rules_candidates(frame: WhoFrame, mi: int) -> list[Candidate]:
     ranked = PROPOSERS["rules"](frame, mi) + PROPOSERS[NULL](frame, mi)
     return [dataclasses.replace(c, features={f"proposer_{c.proposer}": 1.0, "rule_rank_inverse": round(1.0 / (1 + rank), 4)})
             for rank, c in enumerate(ranked)]
-
-
-def _merged(raw: list[Candidate]) -> list[Candidate]:
-    """One candidate per name: the first proposer's (in PROPOSERS order), with every offering proposer's features."""
-    kept: dict[str, Candidate] = {}
-    for cand in raw:
-        key = NULL if cand.is_null else name_key(cand.value)
-        if not key and not cand.is_null:
-            continue
-        by = {f"by_{cand.proposer}": 1.0, **cand.features}
-        if key in kept:
-            first = kept[key]
-            kept[key] = dataclasses.replace(first, features={**by, **first.features})
-        else:
-            kept[key] = dataclasses.replace(cand, features=by)
-    return list(kept.values())
 
 
 def rule_key(frame: WhoFrame, mi: int, cand: Candidate) -> tuple:

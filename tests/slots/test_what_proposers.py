@@ -2,40 +2,9 @@
 phrases it offers; and the what features, the rules' order and v1's answers."""
 import pytest
 
-import newsclaims
 from newsclaims.slots import what_proposers as P
 from newsclaims.slots.rankers import RulesRanker
 from newsclaims.slots.what_features import rules_candidates, what_candidates
-from newsclaims.slots.what_proposers import WhatFrame
-
-PUB = "2021-03-01"
-
-
-@pytest.fixture(scope="module")
-def what_frame_of(nlp):
-    """``what_frame_of(text)`` -> (the text's WhatFrame with the rules' whats set, figure index by its text)."""
-    builder = nlp.get_pipe("newsclaims_claims")
-
-    def make(text):
-        with nlp.select_pipes(disable=[builder.name]):
-            doc = nlp(newsclaims.make_doc(nlp, text, doc_id="t", published=PUB))
-        configured, builder.what_ranker = builder.what_ranker, RulesRanker()  # the claims' what is then the rules'
-        try:
-            claims = builder.build(doc)
-        finally:
-            builder.what_ranker = configured
-        frame = WhatFrame(builder.who_frame(doc), builder.what_words, builder.what_kinds, [c.change for c in claims])
-        for i, claim in enumerate(claims):  # one claim per figure, in order: the rules' what of each
-            frame.rules[i] = (claim.what, claim.what_span)
-
-        def figure(mention):
-            found = [i for i, m in enumerate(frame.mentions) if m["text"] == mention]
-            assert found, f"no figure {mention!r} in {[m['text'] for m in frame.mentions]}"
-            return found[0]
-
-        return frame, figure
-
-    return make
 
 
 HEADLINE = "Valley growers face a poor apple harvest\n\nThey picked 4,000 tons last autumn."

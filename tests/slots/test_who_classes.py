@@ -5,25 +5,7 @@ evaluator matches it (case, periods and a leading 'the' aside, or one name conta
 """
 import pytest
 
-import newsclaims
-from newsclaims.evaluation.compare import who_match
-
-PUB = "2021-03-01"
-
-
-def who_of(nlp, text: str, figure: str):
-    claims = newsclaims.extract(text, published=PUB, doc_id="t", nlp=nlp)
-    found = [c for c in claims if c.text == figure]
-    assert found, f"no figure {figure!r} in {[c.text for c in claims]}"
-    return found[0].who
-
-
-def check(nlp, text, figure, expected):
-    who = who_of(nlp, text, figure)
-    if expected is None:
-        assert who is None, f"{figure!r}: expected no who, got {who!r}"
-    else:
-        assert who is not None and who_match({"who": expected}, {"who": who}), f"{figure!r}: {who!r} is not {expected!r}"
+from who_checks import check
 
 
 # The subject of a verb that states, estimates or puts a figure is its source, not its who.
