@@ -196,8 +196,14 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     if args.benchmark == "newsquant":
         from newsclaims.evaluation.benchmarks import newsquant
 
-        claims: list = []
-        table = newsquant.run_newsquant(args.path, lambda texts: claims.extend(predict(texts)) or claims)
+        claims: list = []  # the run's claims per sentence, kept for --pred-out and --by-class
+
+        def predict_and_keep(texts: list) -> list:
+            found = predict(texts)
+            claims.extend(found)
+            return found
+
+        table = newsquant.run_newsquant(args.path, predict_and_keep)
         table["by_class"] = _newsquant_extras(args, claims)
     else:
         from newsclaims.evaluation.benchmarks import measeval
