@@ -5,20 +5,34 @@ import json
 import re
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsclaims.normalize.units import LEXICON_DIR
 from newsclaims.resources import read_lexicon
 
 _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|their|its|a|an)\s+)?(?:(?:previous|earlier|prior|"
                    r"year-ago|year-earlier|revised|record|all-time)\s+)?(?:(?:high|low|level|total|average|peak|record|figure)\s+of\s+)?$|"
+                   r"\b(?:instead of|rather than)\s+(?:(?:the|their|its|a|an|every)\s+)?$|"
                    r"\bfrom\s*$", re.I)
+_BARE_FROM = re.compile(r"\bfrom\s*$", re.I)
 _TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _AFTER_WORD_DIR = {word: direction for direction, words in read_lexicon("changes")["after_figure"].items()
                    for word in words}
-_AFTER_DELTA = re.compile(r"^\s*(?P<dir>" + "|".join(map(re.escape, _AFTER_WORD_DIR)) + r")\b", re.I)
+# the word may follow a bracketed alternative form: "$140 billion (or 7 percent) higher"
+_AFTER_DELTA = re.compile(r"^\s*(?:\([^()]{0,40}\)|\))?\s*(?P<dir>" + "|".join(map(re.escape, _AFTER_WORD_DIR)) + r")\b", re.I)
+_LEVEL_WORDS = ("up", "down", "higher", "lower")
+_THAN = re.compile(r"\bthan\b", re.I)
+_IN_SPAN_COMPARATIVE = re.compile(r"\s(?P<dir>more|fewer|less)\s", re.I)
+_ALTERNATIVE = re.compile(r"\s*,?\s*(?:\(\s*(?:or\s+)?|or\s+)", re.I)
+_COUNT_ALTERNATIVE = re.compile(r"\s+[a-z]+\s*,?\s*(?:\(\s*(?:or\s+)?|or\s+)", re.I)  # "125,600 positions or 2.2%"
+_LIST_JOINER = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?", re.I)
+_GAPPED_BY = re.compile(r",\s*[^,;()]{1,40}?\bby\s*$", re.I)
+_APPOSITION = re.compile(r"(?:,|\u2014|\u2013|--|\s-\s|\))\s*(?P<tail>[^,\u2014\u2013()]*)$")
+_TAIL_STARTS = frozenset(("a", "an", "up", "down", "which", "that", "or", "about", "nearly", "almost", "some", "just", "only"))
+_TAIL_STOPS = frozenset(("and", "but", "while", "who", "when", "where", "after", "since", "because", "as"))
+_SIGNED_UNITS = frozenset(("%", "pp", "point"))
 
 
 class ChangeLexicon:
@@ -26,6 +40,11 @@ class ChangeLexicon:
         data = data or json.loads((LEXICON_DIR / "changes.json").read_text(encoding="utf-8"))
         self.up = frozenset(data["up"])
         self.down = frozenset(data["down"])
+        self.verbs_only = frozenset(data.get("verbs_only", ()))
+        self.adverbs = {w: d for d, words in data.get("adverbs", {}).items() for w in words}
+        self.still_particles = frozenset(data.get("particle_verbs_without_direction", ()))
+        self.money_levels = frozenset(data.get("money_levels", ()))
+        self.time_cues = re.compile(data.get("comparison_time_cues") or r"(?!)", re.I)
 
     def direction(self, lemma: str) -> Optional[str]:
         lemma = lemma.lower()
@@ -35,51 +54,197 @@ class ChangeLexicon:
             return "down"
         return None
 
+    def token_direction(self, tok: Token) -> Optional[str]:
+        """The direction one token states where it stands: 'contract' only as a verb, 'make up' none."""
+        if tok.pos_ not in ("VERB", "NOUN", "ADV", "ADJ", "ADP"):
+            return None
+        d = self.adverbs.get(tok.lower_) or self.direction(tok.lemma_)
+        if d is None or (tok.lemma_.lower() in self.verbs_only and tok.pos_ != "VERB"):
+            return None
+        if tok.dep_ in ("prt", "advmod") and f"{tok.head.lemma_.lower()} {tok.lower_}" in self.still_particles:
+            return None
+        return d
 
-def _governing_direction(doc: Doc, head_i: int, lex: ChangeLexicon) -> Optional[str]:
-    """The direction of the nearest change word among the figure's syntactic ancestors (same sentence)."""
-    tok = doc[head_i]
+
+def _governing_direction(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[str]:
+    """The direction of the nearest change word among the figure's syntactic ancestors (same sentence), or of a
+    particle on the figure's own verb ('draw down and sell 5 million barrels', 'was down 0.1 point, to 5.4%')."""
+    tok = doc[m["head"]]
+    verb_seen = False
     for _ in range(6):
-        d = lex.direction(tok.lemma_)
-        if d and tok.pos_ in ("VERB", "NOUN", "ADV", "ADJ", "ADP"):
+        d = lex.token_direction(tok)
+        if d:
             return d
+        if tok.pos_ in ("VERB", "AUX") and not verb_seen:
+            verb_seen = True
+            d = _particle_direction(tok, m, lex)
+            if d:
+                return d
         if tok.head == tok:
             break
         tok = tok.head
     return None
 
 
+def _particle_direction(verb: Token, m: dict, lex: ChangeLexicon) -> Optional[str]:
+    word = _direction_particle(verb, m, lex)
+    return lex.token_direction(word) if word is not None else None
+
+
+def _direction_particle(verb: Token, m: dict, lex: ChangeLexicon) -> Optional[Token]:
+    """A direction particle or adverb of ``verb`` (or of the verb it is coordinated with: 'draw down and sell')
+    written before the figure; 'up to' is a bound, not a direction."""
+    shares_subject = verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    for v in (verb, verb.head) if shares_subject else (verb,):
+        for child in v.children:
+            if child.dep_ not in ("prt", "advmod", "acomp") or child.idx >= m["start"]:
+                continue
+            if child.lower_ == "up" and child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "to":
+                continue
+            if lex.token_direction(child):
+                return child
+    return None
+
+
 def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon, *, text: Optional[str] = None) -> list[Optional[dict]]:
-    """One change record (or None) per mention, looking at pairs ('from X to Y') and single figures ('up 6%')."""
+    """One change record (or None) per mention: first each figure on its own ('up 6%', 'from X to Y'), then what
+    its neighbours say (an alternative form, a list, the level a change is stated with)."""
     text = doc.text if text is None else text
-    out: list[Optional[dict]] = [None] * len(mentions)
-    for i, m in enumerate(mentions):
-        before = text[max(m["sent_start"], m["start"] - 40):m["start"]]
-        if m.get("bound_span"):
-            before = text[max(m["sent_start"], m["bound_span"][0] - 40):m["bound_span"][0]]
-        after = text[m["end"]:min(m["sent_end"], m["end"] + 30)]
-        direction = _governing_direction(doc, m["head"], lex)
-        if m["multiple_word"]:
-            word = m["text"].lower()
-            if word not in ("twice", "thrice") and not word.endswith("fold"):
-                out[i] = {"direction": "down" if m["value"] < 1 else "up", "role": "delta"}
-            continue
-        if _FROM.search(before):
-            out[i] = {"direction": direction, "role": "old"}
-        elif _TO.search(before) and (direction or _has_from_partner(text, mentions, i)):
-            out[i] = {"direction": direction, "role": "new"}
-        elif _BY.search(before) and direction:
-            out[i] = {"direction": direction, "role": "delta"}
-        elif _UPDOWN.search(before):
-            word = _UPDOWN.search(before).group("dir").lower()
-            out[i] = {"direction": "up" if word in ("up", "higher") else "down", "role": "delta"}
-        elif _AFTER_DELTA.match(after) and m["unit"] is not None:
-            word = _AFTER_DELTA.match(after).group("dir").lower()
-            out[i] = {"direction": _AFTER_WORD_DIR.get(word), "role": "delta"}
-        elif direction and _is_object_of_change(doc, m, lex):
-            out[i] = {"direction": direction, "role": "delta"}  # "rose 6%", "added 22,000 jobs", "declined 31 cents"
+    out = [_own_change(doc, text, mentions, i, lex) for i in range(len(mentions))]
     _directions_from_values(mentions, out)
+    _drop_unpaired_from(doc, text, mentions, out, lex)
+    _level_before_its_change(text, mentions, out)
+    _carry_across_alternatives(text, mentions, out)
+    _carry_along_lists(text, mentions, out)
     return out
+
+
+def _anchor(m: dict) -> int:
+    return m["bound_span"][0] if m.get("bound_span") else m["start"]
+
+
+def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLexicon) -> Optional[dict]:
+    m = mentions[i]
+    before = text[max(m["sent_start"], _anchor(m) - 40):_anchor(m)]
+    direction = _governing_direction(doc, m, lex)
+    if m["multiple_word"]:
+        word = m["text"].lower()
+        if word in ("twice", "thrice") or word.endswith("fold"):
+            return None
+        return {"direction": "down" if m["value"] < 1 else "up", "role": "delta"}
+    if _FROM.search(before):
+        return {"direction": direction, "role": "old"}
+    if _TO.search(before) and (direction or _has_from_partner(text, mentions, i)):
+        return {"direction": direction, "role": "new"}
+    if _BY.search(before) and direction:
+        return {"direction": direction, "role": "delta"}
+    updown = _UPDOWN.search(before)
+    if updown and not _still_particle(doc, _anchor(m) - len(before) + updown.start("dir"), lex):
+        word = updown.group("dir").lower()
+        return {"direction": "up" if word in ("up", "higher") else "down", "role": "delta"}
+    if _is_period_of_change(doc, m):
+        return None
+    return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex)
+
+
+def _still_particle(doc: Doc, char: int, lex: ChangeLexicon) -> bool:
+    """'make up 40%': the 'up' before the figure is a particle that says no direction."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and lex.token_direction(span[0]) is None and span[0].dep_ in ("prt", "advmod")
+
+
+def _after_figure_change(text: str, m: dict, lex: ChangeLexicon) -> Optional[dict]:
+    """'a 5% increase', '$3 more than last year', '16369.03 up 58.06' (a level, then its change)."""
+    after = text[m["end"]:m["sent_end"]]
+    found = _AFTER_DELTA.match(after[:60])
+    word = found.group("dir").lower() if found else None
+    if found and (m["unit"] is not None or word in ("more", "fewer", "less") and _THAN.search(after)):
+        if word in _LEVEL_WORDS and re.match(r"\s*[$€£¥]?\d", after[found.end():]):
+            return {"direction": _AFTER_WORD_DIR.get(word), "role": "new"}
+        if _compares_times(word, after[found.end():], after[:found.start("dir")], lex):
+            return {"direction": _AFTER_WORD_DIR.get(word), "role": "delta"}
+        return None
+    inside = _IN_SPAN_COMPARATIVE.search(m["text"])  # "60,000 more jobs ... than first reported"
+    if inside and _THAN.search(after) and _compares_times("more", after, "", lex):
+        return {"direction": "down" if inside.group("dir").lower() != "more" else "up", "role": "delta"}
+    return None
+
+
+def _compares_times(word: str, rest: str, between: str, lex: ChangeLexicon) -> bool:
+    """A comparison is a change when it compares with an earlier time ('$2 billion higher than in 2018', '16% above its
+    2018 close'), not with a normal, a limit or another thing ('212 more than normal', '10 mph less than the record').
+    A comparative with no 'than' ('2 points lower') is a change."""
+    if word not in ("above", "below"):
+        than = _THAN.search(rest)
+        if than is None or re.search(r";|\.(?!\d)", rest[:than.start()]):
+            return True
+        between, rest = between + rest[:than.start()], rest[than.end():]
+    target = " ".join(re.split(r"[,;]|\.(?!\d)|\band\b", rest, maxsplit=1)[0].split()[:8])
+    return bool(lex.time_cues.search(between) or lex.time_cues.search(target))
+
+
+def _signed_change(text: str, mentions: list[dict], i: int) -> Optional[dict]:
+    """'Dow +0.2%': a plus sign marks a rise; a minus sign does so in a run of signed figures ('FTSE -0.6% DAX -1.6%'),
+    since one negative figure alone may be a level ('growth was -0.5%')."""
+    m = mentions[i]
+    if m["unit"] not in _SIGNED_UNITS:
+        return None
+    sign = _sign(text, m)
+    if sign == "+":
+        return {"direction": "up", "role": "delta"}
+    if sign == "-" and sum(1 for o in mentions if o["sent_start"] == m["sent_start"] and _sign(text, o)) >= 2:
+        return {"direction": "down", "role": "delta"}
+    return None
+
+
+def _sign(text: str, m: dict) -> Optional[str]:
+    first = m["text"][:1]
+    if first and first in "-\u2212":
+        return "-"
+    if first == "+" or (m["start"] > 0 and text[m["start"] - 1] == "+"):
+        return "+"
+    return None
+
+
+def _object_change(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[dict]:
+    """'rose 6%', 'added 22,000 jobs', 'declined 31 cents', 'the decline would be $100 billion'."""
+    word = _change_word_over(doc, m, lex)
+    if word is None or _names_an_amount(word, m, lex):
+        return None
+    return {"direction": lex.token_direction(word), "role": "delta"}
+
+
+def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
+    """The change word the figure hangs directly off, or the change noun that is the subject of 'X was <figure>'."""
+    tok = doc[m["head"]]
+    if tok.dep_ == "nummod" and m["unit"] is None and tok.head.pos_ in ("NOUN", "PROPN") and not lex.token_direction(tok.head):
+        tok = tok.head  # a count: the counted noun is the object ("added 22,000 jobs")
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "the decline in the deficit was $100 billion", not "growth was 2%"
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and lex.token_direction(c)
+                    and any(d.dep_ == "det" for d in c.children)]
+        return subjects[0] if subjects else None
+    if tok.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "pobj", "nummod", "compound", "quantmod", "nmod", "amod"):
+        return None
+    head, climbed = tok.head, False
+    # "increased at an annual rate of 3.5 percent", "sold a total of 10 million barrels": climb through 'rate of' and 'by'
+    for _ in range(3):
+        if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace", "total"):
+            head, climbed = head.head, True
+        else:
+            break
+    if head.pos_ in ("VERB", "NOUN") and lex.token_direction(head):
+        return head
+    return _direction_particle(head, m, lex) if head.pos_ == "VERB" and (tok.dep_ == "dobj" or climbed) else None
+
+
+def _names_an_amount(word: Token, m: dict, lex: ChangeLexicon) -> bool:
+    """'a loss of $5 million', 'raised $4 million': with money, these words name the amount, a level."""
+    return word.lemma_.lower() in lex.money_levels and re.fullmatch(r"[A-Z]{3}", (m["unit"] or "").partition("/")[0]) is not None
+
+
+def _is_period_of_change(doc: Doc, m: dict) -> bool:
+    """'a seven-month decrease': a duration written as a modifier is the change's period, not its size."""
+    return m["kind"] == "duration" and "-" in m["text"] and doc[m["head"]].dep_ in ("compound", "amod", "nmod")
 
 
 def _has_from_partner(text: str, mentions: list[dict], i: int) -> bool:
@@ -95,21 +260,6 @@ def _has_from_partner(text: str, mentions: list[dict], i: int) -> bool:
         if j != i:
             if _FROM.search(text[max(0, other["start"] - 12):other["start"]]):
                 return True
-    return False
-
-
-def _is_object_of_change(doc: Doc, m: dict, lex: ChangeLexicon) -> bool:
-    """'rose 6%', 'cut 5 million barrels': the figure hangs directly off a change verb."""
-    tok = doc[m["head"]]
-    if tok.dep_ in ("dobj", "npadvmod", "advmod", "attr", "pobj", "nummod", "compound", "quantmod", "nmod", "amod"):
-        head = tok.head
-        # "increased at an annual rate of 3.5 percent": climb through 'rate of' and 'by'
-        for _ in range(3):
-            if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace"):
-                head = head.head
-            else:
-                break
-        return lex.direction(head.lemma_) is not None and head.pos_ in ("VERB", "NOUN")
     return False
 
 
@@ -132,3 +282,74 @@ def _directions_from_values(mentions: list[dict], out: list[Optional[dict]]) -> 
             for j in range(max(0, i - 2), min(len(out), i + 3)):
                 if j != i and out[j] and out[j]["role"] == "old" and out[j]["direction"]:
                     c["direction"] = out[j]["direction"]
+
+
+def _drop_unpaired_from(doc: Doc, text: str, mentions: list[dict], out: list[Optional[dict]], lex: ChangeLexicon) -> None:
+    """'sell oil from three sites': a bare 'from' that hangs off no change word, in a sentence with no other part of
+    a change, gives a source or a place, not an earlier level."""
+    for i, c in enumerate(out):
+        m = mentions[i]
+        before = text[max(m["sent_start"], _anchor(m) - 40):_anchor(m)]
+        found = _BARE_FROM.search(before)
+        if not c or c["role"] != "old" or not found:
+            continue
+        if any(o for j, o in enumerate(out) if j != i and mentions[j]["sent_start"] == m["sent_start"]):
+            continue
+        word = doc.char_span(_anchor(m) - len(before) + found.start(), _anchor(m), alignment_mode="expand")
+        head = word[0].head if word is not None else None
+        if head is not None and not lex.token_direction(head) and not _own_particle(head, lex):
+            out[i] = None
+
+
+def _own_particle(verb: Token, lex: ChangeLexicon) -> bool:
+    return any(c.dep_ in ("prt", "advmod") and lex.token_direction(c) for c in verb.children)
+
+
+def _neighbours(mentions: list[dict]):
+    """Each pair of figures next to each other in one sentence."""
+    for i in range(len(mentions) - 1):
+        if mentions[i + 1]["sent_start"] == mentions[i]["sent_start"]:
+            yield i, i + 1
+
+
+def _level_before_its_change(text: str, mentions: list[dict], out: list[Optional[dict]]) -> None:
+    """'$1.5 trillion for 2024, down from $1.7 trillion', '$1,136 billion, $46 billion more than ...': a level set off
+    before the change it is stated with is the new level."""
+    for i, j in _neighbours(mentions):
+        change = out[j]
+        if out[i] is not None or not change or change["role"] not in ("delta", "old") or not change["direction"]:
+            continue
+        if mentions[j]["unit"] not in ("%", "x", mentions[i]["unit"]):
+            continue
+        apposition = _APPOSITION.search(text[mentions[i]["end"]:_anchor(mentions[j])])
+        if apposition and _is_change_phrase(apposition.group("tail")):
+            out[i] = {"direction": change["direction"], "role": "new"}
+
+
+def _is_change_phrase(tail: str) -> bool:
+    words = re.findall(r"[a-z']+", tail.lower())
+    return len(words) <= 7 and (not words or words[0] in _TAIL_STARTS) and not _TAIL_STOPS.intersection(words)
+
+
+def _carry_across_alternatives(text: str, mentions: list[dict], out: list[Optional[dict]]) -> None:
+    """'lost 190 points, or 0.6%', '$140 billion (or 7 percent)', '1 degree Celsius (1.8 F)': one change written twice."""
+    for i, j in _neighbours(mentions):
+        between = text[mentions[i]["end"]:_anchor(mentions[j])]
+        if _ALTERNATIVE.fullmatch(between) or mentions[i]["unit"] is None and _COUNT_ALTERNATIVE.fullmatch(between):
+            if out[i] and not out[j]:
+                out[j] = dict(out[i])
+            elif out[j] and not out[i]:
+                out[i] = dict(out[j])
+
+
+def _carry_along_lists(text: str, mentions: list[dict], out: list[Optional[dict]]) -> None:
+    """'rising 8.9%, 7.9% and 10.1%', 'Acme was down 2.3%, Beta by 2.6%': one change verb over a list of deltas."""
+    for i, j in _neighbours(mentions):
+        prev = out[i]
+        if out[j] is not None or not prev or prev["role"] != "delta" or not prev["direction"]:
+            continue
+        if mentions[i]["unit"] is None or mentions[i]["unit"] != mentions[j]["unit"]:
+            continue
+        between = text[mentions[i]["end"]:_anchor(mentions[j])]
+        if _LIST_JOINER.fullmatch(between) or _GAPPED_BY.search(between):
+            out[j] = dict(prev)

@@ -655,7 +655,9 @@ def _old_new_pair(a: Mapping[str, Any], b: Optional[Mapping[str, Any]]):
         return None
     if a.get("unit") and b.get("unit") and a["unit"] != b["unit"]:
         return None
-    return (a, b) if (a.get("change") or {}).get("role") == "old" else (b, a)
+    # only a pair written old first ('from X to Y') is NewsQuant's range; 'rose to X from Y', 'X, down from Y' and
+    # 'X instead of Y' it writes as two figures
+    return (a, b) if (a.get("change") or {}).get("role") == "old" else None
 
 
 def share_as_fraction(claim: Mapping[str, Any], row: dict[str, Any]) -> dict[str, Any]:
