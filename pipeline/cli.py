@@ -20,13 +20,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if "-" in args.inputs and sys.stdin.isatty():
         print("newsclaims: reading JSONL from standard input (Ctrl-D ends it)", file=sys.stderr)
     process = PipelineProcess(args.config, base_model=args.base_model, batch_size=args.batch_size)
+    run_process = process
+    if args.explain is not None:
+        from newsclaims.explain import ExplainingProcess
+
+        args.explain.write_text("", encoding="utf-8")  # this run's documents only; a missing folder fails here
+        run_process = ExplainingProcess(process, args.explain)
     field_map = dict(kv.split("=", 1) for kv in args.field) if args.field else None
     formats = args.format or ["jsonl"]
     if args.stdout and "jsonl" not in formats:
         formats = [*formats, "jsonl"]  # --stdout copies claims.jsonl, so the run folder gets it too
     with _run_folder(args.output) as outdir:
         manifest = run_corpus(
-            args.inputs, outdir, process=process, n_process=args.n_process, batch_size=args.batch_size,
+            args.inputs, outdir, process=run_process, n_process=args.n_process, batch_size=args.batch_size,
             shard_size=args.shard_size, formats=formats, engine=args.engine, scheduler=args.scheduler,
             progress=not args.quiet, limit=args.limit, field_map=field_map, config_hash=process.config_hash(),
             language_check=not args.skip_language_check, doc_timeout=args.doc_timeout or None, keep_text=args.keep_text,
@@ -398,6 +404,7 @@ def _add_extract(sub: Any) -> None:
         "newsclaims extract big.jsonl.gz -o runs/try --limit 100          # the first 100 documents",
         "cat news.jsonl | newsclaims extract - --stdout -q | head -3     # a pipe: stdin in, claims out",
         "newsclaims extract dump.jsonl -o runs/d --field text=body --field published=pub_date",
+        "newsclaims extract corpus/news -o runs/x --explain runs/x-explain.jsonl   # each figure's slot candidates too",
     ])
     e.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="files or folders to read; '-' is standard input, read as JSONL (gzipped or not)")
@@ -445,10 +452,32 @@ def _add_extract(sub: Any) -> None:
     e.add_argument("--max-doc-chars", type=_cap, default=DEFAULT_MAX_DOC_CHARS, metavar="N",
                    help="characters one document may have (its input may take 6 bytes per character); a longer one "
                         f"is a read error; 0 = no limit (default {DEFAULT_MAX_DOC_CHARS:,})")
+    e.add_argument("--explain", type=Path, default=None, metavar="FILE",
+                   help="also write, for every document processed, one JSON line per figure to FILE: doc_id, the "
+                        "figure, and per slot its candidates with score and proposer, as `newsclaims explain` builds "
+                        "them (claims.jsonl is unchanged; each document is parsed a second time). Only with the local "
+                        "engine and --n-process 1, into a new OUTDIR (a resumed run would leave out the documents of "
+                        "its finished shards)")
     e.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar (it is shown only when stderr is a terminal anyway)")
     _pipeline_options(e)
     e.set_defaults(func=_cmd_extract)
+
+
+def _explain_problem(args: argparse.Namespace) -> Optional[str]:
+    """Why ``extract --explain`` cannot run as asked: its file is written by one process, for this run's documents."""
+    if args.explain is None:
+        return None
+    if args.engine != "local" or args.n_process != 1:
+        return "--explain works with the local engine and --n-process 1 only"
+    if args.output is not None and any((args.output / "shards").glob("*.done")):
+        return (f"--explain needs a new OUTDIR: {args.output} has finished shards, whose documents would not be "
+                "explained")
+    target = args.explain.resolve()
+    in_outdir = args.output is not None and args.output.resolve() in target.parents  # the run never reads OUTDIR
+    if not in_outdir and any(Path(i).is_dir() and Path(i).resolve() in target.parents for i in args.inputs if i != "-"):
+        return f"--explain {args.explain} is inside an input folder: the run would read it as an input"
+    return None
 
 
 def _add_evaluate(sub: Any) -> None:
@@ -587,6 +616,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "extract" and args.output is None and not args.stdout:
         parser.error("extract needs -o OUTDIR, or --stdout (which then runs in a temporary folder)")
+    if args.command == "extract" and (problem := _explain_problem(args)):
+        parser.error(problem)
     try:
         return args.func(args)
     except BrokenPipeError as exc:  # `newsclaims sql ... | head`: the reader had enough; extract handles its own

@@ -26,7 +26,8 @@ from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.source import release_source, sentence_source
-from newsclaims.slots.subject import PRONOUNS, WhatLexicon, document_subject, fill_subject, in_reporter_role, who_entities
+from newsclaims.slots.subject import (SubjectWords, WhatLexicon, document_subject, fill_subject, in_reporter_role,
+                                      packaged_words, who_entities)
 from newsclaims.slots.candidates import Scored, SlotFiller, SlotRanker
 from newsclaims.slots.date_features import DATE_FILLER
 from newsclaims.slots.date_proposers import DateFrame
@@ -124,7 +125,7 @@ class ClaimBuilder:
         sources: dict[int, Optional[tuple]] = {}
         claims = []
         remembered: Optional[dict] = None
-        ents = who_entities(doc)
+        ents = who_entities(doc, self.subject_words)
         doc_subject = document_subject(ents)
         ents_by_sentence: dict[int, list] = {}
         for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
@@ -142,7 +143,8 @@ class ClaimBuilder:
             if para != paragraph_start:
                 paragraph_start, remembered, paragraph_claims = para, None, []
             sent_ents = ents_by_sentence.get(m["sent_start"], [])
-            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None, sent_ents, self.what_words)
+            slots, subject = fill_subject(doc, m, remembered if self.carry_subject else None, sent_ents, self.what_words,
+                                          self.subject_words)
             if subject is not None:
                 remembered = subject
             sent_key = m["sent_start"]
@@ -151,7 +153,7 @@ class ClaimBuilder:
                 sources[sent_key] = sentence_source(doc, sent) if sent is not None else None
             source = sources[sent_key] or default_source
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
-                               doc_subject if self.carry_subject else None, self.what_words)
+                               doc_subject if self.carry_subject else None, self.what_words, self.subject_words)
             ruled = _claim(doc_id, text, m, slots, when, change, source)
             paragraph_claims.append(ruled)  # the rules' own chain: what they carry on does not depend on the ranker
             ranked["who"] = self.rank_who(who_frame, mi, slots, source, every_candidate)
@@ -185,7 +187,7 @@ class ClaimBuilder:
         published, text = _iso_or_none(doc._.published), doc_text(doc)
         changes = fill_changes(doc, mentions, self.changes, text=text) if changes is None else changes
         sentences = sentences or SentenceIndex(doc)
-        found = date_mentions(doc, mentions, published, self.dates, sentences, text=text)
+        found = date_mentions(doc, mentions, published, self.dates, sentences, text=text, lexicon=self.date_lexicon)
         return DateFrame.build(doc, text, published, mentions, changes, found, sentences, self.date_lexicon,
                                self.date_carry)
 
@@ -193,7 +195,7 @@ class ClaimBuilder:
         """What the who proposers read about ``doc``; it shares the date frame's sentences, lead and comparison
         markers. The rules' answers, sources and whats are filled in as :meth:`build_ranked` walks the figures."""
         date_frame = date_frame or self.date_frame(doc)
-        ents = who_entities(doc) if ents is None else ents
+        ents = who_entities(doc, self.subject_words) if ents is None else ents
         return WhoFrame.build(doc, date_frame.text, date_frame.mentions, date_frame.sentences, ents, self.who_lexicon,
                               date_frame.markers, date_frame.lead)
 
@@ -245,6 +247,7 @@ class ClaimBuilder:
         self.lexicons = {name: lexicons[name] for name in LEXICONS}
         self.changes = ChangeLexicon(lexicons["changes"])
         self.what_words = WhatLexicon.from_data(lexicons["what"], lexicons["subjects"])
+        self.subject_words = SubjectWords.from_data(lexicons["subjects"], lexicons["who"])
         self.what_kinds = KindWords.from_data(lexicons["what_kinds"])
         self.who_lexicon = WhoLexicon.from_data(lexicons["who"], self.what_words.reporters)
         self.date_lexicon = DateLexicon.from_data(lexicons["dates"])
@@ -307,15 +310,17 @@ def _overlaps(a, b) -> bool:
 
 
 def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_start: int, doc_subject=None,
-               what_words: Optional[WhatLexicon] = None) -> dict:
+               what_words: Optional[WhatLexicon] = None, words: Optional[SubjectWords] = None) -> dict:
     """Fill who/what the parse left empty: the speaker is not the subject; an entity of the sentence is;
     a figure in a paragraph about one subject keeps that subject. A generic what ('an increase of 2%')
-    takes the thing from the figure before it in the sentence, else from the clause's subject."""
+    takes the thing from the figure before it in the sentence, else from the clause's subject. ``words`` are the
+    component's pronouns and reporter verbs (the packaged ones when not given)."""
+    pronouns = (words or packaged_words()).pronouns
     slots = dict(slots)
     generic, subject_what = slots.pop("what_generic", None), slots.pop("what_subject", None)
     ownerless = slots.pop("who_null", False)  # a quake's magnitude, a world total: no who to fall back to
     actor = slots.pop("who_actor", False)  # 'The agency awarded $2 million': the source is the who when it acts
-    if slots["who"] is not None and slots["who"].lower() in PRONOUNS:
+    if slots["who"] is not None and slots["who"].lower() in pronouns:
         slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and source is not None and not actor \
             and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
@@ -324,7 +329,7 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
         for ent in sorted(ents, key=lambda e: e.label_ == "NORP"):  # "European" only when nothing better
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
-                    and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root):
+                    and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words):
                 slots["who"], slots["who_span"] = ent.text, span
                 break
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
@@ -341,7 +346,7 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
             else:
                 slots["what"], slots["what_span"] = thing
     what = (slots["what"] or "").lower()
-    if (not what or what in PRONOUNS) and last is not None and last.what:
+    if (not what or what in pronouns) and last is not None and last.what:
         slots["what"], slots["what_span"] = last.what, last.what_span
     return slots
 

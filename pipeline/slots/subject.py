@@ -7,11 +7,12 @@ subject of the paragraph.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Mapping, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,20 +21,49 @@ from newsclaims.resources import read_lexicon
 
 WHO_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-PRONOUNS = frozenset(read_lexicon("subjects")["pronouns"])
-MEASURE_NOUNS = frozenset(read_lexicon("subjects")["measures"])
-POPULATIONS = frozenset(read_lexicon("subjects")["populations"])
-_WHO_WORDS = read_lexicon("who")
-REPORTER_VERBS = frozenset(_WHO_WORDS["reporter_verbs"])
-EVENT_SCALES = frozenset(_WHO_WORDS["event_scales"])
-WORLD_SCOPES = frozenset(_WHO_WORDS["world_scopes"])
-POINTER_PRONOUNS = {k: frozenset(v) for k, v in _WHO_WORDS["anaphor_pronouns"].items()}
-POINTER_NOUNS = {k: frozenset(v) for k, v in _WHO_WORDS["anaphor_nouns"].items()}
 _ENTS_KEY = "newsclaims_who_entities"
 POINTER_DETERMINERS = frozenset({"these", "those", "this", "that", "such"})
 _HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", "appos", "conj", "xcomp", "quantmod",
          "nummod", "compound", "amod", "nmod", "advcl", "ccomp", "dative", "agent", "pcomp", "acl", "relcl", "cc"}
 _STOP_EDGE = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "of", "and", ",", "'s", "’s"}
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    """The words the who rules read: pronouns, measure nouns and surveyed populations (``subjects.json``); reporter
+    verbs, event scales, world scopes and the anaphors with the entity labels they stand for (``who.json``).
+
+    The claims component builds it from the lexicons it holds, so the copies of an assembled pipeline folder or of
+    ``initialize(lexicons=...)`` decide; :func:`packaged_words` serves calls made outside a pipeline (tests).
+    """
+
+    pronouns: frozenset
+    measures: frozenset
+    populations: frozenset
+    reporter_verbs: frozenset
+    event_scales: frozenset
+    world_scopes: frozenset
+    pointer_pronouns: Mapping[str, frozenset]
+    pointer_nouns: Mapping[str, frozenset]
+
+    @classmethod
+    def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
+        return cls(frozenset(subjects["pronouns"]), frozenset(subjects["measures"]), frozenset(subjects["populations"]),
+                   frozenset(who["reporter_verbs"]), frozenset(who["event_scales"]), frozenset(who["world_scopes"]),
+                   {k: frozenset(v) for k, v in who["anaphor_pronouns"].items()},
+                   {k: frozenset(v) for k, v in who["anaphor_nouns"].items()})
+
+
+@functools.lru_cache(maxsize=1)
+def packaged_words() -> SubjectWords:
+    """The packaged ``subjects.json`` and ``who.json`` as :class:`SubjectWords`, read once."""
+    return SubjectWords.from_data(read_lexicon("subjects"), read_lexicon("who"))
+
+
+# The packaged pronouns and reporter verbs, for the what and who proposers that do not take the component's lexicons
+# yet; the rules of this module read their ``SubjectWords`` instead.
+PRONOUNS = packaged_words().pronouns
+REPORTER_VERBS = packaged_words().reporter_verbs
 
 
 def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 10,
@@ -134,6 +164,12 @@ class WhatLexicon:
         return any(w in self.changes or w.rstrip("s") in self.changes for w in re.findall(r"[a-z]+", text.lower()))
 
 
+@functools.lru_cache(maxsize=1)
+def packaged_what_words() -> WhatLexicon:
+    """The packaged ``what.json`` and ``subjects.json`` as a :class:`WhatLexicon`, read once (calls outside a pipeline)."""
+    return WhatLexicon.from_data(read_lexicon("what"), read_lexicon("subjects"))
+
+
 def _is_the_unit(what: tuple, m: dict) -> bool:
     """'km' or 'MMBtu' read back from the figure itself: the unit is not what was measured."""
     words = re.findall(r"[A-Za-z]+", what[0])
@@ -188,7 +224,7 @@ def _is_object_of(tok: Optional[Token], verb: Token) -> bool:
     return tok.dep_ == "dobj" and (tok.head == verb or tok.head.dep_ == "xcomp" and tok.head.head == verb)
 
 
-def _surveyed(doc: Doc, head: Token, m: dict, exclude: tuple[int, int]) -> Optional[tuple]:
+def _surveyed(doc: Doc, head: Token, m: dict, exclude: tuple[int, int], words: SubjectWords) -> Optional[tuple]:
     """The population a share is 'of' ('54% of sexually active students', 'one-fifth (19.8%) of adults'), as written:
     by the guidelines a survey's share takes the surveyed population as its who, never the survey."""
     if m.get("unit") != "%" and m.get("kind") != "percentage":
@@ -196,15 +232,15 @@ def _surveyed(doc: Doc, head: Token, m: dict, exclude: tuple[int, int]) -> Optio
     for tok in (head, head.head if head.dep_ == "appos" else None):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None) if tok is not None else None
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None and pobj.lemma_.lower() in POPULATIONS:
+        if pobj is not None and pobj.lemma_.lower() in words.populations:
             return _phrase(doc, pobj, exclude)
     return None
 
 
-def _names_a_measure(tok: Token, lexicon: WhatLexicon) -> bool:
+def _names_a_measure(tok: Token, lexicon: WhatLexicon, words: SubjectWords) -> bool:
     """A noun that says what was measured or what kind of figure it is ('exports', 'the increase'), not whose."""
     lemma = tok.lemma_.lower()
-    return lemma in MEASURE_NOUNS or lemma in lexicon.changes or lemma in lexicon.placeholders
+    return lemma in words.measures or lemma in lexicon.changes or lemma in lexicon.placeholders
 
 
 def _compact(doc: Doc, tok: Token) -> tuple[str, list]:
@@ -229,18 +265,18 @@ def _governing_verb(tok: Token) -> Optional[Token]:
     return None
 
 
-def states_for_others(verb: Optional[Token]) -> bool:
+def states_for_others(verb: Optional[Token], words: Optional[SubjectWords] = None) -> bool:
     """A verb whose subject states or measures a figure rather than owning it ('the CBO estimates', 'USGS measured')."""
-    return verb is not None and verb.lemma_.lower() in REPORTER_VERBS
+    return verb is not None and verb.lemma_.lower() in (words or packaged_words()).reporter_verbs
 
 
-def in_reporter_role(tok: Token) -> bool:
+def in_reporter_role(tok: Token, words: Optional[SubjectWords] = None) -> bool:
     """The token names who states or measures a figure: it is in the subject of a reporter verb ('the agency puts
     the toll at ten', 'officials at the UN warn') or in its 'by' agent ('measured at 6.3 by the USGS')."""
     for _ in range(6):
-        if tok.dep_ in ("nsubj", "nsubjpass") and states_for_others(tok.head):
+        if tok.dep_ in ("nsubj", "nsubjpass") and states_for_others(tok.head, words):
             return True
-        if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and states_for_others(tok.head.head):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and states_for_others(tok.head.head, words):
             return True
         if tok.head is tok or tok.dep_ not in ("compound", "poss", "amod", "appos", "pobj", "prep", "nmod", "det"):
             return False
@@ -248,28 +284,30 @@ def in_reporter_role(tok: Token) -> bool:
     return False
 
 
-def _has_no_owner(head: Token, noun: Optional[Token], verb: Optional[Token], subject: Optional[Token]) -> bool:
+def _has_no_owner(head: Token, noun: Optional[Token], verb: Optional[Token], subject: Optional[Token],
+                  words: SubjectWords) -> bool:
     """A figure no entity owns, by the guidelines: a scale reading of an event ('a 6.3 magnitude quake') and a
     world total ('deaths worldwide', 'refugees in the world'), whose scope hangs off the figure, its noun or its verb,
     unless a subject of its own owns it ('Acme sells 2 million cars worldwide')."""
     near = [noun, head.head, *(c for c in (noun.children if noun is not None else ()) if c.dep_ in ("compound", "nmod"))]
-    if any(t is not None and t.lemma_.lower() in EVENT_SCALES for t in near):  # 'a magnitude 6.1 quake'
+    if any(t is not None and t.lemma_.lower() in words.event_scales for t in near):  # 'a magnitude 6.1 quake'
         return True
-    if subject is not None and subject != noun and subject.lower_ not in PRONOUNS:
+    if subject is not None and subject != noun and subject.lower_ not in words.pronouns:
         return False
     for tok in (head, noun, verb):
         for c in (tok.children if tok is not None else ()):
-            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in WORLD_SCOPES:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words.world_scopes:
                 return True
-            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in WORLD_SCOPES for g in c.children):
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words.world_scopes for g in c.children):
                 return True
     return False
 
 
-def _plain_noun_subject(doc: Doc, subject: Optional[Token], ents: list[Span]) -> bool:
+def _plain_noun_subject(doc: Doc, subject: Optional[Token], ents: list[Span], words: SubjectWords) -> bool:
     """A common-noun subject that names no entity, points at none and owns nothing by a possessor:
     'The federal budget deficit', 'the sea worm' (not 'U.S. exports', 'the company', 'its sales')."""
-    if subject is None or subject.pos_ != "NOUN" or subject.lower_ in PRONOUNS or _pointer_labels(subject) is not None:
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ in words.pronouns \
+            or _pointer_labels(subject, words) is not None:
         return False
     if any(c.dep_ == "poss" for c in subject.children):
         return False
@@ -277,16 +315,16 @@ def _plain_noun_subject(doc: Doc, subject: Optional[Token], ents: list[Span]) ->
 
 
 def _described_subject(doc: Doc, m: dict, noun: Optional[Token], verb: Optional[Token], subject: Optional[Token], ents: list[Span],
-                       lexicon: WhatLexicon) -> bool:
+                       lexicon: WhatLexicon, words: SubjectWords) -> bool:
     """A common-noun subject that the figure's clause describes ('the sea worm was 10 cm long', 'the probe
     has six components', 'the ship was sent on a two-year voyage'): the thing described is the who, not the
     document's country. Measures, reporters and populations stay out ('exports were $5 billion', 'officials
     counted 12', 'workers culled a million birds')."""
     if m.get("kind") in ("percentage", "money") or m.get("unit") == "%":  # 'Condoms were the top method (44%)': a
         return False  # share's subject is what it measures; money has a payer or an owner, not a described thing
-    if verb is None or not _plain_noun_subject(doc, subject, ents) or _names_a_measure(subject, lexicon):
+    if verb is None or not _plain_noun_subject(doc, subject, ents, words) or _names_a_measure(subject, lexicon, words):
         return False
-    if states_for_others(verb) or _place_in_clause(ents, verb, subject):
+    if states_for_others(verb, words) or _place_in_clause(ents, verb, subject):
         return False  # 'the outbreak happened on May 3 in Kansas, with 72 tornadoes': the place is the who
     if noun is not None and (subject == noun or noun.is_ancestor(subject) or subject.is_ancestor(noun)):
         return False  # 'sixty thousand more jobs were created': the counted noun is the what, not the who
@@ -295,7 +333,7 @@ def _described_subject(doc: Doc, m: dict, noun: Optional[Token], verb: Optional[
     if any(c.dep_ == "nummod" for c in subject.children):
         return False  # 'at least 65 tornadoes are confirmed': a subject counted by a figure of its own is a what
     lemma = subject.lemma_.lower()
-    return lemma not in lexicon.reporters and lemma not in POPULATIONS and not subject.like_num
+    return lemma not in lexicon.reporters and lemma not in words.populations and not subject.like_num
 
 
 def _place_in_clause(ents: list[Span], verb: Token, subject: Token) -> bool:
@@ -307,23 +345,23 @@ def _place_in_clause(ents: list[Span], verb: Token, subject: Token) -> bool:
     return False
 
 
-def _pointer_labels(tok: Token) -> Optional[frozenset]:
+def _pointer_labels(tok: Token, words: SubjectWords) -> Optional[frozenset]:
     """The entity labels a pointer can stand for: 'it', 'they', or 'the company', 'this agency' with no name of its own."""
-    if tok.lower_ in POINTER_PRONOUNS:
-        return POINTER_PRONOUNS[tok.lower_]
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in POINTER_NOUNS:
+    if tok.lower_ in words.pointer_pronouns:
+        return words.pointer_pronouns[tok.lower_]
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words.pointer_nouns:
         return None
     dets = [c for c in tok.children if c.dep_ == "det"]
     named = any(c.dep_ in ("compound", "amod", "appos", "poss") and c.pos_ == "PROPN" for c in tok.children)
     if named or not any(d.lower_ in ("the", "this") for d in dets):
         return None
-    return POINTER_NOUNS[tok.lemma_.lower()]
+    return words.pointer_nouns[tok.lemma_.lower()]
 
 
-def _document_entities(doc: Doc) -> list[Span]:
+def _document_entities(doc: Doc, words: SubjectWords) -> list[Span]:
     """The document's who entities, read once per document (doc.ents walks every token)."""
     if _ENTS_KEY not in doc.user_data:
-        doc.user_data[_ENTS_KEY] = who_entities(doc)
+        doc.user_data[_ENTS_KEY] = who_entities(doc, words)
     return doc.user_data[_ENTS_KEY]
 
 
@@ -342,18 +380,20 @@ def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str,
     return None
 
 
-def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset) -> Optional[tuple[str, list]]:
+def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
     """The most recent entity before ``tok`` of a kind the pointer can stand for."""
-    kind = [e for e in _document_entities(doc) if e.end_char <= tok.idx and e.label_ in labels]
+    kind = [e for e in _document_entities(doc, words) if e.end_char <= tok.idx and e.label_ in labels]
     return (kind[-1].text, [kind[-1].start_char, kind[-1].end_char]) if kind else None
 
 
-def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_only: bool = False) -> Optional[tuple[str, list]]:
+def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_only: bool = False,
+               words: Optional[SubjectWords] = None) -> Optional[tuple[str, list]]:
     """(name, span) a pointer subject or possessor stands for ('The company had sales of $5 billion' -> the company
     named before): a name holding the pointer's noun, else the paragraph's remembered who, else the latest entity
     of a matching kind; None when ``tok`` is no pointer. With ``named_only``, only the first ('the nation's growth'
     stays as written when no name says which nation)."""
-    labels = _pointer_labels(tok)
+    words = words or packaged_words()
+    labels = _pointer_labels(tok, words)
     if labels is None:
         return None
     if named_only:
@@ -361,22 +401,23 @@ def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_onl
     remembered = (previous_subject["who"], previous_subject["who_span"]) \
         if previous_subject is not None and previous_subject.get("who") else None
     named = _name_with(doc, tok) if tok.pos_ == "NOUN" else None
-    return named or remembered or _latest_of_kind(doc, tok, labels)
+    return named or remembered or _latest_of_kind(doc, tok, labels, words)
 
 
-def who_entities(doc: Doc) -> list[Span]:
+def who_entities(doc: Doc, words: Optional[SubjectWords] = None) -> list[Span]:
     """The entities a figure can be about (doc.ents walks every token, so callers read it once per doc).
 
     Statistical NER in headlines and datelines yields junk ('EMBARGOED', 'SSE'); entities of the ruler
     (which carry an id) are always kept, others must look like names.
     """
+    pronouns = (words or packaged_words()).pronouns
     out = []
     for e in doc.ents:
         if e.label_ not in WHO_LABELS:
             continue
         if not e.ent_id_ and (len(e.text) <= 3 or any(ch.isdigit() for ch in e.text) or (e.text.isupper() and len(e.text) > 5)):
             continue
-        if e.root.lower_ in PRONOUNS:
+        if e.root.lower_ in pronouns:
             continue
         out.append(e)
     return out
@@ -420,148 +461,302 @@ def _entity_in(ents: list[Span], span: tuple[int, int]) -> Optional[Span]:
     return best
 
 
-def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list[Span],
-                 lexicon: Optional[WhatLexicon] = None) -> tuple[dict, Optional[dict]]:
-    """(slots, subject to remember) for one figure: who, who_span, what, what_span.
+@dataclass(frozen=True)
+class _Figure:
+    """What every rule of :func:`fill_subject` reads about one figure, found once: the parse around it and the
+    lexicons. ``subj_slots`` is the clause's subject as text and span (the remembered subject for a pronoun)."""
 
-    Two more keys help the claim builder finish a generic what ('an increase of 2%'): ``what_generic``,
-    the change or placeholder word, and ``what_subject``, the clause's subject when it is not an entity.
-    """
+    doc: Doc
+    m: dict
+    head: Token
+    exclude: tuple[int, int]
+    noun: Optional[Token]  # the noun the figure counts or modifies
+    verb: Optional[Token]  # the verb that governs the figure and has a subject
+    subject: Optional[Token]  # that verb's subject, outside the figure
+    subj_slots: Optional[dict]
+    reporter: bool  # the verb states the figure for others ('the agency puts the toll at ten')
+    ents: list
+    previous: Optional[dict]
+    lexicon: WhatLexicon
+    words: SubjectWords
+
+
+def _figure(doc: Doc, m: dict, previous: Optional[dict], ents: list[Span], lexicon: WhatLexicon,
+            words: SubjectWords) -> _Figure:
+    """The parse around figure ``m``, found once: every rule reads the same noun, verb and subject."""
     head = doc[m["head"]]
     exclude = (m["token_start"], m["token_end"])
-    what = None
-    who = None
-    # 1. The noun the figure counts or modifies: "20 domestic projects", "a 15% stake in MP Materials".
-    noun = None
+    verb = _governing_verb(head)
+    subject = _clause_subject(verb, m)
+    return _Figure(doc, m, head, exclude, _counted_noun(doc, m, head), verb, subject,
+                   _subject_slots(doc, subject, previous, exclude, words), states_for_others(verb, words),
+                   ents, previous, lexicon, words)
+
+
+def _counted_noun(doc: Doc, m: dict, head: Token) -> Optional[Token]:
+    """The noun the figure counts or modifies: "20 domestic projects", "a 15% stake in MP Materials"; for a bare
+    count, the last noun inside the figure ('a dozen people')."""
     modified = head.head
     if head.dep_ in ("npadvmod", "nummod") and modified.lower_ in ("more", "fewer", "less") and modified.dep_ == "amod":
         modified = modified.head  # "6.7% more passengers": the figure counts the passengers, not 'more'
     if head.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "npadvmod") and modified.pos_ in ("NOUN", "PROPN") \
             and not (m["token_start"] <= modified.i < m["token_end"]):
-        noun = modified
-    elif m["unit"] is None:
+        return modified
+    noun = None
+    if m["unit"] is None:
         for tok in doc[m["token_start"]:m["token_end"]]:
             if tok.pos_ == "NOUN":
                 noun = tok
-    # 2. "70% of U.S. imports", "half of the supply".
-    of_child = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of_child is not None:
-        pobj = next((c for c in of_child.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            what = _phrase(doc, pobj, exclude)
-    if what is None and noun is not None:
-        what = _phrase(doc, noun, exclude, max_tokens=14 if m["unit"] is None else 10, clauses=m["unit"] is None)
-        if what is not None and m["unit"] is None:
-            what = _clause_after(doc, noun, what, exclude) or what
-    # "less water -- 402 billion gallons a day", "the size of the requests -- $625 billion": the figure restates a noun.
-    if what is None and head.dep_ == "appos" and head.head.pos_ == "NOUN" and not (exclude[0] <= head.head.i < exclude[1]):
-        what = _phrase(doc, head.head, exclude)
-    # "$145 billion for operations in Iraq": money is for something.
-    if what is None and m.get("kind") == "money":
-        for_child = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-        pobj = next((c for c in for_child.children if c.dep_ == "pobj"), None) if for_child is not None else None
-        if pobj is not None:
-            what = _phrase(doc, pobj, exclude)
-    # "U.S. mines produced $86.3 billion in minerals": what was produced, and the verb that says how.
-    if what is None and head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB":
-        pp = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on")), None)
-        pobj = next((c for c in pp.children if c.dep_ == "pobj"), None) if pp is not None else None
-        if pobj is not None:
-            ph = _phrase(doc, pobj, exclude)
-            if ph is not None:
-                verb = head.head
-                what = (f"{ph[0]} {verb.text}", None)  # words from two places: no single span holds them
-    # "drivers traveled 1.466 trillion miles", "pilots flew 4,000 hours": a measure that is the object of an
-    # activity verb is that activity's ('traveled miles').
-    level_verbs = lexicon.level_verbs if lexicon is not None else WhatLexicon.level_verbs
-    if what is None and head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB" and head.head.lemma_ not in level_verbs \
-            and m.get("kind") in ("physical", "duration") and (m.get("unit_text") or "").isalpha():
-        what = (f"{head.head.text} {m['unit_text']}", None)
-    # 3. A figure that is an amount "of" a noun: "a tariff of 20%".
-    if what is None and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        what = _phrase(doc, head.head.head, exclude)
-    # 4. "reduced the tariff from 20% to 10%": the figure hangs off the verb through a preposition,
-    #    and the verb's object is what changed.
-    if what is None and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
-        obj = next((c for c in head.head.head.children if c.dep_ in ("dobj", "attr")), None)
-        if obj is not None and not (m["token_start"] <= obj.i < m["token_end"]):
-            what = _phrase(doc, obj, exclude)
-    if what is not None and _is_the_unit(what, m):
-        what = None
-    generic = lexicon.generic_word(doc, what[1]) if lexicon is not None and what is not None else None
-    verb = _governing_verb(head)
-    subject = None
-    if verb is not None:
-        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-            subj = verb.head  # "sanctions that could total $4 billion": the relative pronoun stands for its noun
-        if subj is not None and not (m["token_start"] <= subj.i < m["token_end"]):
-            subject = subj
-    if subject is not None and subject.lower_ in PRONOUNS and previous_subject is not None:
-        subj_slots = previous_subject
-    elif subject is not None:
-        ph = _phrase(doc, subject, exclude)
-        subj_slots = {"text": ph[0], "span": ph[1], "is_entity": subject.ent_type_ in WHO_LABELS} if ph else None
-    else:
-        subj_slots = None
-    if what is None and subj_slots is not None and not subj_slots.get("is_entity"):
-        what = (subj_slots["text"], subj_slots["span"])
-    # who: the surveyed population, the possessor of the noun, an entity subject, an entity in the subject or in
-    # what, or the remembered subject.
-    who = _surveyed(doc, head, m, exclude)
-    if who is None and noun is not None:
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if poss is not None and poss.ent_type_ in WHO_LABELS | {""}:
-            ent = _entity_in(ents, (poss.left_edge.idx, poss.idx + len(poss)))
-            who = (ent.text, [ent.start_char, ent.end_char]) if ent else pointed_at(doc, poss, None, named_only=True) \
-                or (poss.text, [poss.idx, poss.idx + len(poss)])
-    if who is None:  # 'twelve deaths in Haiti': a place given for the figure itself beats the clause's subject
-        place = _located_in(ents, head, noun)
-        if place is not None:
-            who = (place.text, [place.start_char, place.end_char])
-    reporter = states_for_others(verb)  # 'the agency puts the toll at ten': the agency is the source, not the who
-    actor = False  # the who acts in the figure's own clause: it stays even when it is also the source
-    if who is None and subj_slots is not None and not reporter:
-        ent = _entity_in(ents, tuple(subj_slots["span"]))
-        if ent is not None:
-            who, actor = (ent.text, [ent.start_char, ent.end_char]), True
-    # "drivers traveled 1.5 trillion miles", "the nation is using less water -- 402 billion gallons": the actor of an
-    # activity is its who even when it names no entity (but not a reporter: "researchers mapped 40 km of cracks").
-    if who is None and subject is not None and verb is not None and subject.pos_ == "NOUN" and not reporter \
-            and subject.lower_ not in PRONOUNS and lexicon is not None and verb.lemma_ not in lexicon.level_verbs \
-            and subject.lemma_.lower() not in lexicon.reporters and not _names_a_measure(subject, lexicon) \
-            and subj_slots is not None \
-            and (_is_object_of(head, verb) or _is_object_of(noun, verb)) \
-            and _entity_in(ents, tuple(subj_slots["span"])) is None:
-        who = _compact(doc, subject)
-    if who is None and subject is not None and subject.pos_ == "NOUN" and not reporter:  # 'The department awarded $2
-        who = pointed_at(doc, subject, previous_subject)  # million in Acme grants': the department, not the grants' name
-        actor = who is not None
-    owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
-    if who is None and owner is not None and not reporter:  # 'His budget proposes $3 trillion': whose budget
-        who = pointed_at(doc, owner, previous_subject)
-    if who is None and what is not None and what[1] is not None:
-        ent = _entity_in(ents, tuple(what[1]))
-        if ent is not None:
-            who = (ent.text, [ent.start_char, ent.end_char])
-    if who is None and subject is not None and not reporter:  # 'It sold 4,000 cars': what 'it' stands for
-        who = pointed_at(doc, subject, previous_subject)
-    if who is None and subject is None and previous_subject is not None and previous_subject.get("who"):
-        who = (previous_subject["who"], previous_subject["who_span"])
-    if who is None and lexicon is not None and _described_subject(doc, m, noun, verb, subject, ents, lexicon):
-        who = _compact(doc, subject)  # 'the sea worm was 10 cm long': the thing the level describes
-    ownerless = _has_no_owner(head, noun, verb, subject)
+    return noun
+
+
+def _clause_subject(verb: Optional[Token], m: dict) -> Optional[Token]:
+    """The governing verb's subject, unless it is part of the figure."""
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        subj = verb.head  # "sanctions that could total $4 billion": the relative pronoun stands for its noun
+    if subj is not None and not (m["token_start"] <= subj.i < m["token_end"]):
+        return subj
+    return None
+
+
+def _subject_slots(doc: Doc, subject: Optional[Token], previous: Optional[dict], exclude: tuple[int, int],
+                   words: SubjectWords) -> Optional[dict]:
+    """The subject as text, span and whether it names an entity; a pronoun subject is the paragraph's remembered one."""
+    if subject is None:
+        return None
+    if subject.lower_ in words.pronouns and previous is not None:
+        return previous
+    ph = _phrase(doc, subject, exclude)
+    return {"text": ph[0], "span": ph[1], "is_entity": subject.ent_type_ in WHO_LABELS} if ph else None
+
+
+# --------------------------------------------------------------------------------------------- the what rules
+# Each takes the figure and gives (text, span or None) or None; the first that gives one decides.
+
+def _what_of_phrase(f: _Figure) -> Optional[tuple]:
+    """"70% of U.S. imports", "half of the supply": the noun the figure is a part of."""
+    of_child = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of_child.children if c.dep_ == "pobj"), None) if of_child is not None else None
+    return _phrase(f.doc, pobj, f.exclude) if pobj is not None else None
+
+
+def _what_counted_noun(f: _Figure) -> Optional[tuple]:
+    """The counted or modified noun's phrase; a bare count keeps the clause that says which things were counted."""
+    if f.noun is None:
+        return None
+    count = f.m["unit"] is None
+    what = _phrase(f.doc, f.noun, f.exclude, max_tokens=14 if count else 10, clauses=count)
+    if what is not None and count:
+        what = _clause_after(f.doc, f.noun, what, f.exclude) or what
+    return what
+
+
+def _what_restated(f: _Figure) -> Optional[tuple]:
+    """"less water -- 402 billion gallons a day", "the size of the requests -- $625 billion": the figure restates a noun."""
+    restated = f.head.head
+    if f.head.dep_ == "appos" and restated.pos_ == "NOUN" and not (f.exclude[0] <= restated.i < f.exclude[1]):
+        return _phrase(f.doc, restated, f.exclude)
+    return None
+
+
+def _what_money_is_for(f: _Figure) -> Optional[tuple]:
+    """"$145 billion for operations in Iraq": money is for something."""
+    if f.m.get("kind") != "money":
+        return None
+    for_child = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    pobj = next((c for c in for_child.children if c.dep_ == "pobj"), None) if for_child is not None else None
+    return _phrase(f.doc, pobj, f.exclude) if pobj is not None else None
+
+
+def _what_produced(f: _Figure) -> Optional[tuple]:
+    """"U.S. mines produced $86.3 billion in minerals": what was produced, and the verb that says how."""
+    if f.head.dep_ not in ("dobj", "npadvmod") or f.head.head.pos_ != "VERB":
+        return None
+    pp = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on")), None)
+    pobj = next((c for c in pp.children if c.dep_ == "pobj"), None) if pp is not None else None
+    ph = _phrase(f.doc, pobj, f.exclude) if pobj is not None else None
+    return (f"{ph[0]} {f.head.head.text}", None) if ph is not None else None  # words from two places: no one span
+
+
+def _what_activity_unit(f: _Figure) -> Optional[tuple]:
+    """"drivers traveled 1.466 trillion miles", "pilots flew 4,000 hours": a measure that is the object of an
+    activity verb is that activity's ('traveled miles')."""
+    verb = f.head.head
+    if f.head.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" and verb.lemma_ not in f.lexicon.level_verbs \
+            and f.m.get("kind") in ("physical", "duration") and (f.m.get("unit_text") or "").isalpha():
+        return f"{verb.text} {f.m['unit_text']}", None
+    return None
+
+
+def _what_amount_of(f: _Figure) -> Optional[tuple]:
+    """A figure that is an amount "of" a noun: "a tariff of 20%"."""
+    if f.head.dep_ == "pobj" and f.head.head.lower_ == "of" and f.head.head.head.pos_ == "NOUN":
+        return _phrase(f.doc, f.head.head.head, f.exclude)
+    return None
+
+
+def _what_changed_object(f: _Figure) -> Optional[tuple]:
+    """"reduced the tariff from 20% to 10%": the figure hangs off the verb through a preposition, and the verb's
+    object is what changed."""
+    if f.head.dep_ != "pobj" or f.head.head.dep_ != "prep" or f.head.head.head.pos_ != "VERB":
+        return None
+    obj = next((c for c in f.head.head.head.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is not None and not (f.m["token_start"] <= obj.i < f.m["token_end"]):
+        return _phrase(f.doc, obj, f.exclude)
+    return None
+
+
+# From the figure's own phrase outwards: what the figure counts or is part of before what its clause is about.
+WHAT_RULES: tuple[Callable[[_Figure], Optional[tuple]], ...] = (
+    _what_of_phrase, _what_counted_noun, _what_restated, _what_money_is_for, _what_produced, _what_activity_unit,
+    _what_amount_of, _what_changed_object,
+)
+
+
+def _rules_what(f: _Figure) -> Optional[tuple]:
+    """The first rule's what; one that only reads the unit back ('km') is none, and no later rule gets a say."""
+    what = next((w for w in (rule(f) for rule in WHAT_RULES) if w is not None), None)
+    return None if what is not None and _is_the_unit(what, f.m) else what
+
+
+# ---------------------------------------------------------------------------------------------- the who rules
+# Each takes the figure and its what and gives (name, span) or None; the first that gives one decides.
+
+def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'54% of adults': a survey's share belongs to the surveyed population."""
+    return _surveyed(f.doc, f.head, f.m, f.exclude, f.words)
+
+
+def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """"DOD's stake", "the nation's growth": the possessor of the counted noun, as named."""
+    poss = next((c for c in f.noun.children if c.dep_ == "poss"), None) if f.noun is not None else None
+    if poss is None or poss.ent_type_ not in WHO_LABELS | {""}:
+        return None
+    ent = _entity_in(f.ents, (poss.left_edge.idx, poss.idx + len(poss)))
+    if ent is not None:
+        return ent.text, [ent.start_char, ent.end_char]
+    return pointed_at(f.doc, poss, None, named_only=True, words=f.words) or (poss.text, [poss.idx, poss.idx + len(poss)])
+
+
+def _who_place_given(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'twelve deaths in Haiti': a place given for the figure itself beats the clause's subject."""
+    place = _located_in(f.ents, f.head, f.noun)
+    return (place.text, [place.start_char, place.end_char]) if place is not None else None
+
+
+def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """"Ohio lost 3,000 jobs": an entity in the clause's subject, unless the verb only reports the figure."""
+    if f.subj_slots is None or f.reporter:
+        return None
+    ent = _entity_in(f.ents, tuple(f.subj_slots["span"]))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """"drivers traveled 1.5 trillion miles", "the nation is using less water -- 402 billion gallons": the actor of an
+    activity is its who even when it names no entity (not a reporter: "researchers mapped 40 km of cracks")."""
+    subject, verb = f.subject, f.verb
+    if subject is None or verb is None or subject.pos_ != "NOUN" or f.reporter or f.subj_slots is None:
+        return None
+    if subject.lower_ in f.words.pronouns or verb.lemma_ in f.lexicon.level_verbs:
+        return None
+    if subject.lemma_.lower() in f.lexicon.reporters or _names_a_measure(subject, f.lexicon, f.words):
+        return None
+    if not (_is_object_of(f.head, verb) or _is_object_of(f.noun, verb)):
+        return None
+    return _compact(f.doc, subject) if _entity_in(f.ents, tuple(f.subj_slots["span"])) is None else None
+
+
+def _who_pointer_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The department awarded $2 million in Acme grants': what 'the department' stands for, not the grants' name."""
+    if f.subject is None or f.subject.pos_ != "NOUN" or f.reporter:
+        return None
+    return pointed_at(f.doc, f.subject, f.previous, words=f.words)
+
+
+def _who_pointer_owner(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'His budget proposes $3 trillion': whose budget."""
+    owner = next((c for c in f.subject.children if c.dep_ == "poss"), None) if f.subject is not None else None
+    return pointed_at(f.doc, owner, f.previous, words=f.words) if owner is not None and not f.reporter else None
+
+
+def _who_entity_in_what(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'U.S. exports were $5 billion': an entity inside the what phrase."""
+    if what is None or what[1] is None:
+        return None
+    ent = _entity_in(f.ents, tuple(what[1]))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _who_anaphor_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'It sold 4,000 cars': what 'it' stands for."""
+    return pointed_at(f.doc, f.subject, f.previous, words=f.words) if f.subject is not None and not f.reporter else None
+
+
+def _who_remembered(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """A clause with no subject ('..., up 5% from a year ago') continues the paragraph's remembered who."""
+    if f.subject is None and f.previous is not None and f.previous.get("who"):
+        return f.previous["who"], f.previous["who_span"]
+    return None
+
+
+def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'the sea worm was 10 cm long': the thing the level describes."""
+    if _described_subject(f.doc, f.m, f.noun, f.verb, f.subject, f.ents, f.lexicon, f.words):
+        return _compact(f.doc, f.subject)
+    return None
+
+
+# (rule, acts), in order: the figure's own phrase (surveyed population, possessor, place) before its clause's
+# subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
+# in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
+WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
+    (_who_surveyed, False), (_who_possessor, False), (_who_place_given, False), (_who_entity_subject, True),
+    (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
+    (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
+)
+
+
+def _rules_who(f: _Figure, what: Optional[tuple]) -> tuple[Optional[tuple], bool]:
+    """(who, acts) of the first who rule that names someone, else (None, False)."""
+    for rule, acts in WHO_RULES:
+        who = rule(f, what)
+        if who is not None:
+            return who, acts
+    return None, False
+
+
+def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list[Span],
+                 lexicon: Optional[WhatLexicon] = None,
+                 words: Optional[SubjectWords] = None) -> tuple[dict, Optional[dict]]:
+    """(slots, subject to remember) for one figure: who, who_span, what, what_span, by the first hit of
+    :data:`WHAT_RULES` and :data:`WHO_RULES`. ``lexicon`` and ``words`` are the claims component's (the packaged
+    ones when not given).
+
+    Two more keys help the claim builder finish a generic what ('an increase of 2%'): ``what_generic``,
+    the change or placeholder word, and ``what_subject``, the clause's subject when it is not an entity.
+    """
+    f = _figure(doc, m, previous_subject, ents, lexicon or packaged_what_words(), words or packaged_words())
+    what = _rules_what(f)
+    generic = f.lexicon.generic_word(doc, what[1]) if what is not None else None  # of the rules' own what
+    thing = f.subj_slots if f.subj_slots is not None and not f.subj_slots.get("is_entity") else None
+    if what is None and thing is not None:
+        what = (thing["text"], thing["span"])  # 'exports were $5 billion': the subject is what was measured
+    who, actor = _rules_who(f, what)
+    ownerless = _has_no_owner(f.head, f.noun, f.verb, f.subject, f.words)
     if ownerless:
         who = None
     slots = {
         "who": who[0] if who else None, "who_span": who[1] if who else None, "who_null": ownerless, "who_actor": actor,
         "what": what[0] if what else None, "what_span": what[1] if what else None,
         "what_generic": generic,
-        "what_subject": (subj_slots["text"], subj_slots["span"])
-        if subj_slots is not None and not subj_slots.get("is_entity") and subj_slots.get("span") else None,
+        "what_subject": (thing["text"], thing["span"]) if thing is not None and thing.get("span") else None,
     }
     remember = None
-    if subj_slots is not None:
-        remember = dict(subj_slots)
+    if f.subj_slots is not None:
+        remember = dict(f.subj_slots)
         remember["who"], remember["who_span"] = slots["who"], slots["who_span"]
     return slots, remember

@@ -34,6 +34,11 @@ class DateLexicon:
     budget: re.Pattern  # a budget noun right before that period ("the budget request for fiscal year 2026")
     record_since: re.Pattern  # before a date, a record's horizon, not the figure's date ("the largest since 2010")
     since_event: re.Pattern  # before a date, a total runs from an event in it ("since the invasion in 2003")
+    year_back: frozenset  # "a year earlier": a year before the date it is relative to
+    month_back: frozenset  # "the previous month"
+    fiscal_frame: re.Pattern  # anywhere in a text, it speaks of budget years ("fiscal year")
+    fiscal_since: re.Pattern  # right before a year, a total runs since it: that year stays a calendar year
+    same_period_before: re.Pattern  # right before a date, "the same period in"
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -55,6 +60,11 @@ class DateLexicon:
             record_since=re.compile(rf"\b(?:{_alternation(data.get('record_words', ['largest']))})\b[^.;:!?]{{0,60}}"
                                     rf"\b(?:{_alternation(data['since_words'])})\s+(?:[^\W\d]+\s+){{0,6}}?$", re.I),
             since_event=re.compile(rf"\b(?:{_alternation(data['since_words'])})\s+the\s+[^\W\d]+\s+(?:in|of)\s+$", re.I),
+            year_back=frozenset(data.get("year_back", ())), month_back=frozenset(data.get("month_back", ())),
+            fiscal_frame=re.compile(rf"\b(?:{_alternation(data['fiscal_frame_words'])})\b", re.I),
+            fiscal_since=re.compile(rf"\b(?:{_alternation(data['since_words'])})\b[^.;:!?]{{0,30}}$", re.I),
+            same_period_before=re.compile(rf"\bsame\s+(?:{_alternation(data['same_period_nouns'])})s?\s+"
+                                          rf"(?:{_alternation(data['same_period_links'])})\s+(?:the\s+)?$", re.I),
         )
 
     @classmethod
@@ -62,17 +72,26 @@ class DateLexicon:
         return cls.from_data(read_date_words(path))
 
 
+@functools.lru_cache(maxsize=1)
+def packaged_date_lexicon() -> DateLexicon:
+    """The packaged ``dates.json``, compiled once: for calls made outside a pipeline, whose claims component passes
+    its own."""
+    return DateLexicon.load()
+
+
 def read_date_words(path: Path = LEXICON_DIR / "dates.json") -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
 def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], parser, sentences=None, *,
-                  text: Optional[str] = None) -> list[dict]:
+                  text: Optional[str] = None, lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """Every resolvable DATE entity as plain data: text, offsets, ISO value, resolution.
 
-    ``text`` is ``doc.text`` when the caller has it: spaCy joins every token again on each access.
+    ``text`` is ``doc.text`` when the caller has it: spaCy joins every token again on each access. ``lexicon`` is
+    the claims component's (the packaged one when not given).
     """
     text = doc.text if text is None else text
+    lexicon = lexicon or packaged_date_lexicon()
     date_ents = [e for e in doc.ents if e.label_ == "DATE"]
     spans = [(m["start"], m["end"]) for m in mentions]
     starts = [s for s, _ in spans]
@@ -82,19 +101,19 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         near = spans[max(0, k - 3):k]
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
-        ent, iso, how = _resolved_part(ent, published, parser)
-        if iso is None and _count_back(ent.text) is None and not _YEAR_WORD.match(ent.text):
+        ent, iso, how = _resolved_part(ent, published, parser, lexicon)
+        if iso is None and _count_back(ent.text, lexicon) is None and not _YEAR_WORD.match(ent.text):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
         out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
                     "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     out += _fiscal_year_codes(doc, text, out, spans, sentences)
     out.sort(key=lambda d: d["start"])
-    out = [d for d in _join_periods(text, out, published, parser) if d["iso"] is not None or _count_back(d["text"])]
+    out = [d for d in _join_periods(text, out, published, parser) if d["iso"] is not None or _count_back(d["text"], lexicon)]
     out = years_from_sentence(out)
-    if budget_story(text, out):
-        out = as_fiscal_years(text, out)
-    return same_period_dates(text, anchor_relative_dates(out, published))
+    if budget_story(text, out, lexicon):
+        out = as_fiscal_years(text, out, lexicon)
+    return same_period_dates(text, anchor_relative_dates(out, published, lexicon), lexicon)
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -122,11 +141,11 @@ def years_from_sentence(dates: list[dict]) -> list[dict]:
 _TRIM_REACH = 2  # leading tokens an unresolvable DATE entity may lose: 'Mars Sunday, Jan. 15, 2004'
 
 
-def _resolved_part(ent, published: Optional[str], parser):
+def _resolved_part(ent, published: Optional[str], parser, lexicon: DateLexicon):
     """The entity and its value; when the NER ran a name into the date ('on Mars Sunday, Jan. 15, 2004'), the
     entity without its first token or two, if that part resolves."""
     iso, how = resolve_date(ent.text, published, parser=parser)
-    if iso is not None or _count_back(ent.text) is not None:
+    if iso is not None or _count_back(ent.text, lexicon) is not None:
         return ent, iso, how
     for k in range(1, min(_TRIM_REACH, len(ent) - 1) + 1):
         part = ent[k:]
@@ -138,32 +157,27 @@ def _resolved_part(ent, published: Optional[str], parser):
     return ent, None, None
 
 
-@functools.lru_cache(maxsize=1)
-def _back_phrases() -> tuple[frozenset, frozenset]:
-    words = read_date_words()
-    return frozenset(words.get("year_back", ())), frozenset(words.get("month_back", ()))
-
-
-def _count_back(text: str) -> Optional[dict]:
+def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:
     """{'years': -1} for 'a year earlier' and its kin, {'months': -1} for 'the previous month', else None."""
     t = re.sub(r"^(?:in|during|for|from|over|than|with)\s+", "", " ".join(text.lower().split()))
-    year_back, month_back = _back_phrases()
     for form in (t, re.sub(r"^the\s+", "", t)):
-        if form in year_back:
+        if form in lexicon.year_back:
             return {"years": -1}
-        if form in month_back:
+        if form in lexicon.month_back:
             return {"months": -1}
     return None
 
 
-def anchor_relative_dates(dates: list[dict], published: Optional[str]) -> list[dict]:
+def anchor_relative_dates(dates: list[dict], published: Optional[str],
+                          lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """'a year earlier', 'the same quarter last year', 'the previous month' count back from the date they are
     relative to, the latest earlier date of their sentence, and keep its precision: 'exports were $2 billion in
     March, up from $1.5 billion a year earlier' dates the $1.5 billion March of the year before, not the whole year.
     With no such date they count back from the publication date (the year, or the month, before it)."""
+    lexicon = lexicon or packaged_date_lexicon()
     out: list[dict] = []
     for d in dates:
-        back = _count_back(d["text"])
+        back = _count_back(d["text"], lexicon)
         anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and "anchored_to" not in a), None)
         if back and anchor is not None and (back.get("years") or len(anchor["iso"].split("/")[0]) >= 7):
             d = dict(d, iso=shift_iso(anchor["iso"], **back), resolution=anchor["resolution"],
@@ -197,18 +211,10 @@ def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tu
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _fiscal_frame() -> tuple[re.Pattern, re.Pattern]:
-    words = read_date_words()
-    frame = re.compile(rf"\b(?:{_alternation(words['fiscal_frame_words'])})\b", re.I)
-    since = re.compile(rf"\b(?:{_alternation(words['since_words'])})\b[^.;:!?]{{0,30}}$", re.I)
-    return frame, since
-
-
-def budget_story(text: str, dates: list[dict]) -> bool:
+def budget_story(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> bool:
     """Whether the text frames its figures as budget years: it speaks of fiscal or budget years ('fiscal year
     2024', 'FY 2020', 'the new budget year begins October first')."""
-    frame, _ = _fiscal_frame()
+    frame = (lexicon or packaged_date_lexicon()).fiscal_frame
     return bool(frame.search(text)) or any(_FISCAL_CODE.search(d["text"]) for d in dates)
 
 
@@ -218,11 +224,11 @@ _PLAIN_YEAR = re.compile(r"^(?:(?:in|for|during|of|over)\s+)?(?:the\s+)?(?:\d{4}
                          r"|two[\s-]thousand(?:[\s-](?:and[\s-])?[a-z]+(?:-[a-z]+)?)?|nineteen[\s-][a-z]+(?:-[a-z]+)?)$", re.I)
 
 
-def as_fiscal_years(text: str, dates: list[dict]) -> list[dict]:
+def as_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """In a budget story the plain years are fiscal years, as the guidelines date them ('for two thousand eight'
     -> 2007-10/2008-09, 'this year' -> the fiscal year of publication); a year a total runs 'since' stays a
     calendar year ('since the invasion in two thousand three')."""
-    _, since = _fiscal_frame()
+    since = (lexicon or packaged_date_lexicon()).fiscal_since
     out = []
     for d in dates:
         if d["iso"] and re.fullmatch(r"\d{4}", d["iso"]) and _PLAIN_YEAR.match(" ".join(d["text"].split())) \
@@ -232,11 +238,11 @@ def as_fiscal_years(text: str, dates: list[dict]) -> list[dict]:
     return out
 
 
-def same_period_dates(text: str, dates: list[dict]) -> list[dict]:
+def same_period_dates(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """'the same period in fiscal year 2023' after 'from October through March' is October to March of fiscal
     2023: the finer period before it in its sentence, moved into the coarser year it names. Marked as anchored
     to that period, as a 'year earlier' is."""
-    pattern = _same_period_before()
+    pattern = (lexicon or packaged_date_lexicon()).same_period_before
     out: list[dict] = []
     for d in dates:
         if d["iso"] and "anchored_to" not in d and pattern.search(text[max(0, d["start"] - 40):d["start"]]):
@@ -247,13 +253,6 @@ def same_period_dates(text: str, dates: list[dict]) -> list[dict]:
                 d = dict(d, iso=shift_iso(anchor["iso"], years=shift), anchored_to=[anchor["start"], anchor["end"]])
         out.append(d)
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _same_period_before() -> re.Pattern:
-    words = read_date_words()
-    return re.compile(rf"\bsame\s+(?:{_alternation(words['same_period_nouns'])})s?\s+(?:{_alternation(words['same_period_links'])})"
-                      r"\s+(?:the\s+)?$", re.I)
 
 
 def _finer_within_a_year(finer: str, coarser: str) -> bool:
