@@ -37,7 +37,7 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?![\d,]\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
@@ -56,12 +56,12 @@ FEET_CONVERSION_AFTER = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+)?[\d,
 MAX_MAGNITUDE = 1e100  # nothing in news is larger; beyond it a figure is a parse gone wrong or a joke
 SCALE_WRD = SCALE_WORD.format(name="wscale")
 # A glued unit: letters, an area or volume power after metres ("32m2", "4km\u00b2"), a denominator ("50km/h"), or
-# "sq m" / "sq ft" written glued ("3923sq m")
-GLUED = (r"(?P<glued>sq\.?\s?(?:m|ft|km|mi)\b|[A-Za-z\u00b0%]+(?:(?<=m)[23\u00b2\u00b3](?![\d\w]))?"
+# "sq m" / "sq ft" written glued ("3923sq m"), a degree glued before a spaced scale letter ("1.2deg C")
+GLUED = (r"(?P<glued>sq\.?\s?(?:m|ft|km|mi)\b|deg\s[CF]\b|[A-Za-z\u00b0%]+(?:(?<=m)[23\u00b2\u00b3](?![\d\w]))?"
          r"(?:/[A-Za-z]+(?:(?<=m)[23](?!\d))?)?)?")
 FRACTION = (
     r"\b(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)"
+    r"(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|fourths?(?=\s+of\b))"  # "a fourth straight year"
     r"|(?<!\bthis )(?<!\bthat )(?<!\bfirst )(?<!\bsecond )(?<!\blatter )half)(?!-\w)"  # "third-party", "this half"
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:in|out of)(?: every)?|for every) "
     r"(?:(?!(?:1[6-9]|2[01])\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
@@ -192,12 +192,50 @@ def _fraction_of(text: str, m: re.Match, share: float) -> Optional[dict]:
     return None
 
 
+# What may stand between a fraction and the unit it divides: "half a mile", "a third of an hour", "1/16 of a US pint",
+# "a quarter mile"
+UNIT_OF_FRACTION = re.compile(r"(?:\s+of)?\s+(?:an?|one)\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?|\s+(?=[a-z])", re.I)
+UNIT_WORDS = re.compile(r"[a-z\u00b0.-]+(?:\s+[a-z.-]+){0,2}", re.I)
+NOT_A_MEASURE = {"percentage", "percentage_points", "ratio"}
+
+
+def measure_unit_at(text: str, pos: int, lex: UnitLexicon) -> Optional[tuple[str, str, int]]:
+    """The measure unit written at ``pos`` (the longest lexicon surface of up to three words): (canonical,
+    surface, end). Percent, points and multiples are not measures; single letters are too often words."""
+    words = UNIT_WORDS.match(text, pos)
+    if words is None:
+        return None
+    phrase = words.group(0)
+    cuts = [m.start() for m in re.finditer(r"\s+", phrase)] + [len(phrase)]
+    for cut in reversed(cuts):
+        surface = phrase[:cut].rstrip(".")
+        info = lex.unit(surface)
+        if info is not None and len(surface) > 1 and surface.lower() not in lex.ambiguous_short \
+                and info.dimension not in NOT_A_MEASURE and not re.match(r"[\w\u00b0]", text[pos + len(surface):pos + len(surface) + 1]):
+            return info.canonical, surface, pos + len(surface)
+    return None
+
+
+def _fraction_of_unit(text: str, end: int, share: float, lex: UnitLexicon) -> Optional[tuple[float, str, str, int]]:
+    """A fraction of a unit is that much of the unit, not a share: "half a mile" (0.5 mi), "a quarter of an hour",
+    "1/16 of a US pint" (0.0625 gallon's pint). (value, unit, unit text, end) or None."""
+    gap = UNIT_OF_FRACTION.match(text, end)
+    found = measure_unit_at(text, gap.end(), lex) if gap else None
+    if found is None:
+        return None
+    unit, surface, unit_end = found
+    return share / 100.0, unit, surface, unit_end
+
+
 def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     """The number itself: value, scale, and a glued unit or scale suffix ('3.2GW', '1.5bn')."""
     if m.group("frac"):
         value = parse_fraction(m.group("frac"))
         if value is None:
             return None
+        of_unit = None if re.match(r"\d", m.group("frac")) else _fraction_of_unit(text, m.end(), value, lexicon)
+        if of_unit:
+            return {"value": of_unit[0], "unit": of_unit[1], "unit_text": of_unit[2], "end": of_unit[3], "digits": False}
         return _fraction_of(text, m, value) or {"value": value, "unit": "%", "unit_text": m.group("frac"),
                                                 "fraction": True, "end": m.end()}
     if m.group("mult"):
@@ -263,20 +301,25 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
 
 
 def _written_fraction(text: str, end: int, value: float,
-                      grammar: "MentionGrammar") -> tuple[float, int, Optional[str]]:
+                      grammar: "MentionGrammar") -> tuple[float, int, Optional[str], Optional[str]]:
     """"3/4 cup", "1/2 mile": a written fraction of a unit. Only before a unit, so that dates ("on 3/4") and
-    scores are never read as fractions."""
+    scores are never read as fractions. Returns (value, end, unit, unit text); the unit is "not a fraction"
+    for a figure that is none."""
     frac = WRITTEN_FRACTION.match(text, end)
     if frac is None or not value.is_integer():
-        return value, end, None
+        return value, end, None, None
     denominator = int(frac.group("den"))
     if not 0 < value < denominator:
-        return value, end, "not a fraction"
+        return value, end, "not a fraction", None
+    of_unit = _fraction_of_unit(text, frac.end(), 100.0 * value / denominator, grammar.lexicon) \
+        if re.match(r"\s+of\s", text[frac.end():]) else None
+    if of_unit:
+        return of_unit[0], of_unit[3], of_unit[1], of_unit[2]  # "1/16 of a pint": a sixteenth of the unit
     if re.match(r"\s+of\b", text[frac.end():]):
-        return 100.0 * value / denominator, frac.end(), "%"  # "3/4 of voters": a share, as "three-quarters" is
+        return 100.0 * value / denominator, frac.end(), "%", "%"  # "3/4 of voters": a share, as "three-quarters" is
     if grammar.unit_re.match(text, frac.end()) is None:
-        return value, end, "not a fraction"  # "on 3/4", "9/11": a date or a name, not a figure
-    return value / denominator, frac.end(), None
+        return value, end, "not a fraction", None  # "on 3/4", "9/11": a date or a name, not a figure
+    return value / denominator, frac.end(), None, None
 
 
 def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
@@ -290,17 +333,46 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
         after = grammar.unit_re.match(text, note.end())
     if after is None:
         slash = None if currency else _slash_unit(text, end, lex)
+        if slash is None and currency is None:
+            slash = _unit_after_modifier(text, end, lex)
         return (currency, *slash) if slash else (currency, None, None, end)
     surface = after.group("unit")
     code = lex.currency(surface)
     if code:
         if note or currency is not None or not _currency_word_fits(text, surface, core, lex):
+            info = None if note or currency is not None else lex.unit(surface)
+            if info is not None:
+                return currency, info.canonical, surface, after.end()  # "winds of 40 kn": the unit, not the currency
             return currency, None, None, end  # "5 won and 3 lost": the verb, not the currency
         return code, None, surface, after.end()
     info = lex.unit(surface)
     if info is None or (currency and info.dimension != "percentage"):
         return currency, None, None, end
     return currency, info.canonical, surface, after.end()
+
+
+_NO_MODIFIER = frozenset(json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["not_modifiers_of_a_unit"]["words"])
+MODIFIER_THEN = re.compile(r"\s+(?P<mod>[a-z][a-z-]*[a-z])\s+(?=[a-z])")
+MODIFIED_DIMENSIONS = {"length", "duration", "mass", "volume", "area", "energy"}
+TIME_PHRASE_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|since|prior)\b", re.I)
+
+
+def _unit_after_modifier(text: str, end: int, lex: UnitLexicon) -> Optional[tuple[str, str, int]]:
+    """'517 rushing yards', '50 previous years', 'three more days': a unit word after one modifier is the unit,
+    the modifier says what kind. Only a measure written in full and plural; the modifier must be no plural noun
+    ('arrested 5 men weeks ago' counts men) and no function word."""
+    mod = MODIFIER_THEN.match(text, end)
+    if mod is None or mod.group("mod").lower() in _NO_MODIFIER or _is_plural_noun(mod.group("mod")):
+        return None
+    found = measure_unit_at(text, mod.end(), lex)
+    if found is None:
+        return None
+    unit, surface, unit_end = found
+    info = lex.unit(surface)
+    if info.dimension not in MODIFIED_DIMENSIONS or not (surface.lower().endswith("s") or surface.lower() == "feet") \
+            or TIME_PHRASE_AFTER.match(text, unit_end) or len(surface) < 4:
+        return None
+    return unit, surface, unit_end
 
 
 SLASH_UNIT = re.compile(r"\s?(?P<num>[A-Za-z\u00b5\u03bc]{1,4})/(?P<den>[A-Za-z]{1,4}[23\u00b2\u00b3]?)(?![\w/])")
@@ -320,10 +392,15 @@ def _slash_unit(text: str, end: int, lex: UnitLexicon) -> Optional[tuple[str, st
 
 def _currency_word_fits(text: str, surface: str, core: dict, lex: UnitLexicon) -> bool:
     """A currency word that is also an English word ("won") is money only after a scaled figure ("5 billion
-    won") or where the text names the currency's country or code."""
+    won") or where the text names the currency's country or code; one that is also a unit ("kn") only where a
+    money word stands near."""
     context = lex.word_context.get(surface.lower())
-    if context is None or core.get("scaled"):
+    near = lex.word_context_near.get(surface.lower())
+    if (context is None and near is None) or core.get("scaled"):
         return True
+    if near is not None:  # "a ticket cost 150 kn": a money word close by, not anywhere in the document
+        end = core.get("end", 0)
+        return re.search(near, text[max(0, end - 100):end + 100], re.IGNORECASE) is not None
     return re.search(context, text, re.IGNORECASE) is not None
 
 
@@ -375,10 +452,9 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         start, end = m.start(), core["end"]
         value, unit, unit_text = core["value"], core["unit"], core["unit_text"]
         if core.get("digits") and unit is None:
-            value, end, reading = _written_fraction(text, end, value, grammar)
-            if reading == "not a fraction":
+            value, end, unit, unit_text = _written_fraction(text, end, value, grammar)
+            if unit == "not a fraction":
                 continue
-            unit = unit_text = reading
         currency = None
         # Currency before the number: "$17.8 trillion", "US$ 5", "€3.2m".
         pre = grammar.currency_prefix_re.search(text[max(0, start - 6):start])
@@ -424,6 +500,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             "kind": _kind(unit, dimension),
             "multiple_word": bool(core.get("multiple_word")), "fraction": bool(core.get("fraction")),
             "digits": bool(core.get("digits")), "scaled": bool(core.get("scaled")),
+            # "three more days": a unit after a modifier, which never joins a compound duration
+            "modified": bool(unit_text) and not re.match(r"[\s-]*" + re.escape(unit_text), text[core["end"]:], re.I),
         }
         _attach_bound(text, mention, grammar)
         if abs(value or 0) <= MAX_MAGNITUDE:
@@ -437,6 +515,9 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     return mentions
 
 
+CURRENCY_TAG = re.compile(r"\s+(?:U\.S\.|US|Cdn)(?=\s+(?:a|an|per|each)\b)")
+
+
 def _rate_after(text: str, end: int, grammar: MentionGrammar) -> tuple[Optional[re.Match], bool]:
     """The rate's denominator after a figure, and whether it touches the figure (then it joins the span).
     A bracketed conversion may stand between them, and a figure may be that conversion: '9 billion shekels
@@ -444,6 +525,9 @@ def _rate_after(text: str, end: int, grammar: MentionGrammar) -> tuple[Optional[
     per = grammar.per_re.match(text, end)
     if per:
         return per, True
+    tag = CURRENCY_TAG.match(text, end)  # "$75 U.S. per barrel"
+    if tag and grammar.per_re.match(text, tag.end()):
+        return grammar.per_re.match(text, tag.end()), True
     conversion = CONVERSION_NOTE.match(text, end)
     if conversion:
         return grammar.per_re.match(text, conversion.end()), False
@@ -537,7 +621,7 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
             between = _BETWEEN.search(text[max(0, a["start"] - 10):a["start"]]) and re.fullmatch(r"\s*and\s*", gap)
             dash = re.fullmatch(r"\s*[-\u2013\u2014]\s*", gap) is not None
             a_unscaled_money = a["unit"] == b["unit"] and a["kind"] == "money" and b["scaled"] and not a["scaled"]
-            to_gap = re.fullmatch(r"\s*(?:to|through|up to)\s*", gap) is not None
+            to_gap = re.fullmatch(r"\s*(?:to|through|up to)\s*|-to-", gap) is not None  # "a 0-to-60-mph time"
             to = to_gap and (a["unit"] is None or a_unscaled_money) and not _FROM.search(before)
             # "between $3 and $4 a gallon", "$920 to $1,730 a week": the rate's denominator, written once,
             # covers both ends
@@ -624,16 +708,111 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
             continue
         gap = text[a["end"]:b["start"]]
         if a["unit"] is None and b["unit"] is not None and PAIR_GAP.fullmatch(gap):
-            if not (_year_like(a) and not _year_like(b)):  # "from 1 GW at the end of 2024 to 3.2 GW"
+            # "from 1 GW at the end of 2024 to 3.2 GW"; "at 16,644, 16 per cent above" is no list of one unit
+            if not (_year_like(a) and not _year_like(b)) and (gap.strip() != "," or _comparable(a, b, 100)):
                 _take_unit(a, b)
-        elif b["unit"] is None and a["unit"] is not None and BASELINE_GAP.fullmatch(gap) and not _year_like(b):
+        elif b["unit"] is None and a["unit"] is not None and BASELINE_GAP.fullmatch(gap) and not _year_like(b) \
+                and not re.match(r"-[a-z]", text[b["end"]:b["end"] + 2], re.I):  # "from three-point range": a name
             _take_unit(b, a, scale=False)
+        elif b["unit"] is None and a["unit"] is not None and re.fullmatch(r"\s*to\s*", gap) and not _year_like(b) \
+                and FROM_BEFORE.search(text[max(0, a["start"] - 30):a["start"]]) and _ends_bare(text, b):
+            _take_unit(b, a)  # "from about 14-18 mpg to 24 for SUVs": the new level in the old one's unit
+        elif _rate_of(a, b) and (PAIR_GAP.fullmatch(gap) or BASELINE_GAP.fullmatch(gap)) and _comparable(b, a, 10):
+            _take_rate(b, a)  # "from $75 per barrel to $45.88": the rate's denominator, written once, covers both
+        elif _rate_of(b, a) and PAIR_GAP.fullmatch(gap) and _comparable(a, b, 10):
+            _take_rate(a, b)
         elif a["unit"] is None and b["kind"] in ("money", "physical") and PART_OF_GAP.fullmatch(gap) and not _year_like(a):
             _take_unit(a, b, scale=False)  # "raised 280 million of the 1.5 billion shekels he needs"
         elif _index_points(b) and a["unit"] is None and LEVEL_BEFORE_POINTS.fullmatch(gap) and not _year_like(a):
             _take_points(a)
         elif _index_points(a) and b["unit"] is None and LEVEL_AFTER_POINTS.fullmatch(gap) and not _year_like(b):
             _take_points(b)
+    _parallel_conversions(text, mentions)
+    _parallel_clauses(text, mentions)
+
+
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|some|just|an\s+estimated)\s+)?$", re.I)
+# What may follow a figure that stands bare, with no noun or unit of its own: the clause ends or goes on to a time,
+# place or comparison ("the lowest is 74.", "to 1,333.18, on turnover", "to 24 for SUVs")
+BARE_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|but|while|whereas|for|in|on|at|last|this|next|from|as|after|before|since|"
+                      r"by|when|during|over|under|compared|versus|with|according|until|between|among|than|a|an|the)\b)", re.I)
+_SIBLING = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["sibling_carry"]
+GOVERNING_WORD = re.compile(r"\b(?P<word>" + "|".join(_SIBLING["governing_words"]) + r")\s+"
+                            r"(?:(?:a\s+close|an?\s+(?:record|high|low))\s+of\s+|(?:end|close|finish|settle)\s+(?:at|to)\s+)?$", re.I)
+LEVEL_WORDS = {"to": "to", "at": "to"}  # "ended at 1,463 points, while Y rose to 1,334": both name the level
+CONTRAST_WORD = re.compile(r"\b(?:" + "|".join(_SIBLING["contrast_words"]) + r")\b", re.I)
+SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-Z\"\u201c]|\n")
+
+
+def _ends_bare(text: str, m: dict) -> bool:
+    return BARE_END.match(text, m["end"]) is not None
+
+
+def _comparable(bare: dict, donor: dict, factor: float) -> bool:
+    """The two figures are of one order of magnitude (within ``factor``), as written: a unit only carries between
+    figures that could measure the same kind of thing."""
+    v = abs(bare["value"] if bare["value"] is not None else (bare["low"] or 0.0))
+    d = abs(_unscaled(donor))
+    return v > 0 and d > 0 and d / factor <= v <= d * factor
+
+
+def _rate_of(rate: dict, plain: dict) -> bool:
+    """``rate`` is a rate ('USD/barrel') whose numerator is ``plain``'s unit ('USD')."""
+    return bool(rate["unit"]) and bool(plain["unit"]) and "/" in rate["unit"] and "/" not in plain["unit"] \
+        and rate["unit"].split("/")[0] == plain["unit"] and not rate.get("is_range") and not plain["multiple_word"]
+
+
+def _take_rate(plain: dict, rate: dict) -> None:
+    plain["unit"], plain["dimension"], plain["kind"] = rate["unit"], rate["dimension"], rate["kind"]
+
+
+def _governing_word(text: str, m: dict) -> Optional[str]:
+    start = m["bound_span"][0] if m.get("bound_span") else m["start"]
+    found = GOVERNING_WORD.search(text[max(0, start - 24):start])
+    return LEVEL_WORDS.get(found.group("word").lower(), found.group("word").lower()) if found else None
+
+
+def _parallel_clauses(text: str, mentions: list[dict]) -> None:
+    """'The highest forecast is 84.75 cents, while the lowest is 74.07'; 'X climbed 0.1% to 1,463 points, while Y
+    lost 1% to 1,334': a bare figure after the same governing word as an earlier figure of its sentence, the clauses
+    joined by a contrast or coordination word, is in that figure's unit. The nearest such figure decides."""
+    for j, b in enumerate(mentions):
+        word = _governing_word(text, b)
+        if b["unit"] is not None or word is None or not b["digits"] or b["multiple_word"] or _year_like(b) \
+                or b.get("streak") or not _ends_bare(text, b):
+            continue
+        for a in reversed(mentions[:j]):
+            gap = text[a["end"]:b["start"]]
+            if SENTENCE_BREAK.search(gap):
+                break
+            if _governing_word(text, a) != word:
+                continue
+            if a["unit"] is not None and not a["multiple_word"] and not a["fraction"] and CONTRAST_WORD.search(gap) \
+                    and _comparable(b, a, 10):
+                _take_points(b) if _index_points(a) else _take_unit(b, a)
+            break
+
+
+def _parallel_conversions(text: str, mentions: list[dict]) -> None:
+    """'2,435,000 yen ($22,480) for the manual and 2,380,000 ($21,972) for the CVT': a bare figure with a bracketed
+    conversion is in the currency of an earlier figure of its sentence converted the same way."""
+    def converted(k: int) -> Optional[str]:
+        m, nxt = mentions[k], mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is None or nxt["unit"] is None or not re.fullmatch(r"\s*\(\s*", text[m["end"]:nxt["start"]]):
+            return None
+        return nxt["unit"] if re.match(r"\s*\)", text[nxt["end"]:]) else None
+
+    for j, b in enumerate(mentions):
+        into = converted(j) if b["unit"] is None and b["digits"] and not _year_like(b) else None
+        if into is None:
+            continue
+        for i in range(j - 1, -1, -1):
+            a = mentions[i]
+            if SENTENCE_BREAK.search(text[a["end"]:b["start"]]):
+                break
+            if a["kind"] == "money" and a["unit"] != into and converted(i) == into:
+                _take_unit(b, a)
+                break
 
 
 def _levels_after_points_and_percent(text: str, mentions: list[dict]) -> None:
@@ -655,11 +834,17 @@ def _take_points(level: dict) -> None:
     level["kind"] = _kind("point", "points")
 
 
+CENTS_TEXT = re.compile(r"cents?|pence|penny|\u00a2", re.I)
+
+
 def _take_unit(bare: dict, donor: dict, scale: bool = True) -> None:
     bare["unit"], bare["dimension"], bare["kind"] = donor["unit"], donor["dimension"], donor["kind"]
     bare["unit_text"] = donor["unit_text"]
+    donor_value = donor["value"] if donor["value"] is not None else donor["low"]  # a range: its low end as written
     if scale and donor["scaled"] and not bare["scaled"] and bare["value"] is not None:
-        bare["value"] *= donor["value"] / _unscaled(donor) if donor["value"] else 1.0
+        bare["value"] *= donor_value / _unscaled(donor) if donor_value else 1.0
+    elif CENTS_TEXT.fullmatch((donor["unit_text"] or "").strip()) and bare["value"] is not None:
+        bare["value"] /= 100.0  # "84.75 cents, while the lowest is 74.07": cents too, the currency at /100
 
 
 def _year_like(m: dict) -> bool:
@@ -698,6 +883,7 @@ def _merge_compound_durations(text: str, mentions: list[dict], lex: UnitLexicon)
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and prev["kind"] == "duration" and m["kind"] == "duration" and prev["value"] is not None \
+                and not prev.get("modified") and not m.get("modified") \
                 and m["value"] is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", text[prev["end"]:m["start"]]):
             big, small = base_conversion(prev["unit"]), base_conversion(m["unit"])
             if big and small and big[0] > small[0]:

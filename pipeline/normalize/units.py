@@ -40,6 +40,7 @@ class UnitLexicon:
     glued_only: dict[str, str] = field(default_factory=dict)  # exact case, a unit only glued to a number ("6W")
     ascii_symbols: dict[str, str] = field(default_factory=dict)  # "PS2.7m": a symbol lost to ASCII transliteration
     word_context: dict[str, str] = field(default_factory=dict)  # "won": a currency only where the text says so
+    word_context_near: dict[str, str] = field(default_factory=dict)  # "kn": a currency only where money words are near
     slash_numerators: dict[str, str] = field(default_factory=dict)  # exact case, a unit only before "/": "A/cm2"
 
     @classmethod
@@ -69,6 +70,7 @@ class UnitLexicon:
             slash_numerators={k: v for k, v in units_data.get("slash_numerators", {}).items() if not k.startswith("_")},
             ascii_symbols={k: v for k, v in cur.get("ascii_symbols", {}).items() if not k.startswith("_")},
             word_context={k: v for k, v in cur.get("word_context", {}).items() if not k.startswith("_")},
+            word_context_near={k: v for k, v in cur.get("word_context_near", {}).items() if not k.startswith("_")},
         )
 
     def to_data(self) -> tuple[dict, dict]:
@@ -85,7 +87,7 @@ class UnitLexicon:
         }
         cur = {"symbols": self.currency_symbols, "codes": sorted(self.currency_codes), "words": self.currency_words,
                "suffix_symbols": sorted(self.currency_suffixes), "ascii_symbols": self.ascii_symbols,
-               "word_context": self.word_context}
+               "word_context": self.word_context, "word_context_near": self.word_context_near}
         return units_data, cur
 
     def unit(self, surface: str) -> Optional[UnitInfo]:

@@ -84,7 +84,7 @@ def test_rates_bracket_then_a_date_is_no_rate(nlp, text, surface, unit):
 
 @pytest.mark.parametrize("text, surface, value, unit", [
     ("Add 1\u20442 cup of milk.", "1\u20442 cup", 0.5, "cup"),
-    ("A teaspoon is 1\u204448 of a cup.", "1\u204448", 100 / 48, "%"),
+    ("A teaspoon is 1\u204448 of a cup.", "1\u204448 of a cup", 1 / 48, "cup"),  # a fraction of a unit: that much of it
 ])
 def test_shares_fraction_slash_is_a_fraction(nlp, text, surface, value, unit):
     found = check(nlp, text, surface, value, unit)
