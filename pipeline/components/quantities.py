@@ -6,6 +6,7 @@ day, ranks, numbers inside names and identifiers, time frames that only place an
 """
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ from spacy.util import ensure_path
 from newsclaims.adapters.quantulum import QuantulumAdapter
 from newsclaims.normalize.dates import MONTHS
 from newsclaims.normalize.mentions import SUSPENDED_HYPHEN_GAP, MentionGrammar, counted_noun_follows, find_mentions
+from newsclaims.normalize.numbers import TENS_WORDS, UNITS_WORDS
 from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
 from newsclaims.resources import read_lexicon
 from newsclaims.slots.change import ChangeLexicon
@@ -31,16 +33,17 @@ _NOT_QUANTITIES = read_lexicon("not_quantities")
 LABEL_BEFORE = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in _NOT_QUANTITIES["label_words"] + _NOT_QUANTITIES["index_names"])
                           + r")\s*)$", re.I)
 LABEL_RANGE_BEFORE = re.compile(LABEL_BEFORE.pattern[:-1] + r"\d[\d,.]*\s*(?:through|to|and|or|-|\u2013)\s*$", re.I)
+_NUMBER_WORD = r"(?:(?:" + "|".join(sorted([*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand"], key=len, reverse=True)) + r")[\s-]?)+"
 # Ages that delimit a group ("aged 18 to 34", "ages 65 and over", "between the ages of 15 and 24")
 AGE_WORD_BEFORE = re.compile(r"\b(?:aged|ages|ages of|age of|age group of|age groups of)\s+(?:between\s+)?$", re.I)
-AGE_SECOND_END = re.compile(r"\b(?:aged|ages|ages of)\s+(?:between\s+)?\d{1,3}\s*(?:to|and|-|\u2013|through)\s*$", re.I)
+AGE_SECOND_END = re.compile(r"\b(?:aged|ages|ages of)\s+(?:between\s+)?(?:\d{1,3}|" + _NUMBER_WORD + r")\s*(?:to|and|-|\u2013|through)\s*$", re.I)
 AGE_BOUND_BEFORE = re.compile(r"\b(?:under|over|below|above)\s+the\s+age\s+of\s+$", re.I)
 AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 # A person's age as the complement of a copula, the clause ending right after it: "who was 10.", "she turns 40 in May"
 AGE_COPULA_BEFORE = re.compile(r"\b(?:he|she|who|i)\s+(?:is|was|will be|would be|turned|turns|will turn|has turned|had turned)"
                                r"\s+(?:now\s+|only\s+|just\s+)?$", re.I)
 AGE_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:by|when|in|on|at|and|next|this|last|years? old)\b)", re.I)
-AGE_OPEN_END = re.compile(r"\s*(?:(?:to|and|-|\u2013|through)\s*\d|\+|(?:and|or)\s+(?:over|older|above|up|under|younger|below)\b)", re.I)
+AGE_OPEN_END = re.compile(r"\s*(?:(?:to|and|-|\u2013|through)\s*(?:\d|" + _NUMBER_WORD + r")|\+|(?:and|or)\s+(?:over|older|above|up|under|younger|below)\b)", re.I)
 SCALE_LETTERS = {"K": 1e3, "M": 1e6, "B": 1e9}
 SCALE_LETTER_AFTER = re.compile(r"\s(?P<letter>[KMB])\s+(?=[a-z]{3,})")
 TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock|hours? gmt|gmt|utc|et|edt|est|cet|bst)\b)", re.I)
@@ -68,12 +71,65 @@ COUNT_BEFORE_TO = re.compile(r"(?<![\d,.])(?P<low>\d[\d,]*)\s+(?:to|and|or)\s*$"
 PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|or|and only|day|time|thing|way|by one)\b", re.I)
 
 
+def _words(key: str) -> str:
+    """A lexicon list of not_quantities.json as a regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(_NOT_QUANTITIES[key], key=len, reverse=True))
+
+
+_BOUND_WORDS = r"(?:(?:about|nearly|almost|roughly|around|some|just|only|at least|more than|less than|under|over|up to)\s+)*"
+WORD_LABEL_BEFORE = re.compile(r"\b(?:" + _words("label_words_before_number_words") + r")\s*$", re.I)
+# "31 of the 32 districts", "four of the ten leading causes": the M of "N of the M" is the set the count N is drawn from
+SET_SIZE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per cent)?|\b" + _NUMBER_WORD + r"|\b(?:half|most|many|some|none))"
+                             r"\s+of\s+(?:the|these|those|its|their)\s+$", re.I)
+RANK_WORDS = frozenset(_NOT_QUANTITIES["rank_words"])
+LIST_OF_THE_BEFORE = re.compile(r"\b(?:" + _words("list_nouns") + r")\s+of\s+the\s+$", re.I)
+FRAME_NOUN_AFTER = re.compile(r"[\s-]+(?:" + _words("frame_nouns_after_duration") + r")s?\b", re.I)
+DURATION_OBJECT_BEFORE = re.compile(r"\b(?:to|for|of|" + _words("duration_object_verbs") + r")\s+" + _BOUND_WORDS + r"$", re.I)
+DATING_AFTER = re.compile(r"\s+(?:after|before|later|earlier|prior\s+to|from\s+now)\b(?!\s+than)", re.I)  # "later than": a gap
+ONE_AS_ARTICLE_AFTER = re.compile(r"\s+(?:" + _words("one_as_article_nouns") + r")\b", re.I)
+GROUP_AGE_BEFORE = re.compile(r"\b(?:" + _words("group_nouns") + r")\s+(?:(?:aged\s+)?(?:under|over|below|above)|older\s+than|younger\s+than)\s+$", re.I)
+# "the highest increase in 35 years", "the largest 12-month advance", "fourth-highest in the report's 78-year history"
+HORIZON_GAP = re.compile(r"(?:(?:\s+[\w-]+){0,3}?\s+(?:in|since|over|for|of)\s+(?:(?:the|its|their|his|her|a|an|[\w.&-]+(?:'s|\u2019s))\s+)?"
+                         r"(?:(?:last|past|previous|nearly|almost|about|more than|at least|over)\s+)*)?\s*")
+# a duration after "in", "over", "within", "during": the frame of another figure of its sentence, when there is one
+FRAME_PREPOSITION_BEFORE = re.compile(r"\b(?:within|over|in|during|throughout)\s+(?:(?:the|a|an)\s+)?(?:(?:next|coming|following|"
+                                      r"span of|period of)\s+)?" + _BOUND_WORDS + r"$", re.I)
+_NAME = r"[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.'\u2019&-]*)*"
+NAME_LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+{_NAME}")  # "Zimbabwe, Zambia and Malawi"
+FRAMED_KINDS = frozenset({"count", "money", "percentage", "percentage_points", "ratio"})
+# "has spent the last 200 days in space": the duration is the verb's object, the fact itself, not a time frame
+SPENT_THE_LAST_BEFORE = re.compile(r"\b(?:" + "|".join(w for w in _NOT_QUANTITIES["duration_object_verbs"]) + r")\s+(?:(?:the|its|their|his|her)\s+)?"
+                                   r"(?:first|last|past|next|previous)\s+" + _BOUND_WORDS + r"$", re.I)
+STREET_TYPE_FIRST_AFTER = re.compile(r"\s+(?:Ave\.?|Avenue|Rue|Via|Calle|Avenida|Boulevard|Blvd\.?|Plaza)\s+(?:(?:de|du|del|la|le)\s+)?[A-Z]")
+ATTRIBUTIVE_DURATION = re.compile(r"[-\u2013][A-Za-z]+(?<!s)$")  # "nine-month", not "nine months"
+TIMES_IN_BEFORE = re.compile(r"\btimes?\s+(?:in|over|within)\s+(?:the\s+)?" + _BOUND_WORDS + r"$", re.I)
+ENUMERATOR_CONTEXT = re.compile(r"(?:[:;,\n]|\band|\bor)\s*\($")
+IDENTIFIER_TAIL_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\d+[-\u2013]$")  # the second part of "NOAA 2000-252", "ISO 3888-2"
+LETTER_HYPHEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]-$")  # "h-five-n-one", "B-52": a letter's code
+HYPHEN_LETTER_AFTER = re.compile(r"-(?![aA]\b)[A-Za-z](?:-|\b)")
+ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD|C\.E\.)\s*(?:\d[\d,]*\s*(?:and|to|or|-|\u2013)\s*)?$")
+ERA_AFTER = re.compile(r"\s*(?:B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE)(?![A-Za-z])")
+_CAPITAL_MONTHS = "|".join(sorted([m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"],
+                                  key=len, reverse=True))
+DAY_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{_CAPITAL_MONTHS})\b")  # "1 September 2019": day first
+YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:by|in|until|till|before|after|through|since|from|to)\s+$", re.I)
+WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+
+
 def _model_suffix_pattern(path: Path) -> re.Pattern:
     """The words after a number that make it part of a model's name, matched in their case (``model_names.json``)."""
     words = json.loads(path.read_text(encoding="utf-8"))["suffixes"] if path.is_file() else []
     if not words:
         return re.compile(r"(?!)")
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def _product_noun_pattern(path: Path) -> re.Pattern:
+    """The nouns after a model's number ('a Falcon 9 rocket'), from ``model_names.json``, in any case."""
+    words = json.loads(path.read_text(encoding="utf-8")).get("product_nouns", []) if path.is_file() else []
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
 
 
 class QuantityFinder:
@@ -92,6 +148,7 @@ class QuantityFinder:
         self.currencies_data = json.loads((path / "currencies.json").read_text(encoding="utf-8"))
         self.bounds_data = json.loads((path / "bounds.json").read_text(encoding="utf-8"))
         self.model_suffix_re = _model_suffix_pattern(path / "model_names.json")
+        self.product_noun_re = _product_noun_pattern(path / "model_names.json")
         self.lexicon = UnitLexicon.from_data(self.units_data, self.currencies_data)
         self.grammar = MentionGrammar.build(self.lexicon, self.bounds_data)
         self.quantulum = QuantulumAdapter(enabled=self.use_quantulum)
@@ -159,6 +216,7 @@ class QuantityFinder:
             elif self._appositive_age(core, text, m):
                 m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)
+        kept = _drop_time_frames(doc, text, kept)
         _carry_counted_nouns(text, kept)
         return kept
 
@@ -245,6 +303,8 @@ class QuantityFinder:
             return False  # "15 or 20 years ago" dates something; it is not a figure
         if m["unit"] is None and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Plaza|Suite)\b", after):
             return False  # street addresses
+        if m["unit"] is None and STREET_TYPE_FIRST_AFTER.match(after):
+            return False  # "22 Ave Foch", "14 Rue Cler": the street's type before its name
         if m["unit"] is None and re.search(r"(?:\b[A-Z]{2}|D\.C\.),?\s+$", before) and re.fullmatch(r"\d{5}", m["text"]):
             return False  # ZIP codes
         if m["unit"] is None and m["digits"] and re.search(r"\b[A-Z]{2,}\s+$", before) and re.match(r"[-\u2013]\d", text[m["core_end"]:m["core_end"] + 2] or "x"):
@@ -261,7 +321,8 @@ class QuantityFinder:
         if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core):
             return False  # "April 4", "the 1990s", "November 17, 2010"
         if m["kind"] == "duration" and (TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
-                                        or TIMEFRAME_AFTER.match(text[m["end"]:m["end"] + 40])):
+                                        or TIMEFRAME_AFTER.match(text[m["end"]:m["end"] + 40])) \
+                and not SPENT_THE_LAST_BEFORE.search(text[max(0, m["start"] - 50):m["start"]]):
             return False  # "over the last 12 months", "the 12 months to September" only place another figure in time
         if m["unit"] is None and ents & NAME_LABELS and self._inside_name(self._ents, core):
             return False
@@ -277,7 +338,23 @@ class QuantityFinder:
             return False  # "twice" as frequency without comparison
         if value is not None and abs(value) > 1e18:
             return False
+        if self._product_name(doc, text, m, core) or any(test(doc, text, m, span) for test in NOT_A_CLAIM):
+            return False
         return True
+
+    def _product_name(self, doc: Doc, text: str, m: dict, core) -> bool:
+        """'a Falcon 9 rocket', 'the Planet 9 project', 'its HIV 2 drug regimen': a bare number between a capitalised
+        name and a product noun, or a singular noun that no count above one takes, is the name's number, not a count."""
+        if m["unit"] is not None or not m["digits"] or m.get("is_range") or not re.fullmatch(r"\d+", m["text"]):
+            return False
+        prev = doc[core.start - 1] if core.start > 0 else None
+        nxt = doc[core.end] if core.end < len(doc) else None
+        if prev is None or nxt is None or not (prev.is_title or prev.is_upper and len(prev) > 1) or not prev.is_alpha \
+                or prev.is_sent_start or prev.idx + len(prev) != m["core_start"] - 1 or prev.lower_ in MONTHS \
+                or prev.lower_ in WEEKDAYS or prev.ent_type_ in ("GPE", "NORP", "DATE", "LOC"):
+            return False
+        singular = nxt.tag_ == "NN" and nxt.is_lower and nxt.idx == m["end"] + 1 and m["value"] != 1
+        return singular or self.product_noun_re.match(text, m["end"]) is not None
 
     @staticmethod
     def _age_threshold(text: str, m: dict) -> bool:
@@ -429,6 +506,171 @@ class QuantityFinder:
 )
 def make_quantity_finder(nlp: Language, name: str, *, lexicon_dir: Optional[str], use_quantulum: bool) -> QuantityFinder:
     return QuantityFinder(nlp, name, lexicon_dir=lexicon_dir, use_quantulum=use_quantulum)
+
+
+# Issue 12, fifth pass: figures the guidelines do not count, each class one test (doc, text, mention, span) -> bool.
+
+def _set_size(doc: Doc, text: str, m: dict, span) -> bool:
+    """'31 of the 32 districts', 'four of the ten leading causes': the M of 'N of the M' is the set the count is drawn
+    from, which the guidelines put into the count's what."""
+    return m["unit"] is None and SET_SIZE_BEFORE.search(text[max(0, m["start"] - 40):m["start"]]) is not None
+
+
+def _rank_set(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the ten leading killers', 'the 19 most common cancers': the size of a rank set that frames another figure;
+    'a list of the 500 biggest companies' introduces the list, and a list's size is a claim."""
+    if m["unit"] is not None or m.get("bound_text") or span.end >= len(doc) \
+            or not re.search(r"\bthe\s+$", text[max(0, m["start"] - 5):m["start"]], re.I):
+        return False
+    nxt = doc[span.end]
+    ranked = nxt.lower_ in RANK_WORDS or (nxt.tag_ in ("JJS", "RBS") and nxt.lower_ not in ("least",))
+    return ranked and not LIST_OF_THE_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
+
+
+def _word_label(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the number one cause', 'the Fortune five-hundred list': a spelled number after a label word is a name."""
+    return not m["digits"] and m["unit"] is None \
+        and WORD_LABEL_BEFORE.search(text[max(0, m["core_start"] - 25):m["core_start"]]) is not None
+
+
+def _letter_code(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the h-five-n-one virus', 'a B-52 bomber', 'a 3-D film': a number hyphened to a single letter is part of a code."""
+    return m["unit"] is None and (LETTER_HYPHEN_BEFORE.search(text[max(0, m["core_start"] - 3):m["core_start"]]) is not None
+                                  or HYPHEN_LETTER_AFTER.match(text, m["core_end"]) is not None)
+
+
+def _identifier_tail(doc: Doc, text: str, m: dict, span) -> bool:
+    """'NOAA 2000-252', 'ISO 3888-2': the second part of a release or standard number."""
+    return m["unit"] is None and m["digits"] \
+        and IDENTIFIER_TAIL_BEFORE.search(text[max(0, m["core_start"] - 20):m["core_start"]]) is not None
+
+
+def _era_year(doc: Doc, text: str, m: dict, span) -> bool:
+    """'A.D. 1000', '450 BC', 'between A.D. 900 and 1150': years of an era are dates, whatever their size."""
+    return m["unit"] is None and m["digits"] and (ERA_BEFORE.search(text[max(0, m["core_start"] - 30):m["core_start"]])
+                                                  is not None or ERA_AFTER.match(text, m["end"]) is not None)
+
+
+def _day_month_date(doc: Doc, text: str, m: dict, span) -> bool:
+    """'1 September 2019': a day of the month written before the month's name is a date."""
+    return m["unit"] is None and not m.get("is_range") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", m["text"]) is not None \
+        and DAY_MONTH_AFTER.match(text, m["end"]) is not None
+
+
+def _far_year(doc: Doc, text: str, m: dict, span) -> bool:
+    """'by 2120', 'until 2150': a year past 2100 after a preposition of time is still a date."""
+    return m["unit"] is None and re.fullmatch(r"2[1-4]\d\d|2500", m["text"]) is not None \
+        and YEAR_PREPOSITION_BEFORE.search(text[max(0, m["start"] - 10):m["start"]]) is not None \
+        and not counted_noun_follows(text, m["end"])
+
+
+def _enumerator(doc: Doc, text: str, m: dict, span) -> bool:
+    """'three factors: (1) poor data and (2) late reports': a list item's number in brackets."""
+    if m["unit"] is not None or not re.fullmatch(r"\d{1,2}", m["text"]) or not re.match(r"\)\s+[A-Za-z]", text[m["end"]:m["end"] + 3]):
+        return False
+    return ENUMERATOR_CONTEXT.search("\n" + text[max(0, m["start"] - 8):m["start"]]) is not None
+
+
+def _horizon(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the highest increase in 35 years', 'the largest 12-month advance': how far back a record reaches only places
+    another figure in time (guidelines: 'the highest level in 8 years')."""
+    if m["kind"] != "duration":
+        return False
+    for tok in reversed(doc[max(span.sent.start, span.start - 8):span.start]):
+        if tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "most"):
+            return HORIZON_GAP.fullmatch(text, tok.idx + len(tok), m["start"]) is not None
+    return False
+
+
+def _dating_offset(doc: Doc, text: str, m: dict, span) -> bool:
+    """'Six days after the crash', 'two years later': a dating expression (guidelines); 'served 5 years after' keeps
+    the duration as the verb's object."""
+    return m["kind"] == "duration" and DATING_AFTER.match(text, m["end"]) is not None \
+        and not DURATION_OBJECT_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
+
+
+def _frame_noun(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the 5-year average', 'seven month totals', 'a 10-year high', 'each three-month period': the duration frames
+    another figure."""
+    return m["kind"] == "duration" and FRAME_NOUN_AFTER.match(text, m["end"]) is not None
+
+
+def _times_in_frame(doc: Doc, text: str, m: dict, span) -> bool:
+    """'for the second time in two days', 'three times in five years': the period of a running count."""
+    return m["kind"] == "duration" and TIMES_IN_BEFORE.search(text[max(0, m["start"] - 30):m["start"]]) is not None
+
+
+def _per_amount_base(doc: Doc, text: str, m: dict, span) -> bool:
+    """'every $1 billion of exports supports 8,100 jobs': a per-amount base goes into the counted figure's what
+    ('once every 5 years' is a duration and stays)."""
+    return m["unit"] is not None and m["kind"] != "duration" \
+        and re.search(r"\b(?:every|each)\s+$", text[max(0, m["start"] - 8):m["start"]], re.I) is not None
+
+
+def _group_age(doc: Doc, text: str, m: dict, span) -> bool:
+    """'children under five', 'men over sixty': an age that delimits a group is a threshold, not a claim."""
+    value = m["value"]
+    if m["unit"] not in (None, "year") or m["scaled"] or value is None or not float(value).is_integer() or not 1 <= value <= 120:
+        return False
+    if not GROUP_AGE_BEFORE.search(text[max(0, m["start"] - 40):m["start"]]):
+        return False
+    return m["unit"] == "year" or not counted_noun_follows(text, m["end"])
+
+
+def _one_as_article(doc: Doc, text: str, m: dict, span) -> bool:
+    """'One example is', 'one reason': a spelled 'one' before an abstract noun is the article, not a count."""
+    return m["unit"] is None and m["text"].lower() == "one" and ONE_AS_ARTICLE_AFTER.match(text, m["end"]) is not None
+
+
+def _ordinal_not_fraction(doc: Doc, text: str, m: dict, span) -> bool:
+    """'a third round', 'a fourth-quarter loss': an ordinal after the article, not the fraction 'a third'."""
+    if not m["fraction"] or not re.fullmatch(r"(?:a|the)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", m["text"], re.I):
+        return False
+    if text[m["end"]:m["end"] + 1] == "-":
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "JJ") and nxt.lower_ not in ("more", "less", "percent")
+
+
+def _named_list_back_reference(doc: Doc, text: str, m: dict, span) -> bool:
+    """'Apple and Google ... the two companies': 'the N' after a list of N names only points back at things already
+    named (guidelines: back-references are not claims)."""
+    value = m["value"]
+    if m["unit"] is not None or m.get("bound_text") or value is None or not float(value).is_integer() or not 2 <= value <= 12 \
+            or not re.search(r"\bthe\s+$", text[max(0, m["start"] - 5):m["start"]], re.I) or not counted_noun_follows(text, m["end"]):
+        return False
+    lists = list(NAME_LIST.finditer(text, max(0, m["start"] - 400), m["start"]))
+    return bool(lists) and len(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", lists[-1].group())) == value
+
+
+NOT_A_CLAIM = (_set_size, _rank_set, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
+               _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
+               _one_as_article, _ordinal_not_fraction, _named_list_back_reference)
+
+
+def _drop_time_frames(doc: Doc, text: str, mentions: list[dict]) -> list[dict]:
+    """'by 25 percent within ten years', '$115 million over five years': a duration after in, over or within is the
+    time frame of another figure of its clause, one that hangs on the same verb (guidelines); alone it is the fact (a
+    deadline, 'passed the barriers ... to reach the top in three years'). A hyphened adjective ('during a nine-month
+    spree') is the property of its noun, a claim; beside a physical measure ('0 to 60 mph in 7 seconds') the time is
+    itself the fact."""
+    framed = {(m["sent_start"], _clause_verb(doc, m["head"])) for m in mentions if m["kind"] in FRAMED_KINDS}
+    return [m for m in mentions if not (m["kind"] == "duration" and (m["sent_start"], _clause_verb(doc, m["head"])) in framed
+                                        and not ATTRIBUTIVE_DURATION.search(m["text"]) and _after_frame_preposition(text, m))]
+
+
+def _clause_verb(doc: Doc, i: int) -> int:
+    """The index of the first verb up the parse from token ``i`` (the sentence root if none): the clause it belongs to."""
+    tok = doc[i]
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
+def _after_frame_preposition(text: str, m: dict) -> bool:
+    """'within five years', 'in about 18 months', not the bound of 'for over two years'."""
+    found = FRAME_PREPOSITION_BEFORE.search(text, max(0, m["start"] - 40), m["start"])
+    return found is not None and not re.search(r"\b(?:for|of|at|to|by|than)\s+$", text[max(0, found.start() - 6):found.start()], re.I)
 
 
 COUNT_SIBLING_GAP = re.compile(
