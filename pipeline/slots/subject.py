@@ -70,7 +70,7 @@ def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 1
             clauses: bool = False) -> Optional[tuple[str, list]]:
     """The noun phrase of ``head`` with its modifiers and 'of'/'in'/'on' attachments, minus the figure.
 
-    With ``clauses``, a relative or participle clause stays ("people who left the labor force"): for a
+    With ``clauses``, a relative or participle clause stays ("workers who quit the union"): for a
     count, the clause is what says which things were counted.
     """
     keep = []
@@ -177,15 +177,15 @@ def _is_the_unit(what: tuple, m: dict) -> bool:
 
 
 def _clause_after(doc: Doc, noun: Token, what: tuple, exclude: tuple[int, int], max_tokens: int = 16) -> Optional[tuple]:
-    """A counted noun that is a verb's subject, with that verb: 'people [in South Florida] lost electric power',
-    'jobs were created'. The verb says which things were counted; without it the what is just 'people'."""
+    """A counted noun that is a verb's subject, with that verb: 'farmers [in northern Ohio] lost their crops',
+    'homes were sold'. The verb says which things were counted; without it the what is just 'people'."""
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.i < noun.i or what[1] is None:
         return None
     if any(c.dep_ == "relcl" for c in noun.children):
         return None  # the noun's own clause already says it
     end = verb.i + 1
-    for c in verb.children:  # particle and object right after the verb: 'left the labor force'
+    for c in verb.children:  # particle and object right after the verb: 'quit the union'
         if c.i >= end and c.dep_ in ("prt", "dobj") and c.left_edge.i == end:
             end = c.right_edge.i + 1 if c.dep_ == "dobj" else c.i + 1
     start = doc.char_span(what[1][0], what[1][1], alignment_mode="expand").start
@@ -195,7 +195,7 @@ def _clause_after(doc: Doc, noun: Token, what: tuple, exclude: tuple[int, int], 
     return span.text, [span.start_char, span.end_char]
 
 
-LOCATIVE_LABELS = {"GPE", "LOC", "FAC"}  # not ORG: "a 15% stake in MP Materials" is the buyer's
+LOCATIVE_LABELS = {"GPE", "LOC", "FAC"}  # not ORG: "a 40% share in Acme Steel" is the buyer's
 
 
 def _located_in(ents: list[Span], *tokens: Optional[Token]) -> Optional[Span]:
@@ -494,8 +494,8 @@ def _figure(doc: Doc, m: dict, previous: Optional[dict], ents: list[Span], lexic
 
 
 def _counted_noun(doc: Doc, m: dict, head: Token) -> Optional[Token]:
-    """The noun the figure counts or modifies: "20 domestic projects", "a 15% stake in MP Materials"; for a bare
-    count, the last noun inside the figure ('a dozen people')."""
+    """The noun the figure counts or modifies: "30 wind farms", "a 40% share in Acme Steel"; for a bare
+    count, the last noun inside the figure ('a score of sailors')."""
     modified = head.head
     if head.dep_ in ("npadvmod", "nummod") and modified.lower_ in ("more", "fewer", "less") and modified.dep_ == "amod":
         modified = modified.head  # "6.7% more passengers": the figure counts the passengers, not 'more'
@@ -516,7 +516,7 @@ def _clause_subject(verb: Optional[Token], m: dict) -> Optional[Token]:
         return None
     subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-        subj = verb.head  # "sanctions that could total $4 billion": the relative pronoun stands for its noun
+        subj = verb.head  # "fines that could reach $9 million": the relative pronoun stands for its noun
     if subj is not None and not (m["token_start"] <= subj.i < m["token_end"]):
         return subj
     return None
@@ -537,7 +537,7 @@ def _subject_slots(doc: Doc, subject: Optional[Token], previous: Optional[dict],
 # Each takes the figure and gives (text, span or None) or None; the first that gives one decides.
 
 def _what_of_phrase(f: _Figure) -> Optional[tuple]:
-    """"70% of U.S. imports", "half of the supply": the noun the figure is a part of."""
+    """"60% of French wine sales", "half of the harvest": the noun the figure is a part of."""
     of_child = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of_child.children if c.dep_ == "pobj"), None) if of_child is not None else None
     return _phrase(f.doc, pobj, f.exclude) if pobj is not None else None
@@ -555,7 +555,7 @@ def _what_counted_noun(f: _Figure) -> Optional[tuple]:
 
 
 def _what_restated(f: _Figure) -> Optional[tuple]:
-    """"less water -- 402 billion gallons a day", "the size of the requests -- $625 billion": the figure restates a noun."""
+    """"less gas -- 9 million cubic feet a day", "the size of the grant -- $40 million": the figure restates a noun."""
     restated = f.head.head
     if f.head.dep_ == "appos" and restated.pos_ == "NOUN" and not (f.exclude[0] <= restated.i < f.exclude[1]):
         return _phrase(f.doc, restated, f.exclude)
@@ -563,7 +563,7 @@ def _what_restated(f: _Figure) -> Optional[tuple]:
 
 
 def _what_money_is_for(f: _Figure) -> Optional[tuple]:
-    """"$145 billion for operations in Iraq": money is for something."""
+    """"$9 million for repairs at the harbor": money is for something."""
     if f.m.get("kind") != "money":
         return None
     for_child = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
@@ -572,7 +572,7 @@ def _what_money_is_for(f: _Figure) -> Optional[tuple]:
 
 
 def _what_produced(f: _Figure) -> Optional[tuple]:
-    """"U.S. mines produced $86.3 billion in minerals": what was produced, and the verb that says how."""
+    """"the mills produced $4 billion in steel": what was produced, and the verb that says how."""
     if f.head.dep_ not in ("dobj", "npadvmod") or f.head.head.pos_ != "VERB":
         return None
     pp = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on")), None)
@@ -582,7 +582,7 @@ def _what_produced(f: _Figure) -> Optional[tuple]:
 
 
 def _what_activity_unit(f: _Figure) -> Optional[tuple]:
-    """"drivers traveled 1.466 trillion miles", "pilots flew 4,000 hours": a measure that is the object of an
+    """"hikers walked 3,000 kilometers", "pilots flew 4,000 hours": a measure that is the object of an
     activity verb is that activity's ('traveled miles')."""
     verb = f.head.head
     if f.head.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" and verb.lemma_ not in f.lexicon.level_verbs \
@@ -592,14 +592,14 @@ def _what_activity_unit(f: _Figure) -> Optional[tuple]:
 
 
 def _what_amount_of(f: _Figure) -> Optional[tuple]:
-    """A figure that is an amount "of" a noun: "a tariff of 20%"."""
+    """A figure that is an amount "of" a noun: "a levy of 15%"."""
     if f.head.dep_ == "pobj" and f.head.head.lower_ == "of" and f.head.head.head.pos_ == "NOUN":
         return _phrase(f.doc, f.head.head.head, f.exclude)
     return None
 
 
 def _what_changed_object(f: _Figure) -> Optional[tuple]:
-    """"reduced the tariff from 20% to 10%": the figure hangs off the verb through a preposition, and the verb's
+    """"raised the fee from 5% to 8%": the figure hangs off the verb through a preposition, and the verb's
     object is what changed."""
     if f.head.dep_ != "pobj" or f.head.head.dep_ != "prep" or f.head.head.head.pos_ != "VERB":
         return None

@@ -100,8 +100,8 @@ def _word_features(frame: WhatFrame, mi: int, cand: Candidate) -> dict[str, floa
 
 
 def _against_who(frame: WhatFrame, mi: int, cand: Candidate, where: Optional[tuple]) -> dict[str, float]:
-    """Whether the candidate is the figure's who or source as the rules found them ('ECIP participants originated
-    $58 billion in loans'): the one the figure is about or by is seldom what it measures."""
+    """Whether the candidate is the figure's who or source as the rules found them ('the co-op's members issued
+    $6 million in credits'): the one the figure is about or by is seldom what it measures."""
     f = {}
     for name, found in (("who", frame.who.rules.get(mi)), ("source", frame.who.sources.get(mi))):
         if not found or not found[0]:
@@ -114,8 +114,8 @@ def _against_who(frame: WhatFrame, mi: int, cand: Candidate, where: Optional[tup
 
 
 def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict[str, float]:
-    """What the candidate's words are in the parse: a verb among them ('loans originated'), which says what
-    happened to the things; a verb first ('drove from the station'); a date or a place, which the date and who
+    """What the candidate's words are in the parse: a verb among them ('credits issued'), which says what
+    happened to the things; a verb first ('walked from the camp'); a date or a place, which the date and who
     slots may hold instead. Read from the candidate's words where it stands (minus the figure)."""
     m = frame.mentions[mi]
     span = frame.span(where[0], where[1])

@@ -4,7 +4,7 @@ Every proposer is ``(frame, mi) -> list[Candidate]`` for the figure ``frame.ment
 is the phrase (the what as the claim would carry it). They do not judge: ``pipeline/slots/what_features.py``
 merges what several proposers offer, adds the features and the rules' order, and the ranker chooses. The rules'
 own answer (``fill_subject`` with ``claims._fallbacks``) is one proposer among them, so the rules-only ranker
-gives the claims the cascade gave. A candidate joining words from two places ('people killed') has no span, as
+gives the claims the cascade gave. A candidate joining words from two places ('boats sunk') has no span, as
 the claim's ``what_span`` has none then; :attr:`WhatFrame.anchors` keeps the token it stands at for the features.
 """
 from __future__ import annotations
@@ -85,11 +85,11 @@ class KindWords:
     share: str
     change: dict
     dimensions: dict = field(default_factory=dict)  # a figure's dimension -> the word for it ('length' -> 'distance')
-    adjectives: dict = field(default_factory=dict)  # '10 cm long' -> 'length'
+    adjectives: dict = field(default_factory=dict)  # '4 m long' -> 'length'
     share_who: str = "share who"
     comparisons: frozenset = frozenset()
     verb_nouns: dict = field(default_factory=dict)  # 'cost' -> 'cost', 'spend' -> 'spending'
-    participles: frozenset = frozenset()  # beside the level verbs, the lemmas of 'valued at $5 million'
+    participles: frozenset = frozenset()  # beside the level verbs, the lemmas of 'priced at $9 million'
     clause_ends: frozenset = frozenset()  # words that open another clause ('because ...'): a figure's tail ends there
 
     @classmethod
@@ -153,8 +153,8 @@ def rules_what(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def counted_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The noun the figure counts or modifies ('20 domestic projects', 'a 15% stake'), bare and with its clause
-    ('people who left the labor force')."""
+    """The noun the figure counts or modifies ('30 wind farms', 'a 40% share'), bare and with its clause
+    ('workers who quit the union')."""
     noun = frame.clause(mi).noun
     bare = _noun_phrase(frame, mi, noun, "counted")
     longer = [c for c in _noun_phrase(frame, mi, noun, "counted", clauses=True, with_clause=1.0)
@@ -164,7 +164,7 @@ def counted_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 def whole_phrase(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The counted noun (else the governing verb's subject) with all it governs, any preposition and clause:
-    'deaths resulting from tornadoes', 'confirmed cases since December' (at most a dozen words, minus the figure)."""
+    'injuries caused by falls', 'reported outbreaks since January' (at most a dozen words, minus the figure)."""
     c, m = frame.clause(mi), frame.mentions[mi]
     tok = c.noun if c.noun is not None else c.subject
     if tok is None or _inside(m, tok) or tok.lower_ in PRONOUNS:
@@ -209,7 +209,7 @@ def _of_object(head: Token) -> Optional[Token]:
 
 
 def of_phrase(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The noun phrase the figure is 'of' ('70% of U.S. imports'), or the noun it is an amount of ('a tariff of 20%')."""
+    """The noun phrase the figure is 'of' ('60% of French wine sales'), or the noun it is an amount of ('a levy of 15%')."""
     head = frame.clause(mi).head
     out = []
     for prep in head.children:
@@ -221,13 +221,13 @@ def of_phrase(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def verb_subject(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The subject of the verb that governs the figure: 'the deficit was $1.5 trillion'."""
+    """The subject of the verb that governs the figure: 'the shortfall was $3 billion'."""
     c = frame.clause(mi)
     return _noun_phrase(frame, mi, c.subject, "subject")
 
 
 def verb_object(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The object of the verb that governs the figure, when the figure is not it: 'cut the tariff to 10%'."""
+    """The object of the verb that governs the figure, when the figure is not it: 'raised the fee to 8%'."""
     c = frame.clause(mi)
     if c.verb is None:
         return []
@@ -236,8 +236,8 @@ def verb_object(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def measured_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The measured noun with the verb that says what happened to it: 'people [in Florida] lost power' (a subject),
-    'killing 77 people' -> 'killing people' (an object), 'drove 3 meters' -> 'drove meters'."""
+    """The measured noun with the verb that says what happened to it: 'farmers [in Ohio] lost crops' (a subject),
+    'sinking 12 boats' -> 'sinking boats' (an object), 'walked 5 kilometers' -> 'walked kilometers'."""
     m, c = frame.mentions[mi], frame.clause(mi)
     noun = c.noun
     if noun is not None:
@@ -256,7 +256,7 @@ def measured_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def money_for(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """What money is for or in: '$145 billion for operations in Iraq', '$58 billion in loans'."""
+    """What money is for or in: '$9 million for repairs at the harbor', '$4 billion in credits'."""
     m = frame.mentions[mi]
     if m.get("kind") != "money":
         return []
@@ -270,8 +270,8 @@ def money_for(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 def modified_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The measured noun with the words that follow and modify it, which say which things were counted or what
-    the money bought: 'damage to buildings and other property', 'missions to deliver supplies', 'loans originated
-    in 18 months', 'food given to six countries' (any preposition, participle or infinitive; up to a comma, a
+    the money bought: 'harm to bridges and other roads', 'trips to carry medicine', 'credits issued
+    in 9 months', 'seed sent to four villages' (any preposition, participle or infinitive; up to a comma, a
     figure or a dozen words). For the counted noun, the noun money is 'for' or 'in', and the noun a figure is 'of'."""
     c, m = frame.clause(mi), frame.mentions[mi]
     nouns = [c.noun] + [_object_of(c.head, prep) for prep in ("for", "in", "of")]
@@ -373,7 +373,7 @@ def _sentence_end(frame: WhatFrame, m: dict) -> int:
 
 
 def _past_bracket(doc: Doc, i: int, end: int) -> int:
-    """Past a bracket that restates the figure ('3 meters (10 feet) from ...'), or that the figure stands in."""
+    """Past a bracket that restates the figure ('5 miles (8 km) from ...'), or that the figure stands in."""
     if i < end and doc[i].text == ")":
         return i + 1
     if i < end and doc[i].text == "(":
@@ -393,7 +393,7 @@ def _ends_tail(frame: WhatFrame, tok: Token) -> bool:
 
 
 def _list_end(doc: Doc, i: int, end: int) -> Optional[int]:
-    """Where a list that goes on at the comma ``i`` ends: ', implant, shot, or birth control pills' (items of a few
+    """Where a list that goes on at the comma ``i`` ends: ', beans, maize, or winter wheat' (items of a few
     nouns and adjectives, the last after 'and'/'or'); None when the comma does not go on with a list. Read from
     the words, since parsers often split such a list."""
     j = i
@@ -429,7 +429,7 @@ def _tail(frame: WhatFrame, mi: int, start: int, limit: int = _TAIL_TOKENS) -> l
 
 def _read_tail(frame: WhatFrame, mi: int, start: int, limit: int) -> list[Token]:
     """The words from token ``start`` on that go on saying what the figure measures: its complements and the rest
-    of its clause ('from the old station toward the target', 'to leave his palace', 'for fiscal year 2024'), up to
+    of its clause ('from the north gate toward the river', 'to vacate the office', 'for calendar year 2031'), up to
     a comma (not one inside a list), another figure, a new clause or ``limit`` words, minus the function words
     they end on."""
     doc, end = frame.doc, _sentence_end(frame, frame.mentions[mi])
@@ -476,9 +476,9 @@ def _stitched(frame: WhatFrame, mi: int, words: list[Token], proposer: str, lead
 
 
 def _verb_of(tok: Token) -> Optional[Token]:
-    """The verb a figure or noun is the object or complement of: directly ('drove 3 meters', 'injured 140'),
-    through a preposition ('sentenced to three months', 'agreed to a 60-day sentence'), or through the noun it is
-    an amount or a modifier of ('originated a total of $5 billion')."""
+    """The verb a figure or noun is the object or complement of: directly ('walked 5 kilometers', 'rescued 30'),
+    through a preposition ('jailed for two years', 'settled on a 90-day ban'), or through the noun it is
+    an amount or a modifier of ('lent a total of $2 million')."""
     for _ in range(3):
         head = tok.head
         if tok.dep_ in _COMPLEMENTS and head.pos_ == "VERB":
@@ -494,8 +494,8 @@ def _verb_of(tok: Token) -> Optional[Token]:
 
 
 def _things(frame: WhatFrame, mi: int) -> list[Token]:
-    """The nouns a figure can measure: the noun it counts, the noun it is an amount of ('a deficit of $1.5 trillion',
-    'grants of $7.5 million'), what it is 'of', 'in' or 'for', else its clause's subject. Once per figure."""
+    """The nouns a figure can measure: the noun it counts, the noun it is an amount of ('a shortfall of $3 billion',
+    'loans of $4 million'), what it is 'of', 'in' or 'for', else its clause's subject. Once per figure."""
     if ("things", mi) not in frame.memo:
         frame.memo[("things", mi)] = _read_things(frame, mi)
     return list(frame.memo[("things", mi)])
@@ -527,9 +527,9 @@ def _phrase_words(frame: WhatFrame, mi: int, tok: Token) -> list[Token]:
 
 
 def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The measured thing with what the clause goes on to say about it after the figure: 'a dozen missions to
-    deliver supplies to the station', 'a deficit of $1.5 trillion for fiscal year 2024', 'grants of $7.5 million
-    are available to help schools'."""
+    """The measured thing with what the clause goes on to say about it after the figure: 'a dozen trucks to
+    carry water to the camp', 'a shortfall of $3 billion for calendar year 2031', 'loans of $4 million
+    are open to help bakeries'."""
     m = frame.mentions[mi]
     out: list[Candidate] = []
     for tok in _things(frame, mi):
@@ -541,10 +541,10 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """For a figure that counts no noun, the verb it is the object of with what the clause goes on to say ('added
-    $3 billion to the economy over the past year' -> 'added to the economy over the past year'); for a length or a
-    duration, which the text seldom names, the word for it too ('drove 3 meters from the station' -> 'distance
-    drove from the station', 'distance from the station'; 'given two weeks to leave' -> 'time given to leave')."""
+    """For a figure that counts no noun, the verb it is the object of with what the clause goes on to say ('poured
+    $6 million into the harbor over the last decade' -> 'poured into the harbor over the last decade'); for a length or a
+    duration, which the text seldom names, the word for it too ('walked 5 kilometers from the camp' -> 'distance
+    walked from the camp', 'distance from the camp'; 'granted ten days to appeal' -> 'time granted to appeal')."""
     m, c = frame.mentions[mi], frame.clause(mi)
     if c.noun is not None:
         return []
@@ -555,9 +555,9 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
         verb = None
     verbs = [verb] + [t for t in verb.children if t.dep_ == "prt" and t.i < m["token_start"]] if verb is not None else []
     predicate = _predicate_after(frame, mi)
-    if verb is None and predicate is not None:  # '$46 million going for education': the verb after the figure
+    if verb is None and predicate is not None:  # '$7 million heading to schools': the verb after the figure
         verbs, tail = [predicate], _tail(frame, mi, predicate.i + 1)
-    if tail and tail[0].lower_ == "of":  # 'sell 5 million barrels of crude': the crude is the thing, not the verb's
+    if tail and tail[0].lower_ == "of":  # 'ship 2 million tonnes of coal': the coal is the thing, not the verb's
         tail = []
     out: list[Candidate] = []
     if tail and verbs:
@@ -571,7 +571,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def _predicate_after(frame: WhatFrame, mi: int) -> Optional[Token]:
-    """The verb right after a figure that is its subject ('$46 million going for ...', 'about 40 were hurt')."""
+    """The verb right after a figure that is its subject ('$7 million heading to ...', 'some 30 were hurt')."""
     m, head = frame.mentions[mi], frame.clause(mi).head
     verbs = [head.head] if head.dep_ in SUBJECTS else []
     verbs += [t for t in head.children if t.dep_ in ("acl", "relcl")]
@@ -584,10 +584,10 @@ def verb_lemma(verb: Token) -> str:
 
 
 def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The measured noun with the verb it is the object of, noun first as the guidelines write whats: 'originated
-    $58 billion in loans' -> 'loans originated', 'agreed to a 60-day sentence' -> 'sentence agreed'; for a figure
-    that stands for the noun a conjoined verb counted ('killed 77 people and injured 140'), that noun with its own
-    verb ('people injured')."""
+    """The measured noun with the verb it is the object of, noun first as the guidelines write whats: 'issued
+    $6 million in credits' -> 'credits issued', 'settled on a 90-day ban' -> 'ban settled'; for a figure
+    that stands for the noun a conjoined verb counted ('rescued 30 miners and treated 12'), that noun with its own
+    verb ('miners treated')."""
     m, c = frame.mentions[mi], frame.clause(mi)
     things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS]
     elided = not things and c.noun is None and c.head.dep_ in _OBJECTS and c.head.head.dep_ == "conj"
@@ -607,21 +607,21 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def _is_comparison(frame: WhatFrame, verb: Token) -> bool:
-    """'compared with an increase of 1.4%': a comparison word says what the figure is set against, not what
+    """'compared with a fall of 6%': a comparison word says what the figure is set against, not what
     happened to the measured thing."""
     return frame.kinds is not None and verb.lower_ in frame.kinds.comparisons
 
 
 def level_participle(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The things a level participle sums up: 'improper payments for 57 programs totaling $38 billion', 'contracts
-    valued at $5 million' -> the noun phrase it modifies, up to the participle."""
+    """The things a level participle sums up: 'late fees on 40 accounts totaling $2 million', 'contracts
+    priced at $9 million' -> the noun phrase it modifies, up to the participle."""
     m, c = frame.mentions[mi], frame.clause(mi)
     verb = _verb_of(c.head)
     if verb is None or frame.kinds is None or verb.dep_ != "acl" \
             or verb_lemma(verb) not in frame.lexicon.level_verbs | frame.kinds.participles:
         return []
     top = verb.head
-    for _ in range(4):  # 'payments for programs and activities totaling': the phrase is the payments'
+    for _ in range(4):  # 'fees on accounts and loans totaling': the phrase is the fees'
         if top.dep_ == "conj" or top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
             top = top.head if top.dep_ == "conj" else top.head.head
         else:
@@ -639,8 +639,8 @@ def level_participle(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def owner_of(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The noun the counted things are 'of', with them: 'had reports of sixty deaths' -> 'reports of deaths', 'a
-    list of 500 companies' -> 'list of companies'."""
+    """The noun the counted things are 'of', with them: 'had accounts of thirty thefts' -> 'accounts of thefts', 'a
+    roster of 200 players' -> 'roster of players'."""
     noun = frame.clause(mi).noun
     if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of" or not _plain_noun(frame, mi, noun.head.head):
         return []
@@ -651,8 +651,8 @@ def owner_of(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The what of the figure before in the sentence with what this figure's own words add: 'a deficit of $1.5
-    trillion for 2024, down from $1.7 trillion in 2023' -> 'deficit in 2023'."""
+    """The what of the figure before in the sentence with what this figure's own words add: 'a shortfall of $3
+    billion for 2031, down from $4 billion in 2030' -> 'shortfall in 2030'."""
     m, c = frame.mentions[mi], frame.clause(mi)
     answer = frame.rules.get(mi - 1) if mi > 0 and frame.mentions[mi - 1]["sent_start"] == m["sent_start"] else None
     if not answer or not answer[0] or c.noun is not None:
@@ -664,9 +664,9 @@ def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def verb_as_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The noun of the verb whose object the figure is, as the guidelines write such whats: 'the war has cost
-    $340 billion' -> 'cost of the war'; 'will spend $85 million to reduce emissions' -> 'spending to reduce
-    emissions'; 'lost $5 million' -> 'loss' (models/lexicon/what_kinds.json, verb_nouns)."""
+    """The noun of the verb whose object the figure is, as the guidelines write such whats: 'the flood has cost
+    $70 million' -> 'cost of the flood'; 'will spend $6 million to repave streets' -> 'spending to repave
+    streets'; 'lost $5 million' -> 'loss' (models/lexicon/what_kinds.json, verb_nouns)."""
     m, c, kinds = frame.mentions[mi], frame.clause(mi), frame.kinds
     verb = _verb_of(c.head)
     word = kinds.verb_nouns.get(verb_lemma(verb)) if kinds is not None and verb is not None else None
@@ -688,7 +688,7 @@ def verb_as_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 def share_who(frame: WhatFrame, mi: int) -> list[Candidate]:
     """A share that is its clause's subject, with what the clause says of the share, as the guidelines write a
-    survey's figures: '54% of students had used a condom' -> 'share who had used a condom'."""
+    survey's figures: '35% of farmers had planted soybeans' -> 'share who had planted soybeans'."""
     m, c, kinds = frame.mentions[mi], frame.clause(mi), frame.kinds
     if kinds is None or m.get("kind") not in kinds.share_kinds or c.head.dep_ not in SUBJECTS:
         return []
@@ -703,7 +703,7 @@ def share_who(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def measure_adjective(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The measure an adjective states: '10 centimeters long' -> 'length', '90 years old' -> 'age'."""
+    """The measure an adjective states: '4 meters long' -> 'length', '80 years old' -> 'age'."""
     head, kinds = frame.clause(mi).head, frame.kinds
     word = kinds.adjectives.get(head.head.lower_) if kinds is not None and head.dep_ == "npadvmod" else None
     if word is None or head.head.pos_ not in ("ADJ", "ADV"):
@@ -713,9 +713,9 @@ def measure_adjective(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def compared_with(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """The thing with the baseline it is compared with, which the guidelines keep in the what: 'revenues were
-    $140 billion higher than in 2023' -> 'revenues than in 2023', 'a gain of 0.7 percent over the previous June'
-    -> 'gain over the previous June'."""
+    """The thing with the baseline it is compared with, which the guidelines keep in the what: 'sales were
+    $40 million higher than in 2019' -> 'sales than in 2019', 'a rise of 2 percent over last spring'
+    -> 'rise over last spring'."""
     m, c, kinds = frame.mentions[mi], frame.clause(mi), frame.kinds
     if kinds is None or not kinds.comparisons:
         return []

@@ -16,8 +16,8 @@ from newsclaims.slots.what_features import what_candidates
     # a figure that counts no noun: its verb and the clause after it; a length's word ('distance')
     ("verb_tail", "The truck rolled 40 meters down the steep hill.", "40 meters",
      ["rolled down the steep hill", "distance rolled down the steep hill", "distance down the steep hill"]),
-    ("verb_tail", "The company added $2 billion to the regional economy because demand rose.", "$2 billion",
-     ["added to the regional economy"]),  # 'because' opens another clause
+    ("verb_tail", "The fair brought $2 million into the county because demand rose.", "$2 million",
+     ["brought into the county"]),  # 'because' opens another clause
     ("verb_tail", "The truck rolled 40 empty crates down the hill.", "40", []),  # the figure counts a noun
     # the measured noun with its verb, noun first; a gapped count takes the noun its neighbour counted
     ("noun_verb", "The bank issued $3 billion in farm loans.", "$3 billion", ["farm loans issued"]),
@@ -32,9 +32,9 @@ from newsclaims.slots.what_features import what_candidates
     ("adjective", "The old oak is 200 years old.", "200 years", ["age"]),
     ("adjective", "The new bridge cost 300 dollars.", "300 dollars", []),
     # the thing with the baseline it is compared with
-    ("compared", "Sales were $40 million higher than in 2019.", "$40 million",
-     ["Sales than in 2019", "increase in Sales than in 2019", "Sales than in 2019"]),
-    ("compared", "Sales were $40 million in 2019.", "$40 million", []),
+    ("compared", "Ticket sales were $4 million lower than in 2019.", "$4 million",
+     ["Ticket sales than in 2019", "decrease in Ticket sales than in 2019", "Ticket sales than in 2019"]),
+    ("compared", "Ticket sales were $4 million in 2019.", "$4 million", []),
     # the what with the place the figure is for
     ("region", "In Kansas, the Farmers Party won 9 seats.", "9",
      ["seats in Kansas", "seats in Kansas", "won seats in Kansas", "seats won in Kansas"]),
@@ -47,13 +47,13 @@ from newsclaims.slots.what_features import what_candidates
     ("owner_of", "The clinic received reports of 40 infections.", "40", ["reports of infections"]),
     ("owner_of", "The clinic treated 40 infections.", "40", []),
     # the figure before's what with this figure's own words
-    ("previous_tail", "The deficit was $2 billion in 2020, down from $3 billion in 2019.", "$3 billion",
-     ["deficit in 2019"]),
-    ("previous_tail", "The deficit was $2 billion in 2020.", "$2 billion", []),
+    ("previous_tail", "Farm debt was $20,000 in 2020, up from $12,000 in 2019.", "$12,000",
+     ["Farm debt in 2019"]),
+    ("previous_tail", "Farm debt was $20,000 in 2020.", "$20,000", []),
     # the noun of the verb whose object the figure is
     ("verb_noun", "The drought has cost $90 million.", "$90 million", ["cost", "cost of drought"]),
-    ("verb_noun", "The town will spend $4 million to repair roads.", "$4 million",
-     ["spending", "spending to repair roads", "spending of town"]),
+    ("verb_noun", "The school will spend $4 million to build a gym.", "$4 million",
+     ["spending", "spending to build a gym", "spending of school"]),
     ("verb_noun", "The town has $4 million.", "$4 million", []),
 ])
 def test_proposer(what_frame_of, name, text, figure, expected):
