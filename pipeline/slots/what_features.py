@@ -132,7 +132,20 @@ def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict
         f["has_date"] = f[f"has_date*kind_{kind}"] = 1.0
     if any(t.ent_type_ in ("GPE", "LOC") for t in tokens):
         f["has_place"] = 1.0
+    if _only_kind_and_date(frame, tokens):
+        f["kind_and_date"] = 1.0
     return f
+
+
+def _only_kind_and_date(frame: WhatFrame, tokens: list) -> bool:
+    """Words that say only what kind of figure it is and when ('increase in May', 'totals in 2019'): the date is
+    the date slot's, and nothing names the thing measured."""
+    lexicon = frame.lexicon
+    generic = [t for t in tokens if t.lemma_.lower() in lexicon.changes or t.lemma_.lower() in lexicon.placeholders]
+    dated = [t for t in tokens if t.ent_type_ in ("DATE", "TIME")]
+    rest = [t for t in tokens if t not in generic and t not in dated and not t.is_stop and t.is_alpha
+            and t.lemma_.lower() not in lexicon.qualifiers]
+    return bool(generic) and bool(dated) and not rest
 
 
 def _against_rules(frame: WhatFrame, mi: int, words: set) -> dict[str, float]:

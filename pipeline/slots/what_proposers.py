@@ -389,7 +389,15 @@ def _ends_tail(frame: WhatFrame, tok: Token) -> bool:
     return tok.is_punct and tok.text not in _KEPT_PUNCT or tok.is_space or tok.i in frame.figure_tokens() \
         or tok.lower_ in clause_ends \
         or tok.dep_ == "cc" and tok.head.pos_ not in ("NOUN", "PROPN", "NUM") and tok.head.dep_ not in ("amod", "compound") \
-        or tok.dep_ == "mark" and tok.lower_ != "that" or tok.dep_ == "agent"
+        or tok.dep_ == "mark" and tok.lower_ != "that" or tok.dep_ == "agent" or _compares_with_figure(frame, tok)
+
+
+def _compares_with_figure(frame: WhatFrame, tok: Token) -> bool:
+    """'9 games compared with totals of 14': a comparison whose baseline is another figure ends what this figure's
+    clause says about it (the baseline is a claim of its own)."""
+    if frame.kinds is None or tok.lower_ not in frame.kinds.comparisons or tok.lower_ in ("from", "over"):
+        return False
+    return any(t.i in frame.figure_tokens() for t in tok.subtree)
 
 
 def _list_end(doc: Doc, i: int, end: int) -> Optional[int]:
@@ -531,8 +539,11 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     carry water to the camp', 'a shortfall of $3 billion for calendar year 2031', 'loans of $4 million
     are open to help bakeries'."""
     m = frame.mentions[mi]
+    owner = _baseline_owner(frame, mi)  # 'compared with an increase of 2% in May': not the increase in May
     out: list[Candidate] = []
     for tok in _things(frame, mi):
+        if owner is not False and (owner is None or tok == owner):
+            continue
         words = _phrase_words(frame, mi, tok)
         tail = _tail(frame, mi, max([m["token_end"]] + [w.i + 1 for w in words])) if words else []
         if tail:
@@ -551,7 +562,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     tail = _tail(frame, mi, m["token_end"])
     verb = _verb_of(c.head)
     if verb is not None and (verb.i > m["token_start"] or verb_lemma(verb) in frame.lexicon.level_verbs
-                             or verb_lemma(verb) in REPORTER_VERBS):
+                             or verb_lemma(verb) in REPORTER_VERBS or _is_comparison(frame, verb)):
         verb = None
     verbs = [verb] + [t for t in verb.children if t.dep_ == "prt" and t.i < m["token_start"]] if verb is not None else []
     predicate = _predicate_after(frame, mi)
@@ -655,8 +666,8 @@ def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     billion for 2031, down from $4 billion in 2030' -> 'shortfall in 2030'."""
     m, c = frame.mentions[mi], frame.clause(mi)
     answer = frame.rules.get(mi - 1) if mi > 0 and frame.mentions[mi - 1]["sent_start"] == m["sent_start"] else None
-    if not answer or not answer[0] or c.noun is not None:
-        return []
+    if not answer or not answer[0] or c.noun is not None or _baseline_owner(frame, mi) is not False:
+        return []  # a comparison's baseline: compared_baseline says what it measures
     tail = _tail(frame, mi, m["token_end"])
     if not tail or normalised(tail[0].text) in normalised(answer[0]).split():
         return []
@@ -738,6 +749,60 @@ def compared_with(frame: WhatFrame, mi: int) -> list[Candidate]:
     return out
 
 
+def compared_baseline(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A figure that is the baseline another figure is compared with measures what that figure measures, not what
+    its own words go on to say: 'sales rose 4%, compared with an increase of 2% in May' -> 'increase in sales',
+    'sales'; 'only 9 wins compared with season totals of 14' -> 'season totals of wins'. The thing is the rules'
+    what of the figure before it in the sentence; the noun the baseline is an amount of leads it."""
+    owner, found = _baseline_owner(frame, mi), _compared_figure(frame, mi)
+    if owner is False or found is None:
+        return []
+    base, where = found
+    texts = [base]
+    if owner is not None:
+        words = _phrase_words(frame, mi, owner) or [owner]
+        lead = frame.doc[words[0].i:words[-1].i + 1].text
+        link = "in" if owner.lemma_.lower() in frame.lexicon.changes else "of"
+        if normalised(owner.text) not in normalised(base).split():
+            texts.insert(0, f"{lead} {link} {base}")
+    out = []
+    for text in texts:
+        frame.anchors.setdefault((mi, text), where)
+        out.append(Candidate(SLOT, "baseline", text, text, None, None, {"joined": 1.0, "baseline_owner": float(text != base)}))
+    return out
+
+
+def _baseline_owner(frame: WhatFrame, mi: int):
+    """The noun the figure is an amount of ('an increase of 2%'), None when the figure itself is compared with, or
+    False when the figure is no comparison's baseline: the object of 'compared with/to', 'than', 'versus'."""
+    head = frame.clause(mi).head
+    while head.dep_ == "conj" and head.head.i < head.i:  # '... totals of 14 in 2019 and 17 in 2018'
+        head = head.head
+    owner = None
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        owner = head.head.head
+    tok = owner if owner is not None else head
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or frame.kinds is None:
+        return False
+    prep = tok.head
+    if prep.lower_ in ("than", "versus", "against") or prep.head.lower_ in ("compared", "comparing"):
+        return owner
+    return False
+
+
+def _compared_figure(frame: WhatFrame, mi: int) -> Optional[tuple]:
+    """The rules' what of the nearest figure before this one in its sentence that has one, with where it stands."""
+    m = frame.mentions[mi]
+    for j in range(mi - 1, -1, -1):
+        if frame.mentions[j]["sent_start"] != m["sent_start"]:
+            return None
+        answer = frame.rules.get(j)
+        if answer and answer[0] and _baseline_owner(frame, j) is False:
+            other = frame.mentions[j]
+            return answer[0], tuple(answer[1]) if answer[1] is not None else (other["start"], other["end"])
+    return None
+
+
 def in_region(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The what with the place the figure is for, which the guidelines put in the what when the who is a party or
     a storm: 'In Ohio, the Greens won 12 seats' -> 'seats in Ohio', 'won seats in Ohio'."""
@@ -786,6 +851,6 @@ PROPOSERS: dict[str, Proposer] = {
     "with_verb": measured_with_verb, "for": money_for, "modified": modified_noun, "list_item": list_item, "previous": previous_figure,
     "headline": headline_phrase, "whole": whole_phrase, "kind_word": kind_word, "tail": clause_tail,
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
-    "compared": compared_with, "region": in_region, "participle": level_participle, "owner_of": owner_of,
+    "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
     "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, NULL: null_what,
 }

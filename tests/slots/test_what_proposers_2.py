@@ -13,6 +13,10 @@ from newsclaims.slots.what_features import what_candidates
     ("tail", "The agency launched 12 flights to carry food to the island.", "12",
      ["flights to carry food to the island"]),
     ("tail", "The agency launched 12 flights.", "12", []),
+    # ... which ends at a comparison whose baseline is another figure, but not at one with none
+    ("tail", "The shop sold 9 bikes to students compared with 14 last spring.", "9", ["bikes to students"]),
+    ("tail", "The shop sold 9 bikes to students compared with its rivals.", "9",
+     ["bikes to students compared with its rivals"]),
     # a figure that counts no noun: its verb and the clause after it; a length's word ('distance')
     ("verb_tail", "The truck rolled 40 meters down the steep hill.", "40 meters",
      ["rolled down the steep hill", "distance rolled down the steep hill", "distance down the steep hill"]),
@@ -35,6 +39,14 @@ from newsclaims.slots.what_features import what_candidates
     ("compared", "Ticket sales were $4 million lower than in 2019.", "$4 million",
      ["Ticket sales than in 2019", "decrease in Ticket sales than in 2019", "Ticket sales than in 2019"]),
     ("compared", "Ticket sales were $4 million in 2019.", "$4 million", []),
+    # a comparison's baseline measures what the figure it is compared with measures
+    ("baseline", "Factory orders rose 3.2 percent in June, compared with an increase of 0.9 percent in May.",
+     "0.9 percent", ["increase in Factory orders", "Factory orders"]),
+    ("baseline", "The club won 9 games this year, compared with season totals of 14 in 2019.", "14",
+     ["season totals of games", "games"]),
+    ("baseline", "The club won 9 games this year, more than the 6 it won in 2019.", "6", ["games"]),
+    ("baseline", "Factory orders rose 3.2 percent in June after an increase of 0.9 percent in May.", "0.9 percent", []),
+    ("baseline", "Factory orders rose 3.2 percent in June.", "3.2 percent", []),
     # the what with the place the figure is for
     ("region", "In Kansas, the Farmers Party won 9 seats.", "9",
      ["seats in Kansas", "seats in Kansas", "won seats in Kansas", "seats won in Kansas"]),
