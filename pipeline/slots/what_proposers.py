@@ -91,6 +91,7 @@ class KindWords:
     verb_nouns: dict = field(default_factory=dict)  # 'cost' -> 'cost', 'spend' -> 'spending'
     participles: frozenset = frozenset()  # beside the level verbs, the lemmas of 'priced at $9 million'
     clause_ends: frozenset = frozenset()  # words that open another clause ('because ...'): a figure's tail ends there
+    period_words: frozenset = frozenset()  # 'over the past decade' spans a period: no comparison
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -102,7 +103,7 @@ class KindWords:
                    dict(data.get("dimensions", {})), dict(data.get("adjectives", {})),
                    data["share"].get("who", "share who"), frozenset(data.get("comparisons", ())),
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
-                   frozenset(data.get("clause_ends", ())))
+                   frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -735,7 +736,7 @@ def compared_with(frame: WhatFrame, mi: int) -> list[Candidate]:
         owners.append(c.verb)
     prep = next((p for o in owners for p in o.children if p.lower_ in kinds.comparisons and p.i >= m["token_end"]
                  and p.dep_ in ("prep", "advcl", "acl")), None)
-    if prep is None:
+    if prep is None or _spans_period(frame, prep):
         return []
     baseline = _tail(frame, mi, prep.i)
     if not baseline or baseline[0].i != prep.i:
@@ -747,6 +748,18 @@ def compared_with(frame: WhatFrame, mi: int) -> list[Candidate]:
         if base.value and baseline[0].text not in base.value.split():
             out += _stitched(frame, mi, baseline, "compared", lead=base.value, **{f"compared_{base.proposer}": 1.0})
     return out
+
+
+def _spans_period(frame: WhatFrame, prep: Token) -> bool:
+    """'over the past decade', 'over 5 years': 'over' with a period, which the figure is summed over, not set
+    against ('a rise over last spring', 'over the previous May' are comparisons)."""
+    pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+    if prep.lower_ != "over" or pobj is None:
+        return False
+    before = [t for t in pobj.children if t.i < pobj.i]
+    if any(t.like_num for t in before):
+        return True
+    return any(t.lower_ == "the" for t in before) and any(t.lower_ in frame.kinds.period_words for t in before)
 
 
 def compared_baseline(frame: WhatFrame, mi: int) -> list[Candidate]:

@@ -39,6 +39,11 @@ from newsclaims.slots.what_features import what_candidates
     ("compared", "Ticket sales were $4 million lower than in 2019.", "$4 million",
      ["Ticket sales than in 2019", "decrease in Ticket sales than in 2019", "Ticket sales than in 2019"]),
     ("compared", "Ticket sales were $4 million in 2019.", "$4 million", []),
+    # 'over' with a period sums the figure over it: no baseline; 'over last spring' is one
+    ("compared", "The fair brought $2 million into the county over the past decade.", "$2 million", []),
+    ("compared", "The club paid $3 million over 5 years.", "$3 million", []),
+    ("compared", "Ticket sales rose 4 percent over last spring.", "4 percent",
+     ["Ticket sales over last spring", "increase in Ticket sales over last spring", "Ticket sales over last spring"]),
     # a comparison's baseline measures what the figure it is compared with measures
     ("baseline", "Factory orders rose 3.2 percent in June, compared with an increase of 0.9 percent in May.",
      "0.9 percent", ["increase in Factory orders", "Factory orders"]),
