@@ -92,6 +92,7 @@ class KindWords:
     participles: frozenset = frozenset()  # beside the level verbs, the lemmas of 'priced at $9 million'
     clause_ends: frozenset = frozenset()  # words that open another clause ('because ...'): a figure's tail ends there
     period_words: frozenset = frozenset()  # 'over the past decade' spans a period: no comparison
+    loose_preps: frozenset = frozenset()  # 'happened ... with 70 storms': the storms are not what happened
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -103,7 +104,8 @@ class KindWords:
                    dict(data.get("dimensions", {})), dict(data.get("adjectives", {})),
                    data["share"].get("who", "share who"), frozenset(data.get("comparisons", ())),
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
-                   frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())))
+                   frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
+                   frozenset(data.get("loose_preps", ())))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -610,12 +612,23 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
     for tok in things:
         verb = _verb_of(c.head) if elided else _verb_of(tok) or _verb_of(c.head)
         if verb is None or verb_lemma(verb) in frame.lexicon.level_verbs or verb_lemma(verb) in REPORTER_VERBS \
-                or _is_comparison(frame, verb):
+                or _is_comparison(frame, verb) or _loosely_joined(frame, tok, verb):
             continue
         words = _phrase_words(frame, mi, tok)
         if words and not any(w.i == verb.i for w in words):
             out += _stitched(frame, mi, words + [verb], "noun_verb", elided=float(elided))
     return out
+
+
+def _loosely_joined(frame: WhatFrame, tok: Token, verb: Token) -> bool:
+    """The noun hangs off the verb through a preposition that says what goes with the event, not what the verb
+    did to it: 'the storm struck on Monday with 70 tornadoes', 'data taken from 900 firms'."""
+    loose = frame.kinds.loose_preps if frame.kinds is not None else frozenset()
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in loose:
+            return True
+        tok = tok.head
+    return False
 
 
 def _is_comparison(frame: WhatFrame, verb: Token) -> bool:

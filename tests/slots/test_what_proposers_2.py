@@ -27,6 +27,10 @@ from newsclaims.slots.what_features import what_candidates
     ("noun_verb", "The bank issued $3 billion in farm loans.", "$3 billion", ["farm loans issued"]),
     ("noun_verb", "The storm destroyed 40 homes and damaged 200.", "200", ["homes damaged"]),
     ("noun_verb", "The bank said 40 farmers were waiting.", "40", []),  # a subject, and a reporting verb
+    # a noun joined to the verb through 'with' or 'from' is not what the verb did
+    ("noun_verb", "The storm struck on Monday with 70 tornadoes.", "70", []),
+    ("noun_verb", "The index is taken from data from 900 firms.", "900", []),
+    ("noun_verb", "The court sentenced him to a 90-day ban.", "90-day", ["ban sentenced"]),
     # a share that is its clause's subject
     ("share_who", "About 35% of the farmers had planted soybeans on their land.", "35%",
      ["share who had planted soybeans on their land"]),
