@@ -354,6 +354,35 @@ def previous_figure(frame: WhatFrame, mi: int) -> list[Candidate]:
     return _candidate(frame, mi, answer, "previous")
 
 
+def level_verb_as_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The noun phrase before a level verb the parser took for a plural noun ('the repair budget for 2031 totals
+    $40 million', 'totals' a noun with the figure its apposition): the budget is what the figure measures, with
+    and without the attachments after its head ('repair budget', 'repair budget for 2031')."""
+    m, doc = frame.mentions[mi], frame.doc
+    i = m["token_start"] - 1
+    while i >= 0 and m["token_start"] - i <= 3 and doc[i].dep_ in ("quantmod", "advmod", "amod") and not doc[i].is_punct:
+        i -= 1
+    verb = doc[i] if i >= 0 else None
+    if verb is None or verb.pos_ != "NOUN" or not verb.lower_.endswith("s") \
+            or verb.lemma_.lower() not in frame.lexicon.level_verbs:
+        return []
+    sentence = frame.span(m["sent_start"], m["sent_end"])
+    first = sentence.start if sentence is not None else 0
+    j = verb.i - 1
+    while j >= first and verb.i - j <= _MODIFIED_TOKENS and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX"):
+        j -= 1
+    words = [t for t in doc[j + 1:verb.i] if not (t.like_num and t.dep_ == "nummod" and t.head == verb)]
+    while words and words[0].pos_ in ("DET", "ADP", "CCONJ"):
+        words = words[1:]
+    while words and words[-1].pos_ in _TRAILING:
+        words = words[:-1]
+    head = next((k for k, t in enumerate(words) if t.pos_ == "ADP"), None)
+    out = _stitched(frame, mi, words, "level_noun") if words else []
+    if head:
+        out += _stitched(frame, mi, words[:head], "level_noun")
+    return out
+
+
 def headline_phrase(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The headline's subject phrase (else its root noun phrase, else its first noun): what the story is about."""
     if not frame.who.lead or frame.who.lead[0][0] == frame.mentions[mi]["sent_start"]:
@@ -874,7 +903,7 @@ def normalised(text: Optional[str]) -> str:
 Proposer = Callable[[WhatFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
     "rules": rules_what, "counted": counted_noun, "of": of_phrase, "subject": verb_subject, "object": verb_object,
-    "with_verb": measured_with_verb, "for": money_for, "modified": modified_noun, "list_item": list_item, "previous": previous_figure,
+    "with_verb": measured_with_verb, "for": money_for, "modified": modified_noun, "list_item": list_item, "previous": previous_figure, "level_noun": level_verb_as_noun,
     "headline": headline_phrase, "whole": whole_phrase, "kind_word": kind_word, "tail": clause_tail,
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,

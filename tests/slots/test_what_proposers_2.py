@@ -64,6 +64,11 @@ from newsclaims.slots.what_features import what_candidates
     ("participle", "The city signed contracts valued at $8 million.", "$8 million", ["contracts"]),
     ("participle", "The state awarded grants totaling $30 million.", "$30 million", ["grants"]),
     ("participle", "The city paid $8 million.", "$8 million", []),
+    # the noun phrase before a level verb parsed as a plural noun ('totals' with the figure its apposition)
+    ("level_noun", "The road repair budget for 2031 totals more than $40 million.", "$40 million",
+     ["road repair budget"]),
+    ("level_noun", "The budget reached $40 million.", "$40 million", []),
+    ("level_noun", "He counted 12 totals and 40 sums.", "40", []),
     # the noun the counted things are 'of'
     ("owner_of", "The clinic received reports of 40 infections.", "40", ["reports of infections"]),
     ("owner_of", "The clinic treated 40 infections.", "40", []),
