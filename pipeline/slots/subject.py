@@ -404,7 +404,22 @@ def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_onl
     remembered = (previous_subject["who"], previous_subject["who_span"]) \
         if previous_subject is not None and previous_subject.get("who") else None
     named = _name_with(doc, tok) if tok.pos_ == "NOUN" else None
-    return named or remembered or _latest_of_kind(doc, tok, labels, words)
+    prior = _prior_subject(doc, tok, labels, words) if tok.lower_ in words.pointer_pronouns else None
+    return named or prior or remembered or _latest_of_kind(doc, tok, labels, words)
+
+
+def _prior_subject(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
+    """For a pronoun subject, the entity of a matching kind that is the subject of the sentence before:
+    'India sent more students. It sent the second largest number' -> India, not a place named after it."""
+    if tok.dep_ not in SUBJECTS or tok.sent.start == 0:
+        return None
+    before = doc[tok.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return None
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    ent = _entity_in(_document_entities(doc, words), (lo, hi))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None and ent.label_ in labels else None
 
 
 def who_entities(doc: Doc, words: Optional[SubjectWords] = None) -> list[Span]:
@@ -685,7 +700,9 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """"Ohio lost 3,000 jobs": an entity in the clause's subject, unless the verb only reports the figure."""
     if f.subj_slots is None or f.reporter:
         return None
-    ent = _entity_in(f.ents, tuple(f.subj_slots["span"]))
+    span = tuple(f.subj_slots["span"])
+    named = [e for e in f.ents if e.label_ in WHO_LABELS and e.start_char < span[1] and span[0] < e.end_char]
+    ent = next((e for e in named if not base_of(e)), named[0] if named else None)
     ent = specific_place(ent, f.ents, f.words) if ent is not None else None
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
 
@@ -717,6 +734,13 @@ def _earlier_owner(doc: Doc, tok: Token, ents: list[Span], reach: int = 1500) ->
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             return ent
     return None
+
+
+def base_of(ent: Span) -> bool:
+    """The entity only says where something is based ('the California-based company SpaceX'): not its owner."""
+    doc = ent.doc
+    after = doc[ent.end:ent.end + 2]
+    return any(t.lower_ == "based" for t in after) and all(t.lower_ in ("-", "based") for t in after[:2])
 
 
 def specific_place(ent: Span, ents: list[Span], words: SubjectWords) -> Span:

@@ -54,3 +54,22 @@ def test_described_group_of_places(nlp, text, figure, expected):
 ])
 def test_described_group_leaves_others(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A pronoun subject takes the matching entity that was the subject of the sentence before, not a place named
+# after it ('Peru sent ships to Chile. It sent ...' -> Peru).
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Exports grew in 2020.\n\nPeru sent more ships to Chile than ever. It sent the largest fleet to Chile with 412.",
+     "412", "Peru"),
+])
+def test_pronoun_takes_the_prior_subject(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# A place that only says where something is based is not its owner ('the Ohio-based firm Acme').
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The Florida-based company Orbitex is set to launch the first of 9 missions to the station.", "9", "Orbitex"),
+    ("The Texas-based firm Acme Corp. shipped 4,000 robots in May.", "4,000", "Acme Corp."),
+])
+def test_base_place_is_not_the_owner(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
