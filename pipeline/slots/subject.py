@@ -763,6 +763,8 @@ def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
         return None
     if subject.lemma_.lower() in f.lexicon.reporters or _names_a_measure(subject, f.lexicon, f.words):
         return None
+    if _pointer_labels(subject, f.words) == frozenset({"ORG"}) and subject.tag_ == "NN":
+        return None  # 'The company made $1 billion': the pointer rule says which company ('the nation' stays)
     if not (_is_object_of(f.head, verb) or _is_object_of(f.noun, verb)):
         return None
     return _compact(f.doc, subject) if _entity_in(f.ents, tuple(f.subj_slots["span"])) is None else None

@@ -73,3 +73,11 @@ def test_pronoun_takes_the_prior_subject(nlp, text, figure, expected):
 ])
 def test_base_place_is_not_the_owner(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A singular organisation pointer acting on the figure is resolved, not kept as written; 'the nation' stays.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Shares of Acme Corp. rose on Monday.\n\nThe company made almost $900 million in profit in 2019.", "$900 million", "Acme Corp."),
+])
+def test_organisation_pointer_actor_is_resolved(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
