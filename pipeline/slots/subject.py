@@ -295,14 +295,20 @@ def _has_no_owner(head: Token, noun: Optional[Token], verb: Optional[Token], sub
     near = [noun, head.head, *(c for c in (noun.children if noun is not None else ()) if c.dep_ in ("compound", "nmod"))]
     if any(t is not None and t.lemma_.lower() in words.event_scales for t in near):  # 'a magnitude 6.1 quake'
         return True
+    if noun is not None and noun.dep_ == "pobj" and _world_scoped(noun, words):
+        return True  # 'risks make up 40% of the 9 million deaths worldwide': the subject owns the share, not the total
     if subject is not None and subject != noun and subject.lower_ not in words.pronouns:
         return False
-    for tok in (head, noun, verb):
-        for c in (tok.children if tok is not None else ()):
-            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words.world_scopes:
-                return True
-            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words.world_scopes for g in c.children):
-                return True
+    return any(_world_scoped(tok, words) for tok in (head, noun, verb) if tok is not None)
+
+
+def _world_scoped(tok: Token, words: SubjectWords) -> bool:
+    """A world scope hangs off the token: 'deaths worldwide', 'refugees in the world'."""
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words.world_scopes:
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words.world_scopes for g in c.children):
+            return True
     return False
 
 

@@ -81,3 +81,15 @@ def test_base_place_is_not_the_owner(nlp, text, figure, expected):
 ])
 def test_organisation_pointer_actor_is_resolved(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A world total inside a prepositional phrase has no owner even when the clause has a subject: the subject owns
+# the share, not the total; a world scope on the verb leaves the subject's figure alone.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Doctors met in Oslo.\n\nTogether, these four diseases make up thirty percent of the nine million deaths "
+     "worldwide each year.", "nine million", None),
+    ("Doctors met in Oslo.\n\nSmoking accounts for a fifth of the 7 million deaths in the world each year.",
+     "7 million", None),
+])
+def test_world_total_in_a_phrase_has_no_owner(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
