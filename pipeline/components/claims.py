@@ -26,8 +26,8 @@ from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.source import release_source, sentence_source
-from newsclaims.slots.subject import (SubjectWords, WhatLexicon, document_subject, fill_subject, in_reporter_role,
-                                      packaged_words, who_entities)
+from newsclaims.slots.subject import (SubjectWords, WhatLexicon, base_of, document_subject, fill_subject, in_reporter_role,
+                                      packaged_words, specific_place, who_entities)
 from newsclaims.slots.candidates import Scored, SlotFiller, SlotRanker
 from newsclaims.slots.date_features import DATE_FILLER
 from newsclaims.slots.date_proposers import DateFrame
@@ -326,11 +326,12 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
             and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
         slots["who"] = slots["who_span"] = None
     if slots["who"] is None and not ownerless:
-        for ent in sorted(ents, key=lambda e: e.label_ == "NORP"):  # "European" only when nothing better
+        for ent in sorted(ents, key=lambda e: (e.label_ == "NORP", base_of(e))):  # "European" only when nothing better
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
                     and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words):
-                slots["who"], slots["who_span"] = ent.text, span
+                ent = specific_place(ent, ents, words or packaged_words())
+                slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
     if slots["who"] is None and not ownerless and last is not None and last.who:

@@ -45,13 +45,16 @@ class SubjectWords:
     world_scopes: frozenset
     pointer_pronouns: Mapping[str, frozenset]
     pointer_nouns: Mapping[str, frozenset]
+    region_nouns: frozenset = frozenset()
+    place_groups: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
         return cls(frozenset(subjects["pronouns"]), frozenset(subjects["measures"]), frozenset(subjects["populations"]),
                    frozenset(who["reporter_verbs"]), frozenset(who["event_scales"]), frozenset(who["world_scopes"]),
                    {k: frozenset(v) for k, v in who["anaphor_pronouns"].items()},
-                   {k: frozenset(v) for k, v in who["anaphor_nouns"].items()})
+                   {k: frozenset(v) for k, v in who["anaphor_nouns"].items()}, frozenset(who.get("region_nouns", ())),
+                   frozenset(who.get("place_groups", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -278,7 +281,7 @@ def in_reporter_role(tok: Token, words: Optional[SubjectWords] = None) -> bool:
             return True
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and states_for_others(tok.head.head, words):
             return True
-        if tok.head is tok or tok.dep_ not in ("compound", "poss", "amod", "appos", "pobj", "prep", "nmod", "det"):
+        if tok.head.i == tok.i or tok.dep_ not in ("compound", "poss", "amod", "appos", "pobj", "prep", "nmod", "det"):
             return False
         tok = tok.head
     return False
@@ -292,14 +295,20 @@ def _has_no_owner(head: Token, noun: Optional[Token], verb: Optional[Token], sub
     near = [noun, head.head, *(c for c in (noun.children if noun is not None else ()) if c.dep_ in ("compound", "nmod"))]
     if any(t is not None and t.lemma_.lower() in words.event_scales for t in near):  # 'a magnitude 6.1 quake'
         return True
+    if noun is not None and noun.dep_ == "pobj" and _world_scoped(noun, words):
+        return True  # 'risks make up 40% of the 9 million deaths worldwide': the subject owns the share, not the total
     if subject is not None and subject != noun and subject.lower_ not in words.pronouns:
         return False
-    for tok in (head, noun, verb):
-        for c in (tok.children if tok is not None else ()):
-            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words.world_scopes:
-                return True
-            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words.world_scopes for g in c.children):
-                return True
+    return any(_world_scoped(tok, words) for tok in (head, noun, verb) if tok is not None)
+
+
+def _world_scoped(tok: Token, words: SubjectWords) -> bool:
+    """A world scope hangs off the token: 'deaths worldwide', 'refugees in the world'."""
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words.world_scopes:
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words.world_scopes for g in c.children):
+            return True
     return False
 
 
@@ -401,7 +410,22 @@ def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_onl
     remembered = (previous_subject["who"], previous_subject["who_span"]) \
         if previous_subject is not None and previous_subject.get("who") else None
     named = _name_with(doc, tok) if tok.pos_ == "NOUN" else None
-    return named or remembered or _latest_of_kind(doc, tok, labels, words)
+    prior = _prior_subject(doc, tok, labels, words) if tok.lower_ in words.pointer_pronouns else None
+    return named or prior or remembered or _latest_of_kind(doc, tok, labels, words)
+
+
+def _prior_subject(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
+    """For a pronoun subject, the entity of a matching kind that is the subject of the sentence before:
+    'India sent more students. It sent the second largest number' -> India, not a place named after it."""
+    if tok.dep_ not in SUBJECTS or tok.sent.start == 0:
+        return None
+    before = doc[tok.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return None
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    ent = _entity_in(_document_entities(doc, words), (lo, hi))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None and ent.label_ in labels else None
 
 
 def who_entities(doc: Doc, words: Optional[SubjectWords] = None) -> list[Span]:
@@ -412,15 +436,29 @@ def who_entities(doc: Doc, words: Optional[SubjectWords] = None) -> list[Span]:
     """
     pronouns = (words or packaged_words()).pronouns
     out = []
+    repeated = _repeated_acronyms(doc)
     for e in doc.ents:
         if e.label_ not in WHO_LABELS:
             continue
-        if not e.ent_id_ and (len(e.text) <= 3 or any(ch.isdigit() for ch in e.text) or (e.text.isupper() and len(e.text) > 5)):
+        junk = len(e.text) <= 3 and e.text not in repeated or any(ch.isdigit() for ch in e.text) \
+            or (e.text.isupper() and len(e.text) > 5)
+        if not e.ent_id_ and junk:
             continue
         if e.root.lower_ in pronouns:
             continue
         out.append(e)
     return out
+
+
+def _repeated_acronyms(doc: Doc) -> frozenset:
+    """Upper-case words of two or three letters the text uses twice or more as names ('EPA', 'NSF'): an agency's
+    acronym recurs through a story, while the NER's junk of a headline or dateline ('SSE') stands once. One the text
+    uses as a common noun is no name: after 'a'/'an' ('an IUD') or spelled out in lower case ('miles traveled (VMT)')."""
+    counts: dict[str, int] = {}
+    for found in re.findall(r"\b[A-Z]{2,3}\b", doc.text):
+        counts[found] = counts.get(found, 0) + 1
+    common = set(re.findall(r"\ban? ([A-Z]{2,3})\b", doc.text)) | set(re.findall(r"(?<![\w-])[a-z][a-z-]*,? \(([A-Z]{2,3})\)", doc.text))
+    return frozenset(k for k, n in counts.items() if n >= 2 and k not in common)
 
 
 def document_subject(ents: list[Span], lead_sentences: int = 3) -> Optional[Span]:
@@ -647,12 +685,78 @@ def _who_place_given(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return (place.text, [place.start_char, place.end_char]) if place is not None else None
 
 
+def _who_place_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'children in poor countries', 'In developing countries, it could rise by 5%': a group of places named by a
+    described plural noun and no name is who as written (not a bare 'in 29 states'). A verb's phrase counts only when no subject owns the figure."""
+    owned = f.subject is not None and f.subject.lower_ not in f.words.pronouns \
+        and not _names_a_measure(f.subject, f.lexicon, f.words)
+    for tok in (f.head, f.noun, f.subject, None if owned else f.verb):
+        for prep in (tok.children if tok is not None else ()):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "among", "throughout"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.tag_ == "NNS" and pobj.lemma_.lower() in f.words.place_groups \
+                        and not any(c.dep_ in ("det", "poss", "nummod") for c in pobj.children) and pobj.ent_type_ == "" \
+                        and any(c.dep_ in ("amod", "compound") for c in pobj.children):
+                    return _compact(f.doc, pobj)
+    return None
+
+
 def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """"Ohio lost 3,000 jobs": an entity in the clause's subject, unless the verb only reports the figure."""
     if f.subj_slots is None or f.reporter:
         return None
-    ent = _entity_in(f.ents, tuple(f.subj_slots["span"]))
+    span = tuple(f.subj_slots["span"])
+    named = [e for e in f.ents if e.label_ in WHO_LABELS and e.start_char < span[1] and span[0] < e.end_char]
+    ent = next((e for e in named if not base_of(e)), named[0] if named else None)
+    ent = specific_place(ent, f.ents, f.words) if ent is not None else None
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _who_owner_named_before(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The request includes $848 billion' after 'the President's proposed budget request': a definite noun that
+    takes up a noun an owner was named with takes that owner (pointer nouns such as 'the company' have their rule)."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or f.reporter or f.subj_slots is None \
+            or _pointer_labels(subject, f.words) is not None or subject.lemma_.lower() in f.words.pointer_nouns:
+        return None
+    if any(c.dep_ == "poss" for c in subject.children) or _entity_in(f.ents, tuple(f.subj_slots["span"])) is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+        return None
+    owner = _earlier_owner(f.doc, subject, _document_entities(f.doc, f.words))  # f.ents holds the sentence's only
+    return (owner.text, [owner.start_char, owner.end_char]) if owner is not None else None
+
+
+def _earlier_owner(doc: Doc, tok: Token, ents: list[Span], reach: int = 1500) -> Optional[Span]:
+    """The named owner of the latest earlier use of ``tok``'s noun: 'Acme's budget', 'Acme's budget request'."""
+    lemma = tok.lemma_.lower()
+    for cand in reversed(doc[max(tok.i - reach, 0):tok.i]):
+        if cand.lemma_.lower() != lemma or cand.pos_ != "NOUN":
+            continue
+        owned = cand.head if cand.dep_ == "compound" else cand
+        poss = next((c for c in owned.children if c.dep_ == "poss"), None)
+        ent = _entity_in(ents, (poss.idx, poss.idx + len(poss))) if poss is not None else None
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return ent
+    return None
+
+
+def base_of(ent: Span) -> bool:
+    """The entity only says where something is based ('the California-based company SpaceX'): not its owner."""
+    doc = ent.doc
+    after = doc[ent.end:ent.end + 2]
+    return any(t.lower_ == "based" for t in after) and all(t.lower_ in ("-", "based") for t in after[:2])
+
+
+def specific_place(ent: Span, ents: list[Span], words: SubjectWords) -> Span:
+    """The place a possessor narrows: 'India's Bihar region' -> Bihar (the figure is stated for the region)."""
+    if ent.label_ not in LOCATIVE_LABELS or ent.root.dep_ != "poss":
+        return ent
+    owned = ent.root.head
+    inner = [e for e in ents if e.label_ in LOCATIVE_LABELS and ent.end_char <= e.start_char
+             and e.end_char <= owned.idx + len(owned)]
+    return inner[0] if inner and owned.lemma_.lower() in words.region_nouns else ent
 
 
 def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -665,6 +769,8 @@ def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
         return None
     if subject.lemma_.lower() in f.lexicon.reporters or _names_a_measure(subject, f.lexicon, f.words):
         return None
+    if _pointer_labels(subject, f.words) == frozenset({"ORG"}) and subject.tag_ == "NN":
+        return None  # 'The company made $1 billion': the pointer rule says which company ('the nation' stays)
     if not (_is_object_of(f.head, verb) or _is_object_of(f.noun, verb)):
         return None
     return _compact(f.doc, subject) if _entity_in(f.ents, tuple(f.subj_slots["span"])) is None else None
@@ -714,8 +820,9 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_surveyed, False), (_who_possessor, False), (_who_place_given, False), (_who_entity_subject, True),
-    (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
+    (_who_surveyed, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_entity_subject, True),
+    (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )
 

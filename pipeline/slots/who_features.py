@@ -203,38 +203,39 @@ def _reporting_subject(tok: Token) -> bool:
     for _ in range(4):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORTING:
             return True
-        if tok.head is tok or tok.dep_ not in ("compound", "poss", "amod", "nsubj", "nsubjpass", "appos", "pobj", "prep"):
+        if tok.head.i == tok.i or tok.dep_ not in ("compound", "poss", "amod", "nsubj", "nsubjpass", "appos", "pobj", "prep"):
             return False
         tok = tok.head
     return False
 
 
 def _path_length(a: Token, b: Token) -> Optional[int]:
-    """Dependency arcs between two tokens of one sentence, through their lowest common ancestor."""
-    depth: dict[int, int] = {a.i: 0}
-    t, d = a, 0
-    while t.head is not t and d < 40:
-        t, d = t.head, d + 1
-        depth[t.i] = d
-    t, d = b, 0
-    while t.i not in depth and t.head is not t and d < 40:
-        t, d = t.head, d + 1
-    return depth[t.i] + d if t.i in depth else None
+    """Dependency arcs between two tokens of one sentence, through their lowest common ancestor (None across
+    sentences). The root is the token whose head is itself: spaCy makes a new Token per access, so ``is`` never holds."""
+    up_a = _ancestry(a)
+    depth = {i: d for d, i in enumerate(up_a)}
+    for d, i in enumerate(_ancestry(b)):
+        if i in depth:
+            return depth[i] + d
+    return None
+
+
+def _ancestry(tok: Token) -> list[int]:
+    """The token's index and its ancestors' up to the root, nearest first."""
+    out = [tok.i]
+    while tok.head.i != tok.i and len(out) <= len(tok.doc):
+        tok = tok.head
+        out.append(tok.i)
+    return out
 
 
 def _clause_head(tok: Token) -> int:
     """The verb heading the token's clause (or the sentence root)."""
     for _ in range(40):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") or tok.head.i == tok.i:
             return tok.i
         tok = tok.head
     return tok.i
-
-
-
-
-
-
 
 
 def _count_bucket(n: int) -> str:

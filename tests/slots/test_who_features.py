@@ -70,3 +70,39 @@ def test_token_distance_and_direction_are_measured_in_tokens(who_candidates_of):
     near, far = candidates["Japan"].features, candidates["Chile"].features
     assert near["log_token_distance"] < far["log_token_distance"]
     assert near["before"] == far["before"] == 1.0
+
+
+def _parsed(words: list[str], heads: list[int]):
+    """A hand-parsed doc (heads by index; the root heads itself), so the arcs counted do not hang on the parser."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    deps = ["ROOT" if h == i else "dep" for i, h in enumerate(heads)]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps)
+
+
+# "Acme said sales rose 5 %": said <- Acme, said <- rose, rose <- sales, rose <- %, % <- 5
+_SAID = (["Acme", "said", "sales", "rose", "5", "%"], [1, 1, 3, 1, 5, 3])
+
+
+@pytest.mark.parametrize("a, b, arcs", [
+    (0, 1, 1),  # the root's own child
+    (0, 3, 2),  # two children of the root: through the root, not 40 arcs
+    (0, 4, 4),  # root -> rose -> % -> 5
+    (2, 5, 2),  # siblings below the root
+    (4, 4, 0),  # a token to itself
+    (1, 1, 0),  # the root to itself
+])
+def test_path_length_counts_real_arcs_through_the_root(a, b, arcs):
+    from newsclaims.slots.who_features import _path_length
+
+    doc = _parsed(*_SAID)
+    assert _path_length(doc[a], doc[b]) == arcs
+    assert _path_length(doc[b], doc[a]) == arcs
+
+
+def test_path_length_is_none_across_sentences():
+    from newsclaims.slots.who_features import _path_length
+
+    doc = _parsed(["Acme", "grew", ".", "Sales", "rose"], [1, 1, 1, 4, 4])
+    assert _path_length(doc[0], doc[3]) is None
