@@ -26,11 +26,13 @@ DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
 ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
 REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
 PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
+DATA_VERBS = frozenset(_LEXICON["data_verbs"])
 _EDGE = {"the", "a", "an", ",", "'s"}
 _ISSUING = ("from", "by", "with")
 _QUOTES = "\"“”"
 _TRAILING = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){0,6}[A-Z][\w.&'’-]*)\s+(?:%s)(?=\W|$)"
                        % "|".join(_LEXICON["trailing_forms"]))
+_OPENS_LIST = re.compile(r":\s*(?:\(?(?:1|a|i)\)|$)")
 _SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]*[A-Z]):\s*[\"“]")
 
 Attribution = tuple  # (text as written, [start_char, end_char])
@@ -117,8 +119,16 @@ def _has_figure(tok: Token) -> bool:
     return tok.like_num or tok.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
 
 
+def _presents_data(tok: Token) -> bool:
+    """'The 2019 survey provides information on ...': a data set presenting the figures."""
+    return tok.lemma_ in DATA_VERBS and tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DATA_NOUNS for c in tok.children)
+
+
 def _attributes(tok: Token) -> bool:
     """Whether a reporting verb attributes something rather than acting ('released $2 million in aid')."""
+    if _presents_data(tok):
+        return True
     if tok.lemma_ in VERBS_WITH_AT:
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
     if tok.lemma_ not in REPORTING or tok.pos_ != "VERB":
@@ -150,7 +160,8 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(None, tok.i, False, tok.lemma_)
     issuer = _issuer(subj)
     if _named(issuer):
-        return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), tok.lemma_)
+        lemma = "data" if _presents_data(tok) else tok.lemma_
+        return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), lemma)
     if _unnamed_source(issuer):
         return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)
     return None  # "the report said": the release's own attribution names who
@@ -241,7 +252,7 @@ class DocumentSources:
                        for s, p in zip(self.sents, self.paragraph)]
         self.own = [sentence_attributions(doc, s) for s in self.sents]
         self._resolve_pronouns()
-        self.default = self._release() if release else None
+        self.default, self.default_from = self._release() if release else (None, 0)
 
     def _resolve_pronouns(self) -> None:
         """'They say it lived ...': the pronoun names the last source named in the two sentences before."""
@@ -250,17 +261,33 @@ class DocumentSources:
             self.own[i] = [f if f.source is not None else Found(earlier[-1], f.verb, False, f.lemma)
                            for f in found if f.source is not None or earlier]
 
-    def _release(self) -> Optional[Attribution]:
-        """The opening attribution of the first two body sentences, else a closing 'these data are from X'. Later
-        attributions are a story's own, per sentence."""
+    def _release(self) -> tuple[Optional[Attribution], int]:
+        """The release's attribution and where it starts to hold: the opening one of the first two body sentences
+        (from the top, headline included), else a data set named in the first paragraphs ('The 2019 survey provides
+        information on ...', from there on), else a closing 'these data are from X'. Later attributions are a
+        story's own, per sentence."""
         body = [i for i, s in enumerate(self.sents) if _body(s) and not self.quoted[i]]
         for k, i in enumerate(body[:2]):
             found = _release_attribution(self.own[i], lead=k == 0)
             if found is not None:
-                return found
+                return found, 0
+        for i in body[:4]:
+            data = next((f.source for f in self.own[i] if f.lemma == "data" and f.named), None)
+            if data is not None:
+                return data, self.sents[i].start_char
         last = [i for i in body if self.paragraph[i] == self.paragraph[-1]] if body else []
         closing = [f for i in last for f in self.own[i] if f.lemma == "from"]
-        return closing[0].source if closing else None
+        return (closing[0].source, 0) if closing else (None, 0)
+
+    def _listed(self, i: int) -> Optional[Attribution]:
+        """'GAO found ... the following three factors: (1) ...': the attribution covers its list, the rest of the
+        paragraph."""
+        for j in range(i - 1, -1, -1):
+            if self.paragraph[j] != self.paragraph[i]:
+                return None
+            if self.own[j] and _OPENS_LIST.search(self.sents[j].text):
+                return self.own[j][0].source
+        return None
 
     def _speaker(self, i: int) -> Optional[Attribution]:
         """The speaker of the quotation sentence ``i`` belongs to: a sentence of the paragraph that attributes a
@@ -293,7 +320,10 @@ class DocumentSources:
             speaker = self._speaker(i)
             if speaker is not None:
                 return speaker
-        return self._referred(i) or self.default
+        listed = self._referred(i) or self._listed(i)
+        if listed is not None:
+            return listed
+        return self.default if start_char >= self.default_from else None
 
 
 def release_source(doc: Doc) -> Optional[Attribution]:

@@ -40,6 +40,16 @@ ROWS = [
      "That is up from 2 millimeters a year earlier.\n\nThe fair drew 400 visitors.", "400", None),
     ("Preliminary data filed with the Harbor Statistics Bureau show that 12 ships docked in May.", "12",
      "Harbor Statistics Bureau"),
+    # a data set named near the top is the source of the figures after it, not of the lead before it
+    ("Only 12% of the surveyed riders used the new lane. The finding calls for better signs. The 2022 Harbor Rider "
+     "Survey provides information on lane use among adult riders. About 31% of riders used the old lane.", "31%",
+     "2022 Harbor Rider Survey"),
+    ("Only 12% of the surveyed riders used the new lane. The finding calls for better signs. The 2022 Harbor Rider "
+     "Survey provides information on lane use among adult riders. About 31% of riders used the old lane.", "12%", None),
+    # an attribution that opens a list covers the rest of its paragraph
+    ("The town held its spring fair.\n\nThe Harbor Audit Office found two problems: (1) Late filings. Although 14 "
+     "offices filed on time, others did not. Further, 6 offices kept no records.\n\nThe fair drew 400 visitors.",
+     "6", "Harbor Audit Office"),
     # a passive subject is what is reported; a passive agent holding a figure is no source
     ("The quake was measured at magnitude 5.9 by the Ridge Seismic Center.", "5.9", "Ridge Seismic Center"),
     ("Sales of the cars were reported by 40% of dealers.", "40%", None),
