@@ -26,6 +26,7 @@ DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
 ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
 REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
 PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
+POINTER_SOURCES = frozenset(_LEXICON["pointer_sources"])
 DATA_VERBS = frozenset(_LEXICON["data_verbs"])
 _EDGE = {"the", "a", "an", ",", "'s"}
 _ISSUING = ("from", "by", "with")
@@ -42,11 +43,13 @@ Attribution = tuple  # (text as written, [start_char, end_char])
 class Found:
     """One attribution of a sentence: the source, the verb whose clause it covers (None: the whole sentence),
     whether the phrase names its source (a proper noun, an entity) and the verb's lemma. ``source`` is None for a
-    pronoun subject ('they say'), which names the source of an earlier sentence."""
+    pronoun subject ('they say'), which names the source of an earlier sentence, and for a pointer ('the report
+    says'), which names the body the text named first."""
     source: Optional[Attribution]
     verb: Optional[int]
     named: bool
     lemma: str
+    pointer: bool = False
 
 
 def _chunk(doc: Doc, tok: Token) -> Attribution:
@@ -164,7 +167,9 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), lemma)
     if _unnamed_source(issuer):
         return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)
-    return None  # "the report said": the release's own attribution names who
+    if issuer.lemma_.lower() in POINTER_SOURCES:
+        return Found(None, tok.i, False, tok.lemma_, pointer=True)  # "the report said": the body named first
+    return None
 
 
 def _data_from(doc: Doc, sent: Span) -> Optional[Found]:
@@ -255,11 +260,15 @@ class DocumentSources:
         self.default, self.default_from = self._release() if release else (None, 0)
 
     def _resolve_pronouns(self) -> None:
-        """'They say it lived ...': the pronoun names the last source named in the two sentences before."""
+        """'They say it lived ...': the pronoun names the last source named in the two sentences before; 'the
+        report says' names the first body the document names as a source."""
+        first = next((f.source for found in self.own for f in found if f.source is not None and f.named), None)
         for i, found in enumerate(self.own):
             earlier = [f.source for j in range(max(0, i - 2), i) for f in self.own[j] if f.source is not None]
-            self.own[i] = [f if f.source is not None else Found(earlier[-1], f.verb, False, f.lemma)
-                           for f in found if f.source is not None or earlier]
+            resolved = [f if f.source is not None else
+                        Found(first if f.pointer else (earlier[-1] if earlier else None), f.verb, False, f.lemma)
+                        for f in found]
+            self.own[i] = [f for f in resolved if f.source is not None]
 
     def _release(self) -> tuple[Optional[Attribution], int]:
         """The release's attribution and where it starts to hold: the opening one of the first two body sentences

@@ -50,6 +50,11 @@ ROWS = [
     ("The town held its spring fair.\n\nThe Harbor Audit Office found two problems: (1) Late filings. Although 14 "
      "offices filed on time, others did not. Further, 6 offices kept no records.\n\nThe fair drew 400 visitors.",
      "6", "Harbor Audit Office"),
+    # 'the report says' in a later sentence points back at the body named first; a pronoun at the last source
+    ("A new study from the Lakeland Health Institute says 4,000 people fell ill in 2021.\n\nThe town built a new "
+     "clinic.\n\nThe report says 30 percent of them were children.", "30 percent", "Lakeland Health Institute"),
+    ("The city was quiet on Sunday.\n\nDoctors at the Lakeland Clinic said the ward was full. They say 15 patients "
+     "were treated.", "15", "Doctors at the Lakeland Clinic"),
     # a passive subject is what is reported; a passive agent holding a figure is no source
     ("The quake was measured at magnitude 5.9 by the Ridge Seismic Center.", "5.9", "Ridge Seismic Center"),
     ("Sales of the cars were reported by 40% of dealers.", "40%", None),
