@@ -25,7 +25,7 @@ from newsclaims.resources import read_lexicon
 from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
-from newsclaims.slots.source import release_source, sentence_source
+from newsclaims.slots.source import DocumentSources
 from newsclaims.slots.subject import (SubjectWords, WhatLexicon, base_of, document_subject, fill_subject, in_reporter_role,
                                       packaged_words, specific_place, who_entities)
 from newsclaims.slots.candidates import Scored, SlotFiller, SlotRanker
@@ -121,8 +121,7 @@ class ClaimBuilder:
         changes = fill_changes(doc, mentions, self.changes, text=text)
         sentences = SentenceIndex(doc)
         frame = self.date_frame(doc, changes, sentences)
-        default_source = release_source(doc) if self.release_attribution else None
-        sources: dict[int, Optional[tuple]] = {}
+        sources = DocumentSources(doc, release=self.release_attribution)
         claims = []
         remembered: Optional[dict] = None
         ents = who_entities(doc, self.subject_words)
@@ -147,11 +146,7 @@ class ClaimBuilder:
                                           self.subject_words)
             if subject is not None:
                 remembered = subject
-            sent_key = m["sent_start"]
-            if sent_key not in sources:
-                sent = doc.char_span(m["sent_start"], m["sent_end"], alignment_mode="expand")
-                sources[sent_key] = sentence_source(doc, sent) if sent is not None else None
-            source = sources[sent_key] or default_source
+            source = sources.of(m["start"], m["end"])
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
                                doc_subject if self.carry_subject else None, self.what_words, self.subject_words)
             ruled = _claim(doc_id, text, m, slots, when, change, source)

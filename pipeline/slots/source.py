@@ -1,19 +1,60 @@
-"""The source slot: who the text says a figure comes from ('according to USGS', 'the IEA says', 'X data showed')."""
+"""The source slot: who the text says a figure comes from ('according to USGS', 'the IEA says', 'X data showed').
+
+A figure takes the attribution of its own sentence (the reporting verb that governs it, when the sentence has
+several); a figure inside a quotation takes the quote's speaker; a sentence that refers back ('It is the fourth
+rise') shares the attribution of the sentence before it; anything else takes the release's opening (or closing)
+attribution, when the document has one.
+"""
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.resources import read_lexicon
 
-REPORTING = frozenset(read_lexicon("source")["reporting_verbs"])
+_LEXICON = read_lexicon("source")
+REPORTING = frozenset(_LEXICON["reporting_verbs"])
+RELEASING = frozenset(_LEXICON["release_verbs"])
+VERBS_WITH_AT = frozenset(_LEXICON["verbs_with_at"])
+UNNAMED_HEADS = frozenset(_LEXICON["unnamed_source_heads"])
+DATA_NOUNS = frozenset(_LEXICON["data_nouns"])
+DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
+ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
+REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
+PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
+POINTER_SOURCES = frozenset(_LEXICON["pointer_sources"])
+DATA_VERBS = frozenset(_LEXICON["data_verbs"])
 _EDGE = {"the", "a", "an", ",", "'s"}
+_ISSUING = ("from", "by", "with")
+_QUOTES = "\"“”"
+_TRAILING = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){0,6}[A-Z][\w.&'’-]*)\s+(?:%s)(?=\W|$)"
+                       % "|".join(_LEXICON["trailing_forms"]))
+_OPENS_LIST = re.compile(r":\s*(?:\(?(?:1|a|i)\)|$)")
+_SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]*[A-Z]):\s*[\"“]")
+
+Attribution = tuple  # (text as written, [start_char, end_char])
 
 
-def _chunk(doc: Doc, tok: Token) -> tuple[str, list]:
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t == tok]
+@dataclass(frozen=True)
+class Found:
+    """One attribution of a sentence: the source, the verb whose clause it covers (None: the whole sentence),
+    whether the phrase names its source (a proper noun, an entity) and the verb's lemma. ``source`` is None for a
+    pronoun subject ('they say'), which names the source of an earlier sentence, and for a pointer ('the report
+    says'), which names the body the text named first."""
+    source: Optional[Attribution]
+    verb: Optional[int]
+    named: bool
+    lemma: str
+    pointer: bool = False
+
+
+def _chunk(doc: Doc, tok: Token) -> Attribution:
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}  # "officials saying ..."
+    toks = [t for t in tok.subtree if t.i not in clauses and (t.dep_ != "punct" or t == tok)]
     start, end = toks[0].i, toks[-1].i + 1
     # an appositive title ("Jim Reilly, USGS Director") belongs to the name; cut at the comma
     for t in doc[start:end]:
@@ -29,13 +70,40 @@ def _chunk(doc: Doc, tok: Token) -> tuple[str, list]:
     return span.text, [span.start_char, span.end_char]
 
 
-def _named(tok: Token) -> bool:
+def _named(tok: Token, kinds: tuple = ("ORG", "PERSON", "GPE", "NORP")) -> bool:
     """A source worth naming: a proper noun or an entity in the phrase."""
-    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in tok.subtree)
+    return any(t.pos_ == "PROPN" or t.ent_type_ in kinds for t in tok.subtree)
 
 
-def sentence_source(doc: Doc, sent: Span) -> Optional[tuple[str, list]]:
-    """The attribution that covers a whole sentence, if it has one."""
+def _names_body(tok: Token) -> bool:
+    """A phrase that names a body, not only a nationality ('senior Indonesian officials' names none)."""
+    return _named(tok, ("ORG", "PERSON", "GPE"))
+
+
+def _unnamed_source(tok: Token) -> bool:
+    """'officials', 'local authorities', 'customs data': a source the text names by a common noun."""
+    if tok.lemma_.lower() in UNNAMED_HEADS:
+        return True
+    return tok.lemma_.lower() in DATA_NOUNS and any(c.dep_ in ("compound", "amod") for c in tok.children)
+
+
+def _issuer(tok: Token) -> Token:
+    """'a study from the WHO', 'a report released by the agency', 'data filed with the bureau': the issuer names
+    the source, not the document or data set."""
+    if tok.lemma_.lower() not in DOCUMENT_NOUNS | DATA_NOUNS:
+        return tok
+    for child in tok.children:
+        preps = [child] if child.dep_ == "prep" and child.lower_ in _ISSUING else \
+            [c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _ISSUING)] \
+            if child.dep_ == "acl" else []
+        for prep in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _named(pobj):
+                return pobj
+    return tok
+
+
+def _according_to(doc: Doc, sent: Span) -> Optional[Found]:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -45,32 +113,228 @@ def sentence_source(doc: Doc, sent: Span) -> Optional[tuple[str, list]]:
             if pobj is None and tok.i + 2 < sent.end:
                 pobj = doc[tok.i + 2]
             if pobj is not None:
-                return _chunk(doc, pobj)
+                issuer = _issuer(pobj)
+                return Found(_chunk(doc, issuer), None, _names_body(issuer), "according")
+    return None
+
+
+def _has_figure(tok: Token) -> bool:
+    return tok.like_num or tok.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+
+
+def _presents_data(tok: Token) -> bool:
+    """'The 2019 survey provides information on ...': a data set presenting the figures."""
+    return tok.lemma_ in DATA_VERBS and tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DATA_NOUNS for c in tok.children)
+
+
+def _attributes(tok: Token) -> bool:
+    """Whether a reporting verb attributes something rather than acting ('released $2 million in aid')."""
+    if _presents_data(tok):
+        return True
+    if tok.lemma_ in VERBS_WITH_AT:
+        return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    if tok.lemma_ not in REPORTING or tok.pos_ != "VERB":
+        return False
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if tok.lemma_ in ACTION_VERBS and dobj is not None and _has_figure(dobj) \
+            and not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return tok.dep_ in ("ROOT", "parataxis", "ccomp", "acl") or any(c.dep_ in ("ccomp", "dobj") for c in tok.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+
+
+def _subject(tok: Token) -> Optional[Token]:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return tok.head  # "with officials saying at least 76 died"
+    return subj
+
+
+def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by is not None and tok.tag_ == "VBN" and _named(by) and not any(_has_figure(t) for t in by.subtree):
+        return Found(_chunk(doc, by), tok.i, _names_body(by), tok.lemma_)  # "estimates released today by the U.S. DOT"
+    subj = _subject(tok)
+    if subj is None:
+        return None  # a passive subject is what is reported, never who reports it
+    if subj.lower_ in PRONOUN_SOURCES:
+        return Found(None, tok.i, False, tok.lemma_)
+    issuer = _issuer(subj)
+    if _named(issuer):
+        lemma = "data" if _presents_data(tok) else tok.lemma_
+        return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), lemma)
+    if _unnamed_source(issuer):
+        return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)
+    if issuer.lemma_.lower() in POINTER_SOURCES:
+        return Found(None, tok.i, False, tok.lemma_, pointer=True)  # "the report said": the body named first
+    return None
+
+
+def _data_from(doc: Doc, sent: Span) -> Optional[Found]:
+    """'These data are from the BLS price program', 'The figures come from the census'."""
     for tok in sent:
-        if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if by is not None and _named(by):
-                return _chunk(doc, by)  # "estimates released today by the U.S. Department of Transportation"
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and not _named(subj):
-                continue  # "the report said": the release's own attribution names who
-            if subj is None or subj.lower_ in ("it", "this", "that", "which", "they", "he", "she", "we", "i"):
-                continue
-            if tok.dep_ == "ROOT" or any(c.dep_ in ("ccomp", "dobj") for c in tok.children) or tok.dep_ in ("parataxis", "ccomp"):
-                return _chunk(doc, subj)
+        if tok.lemma_ in ("be", "come") and any(c.dep_ == "nsubj" and c.lemma_.lower() in DATA_NOUNS
+                                                 for c in tok.children):
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None and _named(pobj):
+                return Found(_chunk(doc, pobj), None, True, "from")
     return None
 
 
-_OPENING = re.compile(r"\b(?:announced|released|reported|reports|estimates|estimated|said|says|shows|showed|found|finds)\b", re.I)
+def _trailing(sent: Span) -> Optional[Found]:
+    """'..., the Congressional Budget Office estimates—$37 billion less': read from the text when the tokenizer
+    glued the verb to the next word."""
+    match = _TRAILING.search(sent.text)
+    if match is None:
+        return None
+    start = sent.start_char + match.start(1)
+    return Found((match.group(1), [start, start + len(match.group(1))]), None, True, "trailing")
 
 
-def release_source(doc: Doc) -> Optional[tuple[str, list]]:
-    """A release's opening attribution ('the Census Bureau announced today'), which covers what follows."""
-    sents = list(doc.sents)[:3]
-    for sent in sents:
-        if _OPENING.search(sent.text):
-            found = sentence_source(doc, sent)
+def sentence_attributions(doc: Doc, sent: Span) -> list[Found]:
+    """Every attribution of a sentence, in text order of the verbs ('according to' first)."""
+    found = [f for f in (_according_to(doc, sent),) if f is not None]
+    for tok in sent:
+        if _attributes(tok):
+            att = _verb_attribution(doc, tok)
+            if att is not None:
+                found.append(att)
+    if not found:
+        found = [f for f in (_data_from(doc, sent), _trailing(sent)) if f is not None]
+    return found
+
+
+def sentence_source(doc: Doc, sent: Span) -> Optional[Attribution]:
+    """The attribution that covers a whole sentence, if it has one."""
+    return next((f.source for f in sentence_attributions(doc, sent) if f.source is not None), None)
+
+
+def _governing(found: list[Found], figure: Optional[Token]) -> Found:
+    """The attribution whose verb governs the figure most closely ('X puts the toll at ten, Y says at least 100'),
+    else the sentence's first one."""
+    by_verb = {f.verb: f for f in found if f.verb is not None}
+    if figure is not None:
+        for tok in [figure, *figure.ancestors]:
+            if tok.i in by_verb:
+                return by_verb[tok.i]
+    return found[0]
+
+
+def _body(sent: Span) -> bool:
+    """A sentence of the body, not a header, dateline or headline line (those end without a full stop)."""
+    text = sent.text.strip()
+    return len(sent) >= 5 and text[-1:] in ".!?\"”'’"
+
+
+def _quoted(text: str, start: int, paragraph: int) -> bool:
+    """Whether a sentence starting at ``start`` is (or opens) a quotation of its paragraph."""
+    before = text[paragraph:start]
+    opened = sum(before.count(q) for q in _QUOTES) % 2 == 1
+    return opened or text[start:start + 1] in _QUOTES
+
+
+def _release_attribution(found: list[Found], lead: bool) -> Optional[Attribution]:
+    """A release's own attribution: a named body with a release verb ('ERS projects', 'released today by'); in the
+    lead sentence also any reporting verb or 'according to' ('According to the bureau, ...')."""
+    return next((f.source for f in found if f.source is not None and f.named
+                 and (lead or (f.lemma in RELEASING and f.verb is not None))), None)
+
+
+class DocumentSources:
+    """The sources of a document's figures: built once per document, asked per figure."""
+
+    def __init__(self, doc: Doc, release: bool = True):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.starts = [s.start_char for s in self.sents]
+        text = doc.text
+        breaks = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+        self.paragraph = [breaks[bisect.bisect_right(breaks, s.start_char) - 1] for s in self.sents]
+        self.quoted = [_quoted(text, s.start_char, p) or bool(_SPEAKER_LABEL.match(text[p:p + 80]))
+                       for s, p in zip(self.sents, self.paragraph)]
+        self.own = [sentence_attributions(doc, s) for s in self.sents]
+        self._resolve_pronouns()
+        self.default, self.default_from = self._release() if release else (None, 0)
+
+    def _resolve_pronouns(self) -> None:
+        """'They say it lived ...': the pronoun names the last source named in the two sentences before; 'the
+        report says' names the first body the document names as a source."""
+        first = next((f.source for found in self.own for f in found if f.source is not None and f.named), None)
+        for i, found in enumerate(self.own):
+            earlier = [f.source for j in range(max(0, i - 2), i) for f in self.own[j] if f.source is not None]
+            resolved = [f if f.source is not None else
+                        Found(first if f.pointer else (earlier[-1] if earlier else None), f.verb, False, f.lemma)
+                        for f in found]
+            self.own[i] = [f for f in resolved if f.source is not None]
+
+    def _release(self) -> tuple[Optional[Attribution], int]:
+        """The release's attribution and where it starts to hold: the opening one of the first two body sentences
+        (from the top, headline included), else a data set named in the first paragraphs ('The 2019 survey provides
+        information on ...', from there on), else a closing 'these data are from X'. Later attributions are a
+        story's own, per sentence."""
+        body = [i for i, s in enumerate(self.sents) if _body(s) and not self.quoted[i]]
+        for k, i in enumerate(body[:2]):
+            found = _release_attribution(self.own[i], lead=k == 0)
             if found is not None:
-                return found
-    return None
+                return found, 0
+        for i in body[:4]:
+            data = next((f.source for f in self.own[i] if f.lemma == "data" and f.named), None)
+            if data is not None:
+                return data, self.sents[i].start_char
+        last = [i for i in body if self.paragraph[i] == self.paragraph[-1]] if body else []
+        closing = [f for i in last for f in self.own[i] if f.lemma == "from"]
+        return (closing[0].source, 0) if closing else (None, 0)
+
+    def _listed(self, i: int) -> Optional[Attribution]:
+        """'GAO found ... the following three factors: (1) ...': the attribution covers its list, the rest of the
+        paragraph."""
+        for j in range(i - 1, -1, -1):
+            if self.paragraph[j] != self.paragraph[i]:
+                return None
+            if self.own[j] and _OPENS_LIST.search(self.sents[j].text):
+                return self.own[j][0].source
+        return None
+
+    def _speaker(self, i: int) -> Optional[Attribution]:
+        """The speaker of the quotation sentence ``i`` belongs to: a sentence of the paragraph that attributes a
+        quote, the one before first, or a transcript label ('JANE DOE: "...')."""
+        para = self.paragraph[i]
+        label = _SPEAKER_LABEL.match(self.doc.text[para:para + 80])
+        if label:
+            return label.group(1), [para + label.start(1), para + label.end(1)]
+        same = [j for j in range(len(self.sents)) if self.paragraph[j] == para and j != i]
+        for j in sorted(same, key=lambda j: (j > i, abs(j - i))):
+            if self.own[j] and any(q in self.sents[j].text for q in _QUOTES):
+                return self.own[j][0].source
+        return None
+
+    def _referred(self, i: int) -> Optional[Attribution]:
+        """A sentence that refers back ('It is the fourth rise.') shares the own source of the one before it."""
+        while i > 0 and self.paragraph[i] == self.paragraph[i - 1] and self.sents[i][0].lower_ in REFER_BACK:
+            i -= 1
+            if self.own[i]:
+                return self.own[i][0].source
+        return None
+
+    def of(self, start_char: int, end_char: int) -> Optional[Attribution]:
+        """The source of the figure at [start_char, end_char)."""
+        i = max(0, bisect.bisect_right(self.starts, start_char) - 1)
+        if self.own[i]:
+            span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+            return _governing(self.own[i], span.root if span is not None else None).source
+        if self.quoted[i]:
+            speaker = self._speaker(i)
+            if speaker is not None:
+                return speaker
+        listed = self._referred(i) or self._listed(i)
+        if listed is not None:
+            return listed
+        return self.default if start_char >= self.default_from else None
+
+
+def release_source(doc: Doc) -> Optional[Attribution]:
+    """A release's opening attribution ('the Census Bureau announced today'), which covers what follows."""
+    return DocumentSources(doc).default
