@@ -174,8 +174,8 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     when, period = parsed
     if not 1600 <= when.year <= 2199:
         return None, None
-    if not re.search(r"\d", t) and published is None:
-        return None, None  # "Thursday" with no publication date cannot be resolved honestly
+    if published is None and not re.search(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", t):
+        return None, None  # "Thursday", "June 20" with no publication date and no year: the clock is no anchor
     iso = when.strftime("%Y") if period == "year" else when.strftime("%Y-%m") if period == "month" else when.strftime("%Y-%m-%d")
     explicit = bool(re.search(r"\b(1[6-9]\d\d|20\d\d)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", t))
     return iso, "explicit" if explicit else "relative"

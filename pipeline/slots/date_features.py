@@ -18,14 +18,16 @@ from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_ver
 # context gives), a total since a date (to publication), the date the figure owns, the nearest free date of its
 # sentence that is no comparison's baseline, a 'now' word, the date carried from earlier in the paragraph (not to a
 # present-tense or quoted figure), the document's reference period (for a past-tense figure, or a money figure of a
-# budget story), else none. What the rules never chose (headline dates, present tense, a date another figure owns)
+# budget story), else none. An election story's result figures take the date of its results before any carried
+# date. What the rules never chose (headline dates, present tense, a date another figure owns)
 # ranks after the null candidate.
-RULE_ORDER = ("baseline", "baseline_context", "since", "owned", "sentence", "now_word", "carry", "reference", NULL)
+RULE_ORDER = ("baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
 _DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
 _LOG_SCALE = math.log1p(1000)
 # Proposers whose candidates stand away from the figure (or nowhere): what the figure itself says and the kind
 # of date they offer get a weight of their own for each of them.
-_CROSSED = frozenset({NULL, "carry", "headline", "publication", "present_tense", "now_word", "next_sentence", "reference"})
+_CROSSED = frozenset({NULL, "carry", "headline", "publication", "present_tense", "now_word", "next_sentence", "reference",
+                      "election"})
 _MARKER_REACH = 30  # a comparison marker this close before a date is 'right before' it
 
 

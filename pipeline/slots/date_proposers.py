@@ -54,6 +54,7 @@ class DateFrame:
     lead: list[tuple[int, int]] = field(default_factory=list)
     reference: Optional[int] = None  # the date of the document's reference period (reference_date)
     budget_reference: bool = False  # that period is the fiscal year of the budget the story is about
+    election_date: Optional[Candidate] = None  # the date an election story's results take (election_results_date)
     _now: dict = field(default_factory=dict)
     figure_cache: dict = field(default_factory=dict)  # per figure: what date_features.figure_features found
 
@@ -75,6 +76,7 @@ class DateFrame:
         frame.lead = _lead_sentences(text, sentences)
         frame.reference = reference_date(frame)
         frame.budget_reference = frame.reference is not None and _budget_period(frame, frame.reference)
+        frame.election_date = election_results_date(frame)
         return frame
 
     def other_side(self, di: int) -> bool:
@@ -172,6 +174,26 @@ def _budget_period(frame: DateFrame, di: int) -> bool:
     return bool(frame.lexicon.budget.search(frame.text[max(0, cut - 40):cut]))
 
 
+ELECTION_STORY_WORDS = 3  # distinct election words that make a story an election story
+
+
+def election_results_date(frame: DateFrame) -> Optional[Candidate]:
+    """The date an election story's results hold, as the guidelines date them: the election's day when the text
+    gives it ("Sunday's election", "the vote held on March 4"), else the publication date when the story gives
+    its results as partial or current ("current results", "with 12% of the vote counted"), else None."""
+    lexicon = frame.lexicon
+    if len({m.group(0).lower() for m in lexicon.election.finditer(frame.text)}) < ELECTION_STORY_WORDS:
+        return None
+    for d in frame.dates:
+        if d["iso"] and len(d["iso"]) == 10 and (lexicon.election_day_before.match(frame.text[d["end"]:d["end"] + 40])
+                                                  or lexicon.election_day_after.search(frame.text[max(0, d["start"] - 30):d["start"]])):
+            return Candidate(SLOT, "election", d["iso"], d["text"], (d["start"], d["end"]), d["resolution"])
+    current = lexicon.current_results.search(frame.text)
+    if current is None or not frame.published:
+        return None
+    return Candidate(SLOT, "election", frame.published[:10], current.group(0), current.span(), "publication")
+
+
 def distance(m: dict, start: int, end: int) -> int:
     """Characters between a figure and a span; a date before the figure counts 5 more, so at equal distance
     the date after the figure wins (the rules' tie-break, kept as is)."""
@@ -263,6 +285,15 @@ def reference_period(frame: DateFrame, mi: int) -> list[Candidate]:
     if di is None or frame.dates[di]["sent_start"] == frame.mentions[mi]["sent_start"]:
         return []
     return [_date(frame, di, "reference", budget_reference=float(frame.budget_reference))]
+
+
+def election_result(frame: DateFrame, mi: int) -> list[Candidate]:
+    """An election story's date of its results (:func:`election_results_date`) for a figure whose sentence states
+    a result: a vote count or share, a seat count, a swing, the count's progress."""
+    m = frame.mentions[mi]
+    if frame.election_date is None or not frame.lexicon.result.search(frame.text, m["sent_start"], m["sent_end"]):
+        return []
+    return [frame.election_date]
 
 
 def now_word(frame: DateFrame, mi: int) -> list[Candidate]:
@@ -417,6 +448,6 @@ PROPOSERS: dict[str, Proposer] = {
     "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
-    "baseline_context": baseline_context, "reference": reference_period, NULL: null_date,
+    "baseline_context": baseline_context, "reference": reference_period, "election": election_result, NULL: null_date,
 }
 

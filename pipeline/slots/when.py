@@ -39,6 +39,11 @@ class DateLexicon:
     fiscal_frame: re.Pattern  # anywhere in a text, it speaks of budget years ("fiscal year")
     fiscal_since: re.Pattern  # right before a year, a total runs since it: that year stays a calendar year
     same_period_before: re.Pattern  # right before a date, "the same period in"
+    election: re.Pattern  # a word of an election story ("election", "votes", "seats")
+    result: re.Pattern  # in a figure's sentence, the figure is an election result ("seats", "votes", "swing")
+    current_results: re.Pattern  # the story gives its results as partial or current ("with 12% counted")
+    election_day_before: re.Pattern  # right after a date, it is the election's day ("Sunday's election")
+    election_day_after: re.Pattern  # right before a date, it is the election's day ("the election held today")
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -65,6 +70,12 @@ class DateLexicon:
             fiscal_since=re.compile(rf"\b(?:{_alternation(data['since_words'])})\b[^.;:!?]{{0,30}}$", re.I),
             same_period_before=re.compile(rf"\bsame\s+(?:{_alternation(data['same_period_nouns'])})s?\s+"
                                           rf"(?:{_alternation(data['same_period_links'])})\s+(?:the\s+)?$", re.I),
+            election=re.compile(rf"\b(?:{_alternation(data['election_words'])})\b", re.I),
+            result=re.compile(rf"\b(?:{_alternation(data['result_words'])})\b", re.I),
+            current_results=re.compile(rf"\b(?:{_alternation(data['current_results_words'])})\b", re.I),
+            election_day_before=re.compile(rf"^\u2019?'?s\s+(?:[^\W\d]+\s+){{0,2}}?(?:{_alternation(data['election_nouns'])})\b", re.I),
+            election_day_after=re.compile(rf"\b(?:{_alternation(data['election_nouns'])})\s+(?:(?:was|were|is|being)\s+)?"
+                                          rf"(?:held\s+)?(?:on\s+)?$", re.I),
         )
 
     @classmethod

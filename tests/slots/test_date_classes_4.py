@@ -1,0 +1,72 @@
+"""Issue 11's date classes, fourth round: the issue's known classes checked once more, election results, documents
+with no publication date. Each class is a table of made-up texts run through the real pipeline (the figure's
+date, or None, by the figure's text), or of expressions through resolve_date."""
+from __future__ import annotations
+
+import pytest
+
+import newsclaims
+from newsclaims.adapters.dateparse import DateParserAdapter
+from newsclaims.normalize.dates import resolve_date
+
+
+def check(nlp, text: str, published, expected: dict) -> None:
+    """Each figure's date; a count's mention may or may not run on to its noun ('30' or '30 seats')."""
+    got = {c.text: c.date for c in newsclaims.extract(text, published=published, nlp=nlp)}
+    for figure, date in expected.items():
+        found = [k for k in got if k == figure or figure.startswith(k + " ")]
+        assert found, (figure, got)
+        assert got[found[0]] == date, (figure, got)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a comparison's baseline date belongs to the baseline figure only
+    ("Sales reached $4 billion, $1 billion more than in 2019.", "2021-03-01", {"$4 billion": None}),
+    ("The city now counts 80 shelters, up from 25 in 2015.", "2021-03-01", {"80": "2021-03-01", "25": "2015"}),
+    ("Revenue reached $4 billion in 2020, $1 billion more than in 2019.", "2021-03-01",
+     {"$4 billion": "2020", "$1 billion": "2019/2020"}),
+    # 'last quarter' across a year's turn; a bare month is the latest such month before publication
+    ("Profit rose to $9 million last quarter.", "2021-01-15", {"$9 million": "2020-10/2020-12"}),
+    ("Shipments fell 3% in October.", "2021-02-01", {"3%": "2020-10"}),
+    ("Shipments fell 3% in October.", "2021-11-20", {"3%": "2021-10"}),
+    ("Prices rose 4% in the 12 months to April.", "2021-02-01", {"4%": "2019-04/2020-04"}),
+    # 'now' gives the publication date; plain present and present perfect give none
+    ("The shelter currently houses 120 families.", "2021-02-01", {"120 families": "2021-02-01"}),
+    ("The program has funded 300 projects.", "2021-02-01", {"300 projects": None}),
+    ("The county has 12 hospitals.", "2021-02-01", {"12 hospitals": None}),
+    # a release's reference period, stated once at the top, dates its past-tense figures
+    ("The state statistics office released its figures for June.\n\nFactory output fell 2 percent. Exports rose "
+     "5 percent.", "2021-07-20", {"2 percent": "2021-06", "5 percent": "2021-06"}),
+])
+def test_known_classes(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # results given as current or partial take the publication date
+    ("The Greens have won a majority in the state with most polls reporting at this time.\n\nIn the north, the "
+     "Greens won 30 seats with 41% of the votes, while the Liberals got 12 seats.", "2019-05-12",
+     {"30 seats": "2019-05-12", "41%": "2019-05-12", "12 seats": "2019-05-12"}),
+    # results take the election's day when the text gives it
+    ("Voters went to the polls in Sunday's election.\n\nThe Farmers Party took 22 seats and 31% of the vote, ahead "
+     "of the Reds with 18 seats.", "2019-05-14", {"22 seats": "2019-05-12", "31%": "2019-05-12", "18 seats": "2019-05-12"}),
+    # else no date; and a story with a vote or two is no election story
+    ("The Farmers Party took 22 seats and 31% of the vote in the election, ahead of the Reds with 18 seats.",
+     "2019-05-14", {"22 seats": None, "31%": None}),
+    ("The board has 12 seats. Shareholders approved the plan so far with 80% of votes.", "2019-05-14",
+     {"12 seats": None}),
+])
+def test_election_results(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # with no publication date, a day or month without a year is no date: the machine's clock is no anchor
+    ("June 20", (None, None)),
+    ("the 2nd of January", (None, None)),
+    ("Jan. 15", (None, None)),
+    ("Friday, July 22, 2005", ("2005-07-22", "explicit")),
+    ("7/22/2005", ("2005-07-22", "explicit")),
+])
+def test_no_publication_date_no_clock(text, expected):
+    assert resolve_date(text, None, parser=DateParserAdapter()) == expected
