@@ -338,6 +338,13 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
         return f"{year - n}/{year}" if 0 < n <= 200 else None  # "the last 3,000 years" is history, not a period
+    ahead = _time_frame_ahead(t, year, month)
+    if ahead is not None:
+        return ahead
+    m = re.fullmatch(r"(?:in )?each of the (?:last|past) (?P<n>\d+|" + "|".join(_COUNT) + r") years", t)
+    if m:  # the complete years before publication's: 'in each of the last five years' of a 2006 story is 2001/2005
+        n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+        return f"{year - n}/{year - 1}" if 0 < n <= 200 else None
     pub = _day_of(published)
     if pub is None:
         return None
@@ -348,6 +355,23 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
         monday = pub - dt.timedelta(days=pub.weekday() + 7)  # the Monday-to-Sunday week before publication's week
         return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
     return None
+
+
+_AHEAD = re.compile(r"(?:within (?:the )?(?:next )?|(?:the )?next )(?P<n>\d+|" + "|".join(_COUNT) + r") (?P<unit>years|months)")
+
+
+def _time_frame_ahead(t: str, year: int, month: int) -> Optional[str]:
+    """'the next 20 years', 'within ten years' (a target's period): from publication to N years or months on, at
+    the unit's precision (guidelines: 'over the next 20 years' in a 2006 story is 2006/2026)."""
+    m = _AHEAD.fullmatch(t)
+    if not m:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+    if not 0 < n <= 100:
+        return None
+    if m.group("unit") == "years":
+        return f"{year}/{year + n}"
+    return f"{_yyyymm(year, month)}/{_yyyymm(*_shift_month(year, month, n))}"
 
 
 def _day_of(published: str) -> Optional[dt.date]:

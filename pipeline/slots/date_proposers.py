@@ -416,12 +416,14 @@ def carried_date(frame: DateFrame, mi: int) -> list[Candidate]:
 
 def _carried_index(frame: DateFrame, mi: int) -> Optional[int]:
     """The date carried to the figure: the last one before it, skipping a comparison's other side ('a 13% increase
-    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's)."""
+    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's) and another sentence's time
+    frame ('within ten years')."""
     if frame.carry == "none":
         return None
     m = frame.mentions[mi]
     i = bisect.bisect_left(frame.date_starts, m["start"]) - 1
-    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i)):
+    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i)
+                      or (frame.dates[i].get("time_frame") and frame.dates[i]["sent_start"] != m["sent_start"])):
         i -= 1
     if i < 0 or (frame.carry == "paragraph" and "\n\n" in frame.text[frame.dates[i]["end"]:m["start"]]):
         return None

@@ -113,10 +113,19 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
         ent, iso, how = _resolved_part(ent, published, parser, lexicon)
+        start, ent_text = ent.start_char, ent.text
+        framed = _TIME_FRAME_OPENER.search(text, max(0, start - 20), start)
+        if framed is not None:  # 'in each of' + 'the last five years', 'within' + 'ten years': the opener sets the frame
+            framed_iso, framed_how = resolve_date(text[framed.start():ent.end_char], published, parser=parser)
+            if framed_iso is not None:
+                start, ent_text, iso, how = framed.start(), text[framed.start():ent.end_char], framed_iso, framed_how
         if iso is None and _count_back(ent.text, lexicon) is None and not _YEAR_WORD.match(ent.text):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
-        out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
-                    "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
+        found = {"text": ent_text, "start": start, "end": ent.end_char, "iso": iso, "resolution": how,
+                 "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char}
+        if _TIME_FRAME.search(ent_text):
+            found["time_frame"] = True
+        out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     out += _fiscal_year_codes(doc, text, out, spans, sentences)
     out.sort(key=lambda d: d["start"])
@@ -126,6 +135,13 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         out = as_fiscal_years(text, out, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon), lexicon)
 
+
+# Words the NER leaves out of a time frame that change its period: 'in each of the last five years' (the complete
+# years), 'within ten years' (a target's years ahead).
+_TIME_FRAME_OPENER = re.compile(r"\b(?:each of|within)\s+$", re.I)
+# A time frame ahead or over the last complete years places the figures of its own statement only: it is not
+# carried to the next sentences ('cut the risks by 25% within ten years. Life expectancy could rise by five years').
+_TIME_FRAME = re.compile(r"\b(?:next|within|each of)\b", re.I)
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A month or a day of a month with no year: 'January', 'in May', 'on May 3', 'May 3rd', 'the 2nd of January'

@@ -70,3 +70,28 @@ def test_election_results(nlp, text, published, expected):
 ])
 def test_no_publication_date_no_clock(text, expected):
     assert resolve_date(text, None, parser=DateParserAdapter()) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a time frame ahead dates the figure of its own statement: a target takes the target period
+    ("The plan aims to cut road deaths by 30 percent over the next ten years.", "2012-05-01", {"30 percent": "2012/2022"}),
+    ("The mayor promised to plant 5,000 trees within four years.", "2012-05-01", {"5,000 trees": "2012/2016"}),
+    # 'in each of the last N years' is the complete years before publication's
+    ("Ridership has grown 4 to 6 percent in each of the last three years.", "2012-05-01", {"4 to 6 percent": "2009/2011"}),
+    # a deadline that is the only quantity of its statement stays a claim, undated; the frame is not carried
+    ("The board hopes to reach that goal within 20 years.", "2012-05-01", {"20 years": None}),
+    ("The city will cut waste by half within five years. Recycling could rise by 12 percent.", "2012-05-01",
+     {"12 percent": None}),
+])
+def test_time_frames(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("the next 20 years", "2006-04-25", ("2006/2026", "relative")),
+    ("within the next 18 months", "2006-04-25", ("2006-04/2007-10", "relative")),
+    ("in each of the last five years", "2006-04-25", ("2001/2005", "relative")),
+    ("the next 20 years", None, (None, None)),
+])
+def test_time_frame_forms(text, published, expected):
+    assert resolve_date(text, published, parser=DateParserAdapter()) == expected
