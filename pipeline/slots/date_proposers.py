@@ -7,6 +7,7 @@ features and the rules' order). A proposer may attach features only it can know 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import heapq
 import re
 from dataclasses import dataclass, field
@@ -287,6 +288,60 @@ def reference_period(frame: DateFrame, mi: int) -> list[Candidate]:
     return [_date(frame, di, "reference", budget_reference=float(frame.budget_reference))]
 
 
+DURATION_UNITS = {"year": "years", "month": "months", "day": "days"}
+DURATION_REACH = 30  # characters before a duration where the words that make it run up to a time stand
+
+
+def duration_to_end(frame: DateFrame, mi: int) -> list[Candidate]:
+    """A duration that runs up to a time the text gives is dated from that end minus N to the end, at the
+    duration's precision: 'the win ends 12 years of one party's rule' (published 2006) -> 1994/2006, 'has already
+    spent 5 years', 'after a long 50 year battle ..., he died on Wednesday'. The end is the sentence's day, else
+    the publication date for a figure in the present or a modal ('would end 11 years')."""
+    m = frame.mentions[mi]
+    unit = DURATION_UNITS.get(m.get("unit") or "")
+    if unit is None or not m.get("value") or float(m["value"]) != int(m["value"]):
+        return []
+    before = frame.text[max(0, m["start"] - DURATION_REACH):m["start"]]
+    ends_here = frame.lexicon.duration_end.search(before)
+    if ends_here is None and not frame.lexicon.duration_after.search(before):
+        return []
+    end = _sentence_end(frame, mi, unit)
+    if end is None and ends_here is not None and frame.published and len(frame.published) >= 10 \
+            and tense(_governing_verb(frame.doc, m)) in ("present", "modal"):
+        end = (frame.published[:10], None, None, "publication")
+    if end is None:
+        return []
+    iso, text, span, resolution = end
+    start = _count_back_from(iso, int(m["value"]), unit)
+    return [Candidate(SLOT, "duration_end", f"{start}/{_at_precision(iso, unit)}", text, span, resolution)]
+
+
+_PRECISION = {"years": 4, "months": 7, "days": 10}
+
+
+def _sentence_end(frame: DateFrame, mi: int, unit: str) -> Optional[tuple]:
+    """A date of the figure's sentence at the duration's precision or finer, no period and no comparison's other
+    side ('ended 3 years of losses in 2010'), as (iso, text, span, resolution)."""
+    for di in frame.sentence_dates(mi):
+        d = frame.dates[di]
+        if d["iso"] and "/" not in d["iso"] and len(d["iso"]) >= _PRECISION[unit] and not frame.other_side(di):
+            return d["iso"], d["text"], (d["start"], d["end"]), d["resolution"]
+    return None
+
+
+def _at_precision(iso: str, unit: str) -> str:
+    return iso[:4] if unit == "years" else iso[:7] if unit == "months" else iso[:10]
+
+
+def _count_back_from(iso: str, n: int, unit: str) -> str:
+    if unit == "years":
+        return f"{int(iso[:4]) - n:04d}"
+    if unit == "months":
+        months = int(iso[:4]) * 12 + int(iso[5:7]) - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return (dt.date.fromisoformat(iso[:10]) - dt.timedelta(days=n)).isoformat()
+
+
 def election_result(frame: DateFrame, mi: int) -> list[Candidate]:
     """An election story's date of its results (:func:`election_results_date`) for a figure whose sentence states
     a result: a vote count or share, a seat count, a swing, the count's progress."""
@@ -450,6 +505,7 @@ PROPOSERS: dict[str, Proposer] = {
     "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
-    "baseline_context": baseline_context, "reference": reference_period, "election": election_result, NULL: null_date,
+    "baseline_context": baseline_context, "reference": reference_period, "election": election_result,
+    "duration_end": duration_to_end, NULL: null_date,
 }
 

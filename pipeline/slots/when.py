@@ -44,6 +44,8 @@ class DateLexicon:
     current_results: re.Pattern  # the story gives its results as partial or current ("with 12% counted")
     election_day_before: re.Pattern  # right after a date, it is the election's day ("Sunday's election")
     election_day_after: re.Pattern  # right before a date, it is the election's day ("the election held today")
+    duration_end: re.Pattern  # right before a duration, it runs up to a time ("ends 12 years of", "already spent")
+    duration_after: re.Pattern  # right before a duration, it runs up to the sentence's day ("after a long 50 year")
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -76,6 +78,8 @@ class DateLexicon:
             election_day_before=re.compile(rf"^\u2019?'?s\s+(?:[^\W\d]+\s+){{0,2}}?(?:{_alternation(data['election_nouns'])})\b", re.I),
             election_day_after=re.compile(rf"\b(?:{_alternation(data['election_nouns'])})\s+(?:(?:was|were|is|being)\s+)?"
                                           rf"(?:held\s+)?(?:on\s+)?$", re.I),
+            duration_end=re.compile(rf"\b(?:{_alternation(data['duration_end_words'])})\s+(?:the\s+|a\s+)?$", re.I),
+            duration_after=re.compile(rf"\b(?:{_alternation(data['duration_after_words'])})\s+(?:[^\W\d]+\s+)?$", re.I),
         )
 
     @classmethod

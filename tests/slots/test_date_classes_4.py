@@ -95,3 +95,28 @@ def test_time_frames(nlp, text, published, expected):
 ])
 def test_time_frame_forms(text, published, expected):
     assert resolve_date(text, published, parser=DateParserAdapter()) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a duration running up to a time the text gives: from that end minus N to the end, at the duration's precision
+    ("The vote ends 9 years of rule by the farmers' party.", "2010-06-02", {"9 years": "2001/2010"}),
+    ("A defeat would end 14 years of coalition government.", "2010-06-02", {"14 years": "1996/2010"}),
+    ("The reporter has already spent 3 years in custody.", "2010-06-02", {"3 years": "2007/2010"}),
+    ("After a long 20 year career at the mill, the foreman retired on May 4, 2009.", "2010-06-02",
+     {"20 year": "1989/2009"}),
+    ("The club ended 7 months of losses in March 2010.", "2010-06-02", {"7 months": "2009-08/2010-03"}),
+    # no end in the text, or a duration running forward: no such period
+    ("For forty years, the paper has printed a crossword.", "2010-06-02", {"forty years": None}),
+    ("The notes mature after 6 years.", "2010-06-02", {"6 years": None}),
+])
+def test_durations_running_up_to_a_time(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a total since a date runs to publication; with no publication date it has no end, so no date
+    ("Lake levels have fallen 4 feet since 1998.", "2010-06-02", {"4 feet": "1998/2010-06-02"}),
+    ("Lake levels have fallen 4 feet since 1998.", None, {"4 feet": None}),
+])
+def test_since_without_publication(nlp, text, published, expected):
+    check(nlp, text, published, expected)
