@@ -229,13 +229,15 @@ def sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:
 
 def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     """For the size of a change whose sentence names its baseline ('$2 billion higher than revised 2018 ...
-    in 2019'), the period from the baseline to the new level: its sentence's first to last date."""
+    in 2019', 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday'), the period from the baseline to the new
+    level: its sentence's first to last date."""
     change = frame.changes[mi] if frame.changes else None
     same = frame.sentence_dates(mi)
     if not change or change.get("role") != "delta" or len(same) < 2:
         return []
     text = frame.text
-    marked = [di for di in same if "anchored_to" in frame.dates[di]
+    own_date = any(frame.owner.get(di) == mi for di in same)  # 'tripled this year, from 1 GW at the end of 2024'
+    marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
               or frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])]
     if not marked:
         return []
@@ -247,6 +249,14 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
+
+
+def _owned_by_old_value(frame: DateFrame, di: int) -> bool:
+    """Whether the figure that owns a date is a change's old value ('fell 22 cents from $3.48 last Wednesday to
+    $3.26 yesterday'): the date is the change's baseline."""
+    owner = frame.owner.get(di)
+    change = frame.changes[owner] if owner is not None and frame.changes else None
+    return bool(change) and change.get("role") == "old"
 
 
 def _span_candidate(frame: DateFrame, proposer: str, a: dict, b: dict) -> Candidate:

@@ -120,3 +120,16 @@ def test_durations_running_up_to_a_time(nlp, text, published, expected):
 ])
 def test_since_without_publication(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the size of a change from a dated old value to a dated new one spans both dates
+    ("The spot price fell 22 cents from $3.48 last Wednesday to $3.26 yesterday.", "2025-06-26",
+     {"22 cents": "2025-06-18/2025-06-25", "$3.48": "2025-06-18", "$3.26": "2025-06-25"}),
+    ("Sales rose 5% from $10 million in 2019 to $10.5 million in 2020.", "2021-01-01",
+     {"5%": "2019/2020", "$10 million": "2019", "$10.5 million": "2020"}),
+    # a change that owns its own date keeps it
+    ("Output doubled this year, from 2 GW at the end of 2020 to 4 GW.", "2021-11-01", {"doubled": "2021"}),
+])
+def test_change_between_dated_values(nlp, text, published, expected):
+    check(nlp, text, published, expected)
