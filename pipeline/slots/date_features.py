@@ -53,6 +53,9 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)
                                    or _since_marked(frame, cand.span)):
         proposer = "taken"  # another figure's date, a comparison's baseline ("$1 billion more than in 2019"), a start
+    if proposer == "present_tense" and cand.features.get("still_word") \
+            and tense(_governing_verb(frame.doc, frame.mentions[mi])) in ("present", "modal"):
+        proposer = "now_word"  # 'still', 'already' date a present or modal figure ('31 still remain missing')
     if proposer == "reference" and not takes_reference(frame, mi):
         proposer = "reference_unused"
     if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)):

@@ -133,3 +133,16 @@ def test_since_without_publication(nlp, text, published, expected):
 ])
 def test_change_between_dated_values(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'still' and 'already' give the publication date to a figure in the present or with a modal
+    ("At least 14 hikers still remain missing.", "2019-07-15", {"14 hikers": "2019-07-15"}),
+    ("The members already pump 2 million barrels a day above the cap.", "2019-07-15", {"2 million barrels a day": "2019-07-15"}),
+    ("As many as 300 homes still cannot be reached.", "2019-07-15", {"300 homes": "2019-07-15"}),
+    # not to a past-tense figure whose clause 'still' does not date
+    ("Although 12 agencies reported losses of $3 billion, some agencies still had not reviewed their programs.",
+     "2019-07-15", {"12 agencies": None}),
+])
+def test_still_and_already(nlp, text, published, expected):
+    check(nlp, text, published, expected)
