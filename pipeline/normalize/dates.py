@@ -145,7 +145,9 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     if m and m.group("month2") in MONTHS:
         return _yearless_months(MONTHS[m.group("month")], MONTHS[m.group("month2")], published)
 
-    m = re.fullmatch(r"(?:between|from) (?P<a>.+?) (?:and|to|through|until) (?P<b>.+)", t)
+    # 'from March 2017 to March 2018'; without 'from' (the NER leaves it out of the entity) both ends name a year
+    m = re.fullmatch(r"(?:between|from) (?P<a>.+?) (?:and|to|through|until) (?P<b>.+)", t) \
+        or re.fullmatch(r"(?P<a>.+?\b(?:1[6-9]\d\d|20\d\d)) (?:to|through|until) (?P<b>.+\b(?:1[6-9]\d\d|20\d\d))", t)
     if m:
         a, how_a = resolve_date(m.group("a"), published)
         b, how_b = resolve_date(m.group("b"), published)

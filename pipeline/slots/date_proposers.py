@@ -25,6 +25,7 @@ RECORD_REACH = 120  # characters before a date where a record word and 'since' m
 LEAD_REACH = 5  # sentences of the document's start that may state its reference period (a deck, a byline, the lead)
 OWNED_REACH = 40  # characters: a date further from the figure than this is never 'right after' it
 NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
+_FROM_TO_PERIOD = re.compile(r"\s(?:to|through|until)\s", re.I)  # inside a date: 'March 2017 to March 2018'
 _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
 
 
@@ -84,6 +85,9 @@ class DateFrame:
         """Whether a date is the other side of a comparison: a comparison word right before it ('than in 2019',
         'a 13% increase from fiscal year 2025') or a date counted back from another ('the same period last year')."""
         d = self.dates[di]
+        if _FROM_TO_PERIOD.search(d["text"]) and "/" in (d["iso"] or "") \
+                and re.search(r"\bfrom\s+$", self.text[max(0, d["start"] - 6):d["start"]], re.I):
+            return False  # 'a 4% increase from March 2017 to March 2018': the change's own period, both ends
         return "anchored_to" in d or bool(self.lexicon.other_side.search(self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]])) \
             or self.record_horizon(di)
 

@@ -146,3 +146,21 @@ def test_change_between_dated_values(nlp, text, published, expected):
 ])
 def test_still_and_already(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a 'from X to Y' period the NER gives as one entity ('March 2017 to March 2018') dates the change over it
+    ("Fares rose 4.1% from March 2017 to March 2018.", "2020-04-01", {"4.1%": "2017-03/2018-03"}),
+    ("Fares posted a 4.1% increase from March 2017 to March 2018.", "2020-04-01", {"4.1%": "2017-03/2018-03"}),
+    ("Output rose 3% from 2015 to 2020.", "2021-04-01", {"3%": "2015/2020"}),
+])
+def test_from_to_period(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("March 2017 to March 2018", ("2017-03/2018-03", "explicit")),
+    ("July 2025 through June 2026", ("2025-07/2026-06", "explicit")),
+])
+def test_from_to_forms(text, expected):
+    assert resolve_date(text, "2020-04-01", parser=DateParserAdapter()) == expected
