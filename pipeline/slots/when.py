@@ -46,6 +46,8 @@ class DateLexicon:
     election_day_after: re.Pattern  # right before a date, it is the election's day ("the election held today")
     duration_end: re.Pattern  # right before a duration, it runs up to a time ("ends 12 years of", "already spent")
     duration_after: re.Pattern  # right before a duration, it runs up to the sentence's day ("after a long 50 year")
+    fiscal_countries: re.Pattern  # a country word whose fiscal year is not the calendar year ("Australia")
+    fiscal_start: dict  # that country word -> the month its fiscal year starts
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -79,6 +81,8 @@ class DateLexicon:
             election_day_after=re.compile(rf"\b(?:{_alternation(data['election_nouns'])})\s+(?:(?:was|were|is|being)\s+)?"
                                           rf"(?:held\s+)?(?:on\s+)?$", re.I),
             duration_end=re.compile(rf"\b(?:{_alternation(data['duration_end_words'])})\s+(?:the\s+|a\s+)?$", re.I),
+            fiscal_countries=re.compile(rf"\b(?:{_alternation(sorted(data['fiscal_year_start_month'], key=len, reverse=True))})(?!\w)"),
+            fiscal_start=dict(data["fiscal_year_start_month"]),
             duration_after=re.compile(rf"\b(?:{_alternation(data['duration_after_words'])})\s+(?:[^\W\d]+\s+)?$", re.I),
         )
 
@@ -137,6 +141,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     out = years_from_sentence(out)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
+    out = as_national_fiscal_years(text, out, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon), lexicon)
 
 
@@ -222,15 +227,17 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
     return out
 
 
-# Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025'), which the NER often leaves unlabelled.
+# Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025') and year pairs ('2013/14'), which the
+# NER often leaves unlabelled or calls a number.
 _FISCAL_CODE = re.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?:\d{4}|\d{2})\b")
+_YEAR_PAIR_IN_TEXT = re.compile(r"(?<![\d/])(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/])")
 
 
 def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[int, int]],
                        sentences) -> list[dict]:
     taken = [(d["start"], d["end"]) for d in found]
     out = []
-    for m in _FISCAL_CODE.finditer(text):
+    for m in [*_FISCAL_CODE.finditer(text), *_YEAR_PAIR_IN_TEXT.finditer(text)]:
         start, end = m.span()
         if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in mentions):
             continue
@@ -266,6 +273,28 @@ def as_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon]
                 and not since.search(text[max(0, d["start"] - 40):d["start"]]):
             d = dict(d, iso=fiscal_year(int(d["iso"])))
         out.append(d)
+    return out
+
+
+_YEAR_PAIR = re.compile(r"^(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:1[6-9]|20)\d\d/\d\d(?:\d\d)?$")
+
+
+def as_national_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
+    """A year pair written '2013/14' is the fiscal year of the country the text names most, when that country's
+    fiscal year is not the calendar year (Australia: 2013-07/2014-06); else it stays the calendar years."""
+    lexicon = lexicon or packaged_date_lexicon()
+    pairs = [k for k, d in enumerate(dates) if d["iso"] and _YEAR_PAIR.match(" ".join(d["text"].split()))
+             and re.fullmatch(r"\d{4}/\d{4}", d["iso"]) and int(d["iso"][5:]) == int(d["iso"][:4]) + 1]
+    if not pairs:
+        return dates
+    named = [lexicon.fiscal_start[m.group(0)] for m in lexicon.fiscal_countries.finditer(text)]
+    if not named:
+        return dates
+    month = max(set(named), key=named.count)
+    out = list(dates)
+    for k in pairs:
+        first = int(out[k]["iso"][:4])
+        out[k] = dict(out[k], iso=f"{first}-{month:02d}/{first + 1}-{month - 1:02d}")
     return out
 
 

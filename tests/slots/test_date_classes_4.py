@@ -164,3 +164,14 @@ def test_from_to_period(nlp, text, published, expected):
 ])
 def test_from_to_forms(text, expected):
     assert resolve_date(text, "2020-04-01", parser=DateParserAdapter()) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a year pair '2013/14' is the fiscal year of the country the text names, else the calendar years as written
+    ("The Australian treasurer said the deficit for 2015/16 is to be A$9 billion.", "2015-05-14",
+     {"A$9 billion": "2015-07/2016-06"}),
+    ("The British deficit for 2015/16 will be 70 billion pounds.", "2015-05-14", {"70 billion pounds": "2015-04/2016-03"}),
+    ("The deficit for 2015/16 is to be $9 billion.", "2015-05-14", {"$9 billion": "2015/2016"}),
+])
+def test_national_fiscal_years(nlp, text, published, expected):
+    check(nlp, text, published, expected)
