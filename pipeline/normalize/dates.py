@@ -145,7 +145,9 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     if m and m.group("month2") in MONTHS:
         return _yearless_months(MONTHS[m.group("month")], MONTHS[m.group("month2")], published)
 
-    m = re.fullmatch(r"(?:between|from) (?P<a>.+?) (?:and|to|through|until) (?P<b>.+)", t)
+    # 'from March 2017 to March 2018'; without 'from' (the NER leaves it out of the entity) both ends name a year
+    m = re.fullmatch(r"(?:between|from) (?P<a>.+?) (?:and|to|through|until) (?P<b>.+)", t) \
+        or re.fullmatch(r"(?P<a>.+?\b(?:1[6-9]\d\d|20\d\d)) (?:to|through|until) (?P<b>.+\b(?:1[6-9]\d\d|20\d\d))", t)
     if m:
         a, how_a = resolve_date(m.group("a"), published)
         b, how_b = resolve_date(m.group("b"), published)
@@ -174,8 +176,8 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     when, period = parsed
     if not 1600 <= when.year <= 2199:
         return None, None
-    if not re.search(r"\d", t) and published is None:
-        return None, None  # "Thursday" with no publication date cannot be resolved honestly
+    if published is None and not re.search(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", t):
+        return None, None  # "Thursday", "June 20" with no publication date and no year: the clock is no anchor
     iso = when.strftime("%Y") if period == "year" else when.strftime("%Y-%m") if period == "month" else when.strftime("%Y-%m-%d")
     explicit = bool(re.search(r"\b(1[6-9]\d\d|20\d\d)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", t))
     return iso, "explicit" if explicit else "relative"
@@ -338,6 +340,13 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
         return f"{year - n}/{year}" if 0 < n <= 200 else None  # "the last 3,000 years" is history, not a period
+    ahead = _time_frame_ahead(t, year, month)
+    if ahead is not None:
+        return ahead
+    m = re.fullmatch(r"(?:in )?each of the (?:last|past) (?P<n>\d+|" + "|".join(_COUNT) + r") years", t)
+    if m:  # the complete years before publication's: 'in each of the last five years' of a 2006 story is 2001/2005
+        n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+        return f"{year - n}/{year - 1}" if 0 < n <= 200 else None
     pub = _day_of(published)
     if pub is None:
         return None
@@ -348,6 +357,23 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
         monday = pub - dt.timedelta(days=pub.weekday() + 7)  # the Monday-to-Sunday week before publication's week
         return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
     return None
+
+
+_AHEAD = re.compile(r"(?:within (?:the )?(?:next )?|(?:the )?next )(?P<n>\d+|" + "|".join(_COUNT) + r") (?P<unit>years|months)")
+
+
+def _time_frame_ahead(t: str, year: int, month: int) -> Optional[str]:
+    """'the next 20 years', 'within ten years' (a target's period): from publication to N years or months on, at
+    the unit's precision (guidelines: 'over the next 20 years' in a 2006 story is 2006/2026)."""
+    m = _AHEAD.fullmatch(t)
+    if not m:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+    if not 0 < n <= 100:
+        return None
+    if m.group("unit") == "years":
+        return f"{year}/{year + n}"
+    return f"{_yyyymm(year, month)}/{_yyyymm(*_shift_month(year, month, n))}"
 
 
 def _day_of(published: str) -> Optional[dt.date]:

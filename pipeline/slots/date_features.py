@@ -14,18 +14,20 @@ from typing import Optional
 from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, any_between, bucket, sentences_bucket
 from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
-# The rules' cascade: a change's baseline period (from its sentence's dates, else from its baseline to the date its
-# context gives), a total since a date (to publication), the date the figure owns, the nearest free date of its
-# sentence that is no comparison's baseline, a 'now' word, the date carried from earlier in the paragraph (not to a
-# present-tense or quoted figure), the document's reference period (for a past-tense figure, or a money figure of a
-# budget story), else none. What the rules never chose (headline dates, present tense, a date another figure owns)
-# ranks after the null candidate.
-RULE_ORDER = ("baseline", "baseline_context", "since", "owned", "sentence", "now_word", "carry", "reference", NULL)
+# The rules' cascade: a duration running up to a time the text gives (from that end minus N to the end), a change's
+# baseline period (from its sentence's dates, else from its baseline to the date its context gives), a total since a
+# date (to publication), the date the figure owns, the nearest free date of its sentence that is no comparison's
+# baseline, a 'now' word, an election story's date of its results for a result figure, the date carried from earlier
+# in the paragraph (not to a present-tense or quoted figure), the document's reference period (for a past-tense
+# figure, or a money figure of a budget story), else none. What the rules never chose (headline dates, present
+# tense, a date another figure owns) ranks after the null candidate.
+RULE_ORDER = ("duration_end", "baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
 _DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
 _LOG_SCALE = math.log1p(1000)
 # Proposers whose candidates stand away from the figure (or nowhere): what the figure itself says and the kind
 # of date they offer get a weight of their own for each of them.
-_CROSSED = frozenset({NULL, "carry", "headline", "publication", "present_tense", "now_word", "next_sentence", "reference"})
+_CROSSED = frozenset({NULL, "carry", "headline", "publication", "present_tense", "now_word", "next_sentence", "reference",
+                      "election"})
 _MARKER_REACH = 30  # a comparison marker this close before a date is 'right before' it
 
 
@@ -48,8 +50,12 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     near = distance(frame.mentions[mi], *cand.span) if cand.span is not None else 0
     start = cand.span[0] if cand.span is not None else 0
     proposer = cand.proposer
-    if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)):
-        proposer = "taken"  # another figure's date, or a comparison's baseline ("$1 billion more than in 2019")
+    if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)
+                                   or _since_marked(frame, cand.span)):
+        proposer = "taken"  # another figure's date, a comparison's baseline ("$1 billion more than in 2019"), a start
+    if proposer == "present_tense" and cand.features.get("still_word") \
+            and tense(_governing_verb(frame.doc, frame.mentions[mi])) in ("present", "modal"):
+        proposer = "now_word"  # 'still', 'already' date a present or modal figure ('31 still remain missing')
     if proposer == "reference" and not takes_reference(frame, mi):
         proposer = "reference_unused"
     if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)):
@@ -132,6 +138,12 @@ def _baseline_marked(frame: DateFrame, span: tuple[int, int]) -> bool:
     if di is not None:
         return frame.other_side(di)
     return bool(frame.lexicon.other_side.search(frame.text[max(0, span[0] - _MARKER_REACH):span[0]]))
+
+
+def _since_marked(frame: DateFrame, span: tuple[int, int]) -> bool:
+    """A date a total runs 'since' ('risen 3 inches since 1992'): the start of a period, never the figure's date
+    itself; the since proposer offers the period to publication, and with no publication date there is none."""
+    return bool(frame.lexicon.since.search(frame.text[max(0, span[0] - 12):span[0]]))
 
 
 def _states_the_present(frame: DateFrame, mi: int) -> bool:

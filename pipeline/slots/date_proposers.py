@@ -7,6 +7,7 @@ features and the rules' order). A proposer may attach features only it can know 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import heapq
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ RECORD_REACH = 120  # characters before a date where a record word and 'since' m
 LEAD_REACH = 5  # sentences of the document's start that may state its reference period (a deck, a byline, the lead)
 OWNED_REACH = 40  # characters: a date further from the figure than this is never 'right after' it
 NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
+_FROM_TO_PERIOD = re.compile(r"\s(?:to|through|until)\s", re.I)  # inside a date: 'March 2017 to March 2018'
 _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
 
 
@@ -54,6 +56,7 @@ class DateFrame:
     lead: list[tuple[int, int]] = field(default_factory=list)
     reference: Optional[int] = None  # the date of the document's reference period (reference_date)
     budget_reference: bool = False  # that period is the fiscal year of the budget the story is about
+    election_date: Optional[Candidate] = None  # the date an election story's results take (election_results_date)
     _now: dict = field(default_factory=dict)
     figure_cache: dict = field(default_factory=dict)  # per figure: what date_features.figure_features found
 
@@ -75,12 +78,16 @@ class DateFrame:
         frame.lead = _lead_sentences(text, sentences)
         frame.reference = reference_date(frame)
         frame.budget_reference = frame.reference is not None and _budget_period(frame, frame.reference)
+        frame.election_date = election_results_date(frame)
         return frame
 
     def other_side(self, di: int) -> bool:
         """Whether a date is the other side of a comparison: a comparison word right before it ('than in 2019',
         'a 13% increase from fiscal year 2025') or a date counted back from another ('the same period last year')."""
         d = self.dates[di]
+        if _FROM_TO_PERIOD.search(d["text"]) and "/" in (d["iso"] or "") \
+                and re.search(r"\bfrom\s+$", self.text[max(0, d["start"] - 6):d["start"]], re.I):
+            return False  # 'a 4% increase from March 2017 to March 2018': the change's own period, both ends
         return "anchored_to" in d or bool(self.lexicon.other_side.search(self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]])) \
             or self.record_horizon(di)
 
@@ -172,6 +179,26 @@ def _budget_period(frame: DateFrame, di: int) -> bool:
     return bool(frame.lexicon.budget.search(frame.text[max(0, cut - 40):cut]))
 
 
+ELECTION_STORY_WORDS = 3  # distinct election words that make a story an election story
+
+
+def election_results_date(frame: DateFrame) -> Optional[Candidate]:
+    """The date an election story's results hold, as the guidelines date them: the election's day when the text
+    gives it ("Sunday's election", "the vote held on March 4"), else the publication date when the story gives
+    its results as partial or current ("current results", "with 12% of the vote counted"), else None."""
+    lexicon = frame.lexicon
+    if len({m.group(0).lower() for m in lexicon.election.finditer(frame.text)}) < ELECTION_STORY_WORDS:
+        return None
+    for d in frame.dates:
+        if d["iso"] and len(d["iso"]) == 10 and (lexicon.election_day_before.match(frame.text[d["end"]:d["end"] + 40])
+                                                  or lexicon.election_day_after.search(frame.text[max(0, d["start"] - 30):d["start"]])):
+            return Candidate(SLOT, "election", d["iso"], d["text"], (d["start"], d["end"]), d["resolution"])
+    current = lexicon.current_results.search(frame.text)
+    if current is None or not frame.published:
+        return None
+    return Candidate(SLOT, "election", frame.published[:10], current.group(0), current.span(), "publication")
+
+
 def distance(m: dict, start: int, end: int) -> int:
     """Characters between a figure and a span; a date before the figure counts 5 more, so at equal distance
     the date after the figure wins (the rules' tie-break, kept as is)."""
@@ -206,13 +233,15 @@ def sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:
 
 def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     """For the size of a change whose sentence names its baseline ('$2 billion higher than revised 2018 ...
-    in 2019'), the period from the baseline to the new level: its sentence's first to last date."""
+    in 2019', 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday'), the period from the baseline to the new
+    level: its sentence's first to last date."""
     change = frame.changes[mi] if frame.changes else None
     same = frame.sentence_dates(mi)
     if not change or change.get("role") != "delta" or len(same) < 2:
         return []
     text = frame.text
-    marked = [di for di in same if "anchored_to" in frame.dates[di]
+    own_date = any(frame.owner.get(di) == mi for di in same)  # 'tripled this year, from 1 GW at the end of 2024'
+    marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
               or frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])]
     if not marked:
         return []
@@ -224,6 +253,14 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
+
+
+def _owned_by_old_value(frame: DateFrame, di: int) -> bool:
+    """Whether the figure that owns a date is a change's old value ('fell 22 cents from $3.48 last Wednesday to
+    $3.26 yesterday'): the date is the change's baseline."""
+    owner = frame.owner.get(di)
+    change = frame.changes[owner] if owner is not None and frame.changes else None
+    return bool(change) and change.get("role") == "old"
 
 
 def _span_candidate(frame: DateFrame, proposer: str, a: dict, b: dict) -> Candidate:
@@ -263,6 +300,69 @@ def reference_period(frame: DateFrame, mi: int) -> list[Candidate]:
     if di is None or frame.dates[di]["sent_start"] == frame.mentions[mi]["sent_start"]:
         return []
     return [_date(frame, di, "reference", budget_reference=float(frame.budget_reference))]
+
+
+DURATION_UNITS = {"year": "years", "month": "months", "day": "days"}
+DURATION_REACH = 30  # characters before a duration where the words that make it run up to a time stand
+
+
+def duration_to_end(frame: DateFrame, mi: int) -> list[Candidate]:
+    """A duration that runs up to a time the text gives is dated from that end minus N to the end, at the
+    duration's precision: 'the win ends 12 years of one party's rule' (published 2006) -> 1994/2006, 'has already
+    spent 5 years', 'after a long 50 year battle ..., he died on Wednesday'. The end is the sentence's day, else
+    the publication date for a figure in the present or a modal ('would end 11 years')."""
+    m = frame.mentions[mi]
+    unit = DURATION_UNITS.get(m.get("unit") or "")
+    if unit is None or not m.get("value") or float(m["value"]) != int(m["value"]):
+        return []
+    before = frame.text[max(0, m["start"] - DURATION_REACH):m["start"]]
+    ends_here = frame.lexicon.duration_end.search(before)
+    if ends_here is None and not frame.lexicon.duration_after.search(before):
+        return []
+    end = _sentence_end(frame, mi, unit)
+    if end is None and ends_here is not None and frame.published and len(frame.published) >= 10 \
+            and tense(_governing_verb(frame.doc, m)) in ("present", "modal"):
+        end = (frame.published[:10], None, None, "publication")
+    if end is None:
+        return []
+    iso, text, span, resolution = end
+    start = _count_back_from(iso, int(m["value"]), unit)
+    return [Candidate(SLOT, "duration_end", f"{start}/{_at_precision(iso, unit)}", text, span, resolution)]
+
+
+_PRECISION = {"years": 4, "months": 7, "days": 10}
+
+
+def _sentence_end(frame: DateFrame, mi: int, unit: str) -> Optional[tuple]:
+    """A date of the figure's sentence at the duration's precision or finer, no period and no comparison's other
+    side ('ended 3 years of losses in 2010'), as (iso, text, span, resolution)."""
+    for di in frame.sentence_dates(mi):
+        d = frame.dates[di]
+        if d["iso"] and "/" not in d["iso"] and len(d["iso"]) >= _PRECISION[unit] and not frame.other_side(di):
+            return d["iso"], d["text"], (d["start"], d["end"]), d["resolution"]
+    return None
+
+
+def _at_precision(iso: str, unit: str) -> str:
+    return iso[:4] if unit == "years" else iso[:7] if unit == "months" else iso[:10]
+
+
+def _count_back_from(iso: str, n: int, unit: str) -> str:
+    if unit == "years":
+        return f"{int(iso[:4]) - n:04d}"
+    if unit == "months":
+        months = int(iso[:4]) * 12 + int(iso[5:7]) - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return (dt.date.fromisoformat(iso[:10]) - dt.timedelta(days=n)).isoformat()
+
+
+def election_result(frame: DateFrame, mi: int) -> list[Candidate]:
+    """An election story's date of its results (:func:`election_results_date`) for a figure whose sentence states
+    a result: a vote count or share, a seat count, a swing, the count's progress."""
+    m = frame.mentions[mi]
+    if frame.election_date is None or not frame.lexicon.result.search(frame.text, m["sent_start"], m["sent_end"]):
+        return []
+    return [frame.election_date]
 
 
 def now_word(frame: DateFrame, mi: int) -> list[Candidate]:
@@ -385,12 +485,14 @@ def carried_date(frame: DateFrame, mi: int) -> list[Candidate]:
 
 def _carried_index(frame: DateFrame, mi: int) -> Optional[int]:
     """The date carried to the figure: the last one before it, skipping a comparison's other side ('a 13% increase
-    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's)."""
+    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's) and another sentence's time
+    frame ('within ten years')."""
     if frame.carry == "none":
         return None
     m = frame.mentions[mi]
     i = bisect.bisect_left(frame.date_starts, m["start"]) - 1
-    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i)):
+    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i)
+                      or (frame.dates[i].get("time_frame") and frame.dates[i]["sent_start"] != m["sent_start"])):
         i -= 1
     if i < 0 or (frame.carry == "paragraph" and "\n\n" in frame.text[frame.dates[i]["end"]:m["start"]]):
         return None
@@ -417,6 +519,7 @@ PROPOSERS: dict[str, Proposer] = {
     "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
-    "baseline_context": baseline_context, "reference": reference_period, NULL: null_date,
+    "baseline_context": baseline_context, "reference": reference_period, "election": election_result,
+    "duration_end": duration_to_end, NULL: null_date,
 }
 

@@ -39,6 +39,15 @@ class DateLexicon:
     fiscal_frame: re.Pattern  # anywhere in a text, it speaks of budget years ("fiscal year")
     fiscal_since: re.Pattern  # right before a year, a total runs since it: that year stays a calendar year
     same_period_before: re.Pattern  # right before a date, "the same period in"
+    election: re.Pattern  # a word of an election story ("election", "votes", "seats")
+    result: re.Pattern  # in a figure's sentence, the figure is an election result ("seats", "votes", "swing")
+    current_results: re.Pattern  # the story gives its results as partial or current ("with 12% counted")
+    election_day_before: re.Pattern  # right after a date, it is the election's day ("Sunday's election")
+    election_day_after: re.Pattern  # right before a date, it is the election's day ("the election held today")
+    duration_end: re.Pattern  # right before a duration, it runs up to a time ("ends 12 years of", "already spent")
+    duration_after: re.Pattern  # right before a duration, it runs up to the sentence's day ("after a long 50 year")
+    fiscal_countries: re.Pattern  # a country word whose fiscal year is not the calendar year ("Australia")
+    fiscal_start: dict  # that country word -> the month its fiscal year starts
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -65,6 +74,16 @@ class DateLexicon:
             fiscal_since=re.compile(rf"\b(?:{_alternation(data['since_words'])})\b[^.;:!?]{{0,30}}$", re.I),
             same_period_before=re.compile(rf"\bsame\s+(?:{_alternation(data['same_period_nouns'])})s?\s+"
                                           rf"(?:{_alternation(data['same_period_links'])})\s+(?:the\s+)?$", re.I),
+            election=re.compile(rf"\b(?:{_alternation(data['election_words'])})\b", re.I),
+            result=re.compile(rf"\b(?:{_alternation(data['result_words'])})\b", re.I),
+            current_results=re.compile(rf"\b(?:{_alternation(data['current_results_words'])})\b", re.I),
+            election_day_before=re.compile(rf"^\u2019?'?s\s+(?:[^\W\d]+\s+){{0,2}}?(?:{_alternation(data['election_nouns'])})\b", re.I),
+            election_day_after=re.compile(rf"\b(?:{_alternation(data['election_nouns'])})\s+(?:(?:was|were|is|being)\s+)?"
+                                          rf"(?:held\s+)?(?:on\s+)?$", re.I),
+            duration_end=re.compile(rf"\b(?:{_alternation(data['duration_end_words'])})\s+(?:the\s+|a\s+)?$", re.I),
+            fiscal_countries=re.compile(rf"\b(?:{_alternation(sorted(data['fiscal_year_start_month'], key=len, reverse=True))})(?!\w)"),
+            fiscal_start=dict(data["fiscal_year_start_month"]),
+            duration_after=re.compile(rf"\b(?:{_alternation(data['duration_after_words'])})\s+(?:[^\W\d]+\s+)?$", re.I),
         )
 
     @classmethod
@@ -102,10 +121,19 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
         ent, iso, how = _resolved_part(ent, published, parser, lexicon)
+        start, ent_text = ent.start_char, ent.text
+        framed = _TIME_FRAME_OPENER.search(text, max(0, start - 20), start)
+        if framed is not None:  # 'in each of' + 'the last five years', 'within' + 'ten years': the opener sets the frame
+            framed_iso, framed_how = resolve_date(text[framed.start():ent.end_char], published, parser=parser)
+            if framed_iso is not None:
+                start, ent_text, iso, how = framed.start(), text[framed.start():ent.end_char], framed_iso, framed_how
         if iso is None and _count_back(ent.text, lexicon) is None and not _YEAR_WORD.match(ent.text):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
-        out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "iso": iso, "resolution": how,
-                    "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char})
+        found = {"text": ent_text, "start": start, "end": ent.end_char, "iso": iso, "resolution": how,
+                 "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char}
+        if _TIME_FRAME.search(ent_text):
+            found["time_frame"] = True
+        out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     out += _fiscal_year_codes(doc, text, out, spans, sentences)
     out.sort(key=lambda d: d["start"])
@@ -113,8 +141,16 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     out = years_from_sentence(out)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
+    out = as_national_fiscal_years(text, out, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon), lexicon)
 
+
+# Words the NER leaves out of a time frame that change its period: 'in each of the last five years' (the complete
+# years), 'within ten years' (a target's years ahead).
+_TIME_FRAME_OPENER = re.compile(r"\b(?:each of|within)\s+$", re.I)
+# A time frame ahead or over the last complete years places the figures of its own statement only: it is not
+# carried to the next sentences ('cut the risks by 25% within ten years. Life expectancy could rise by five years').
+_TIME_FRAME = re.compile(r"\b(?:next|within|each of)\b", re.I)
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A month or a day of a month with no year: 'January', 'in May', 'on May 3', 'May 3rd', 'the 2nd of January'
@@ -191,15 +227,17 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
     return out
 
 
-# Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025'), which the NER often leaves unlabelled.
+# Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025') and year pairs ('2013/14'), which the
+# NER often leaves unlabelled or calls a number.
 _FISCAL_CODE = re.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?:\d{4}|\d{2})\b")
+_YEAR_PAIR_IN_TEXT = re.compile(r"(?<![\d/])(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/])")
 
 
 def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[int, int]],
                        sentences) -> list[dict]:
     taken = [(d["start"], d["end"]) for d in found]
     out = []
-    for m in _FISCAL_CODE.finditer(text):
+    for m in [*_FISCAL_CODE.finditer(text), *_YEAR_PAIR_IN_TEXT.finditer(text)]:
         start, end = m.span()
         if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in mentions):
             continue
@@ -235,6 +273,28 @@ def as_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon]
                 and not since.search(text[max(0, d["start"] - 40):d["start"]]):
             d = dict(d, iso=fiscal_year(int(d["iso"])))
         out.append(d)
+    return out
+
+
+_YEAR_PAIR = re.compile(r"^(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:1[6-9]|20)\d\d/\d\d(?:\d\d)?$")
+
+
+def as_national_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
+    """A year pair written '2013/14' is the fiscal year of the country the text names most, when that country's
+    fiscal year is not the calendar year (Australia: 2013-07/2014-06); else it stays the calendar years."""
+    lexicon = lexicon or packaged_date_lexicon()
+    pairs = [k for k, d in enumerate(dates) if d["iso"] and _YEAR_PAIR.match(" ".join(d["text"].split()))
+             and re.fullmatch(r"\d{4}/\d{4}", d["iso"]) and int(d["iso"][5:]) == int(d["iso"][:4]) + 1]
+    if not pairs:
+        return dates
+    named = [lexicon.fiscal_start[m.group(0)] for m in lexicon.fiscal_countries.finditer(text)]
+    if not named:
+        return dates
+    month = max(set(named), key=named.count)
+    out = list(dates)
+    for k in pairs:
+        first = int(out[k]["iso"][:4])
+        out[k] = dict(out[k], iso=f"{first}-{month:02d}/{first + 1}-{month - 1:02d}")
     return out
 
 
