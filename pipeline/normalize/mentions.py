@@ -21,7 +21,7 @@ from .numbers import (
     parse_fraction,
     parse_number,
 )
-from .units import LEXICON_DIR, UnitLexicon, dimension_of
+from .units import LEXICON_DIR, UnitLexicon, dimension_of, same_dimension
 
 _NUMWORDS = sorted(list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
                    key=len, reverse=True)
@@ -37,8 +37,11 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-                r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?![\d,]\d)|(?<![\w.])\.\d+")
+# "42,7%": a decimal comma, read as the text's decimal point (guidelines); only before a percent, where a comma
+# can never be a thousands separator ("1,2 and 3" stays a list)
+DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s?cent\b))"
+DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?!\d|,\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
              + SCALE_WORD.format(name="scale"))
@@ -107,8 +110,9 @@ class MentionGrammar:
         currency_prefix_re = re.compile(r"(?P<cur>" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
         per_words = sorted(set(lexicon.per_units) | set(_denominator_surfaces(lexicon)), key=len, reverse=True)
         per_re = re.compile(
-            # "a"/"per" as a word of its own: "12 points ahead" is not "a head"; hyphened: "52,000 barrel-a-day"
-            r"(?:\s*|-)(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
+            # "a"/"per" as a word of its own: "12 points ahead" is not "a head"; hyphened: "52,000 barrel-a-day";
+            # an abbreviation's point before "per": "410 million lbs. per year"
+            r"(?:\.(?=\s+per\b))?(?:\s*|-)(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
             r"(?!\s+(?:earlier|ago|before|later|prior|previously|after))",  # "$4.1 billion a year earlier": a date
             re.IGNORECASE
         )
@@ -117,7 +121,8 @@ class MentionGrammar:
             re.IGNORECASE,
         )
         bound_after_re = re.compile(
-            r"^\s*(?P<bound>" + "|".join(re.escape(b) for b in sorted(after, key=len, reverse=True)) + r")\b", re.IGNORECASE
+            # no "^": it would anchor at the string's start, not at the position match() is given
+            r"\s*(?P<bound>" + "|".join(re.escape(b) for b in sorted(after, key=len, reverse=True)) + r")\b", re.IGNORECASE
         )
         return cls(lexicon, number_re, unit_re, currency_prefix_re, per_re, before, after, bound_before_re, bound_after_re)
 
@@ -515,6 +520,29 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     return mentions
 
 
+CONVERSION_OPEN = re.compile(r"\s*\(\s*")
+CONVERSION_NEXT = re.compile(r"\s*(?:/|,|;|\bor\b)\s*")  # "(224 kW / 300 PS)": a second conversion of the figure
+NOT_CONVERTED = frozenset({"count", "percentage", "percentage_points", "ratio", "points"})
+
+
+def conversions_take_bounds(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'more than 100 km (62 miles)', 'just under 300 hp (224 kW)': a bracketed conversion states the same figure in
+    another unit, so it is bounded as the figure is. Only a measure or an amount of money in another unit of the
+    same dimension: 'one-fifth (19.8%)' gives the exact share, not a conversion; a bound of its own wins. Run on the
+    final units (some come from quantulum3 after this module), so the component calls it."""
+    donor = None
+    for a, b in zip(mentions, mentions[1:]):
+        gap = text[a["end"]:b["start"]]
+        opens = CONVERSION_OPEN.fullmatch(gap) and a["bound"] != "=" and not a["fraction"]
+        chained = donor is not None and a.get("converted") and CONVERSION_NEXT.fullmatch(gap)
+        donor = a if opens else donor if chained else None
+        if donor is None or b.get("bound_text") or b["bound"] != "=" or b.get("is_range") != donor.get("is_range") \
+                or b["unit"] in (None, donor["unit"]) or b["dimension"] in NOT_CONVERTED or not same_dimension(b["unit"], donor["unit"], lex):
+            donor = None
+            continue
+        b["bound"], b["converted"] = donor["bound"], True
+
+
 CURRENCY_TAG = re.compile(r"\s+(?:U\.S\.|US|Cdn)(?=\s+(?:a|an|per|each)\b)")
 
 
@@ -859,17 +887,40 @@ _STREAK = re.compile(
     r"(?P<unit>year|month|week|day|quarter|season)s?\b", re.I)
 
 
+_REPEAT_ORDINAL = r"(?P<ord>(?:[2-9]|\d\d+)(?:st|nd|rd|th)|" + "|".join(w for w in _ORDINALS if w != "first") + r")"
+# "for the second time in two days", "the third time this year that": a running count of events ("first" states
+# novelty, not a quantity); "for the third year, X names", "the second year that agencies reported": a streak of
+# years, though not "the second year of the plan", which names a position
+_RUNNING_COUNT = re.compile(r"\b(?:for\s+)?the\s+" + _REPEAT_ORDINAL + r"\s+(?P<unit>time)\b(?!\s+(?:of|around|slot|zone)\b)", re.I)
+_YEAR_STREAK = re.compile(r"\b(?:(?<=for the )|(?<=For the ))" + _REPEAT_ORDINAL + r"\s+(?P<unit>year|month|week|day|season)\b"
+                          r"(?!\s+of\b|-)|\bthe\s+" + _REPEAT_ORDINAL.replace("?P<ord>", "?P<ord2>")
+                          + r"\s+(?P<unit2>year|month|week|day|season)\s+(?=(?:that|in\s+a\s+row|running)\b)", re.I)
+
+
+def _ordinal_value(word: str) -> float:
+    word = word.lower()
+    return float(re.match(r"\d+", word).group(0)) if word[0].isdigit() else float(_ORDINALS[word])
+
+
 def _streaks(text: str) -> list[dict]:
-    """'the 29th consecutive month', 'a fourth straight year': an ordinal that states how long a run has lasted."""
-    out = []
-    for m in _STREAK.finditer(text):
-        word = m.group("ord").lower()
-        value = float(re.match(r"\d+", word).group(0)) if word[0].isdigit() else float(_ORDINALS[word])
-        unit = m.group("unit").lower()
+    """'the 29th consecutive month', 'a fourth straight year', 'for the third year': an ordinal that states how long
+    a run has lasted; 'for the second time': how often something has happened (a count, unit null)."""
+    found = [(m, m.group("ord"), m.group("unit"), m.start("ord")) for m in _STREAK.finditer(text)]
+    found += [(m, m.group("ord") or m.group("ord2"), m.group("unit") or m.group("unit2"), m.start("ord") if m.group("ord") else m.start("ord2"))
+              for m in _YEAR_STREAK.finditer(text)]
+    found += [(m, m.group("ord"), m.group("unit"), m.start("ord")) for m in _RUNNING_COUNT.finditer(text)]
+    out, taken = [], []
+    for m, word, unit_word, start in sorted(found, key=lambda f: f[3]):
+        end = m.end("unit") if m.group("unit") else m.end("unit2")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        unit = None if unit_word.lower() == "time" else unit_word.lower()
         out.append({
-            "start": m.start(), "end": m.end(), "text": m.group(0), "core_start": m.start(), "core_end": m.end("ord"),
-            "value": value, "low": None, "high": None, "bound": "=", "bound_span": None,
-            "unit": unit, "unit_text": m.group("unit"), "dimension": "duration", "kind": "duration",
+            "start": start, "end": end, "text": text[start:end], "core_start": start, "core_end": start + len(word),
+            "value": _ordinal_value(word), "low": None, "high": None, "bound": "=", "bound_span": None,
+            "unit": unit, "unit_text": unit_word, "dimension": "duration" if unit else "count",
+            "kind": "duration" if unit else "count",
             "multiple_word": False, "fraction": False, "digits": word[0].isdigit(), "scaled": False, "streak": True,
         })
     return out
