@@ -226,6 +226,7 @@ class QuantityFinder:
             elif self._appositive_age(core, text, m):
                 m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)
+        kept = _shares_per_every(text, kept)
         conversions_take_bounds(text, kept, self.lexicon)
         kept = _drop_time_frames(doc, text, kept)
         _bound_deadlines(text, kept)
@@ -679,6 +680,9 @@ CLASS_THRESHOLD_AFTER = re.compile(r"\s+or\s+(?:" + _words("class_threshold_word
 THRESHOLD_BEFORE = re.compile(r"(?:\b(?:" + _words("threshold_verbs_before") + r")|\b(?:larger|greater|stronger|bigger|higher|"
                               r"smaller|weaker|lower)\s+than\s+magnitude)\s*$", re.I)
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*$", re.I)
+CLASS_OF_BEFORE = re.compile(r"\b(?:in\s+which|where|with|having|of)\s+$", re.I)  # "the years with 10 or more events"
+# "men who ran at least 20 km a week": a restrictive clause on a group noun delimits the group (no comma before 'who')
+GROUP_RELATIVE_BEFORE = re.compile(r"\b(?:" + _words("group_nouns") + r")\s+(?:who|that)\s+(?:\w+\s+){1,2}$", re.I)
 COORDINATE_AFTER = re.compile(r"(?:\s*(?:degrees?|Degrees?)\s+|\s*\u00b0\s*)(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[NSEW])\b(?!\s+of\b)")
 SPEAKER_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\u2019-]*(?:\s+[A-Z][A-Z.'\u2019-]*)*\s+$")
 RANK_MOVE = re.compile(r"\b(?:up|down|rose|fell|climbed|dropped|slipped|jumped|moved)\s+$", re.I)
@@ -694,11 +698,12 @@ AGE_REACHED_BEFORE = re.compile(r"\b(?:before|until|till|by\s+the\s+time)\s+(?:\
 def _class_threshold(doc: Doc, text: str, m: dict, span) -> bool:
     """'magnitude 3 or higher aftershocks', '(1 megawatt or greater power capacity)', 'damages reached or exceeded $1
     billion', 'larger than magnitude 5': a threshold that delimits a class of what another figure counts, which the
-    guidelines put into that figure's what. 'killed 10 or more people' states a bounded count and stays."""
+    guidelines put into that figure's what; so do 'the years with 10 or more events' and 'men who ran at least 20 km a
+    week'. 'killed 10 or more people' states a bounded count and stays, as does 'Smith, who earned over $5 million'."""
     if m.get("is_range"):
         return False
     before = text[max(0, m["start"] - 40):m["start"]]
-    if THRESHOLD_BEFORE.search(before):
+    if THRESHOLD_BEFORE.search(before) or m.get("bound_text") and GROUP_RELATIVE_BEFORE.search(text, max(0, m["start"] - 60), m["bound_span"][0]):
         return True
     after = CLASS_THRESHOLD_AFTER.match(text, m["end"])
     if after is None:
@@ -706,7 +711,7 @@ def _class_threshold(doc: Doc, text: str, m: dict, span) -> bool:
     word, following = after.group(0).split()[-1].lower(), re.match(r"[\w-]+", text[after.end():]).group(0).lower()
     if following in STOP_WORDS:
         return False  # "at 35 or above, or obese": the bound of the figure itself, no class noun after it
-    return word != "more" or MAGNITUDE_BEFORE.search(before) is not None
+    return word != "more" or MAGNITUDE_BEFORE.search(before) is not None or CLASS_OF_BEFORE.search(before) is not None
 
 
 def _coordinate(doc: Doc, text: str, m: dict, span) -> bool:
@@ -794,6 +799,25 @@ def _drop_time_frames(doc: Doc, text: str, mentions: list[dict]) -> list[dict]:
 
 
 OVER_BEFORE = re.compile(r"(?<!\bfor )(?<!\bof )\bover\s+(?:(?:the|a)\s+)?(?:(?:next|coming|following|span of|period of)\s+)?$", re.I)
+
+
+FOR_EVERY_BEFORE = re.compile(r"\b(?:for|out\s+of)\s+every\s+$", re.I)
+FOR_EVERY_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}\s*,\s*(?:(?:about|nearly|almost|roughly|some|at\s+least|more\s+than|only|just)\s+)?")
+
+
+def _shares_per_every(text: str, mentions: list[dict]) -> list[dict]:
+    """'for every 100 reports, at least 65 tornadoes are confirmed': a share written with its base first is one
+    claim, N in M as a percent (guidelines: an 'N for every M' share spans both numbers)."""
+    out: list[dict] = []
+    skip = set()
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        if a["unit"] is None and b["unit"] is None and a["value"] and b["value"] is not None and a["sent_start"] == b["sent_start"] \
+                and FOR_EVERY_BEFORE.search(text, max(0, a["start"] - 16), a["start"]) and FOR_EVERY_GAP.fullmatch(text, a["end"], b["start"]) \
+                and 0 < b["value"] <= a["value"]:
+            b.update({"value": 100.0 * b["value"] / a["value"], "unit": "%", "unit_text": None, "dimension": "percentage",
+                      "kind": "percentage", "start": a["start"], "text": text[a["start"]:b["end"]], "token_start": a["token_start"]})
+            skip.add(i)
+    return [m for i, m in enumerate(mentions) if i not in skip]
 
 
 DEADLINE_BEFORE = re.compile(r"\bwithin\s+(?:the\s+(?:next|coming)\s+)?$", re.I)

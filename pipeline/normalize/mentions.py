@@ -69,7 +69,9 @@ FRACTION = (
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:in|out of)(?: every)?|for every) "
     r"(?:(?!(?:1[6-9]|2[01])\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
 )
-MULTIPLE = r"\b(?:" + "|".join(w for w in MULTIPLE_WORDS if w not in ("double", "triple", "quadruple")) + r")\b"
+# "double", "triple" are adjectives too ("a double room"); after a bound word they are multiples ("more than double")
+_BOUNDED_MULTIPLE = r"(?:(?<=more than )|(?<=nearly )|(?<=almost )|(?<=roughly )|(?<=about ))(?:double|triple|quadruple)"
+MULTIPLE = r"\b(?:" + "|".join(w for w in MULTIPLE_WORDS if w not in ("double", "triple", "quadruple")) + "|" + _BOUNDED_MULTIPLE + r")\b"
 RANGE_JOIN = r"\s*(?:-|\u2013|\u2014|to|through)\s*"
 
 

@@ -183,3 +183,40 @@ def test_over_n_years_frames_an_earlier_figure(nlp, text, surface):
 ])
 def test_units_vehicle_miles_and_an_abbreviation_before_per(nlp, text, surface, value, unit):
     check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The decade had four years with 12 or more named storms.", "12"),
+    ("The league had 6 years in which 20 or more teams entered.", "20"),
+    ("The trial enrolled 50 adults who walked at least 5 kilometers a day.", "5 kilometers a day"),
+])
+def test_thresholds_of_a_class_in_a_clause_are_not_claims(nlp, text, surface):
+    found = figures(nlp, text)
+    assert surface not in found and found, list(found)
+
+
+def test_a_bound_in_a_clause_about_one_named_person_stays(nlp):
+    assert figures(nlp, "Jones, who earned more than $3 million, retired.")["$3 million"].bound == ">"
+
+
+@pytest.mark.parametrize("text, value, bound", [
+    ("For every 50 loans, at least 4 go unpaid.", 8.0, ">="),
+    ("Out of every 20 seeds, 15 sprout.", 75.0, "="),
+])
+def test_a_share_written_base_first_is_one_percent_claim(nlp, text, value, bound):
+    claims = list(figures(nlp, text).values())
+    assert len(claims) == 1 and claims[0].unit == "%" and claims[0].bound == bound
+    assert claims[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, surface, value, bound", [
+    ("The mill could more than double its output with new looms.", "double", 2, ">"),
+    ("Fares nearly triple at holiday time.", "triple", 3, "~"),
+])
+def test_double_and_triple_after_a_bound_word_are_multiples(nlp, text, surface, value, bound):
+    claim = check(nlp, text, surface, value, "x")[surface]
+    assert claim.bound == bound
+
+
+def test_double_as_an_adjective_stays_out(nlp):
+    assert not figures(nlp, "The inn has a double room free.")
