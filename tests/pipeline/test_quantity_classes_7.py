@@ -220,3 +220,30 @@ def test_double_and_triple_after_a_bound_word_are_multiples(nlp, text, surface, 
 
 def test_double_as_an_adjective_stays_out(nlp):
     assert not figures(nlp, "The inn has a double room free.")
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Spot gas sold for $2.91 per million British thermal units.", "$2.91 per million British thermal units", 2.91, "USD/MMBtu"),
+    ("The region logged 512 heating degree days in March.", "512 heating degree days", 512, "degF*day"),
+    ("Growers shipped nine million bales of cotton.", "nine million", 9e6, None),  # bales are counted, unit null
+    ("Large eggs were $2.45 per dozen.", "$2.45 per dozen", 2.45, "USD/dozen"),
+    ("Farm stands sold eggs at $4 a dozen.", "$4 a dozen", 4, "USD/dozen"),
+])
+def test_units_the_corpus_guidelines_name(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+def test_a_rate_denominator_is_no_figure_of_its_own(nlp):
+    assert list(figures(nlp, "Farm stands sold eggs at $4 a dozen.")) == ["$4 a dozen"]
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Gasoline rose 5 cents to $2.90 a gallon.", "5 cents", 0.05, "USD/gallon"),
+    ("Spot gas fell 12 cents to $2.40 per MMBtu.", "12 cents", 0.12, "USD/MMBtu"),
+])
+def test_a_price_change_takes_the_price_unit(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+def test_a_change_larger_than_the_level_is_no_price_change(nlp):
+    check(nlp, "Sales rose $5 million to $3 a share.", "$5 million", 5e6, "USD")
