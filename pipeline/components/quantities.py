@@ -19,7 +19,13 @@ from spacy.util import ensure_path
 
 from newsclaims.adapters.quantulum import QuantulumAdapter
 from newsclaims.normalize.dates import MONTHS
-from newsclaims.normalize.mentions import SUSPENDED_HYPHEN_GAP, MentionGrammar, counted_noun_follows, find_mentions
+from newsclaims.normalize.mentions import (
+    SUSPENDED_HYPHEN_GAP,
+    MentionGrammar,
+    conversions_take_bounds,
+    counted_noun_follows,
+    find_mentions,
+)
 from newsclaims.normalize.numbers import TENS_WORDS, UNITS_WORDS
 from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
 from newsclaims.resources import read_lexicon
@@ -68,6 +74,8 @@ BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR = re.compile(r"1\d{3}|20\d{2}")
 # "from 1000 to 2000 hires": the upper end of a pair whose lower end cannot be a year counts what the lower counts
 COUNT_BEFORE_TO = re.compile(r"(?<![\d,.])(?P<low>\d[\d,]*)\s+(?:to|and|or)\s*$")
+# "only one of the storms", "killing one and injuring two": 'one' as a count, though no noun follows it
+ONE_COUNTED_BEFORE = re.compile(r"\b(?:only|(?:" + "|".join(_NOT_QUANTITIES["casualty_verbs"]) + r"))\s+$", re.I)
 PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|or|and only|day|time|thing|way|by one)\b", re.I)
 
 
@@ -87,6 +95,7 @@ FRAME_NOUN_AFTER = re.compile(r"[\s-]+(?:" + _words("frame_nouns_after_duration"
 DURATION_OBJECT_BEFORE = re.compile(r"\b(?:to|for|of|" + _words("duration_object_verbs") + r")\s+" + _BOUND_WORDS + r"$", re.I)
 DATING_AFTER = re.compile(r"\s+(?:after|before|later|earlier|prior\s+to|from\s+now)\b(?!\s+than)", re.I)  # "later than": a gap
 ONE_AS_ARTICLE_AFTER = re.compile(r"\s+(?:" + _words("one_as_article_nouns") + r")\b", re.I)
+ONE_OPENING_ARTICLE_AFTER = re.compile(r"\s+(?:" + _words("one_opening_article_nouns") + r")\b", re.I)
 GROUP_AGE_BEFORE = re.compile(r"\b(?:" + _words("group_nouns") + r")\s+(?:(?:aged\s+)?(?:under|over|below|above)|older\s+than|younger\s+than)\s+$", re.I)
 # "the highest increase in 35 years", "the largest 12-month advance", "fourth-highest in the report's 78-year history"
 HORIZON_GAP = re.compile(r"(?:(?:\s+[\w-]+){0,3}?\s+(?:in|since|over|for|of)\s+(?:(?:the|its|their|his|her|a|an|[\w.&-]+(?:'s|\u2019s))\s+)?"
@@ -104,6 +113,7 @@ STREET_TYPE_FIRST_AFTER = re.compile(r"\s+(?:Ave\.?|Avenue|Rue|Via|Calle|Avenida
 ATTRIBUTIVE_DURATION = re.compile(r"[-\u2013][A-Za-z]+(?<!s)$")  # "nine-month", not "nine months"
 TIMES_IN_BEFORE = re.compile(r"\btimes?\s+(?:in|over|within)\s+(?:the\s+)?" + _BOUND_WORDS + r"$", re.I)
 ENUMERATOR_CONTEXT = re.compile(r"(?:[:;,\n]|\band|\bor)\s*\($")
+BARE_ENUMERATOR_CONTEXT = re.compile(r"(?:[:;\n]|\band|\bor)\s*$")
 IDENTIFIER_TAIL_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\d+[-\u2013]$")  # the second part of "NOAA 2000-252", "ISO 3888-2"
 LETTER_HYPHEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]-$")  # "h-five-n-one", "B-52": a letter's code
 HYPHEN_LETTER_AFTER = re.compile(r"-(?![aA]\b)[A-Za-z](?:-|\b)")
@@ -216,7 +226,10 @@ class QuantityFinder:
             elif self._appositive_age(core, text, m):
                 m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)
+        kept = _shares_per_every(text, kept)
+        conversions_take_bounds(text, kept, self.lexicon)
         kept = _drop_time_frames(doc, text, kept)
+        _bound_deadlines(text, kept)
         _carry_counted_nouns(text, kept)
         return kept
 
@@ -299,8 +312,8 @@ class QuantityFinder:
             return False  # a list item's number: "2. Alberto Contador"
         if self._age_threshold(text, m):
             return False  # "men aged 18 to 34", "ages 65 and over": a class threshold, not a claim
-        if re.match(r"\s+ago\b", after):
-            return False  # "15 or 20 years ago" dates something; it is not a figure
+        if re.match(r"\s+ago\b", after) and not _beyond_calendar_dates(m):
+            return False  # "15 or 20 years ago" dates something; "500 million years ago" is an age no date can write
         if m["unit"] is None and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Plaza|Suite)\b", after):
             return False  # street addresses
         if m["unit"] is None and STREET_TYPE_FIRST_AFTER.match(after):
@@ -311,8 +324,9 @@ class QuantityFinder:
             return False  # release and docket numbers: "FHWA 30-14", "FCC 20-112"
         if m.get("is_range") and m["unit"] is None and re.search(r"\b[A-Z]{2,}\s+$", before):
             return False
-        if m["unit"] is None and re.search(r"\b(?:these|those|the other|top|the top|bottom|the bottom|our|its|their)\s+$", before, re.I):
-            return False  # counts that point back at things already named: "these five states"
+        if m["unit"] is None and re.search(r"\b(?:the other|top|the top|bottom|the bottom|our)\s+$", before, re.I) \
+                or not m.get("bound_text") and re.search(r"\b(?:these|those)\s+$", before, re.I):
+            return False  # figures that point back at things already named: "these five states", "during those 29 months"
         if m["unit"] is None and not m.get("is_range") and self._is_year(doc, m, core, before):
             return False
         if m.get("is_range") and m["unit"] is None and m["low"] is not None and 1600 <= m["low"] <= 2100 and float(m["low"]).is_integer() \
@@ -326,7 +340,7 @@ class QuantityFinder:
             return False  # "over the last 12 months", "the 12 months to September" only place another figure in time
         if m["unit"] is None and ents & NAME_LABELS and self._inside_name(self._ents, core):
             return False
-        if not m["digits"] and m["unit"] is None and not m["multiple_word"] and value == 1 and \
+        if not m["digits"] and m["unit"] is None and not m["multiple_word"] and value == 1 and not self._one_counted(text, m, before) and \
                 (PRONOUN_ONE_AFTER.match(text[m["end"]:]) or not self._has_noun_after(doc, span)):
             return False  # "one of the largest", "no one"
         if m["fraction"] and re.search(r"\b(?:first|second|last|latter|other)\s*$", text[max(0, m["start"] - 12):m["start"]], re.I):
@@ -421,6 +435,11 @@ class QuantityFinder:
         return False
 
     @staticmethod
+    def _one_counted(text: str, m: dict, before: str) -> bool:
+        """'only one of the storms', 'killing one': a count with no noun of its own, not the pronoun 'one of the best'."""
+        return ONE_COUNTED_BEFORE.search(before) is not None and re.match(r"\s+of\b|\s*(?:[,.;]|and\b)", text[m["end"]:]) is not None
+
+    @staticmethod
     def _has_noun_after(doc: Doc, span) -> bool:
         for tok in doc[span.end:span.end + 3]:
             if tok.pos_ in ("NOUN", "PROPN"):
@@ -508,6 +527,11 @@ def make_quantity_finder(nlp: Language, name: str, *, lexicon_dir: Optional[str]
     return QuantityFinder(nlp, name, lexicon_dir=lexicon_dir, use_quantulum=use_quantulum)
 
 
+def _beyond_calendar_dates(m: dict) -> bool:
+    """An age in years too great for an ISO date ('500 million years ago'): the guidelines count it as a claim."""
+    return m["unit"] == "year" and (m["value"] if m["value"] is not None else m["low"] or 0) >= 10000
+
+
 # Issue 12, fifth pass: figures the guidelines do not count, each class one test (doc, text, mention, span) -> bool.
 
 def _set_size(doc: Doc, text: str, m: dict, span) -> bool:
@@ -568,7 +592,11 @@ def _enumerator(doc: Doc, text: str, m: dict, span) -> bool:
     """'three factors: (1) poor data and (2) late reports': a list item's number in brackets."""
     if m["unit"] is not None or not re.fullmatch(r"\d{1,2}", m["text"]) or not re.match(r"\)\s+[A-Za-z]", text[m["end"]:m["end"] + 3]):
         return False
-    return ENUMERATOR_CONTEXT.search("\n" + text[max(0, m["start"] - 8):m["start"]]) is not None
+    before = text[max(0, m["start"] - 40):m["start"]]
+    if ENUMERATOR_CONTEXT.search("\n" + before[-8:]) is not None:
+        return True
+    # "two caveats: 1) the number fell; and 2) ...": the closing bracket alone, with no bracket left open before it
+    return BARE_ENUMERATOR_CONTEXT.search("\n" + before[-8:]) is not None and before.rfind("(") <= before.rfind(")")
 
 
 def _horizon(doc: Doc, text: str, m: dict, span) -> bool:
@@ -618,8 +646,13 @@ def _group_age(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _one_as_article(doc: Doc, text: str, m: dict, span) -> bool:
-    """'One example is', 'one reason': a spelled 'one' before an abstract noun is the article, not a count."""
-    return m["unit"] is None and m["text"].lower() == "one" and ONE_AS_ARTICLE_AFTER.match(text, m["end"]) is not None
+    """'One example is', 'one reason': a spelled 'one' before an abstract noun is the article, not a count; 'One
+    study found', 'One group had': at a sentence's start, before these nouns, likewise ('in just one area' counts)."""
+    if m["unit"] is not None or m["text"].lower() != "one":
+        return False
+    if ONE_AS_ARTICLE_AFTER.match(text, m["end"]) is not None:
+        return True
+    return m["text"] == "One" and span.start == span.sent.start and ONE_OPENING_ARTICLE_AFTER.match(text, m["end"]) is not None
 
 
 def _ordinal_not_fraction(doc: Doc, text: str, m: dict, span) -> bool:
@@ -643,9 +676,104 @@ def _named_list_back_reference(doc: Doc, text: str, m: dict, span) -> bool:
     return bool(lists) and len(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", lists[-1].group())) == value
 
 
+CLASS_THRESHOLD_AFTER = re.compile(r"\s+or\s+(?:" + _words("class_threshold_words") + r")\s+(?=[\w-]+)", re.I)
+THRESHOLD_BEFORE = re.compile(r"(?:\b(?:" + _words("threshold_verbs_before") + r")|\b(?:larger|greater|stronger|bigger|higher|"
+                              r"smaller|weaker|lower)\s+than\s+magnitude)\s*$", re.I)
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*$", re.I)
+CLASS_OF_BEFORE = re.compile(r"\b(?:in\s+which|where|with|having|of)\s+$", re.I)  # "the years with 10 or more events"
+# "men who ran at least 20 km a week": a restrictive clause on a group noun delimits the group (no comma before 'who')
+GROUP_RELATIVE_BEFORE = re.compile(r"\b(?:" + _words("group_nouns") + r")\s+(?:who|that)\s+(?:\w+\s+){1,2}$", re.I)
+COORDINATE_AFTER = re.compile(r"(?:\s*(?:degrees?|Degrees?)\s+|\s*\u00b0\s*)(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[NSEW])\b(?!\s+of\b)")
+SPEAKER_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\u2019-]*(?:\s+[A-Z][A-Z.'\u2019-]*)*\s+$")
+RANK_MOVE = re.compile(r"\b(?:up|down|rose|fell|climbed|dropped|slipped|jumped|moved)\s+$", re.I)
+RANK_MOVE_NOUN_AFTER = re.compile(r"\s+(?:" + _words("rank_move_nouns") + r")\b", re.I)
+ORDINAL_OF_BEFORE = re.compile(r"\b(?:first|second|third|last|latter|former|other|each|either|neither|both)\s+of\s+(?:the\s+)?$", re.I)
+AGO_PAIR_AFTER = re.compile(r"\s*(?:or|to|and|-|\u2013)\s*(?:\d[\d,.]*|" + _NUMBER_WORD + r")\s*(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)
+UNIT_DEFINITION_AFTER = re.compile(r"\s+[a-z]+\s+(?:weighs|equals|measures|holds|contains|is\s+(?:equal\s+to|a\s+little|about|roughly|some|\d))", re.I)
+CAPITALISED_LABEL_BEFORE = re.compile(r"\b(?:" + "|".join(_NOT_QUANTITIES["capitalised_labels"]) + r")\s+$")
+AGE_REACHED_BEFORE = re.compile(r"\b(?:before|until|till|by\s+the\s+time)\s+(?:\w+\s+){0,2}(?:reach|reaches|reaching|turn|turns|turning)"
+                                r"\s+(?:the\s+age\s+of\s+|age\s+)?$", re.I)
+
+
+def _class_threshold(doc: Doc, text: str, m: dict, span) -> bool:
+    """'magnitude 3 or higher aftershocks', '(1 megawatt or greater power capacity)', 'damages reached or exceeded $1
+    billion', 'larger than magnitude 5': a threshold that delimits a class of what another figure counts, which the
+    guidelines put into that figure's what; so do 'the years with 10 or more events' and 'men who ran at least 20 km a
+    week'. 'killed 10 or more people' states a bounded count and stays, as does 'Smith, who earned over $5 million'."""
+    if m.get("is_range"):
+        return False
+    before = text[max(0, m["start"] - 40):m["start"]]
+    if THRESHOLD_BEFORE.search(before) or m.get("bound_text") and GROUP_RELATIVE_BEFORE.search(text, max(0, m["start"] - 60), m["bound_span"][0]):
+        return True
+    after = CLASS_THRESHOLD_AFTER.match(text, m["end"])
+    if after is None:
+        return False
+    word, following = after.group(0).split()[-1].lower(), re.match(r"[\w-]+", text[after.end():]).group(0).lower()
+    if following in STOP_WORDS:
+        return False  # "at 35 or above, or obese": the bound of the figure itself, no class noun after it
+    return word != "more" or MAGNITUDE_BEFORE.search(before) is not None or CLASS_OF_BEFORE.search(before) is not None
+
+
+def _coordinate(doc: Doc, text: str, m: dict, span) -> bool:
+    """'36.4 degrees north', '17.958\u00b0N': a latitude or longitude is an address on the globe, not a figure."""
+    return COORDINATE_AFTER.match(text, m["core_end"]) is not None
+
+
+def _speaker_label(doc: Doc, text: str, m: dict, span) -> bool:
+    """'VOICE TWO:', 'SPEAKER 1:': a transcript's label for a speaker, a name."""
+    return m["unit"] is None and re.match(r"\s*:", text[m["end"]:m["end"] + 3]) is not None \
+        and m["text"].upper() == m["text"] and SPEAKER_LABEL_BEFORE.search(text[max(0, m["start"] - 30):m["start"]]) is not None
+
+
+def _rank_move(doc: Doc, text: str, m: dict, span) -> bool:
+    """'up two places from 2015', 'slipped three spots': a move in a ranking, which the guidelines do not count."""
+    return m["unit"] is None and (m["value"] or 0) <= 100 and RANK_MOVE_NOUN_AFTER.match(text, m["end"]) is not None \
+        and RANK_MOVE.search(text[max(0, m["start"] - 12):m["start"]]) is not None
+
+
+def _ordinal_of_set(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the first of two rovers', 'the last of 12 talks': the set an ordinal picks from points at it, as 'N of the M';
+    'the first of a dozen missions' introduces the set, a count."""
+    return m["unit"] is None and not m.get("bound_text") and not re.match(r"an?\s", m["text"], re.I) \
+        and ORDINAL_OF_BEFORE.search(text[max(0, m["start"] - 20):m["start"]]) is not None
+
+
+def _ago_pair(doc: Doc, text: str, m: dict, span) -> bool:
+    """'15 or 20 years ago': the first of two dating offsets, which is no figure either."""
+    return (m["unit"] is None or m["kind"] == "duration") and AGO_PAIR_AFTER.match(text, m["end"]) is not None
+
+
+def _unit_definition_base(doc: Doc, text: str, m: dict, span) -> bool:
+    """'One bale weighs about 227 kilograms': the 'one' of a unit's definition is its base; the measure is the fact."""
+    return not m["digits"] and m["value"] == 1 and re.match(r"(?:one|each)\b", m["text"], re.I) is not None \
+        and UNIT_DEFINITION_AFTER.match(text, m["end"] if m["unit"] is None else m["core_end"]) is not None
+
+
+def _capitalised_label(doc: Doc, text: str, m: dict, span) -> bool:
+    """'FERC Order 841', 'FEMA Region 5': a capitalised label word before a bare number names the thing."""
+    return m["unit"] is None and m["digits"] and not m.get("bound_text") \
+        and CAPITALISED_LABEL_BEFORE.search(text[max(0, m["start"] - 12):m["start"]]) is not None
+
+
+def _age_reached(doc: Doc, text: str, m: dict, span) -> bool:
+    """'before they reach the age of sixty-five', 'until turning 18': an age as a threshold of time, not a person's age."""
+    return m["unit"] in (None, "year") and not m["scaled"] \
+        and AGE_REACHED_BEFORE.search(text[max(0, m["start"] - 50):m["start"]]) is not None
+
+
+MODEL_VARIANT = re.compile(r"\d\d[1-9]-[1-9]00")
+
+
+def _model_variant(doc: Doc, text: str, m: dict, span) -> bool:
+    """'its 737-800 jets', 'a 747-400 airliner': a model number and its variant before a product noun, not a range
+    (a count range ends are round, '100-200 jets')."""
+    return m["unit"] is None and m.get("is_range") and MODEL_VARIANT.fullmatch(m["text"].strip()) is not None
+
+
 NOT_A_CLAIM = (_set_size, _rank_set, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
                _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
-               _one_as_article, _ordinal_not_fraction, _named_list_back_reference)
+               _one_as_article, _ordinal_not_fraction, _named_list_back_reference, _class_threshold, _coordinate, _speaker_label,
+               _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant)
 
 
 def _drop_time_frames(doc: Doc, text: str, mentions: list[dict]) -> list[dict]:
@@ -655,8 +783,57 @@ def _drop_time_frames(doc: Doc, text: str, mentions: list[dict]) -> list[dict]:
     spree') is the property of its noun, a claim; beside a physical measure ('0 to 60 mph in 7 seconds') the time is
     itself the fact."""
     framed = {(m["sent_start"], _clause_verb(doc, m["head"])) for m in mentions if m["kind"] in FRAMED_KINDS}
-    return [m for m in mentions if not (m["kind"] == "duration" and (m["sent_start"], _clause_verb(doc, m["head"])) in framed
+    firsts = {}
+    for m in mentions:
+        if m["kind"] in FRAMED_KINDS:
+            firsts.setdefault(m["sent_start"], m["start"])
+
+    def frames(m: dict) -> bool:
+        # "a $60 billion write-down over four years": after "over", any earlier figure of the sentence is framed, as
+        # the parse may hang the two on different verbs
+        return (m["sent_start"], _clause_verb(doc, m["head"])) in framed \
+            or firsts.get(m["sent_start"], m["start"]) < m["start"] and OVER_BEFORE.search(text, max(0, m["start"] - 20), m["start"]) is not None
+
+    return [m for m in mentions if not (m["kind"] == "duration" and frames(m)
                                         and not ATTRIBUTIVE_DURATION.search(m["text"]) and _after_frame_preposition(text, m))]
+
+
+OVER_BEFORE = re.compile(r"(?<!\bfor )(?<!\bof )\bover\s+(?:(?:the|a)\s+)?(?:(?:next|coming|following|span of|period of)\s+)?$", re.I)
+
+
+FOR_EVERY_BEFORE = re.compile(r"\b(?:for|out\s+of)\s+every\s+$", re.I)
+FOR_EVERY_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}\s*,\s*(?:(?:about|nearly|almost|roughly|some|at\s+least|more\s+than|only|just)\s+)?")
+
+
+def _shares_per_every(text: str, mentions: list[dict]) -> list[dict]:
+    """'for every 100 reports, at least 65 tornadoes are confirmed': a share written with its base first is one
+    claim, N in M as a percent (guidelines: an 'N for every M' share spans both numbers)."""
+    out: list[dict] = []
+    skip = set()
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        if a["unit"] is None and b["unit"] is None and a["value"] and b["value"] is not None and a["sent_start"] == b["sent_start"] \
+                and FOR_EVERY_BEFORE.search(text, max(0, a["start"] - 16), a["start"]) and FOR_EVERY_GAP.fullmatch(text, a["end"], b["start"]) \
+                and 0 < b["value"] <= a["value"]:
+            b.update({"value": 100.0 * b["value"] / a["value"], "unit": "%", "unit_text": None, "dimension": "percentage",
+                      "kind": "percentage", "start": a["start"], "text": text[a["start"]:b["end"]], "token_start": a["token_start"]})
+            skip.add(i)
+    return [m for i, m in enumerate(mentions) if i not in skip]
+
+
+DEADLINE_BEFORE = re.compile(r"\bwithin\s+(?:the\s+(?:next|coming)\s+)?$", re.I)
+TIME_ALLOWED_BEFORE = re.compile(r"\b(?:given|gave|give|gives|granted|has|have|had|got|gets)\s+(?:(?:him|her|them|it|us|only|just)\s+)?$", re.I)
+TIME_ALLOWED_AFTER = re.compile(r"\s+(?:to|in\s+which\s+to)\s+[a-z]+", re.I)
+
+
+def _bound_deadlines(text: str, mentions: list[dict]) -> None:
+    """'hopes to match that within 20 years', 'has been given two weeks to leave': a deadline that is the fact of its
+    statement (the time frames of other figures are gone by now) is an upper bound, as the guidelines say."""
+    for m in mentions:
+        if m["kind"] != "duration" or m["bound"] != "=" or m.get("is_range"):
+            continue
+        before = text[max(0, m["start"] - 30):m["start"]]
+        if DEADLINE_BEFORE.search(before) or (TIME_ALLOWED_BEFORE.search(before) and TIME_ALLOWED_AFTER.match(text, m["end"])):
+            m["bound"] = "<="
 
 
 def _clause_verb(doc: Doc, i: int) -> int:

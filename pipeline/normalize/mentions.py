@@ -21,7 +21,7 @@ from .numbers import (
     parse_fraction,
     parse_number,
 )
-from .units import LEXICON_DIR, UnitLexicon, dimension_of
+from .units import LEXICON_DIR, UnitLexicon, dimension_of, same_dimension
 
 _NUMWORDS = sorted(list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
                    key=len, reverse=True)
@@ -37,8 +37,11 @@ WORD_NUMBER = (
     rf"(?:(?:a|one)[\s-]+half|{_NW})\b)*"
     rf"(?:[\s-]+point(?:[\s-]+{_DIGIT_WORDS}\b)+)?\b"  # spoken decimals: "five point four"
 )
-DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-                r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?![\d,]\d)|(?<![\w.])\.\d+")
+# "42,7%": a decimal comma, read as the text's decimal point (guidelines); only before a percent, where a comma
+# can never be a thousands separator ("1,2 and 3" stays a list)
+DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s?cent\b))"
+DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?!\d|,\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
              + SCALE_WORD.format(name="scale"))
@@ -66,7 +69,9 @@ FRACTION = (
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:in|out of)(?: every)?|for every) "
     r"(?:(?!(?:1[6-9]|2[01])\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
 )
-MULTIPLE = r"\b(?:" + "|".join(w for w in MULTIPLE_WORDS if w not in ("double", "triple", "quadruple")) + r")\b"
+# "double", "triple" are adjectives too ("a double room"); after a bound word they are multiples ("more than double")
+_BOUNDED_MULTIPLE = r"(?:(?<=more than )|(?<=nearly )|(?<=almost )|(?<=roughly )|(?<=about ))(?:double|triple|quadruple)"
+MULTIPLE = r"\b(?:" + "|".join(w for w in MULTIPLE_WORDS if w not in ("double", "triple", "quadruple")) + "|" + _BOUNDED_MULTIPLE + r")\b"
 RANGE_JOIN = r"\s*(?:-|\u2013|\u2014|to|through)\s*"
 
 
@@ -107,8 +112,9 @@ class MentionGrammar:
         currency_prefix_re = re.compile(r"(?P<cur>" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
         per_words = sorted(set(lexicon.per_units) | set(_denominator_surfaces(lexicon)), key=len, reverse=True)
         per_re = re.compile(
-            # "a"/"per" as a word of its own: "12 points ahead" is not "a head"; hyphened: "52,000 barrel-a-day"
-            r"(?:\s*|-)(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
+            # "a"/"per" as a word of its own: "12 points ahead" is not "a head"; hyphened: "52,000 barrel-a-day";
+            # an abbreviation's point before "per": "410 million lbs. per year"
+            r"(?:\.(?=\s+per\b))?(?:\s*|-)(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
             r"(?!\s+(?:earlier|ago|before|later|prior|previously|after))",  # "$4.1 billion a year earlier": a date
             re.IGNORECASE
         )
@@ -117,7 +123,8 @@ class MentionGrammar:
             re.IGNORECASE,
         )
         bound_after_re = re.compile(
-            r"^\s*(?P<bound>" + "|".join(re.escape(b) for b in sorted(after, key=len, reverse=True)) + r")\b", re.IGNORECASE
+            # no "^": it would anchor at the string's start, not at the position match() is given
+            r"\s*(?P<bound>" + "|".join(re.escape(b) for b in sorted(after, key=len, reverse=True)) + r")\b", re.IGNORECASE
         )
         return cls(lexicon, number_re, unit_re, currency_prefix_re, per_re, before, after, bound_before_re, bound_after_re)
 
@@ -491,6 +498,7 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             unit_text = text[end:per.end()].strip() if counted else \
                 (unit_text + " " if unit_text else "") + per.group(0).strip()
             end = per.end() if touches else end
+            covered = max(covered, end)  # "$2 a dozen": the denominator's number word is no figure of its own
         dimension = dimension_of(unit, lex) if unit not in ("point",) else "points"
         mention = {
             "start": start, "end": end, "text": text[start:end],
@@ -513,6 +521,29 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     for mention in mentions:
         _tidy(text, mention, lex)
     return mentions
+
+
+CONVERSION_OPEN = re.compile(r"\s*\(\s*")
+CONVERSION_NEXT = re.compile(r"\s*(?:/|,|;|\bor\b)\s*")  # "(224 kW / 300 PS)": a second conversion of the figure
+NOT_CONVERTED = frozenset({"count", "percentage", "percentage_points", "ratio", "points"})
+
+
+def conversions_take_bounds(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'more than 100 km (62 miles)', 'just under 300 hp (224 kW)': a bracketed conversion states the same figure in
+    another unit, so it is bounded as the figure is. Only a measure or an amount of money in another unit of the
+    same dimension: 'one-fifth (19.8%)' gives the exact share, not a conversion; a bound of its own wins. Run on the
+    final units (some come from quantulum3 after this module), so the component calls it."""
+    donor = None
+    for a, b in zip(mentions, mentions[1:]):
+        gap = text[a["end"]:b["start"]]
+        opens = CONVERSION_OPEN.fullmatch(gap) and a["bound"] != "=" and not a["fraction"]
+        chained = donor is not None and a.get("converted") and CONVERSION_NEXT.fullmatch(gap)
+        donor = a if opens else donor if chained else None
+        if donor is None or b.get("bound_text") or b["bound"] != "=" or b.get("is_range") != donor.get("is_range") \
+                or b["unit"] in (None, donor["unit"]) or b["dimension"] in NOT_CONVERTED or not same_dimension(b["unit"], donor["unit"], lex):
+            donor = None
+            continue
+        b["bound"], b["converted"] = donor["bound"], True
 
 
 CURRENCY_TAG = re.compile(r"\s+(?:U\.S\.|US|Cdn)(?=\s+(?:a|an|per|each)\b)")
@@ -721,6 +752,9 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
             _take_rate(b, a)  # "from $75 per barrel to $45.88": the rate's denominator, written once, covers both
         elif _rate_of(b, a) and PAIR_GAP.fullmatch(gap) and _comparable(a, b, 10):
             _take_rate(a, b)
+        elif _rate_of(b, a) and DELTA_TO_LEVEL_GAP.fullmatch(gap) and a["value"] is not None and b["value"] is not None \
+                and 0 < a["value"] < b["value"]:
+            _take_rate(a, b)  # "fell 22 cents to $3.10 per MMBtu": a price's change is in the price's unit
         elif a["unit"] is None and b["kind"] in ("money", "physical") and PART_OF_GAP.fullmatch(gap) and not _year_like(a):
             _take_unit(a, b, scale=False)  # "raised 280 million of the 1.5 billion shekels he needs"
         elif _index_points(b) and a["unit"] is None and LEVEL_BEFORE_POINTS.fullmatch(gap) and not _year_like(a):
@@ -731,6 +765,7 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
     _parallel_clauses(text, mentions)
 
 
+DELTA_TO_LEVEL_GAP = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|some|just|an\s+estimated)\s+)?$", re.I)
 # What may follow a figure that stands bare, with no noun or unit of its own: the clause ends or goes on to a time,
 # place or comparison ("the lowest is 74.", "to 1,333.18, on turnover", "to 24 for SUVs")
@@ -859,17 +894,40 @@ _STREAK = re.compile(
     r"(?P<unit>year|month|week|day|quarter|season)s?\b", re.I)
 
 
+_REPEAT_ORDINAL = r"(?P<ord>(?:[2-9]|\d\d+)(?:st|nd|rd|th)|" + "|".join(w for w in _ORDINALS if w != "first") + r")"
+# "for the second time in two days", "the third time this year that": a running count of events ("first" states
+# novelty, not a quantity); "for the third year, X names", "the second year that agencies reported": a streak of
+# years, though not "the second year of the plan", which names a position
+_RUNNING_COUNT = re.compile(r"\b(?:for\s+)?the\s+" + _REPEAT_ORDINAL + r"\s+(?P<unit>time)\b(?!\s+(?:of|around|slot|zone)\b)", re.I)
+_YEAR_STREAK = re.compile(r"\b(?:(?<=for the )|(?<=For the ))" + _REPEAT_ORDINAL + r"\s+(?P<unit>year|month|week|day|season)\b"
+                          r"(?!\s+of\b|-)|\bthe\s+" + _REPEAT_ORDINAL.replace("?P<ord>", "?P<ord2>")
+                          + r"\s+(?P<unit2>year|month|week|day|season)\s+(?=(?:that|in\s+a\s+row|running)\b)", re.I)
+
+
+def _ordinal_value(word: str) -> float:
+    word = word.lower()
+    return float(re.match(r"\d+", word).group(0)) if word[0].isdigit() else float(_ORDINALS[word])
+
+
 def _streaks(text: str) -> list[dict]:
-    """'the 29th consecutive month', 'a fourth straight year': an ordinal that states how long a run has lasted."""
-    out = []
-    for m in _STREAK.finditer(text):
-        word = m.group("ord").lower()
-        value = float(re.match(r"\d+", word).group(0)) if word[0].isdigit() else float(_ORDINALS[word])
-        unit = m.group("unit").lower()
+    """'the 29th consecutive month', 'a fourth straight year', 'for the third year': an ordinal that states how long
+    a run has lasted; 'for the second time': how often something has happened (a count, unit null)."""
+    found = [(m, m.group("ord"), m.group("unit"), m.start("ord")) for m in _STREAK.finditer(text)]
+    found += [(m, m.group("ord") or m.group("ord2"), m.group("unit") or m.group("unit2"), m.start("ord") if m.group("ord") else m.start("ord2"))
+              for m in _YEAR_STREAK.finditer(text)]
+    found += [(m, m.group("ord"), m.group("unit"), m.start("ord")) for m in _RUNNING_COUNT.finditer(text)]
+    out, taken = [], []
+    for m, word, unit_word, start in sorted(found, key=lambda f: f[3]):
+        end = m.end("unit") if m.group("unit") else m.end("unit2")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        unit = None if unit_word.lower() == "time" else unit_word.lower()
         out.append({
-            "start": m.start(), "end": m.end(), "text": m.group(0), "core_start": m.start(), "core_end": m.end("ord"),
-            "value": value, "low": None, "high": None, "bound": "=", "bound_span": None,
-            "unit": unit, "unit_text": m.group("unit"), "dimension": "duration", "kind": "duration",
+            "start": start, "end": end, "text": text[start:end], "core_start": start, "core_end": start + len(word),
+            "value": _ordinal_value(word), "low": None, "high": None, "bound": "=", "bound_span": None,
+            "unit": unit, "unit_text": unit_word, "dimension": "duration" if unit else "count",
+            "kind": "duration" if unit else "count",
             "multiple_word": False, "fraction": False, "digits": word[0].isdigit(), "scaled": False, "streak": True,
         })
     return out

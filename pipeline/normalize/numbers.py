@@ -38,6 +38,7 @@ MULTIPLE_WORDS = {
 
 _DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$")
 _SUFFIXED = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|mn|mln|mil|bn|b|bln|tn|trn|tr)$", re.I)
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d{1,3},\d{1,2}$")  # never a thousands separator: that takes three digits
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-"})
 
 
@@ -54,7 +55,9 @@ def parse_digits(text: str) -> Optional[float]:
         except OverflowError:
             return None
         return value if math.isfinite(value) else None
-    if not _DIGITS.match(text):
+    if _DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")  # "42,7": the text's decimal point, as the guidelines read it
+    elif not _DIGITS.match(text):
         return None
     value = float(text.replace(",", ""))
     return value if math.isfinite(value) else None

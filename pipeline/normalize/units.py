@@ -168,6 +168,25 @@ def base_conversion(unit: str) -> Optional[tuple[float, str]]:
         return None
 
 
+@functools.lru_cache(maxsize=512)
+def _dimensionality(unit: str) -> Optional[str]:
+    try:
+        return str(_registry().Quantity(1.0, unit).dimensionality)
+    except Exception:
+        return None
+
+
+def same_dimension(a: Optional[str], b: Optional[str], lexicon: Optional[UnitLexicon] = None) -> bool:
+    """Both units measure one kind of thing ('hp' and 'kW', 'ksi' and 'MPa', 'DKK' and 'USD'): by the lexicon's
+    dimension where it names one, else by pint's dimensionality."""
+    if a is None or b is None:
+        return False
+    da, db = dimension_of(a, lexicon), dimension_of(b, lexicon)
+    if "physical" not in (da, db):
+        return da == db
+    return _dimensionality(a) is not None and _dimensionality(a) == _dimensionality(b)
+
+
 def to_base(value: Optional[float], unit: Optional[str]) -> tuple[Optional[float], Optional[str]]:
     """Value in SI base units where pint can convert: (45000, 't') -> (4.5e7, 'kg')."""
     if value is None or unit is None:
