@@ -68,7 +68,7 @@ def test_pronoun_takes_the_prior_subject(nlp, text, figure, expected):
 
 # A place that only says where something is based is not its owner ('the Ohio-based firm Acme').
 @pytest.mark.parametrize("text, figure, expected", [
-    ("The Florida-based company Orbitex is set to launch the first of 9 missions to the station.", "9", "Orbitex"),
+    ("The Florida-based company Orbitex is set to launch 9 missions to the station.", "9", "Orbitex"),
     ("The Texas-based firm Acme Corp. shipped 4,000 robots in May.", "4,000", "Acme Corp."),
 ])
 def test_base_place_is_not_the_owner(nlp, text, figure, expected):
