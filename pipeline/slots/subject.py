@@ -416,7 +416,7 @@ def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_onl
 
 def _prior_subject(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
     """For a pronoun subject, the entity of a matching kind that is the subject of the sentence before:
-    'Norway built more ferries. It built the third highest count' -> India, not a place named after it."""
+    'Norway built more ferries. It built the third highest count' -> Norway, not a place named after it."""
     if tok.dep_ not in SUBJECTS or tok.sent.start == 0:
         return None
     before = doc[tok.sent.start - 1].sent
