@@ -68,7 +68,7 @@ def test_the_long_run_threshold(length, blanked):
     assert len(masked) == len(text) and (run not in masked) is blanked and "5%" in masked
 
 
-GOOD = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020, according to the USGS."
+GOOD = "Chile's output rose to 45,000 tons in 2024 from 38,000 tons in 2020, according to the mines ministry."
 PARAGRAPH = "<p>Output rose 5% in 2024.</p>"
 INTERLEAVED_UNIT = PARAGRAPH + "<script>" * 50 + "<!--" * 50
 INTERLEAVED_COPIES = 160_000 // len(INTERLEAVED_UNIT)
@@ -90,7 +90,7 @@ HTML_STORMS = {
 MASK_SECONDS = 3.0  # linear masking takes milliseconds; the quadratic one took 13 s to 34 s on these texts
 EXTRACT_SECONDS = 30.0
 
-BEFORE = "U.S. output rose to 45,000 tons in 2024, according to the USGS.\n\n"
+BEFORE = "Chile's output rose to 45,000 tons in 2024, according to the mines ministry.\n\n"
 AFTER = "\n\nExports fell 3% to $5 billion in 2025, the ministry said.\n"
 BASE64_RUN = base64.b64encode(random.Random(14).randbytes(900_000)).decode()  # 1,200,000 characters
 LONG_RUNS = {
@@ -208,7 +208,7 @@ def test_each_input_keeps_its_figures_in_the_run(run, doc_id):
 def test_good_documents_beside_them_are_intact(run):
     _, _, tables = run
     for doc_id in ("good-1", "good-2"):
-        assert sorted(c["value"] for c in tables["claims"] if c["doc_id"] == doc_id) == [39000, 45000]
+        assert sorted(c["value"] for c in tables["claims"] if c["doc_id"] == doc_id) == [38000, 45000]
 
 
 def test_a_sentence_of_thousands_of_spaced_figures_is_not_cubic(nlp):

@@ -1,6 +1,6 @@
 """Line breaks that end a sentence, marked before the parser (which keeps boundaries already set).
 
-News pages put datelines, headlines, list items and table rows on lines of their own ("3. David Millar at
+News pages put datelines, headlines, list items and table rows on lines of their own ("3. David Keller at
 21 secs"); the parser runs them into one sentence, so a figure takes its subject from the line above. A line
 break ends a sentence when the line before it is short (a headline, a dateline, a list item) or ends like a
 sentence, or when the next line opens a list item; hard-wrapped prose (long lines ending mid-sentence) is

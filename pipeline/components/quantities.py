@@ -86,7 +86,7 @@ def _words(key: str) -> str:
 
 _BOUND_WORDS = r"(?:(?:about|nearly|almost|roughly|around|some|just|only|at least|more than|less than|under|over|up to)\s+)*"
 WORD_LABEL_BEFORE = re.compile(r"\b(?:" + _words("label_words_before_number_words") + r")\s*$", re.I)
-# "31 of the 32 districts", "four of the ten leading causes": the M of "N of the M" is the set the count N is drawn from
+# "31 of the 32 districts", "three of the nine main risks": the M of "N of the M" is the set the count N is drawn from
 SET_SIZE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per cent)?|\b" + _NUMBER_WORD + r"|\b(?:half|most|many|some|none))"
                              r"\s+of\s+(?:the|these|those|its|their)\s+$", re.I)
 RANK_WORDS = frozenset(_NOT_QUANTITIES["rank_words"])
@@ -97,7 +97,7 @@ DATING_AFTER = re.compile(r"\s+(?:after|before|later|earlier|prior\s+to|from\s+n
 ONE_AS_ARTICLE_AFTER = re.compile(r"\s+(?:" + _words("one_as_article_nouns") + r")\b", re.I)
 ONE_OPENING_ARTICLE_AFTER = re.compile(r"\s+(?:" + _words("one_opening_article_nouns") + r")\b", re.I)
 GROUP_AGE_BEFORE = re.compile(r"\b(?:" + _words("group_nouns") + r")\s+(?:(?:aged\s+)?(?:under|over|below|above)|older\s+than|younger\s+than)\s+$", re.I)
-# "the highest increase in 35 years", "the largest 12-month advance", "fourth-highest in the report's 78-year history"
+# "the steepest drop in 27 years", "the largest 12-month advance", "third-lowest in the survey's 61-year history"
 HORIZON_GAP = re.compile(r"(?:(?:\s+[\w-]+){0,3}?\s+(?:in|since|over|for|of)\s+(?:(?:the|its|their|his|her|a|an|[\w.&-]+(?:'s|\u2019s))\s+)?"
                          r"(?:(?:last|past|previous|nearly|almost|about|more than|at least|over)\s+)*)?\s*")
 # a duration after "in", "over", "within", "during": the frame of another figure of its sentence, when there is one
@@ -535,7 +535,7 @@ def _beyond_calendar_dates(m: dict) -> bool:
 # Issue 12, fifth pass: figures the guidelines do not count, each class one test (doc, text, mention, span) -> bool.
 
 def _set_size(doc: Doc, text: str, m: dict, span) -> bool:
-    """'31 of the 32 districts', 'four of the ten leading causes': the M of 'N of the M' is the set the count is drawn
+    """'31 of the 32 districts', 'three of the nine main risks': the M of 'N of the M' is the set the count is drawn
     from, which the guidelines put into the count's what."""
     return m["unit"] is None and SET_SIZE_BEFORE.search(text[max(0, m["start"] - 40):m["start"]]) is not None
 
@@ -558,7 +558,7 @@ def _word_label(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _letter_code(doc: Doc, text: str, m: dict, span) -> bool:
-    """'the h-five-n-one virus', 'a B-52 bomber', 'a 3-D film': a number hyphened to a single letter is part of a code."""
+    """'the k-nine-q-two strain', 'a B-52 bomber', 'a 3-D film': a number hyphened to a single letter is part of a code."""
     return m["unit"] is None and (LETTER_HYPHEN_BEFORE.search(text[max(0, m["core_start"] - 3):m["core_start"]]) is not None
                                   or HYPHEN_LETTER_AFTER.match(text, m["core_end"]) is not None)
 
@@ -600,7 +600,7 @@ def _enumerator(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _horizon(doc: Doc, text: str, m: dict, span) -> bool:
-    """'the highest increase in 35 years', 'the largest 12-month advance': how far back a record reaches only places
+    """'the steepest drop in 27 years', 'the largest 12-month advance': how far back a record reaches only places
     another figure in time (guidelines: 'the highest level in 8 years')."""
     if m["kind"] != "duration":
         return False
@@ -624,7 +624,7 @@ def _frame_noun(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _times_in_frame(doc: Doc, text: str, m: dict, span) -> bool:
-    """'for the second time in two days', 'three times in five years': the period of a running count."""
+    """'for the third time in four weeks', 'three times in five years': the period of a running count."""
     return m["kind"] == "duration" and TIMES_IN_BEFORE.search(text[max(0, m["start"] - 30):m["start"]]) is not None
 
 
@@ -680,8 +680,8 @@ CLASS_THRESHOLD_AFTER = re.compile(r"\s+or\s+(?:" + _words("class_threshold_word
 THRESHOLD_BEFORE = re.compile(r"(?:\b(?:" + _words("threshold_verbs_before") + r")|\b(?:larger|greater|stronger|bigger|higher|"
                               r"smaller|weaker|lower)\s+than\s+magnitude)\s*$", re.I)
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*$", re.I)
-CLASS_OF_BEFORE = re.compile(r"\b(?:in\s+which|where|with|having|of)\s+$", re.I)  # "the years with 10 or more events"
-# "men who ran at least 20 km a week": a restrictive clause on a group noun delimits the group (no comma before 'who')
+CLASS_OF_BEFORE = re.compile(r"\b(?:in\s+which|where|with|having|of)\s+$", re.I)  # "the seasons with 8 or more floods"
+# "women who swam at least 5 km a week": a restrictive clause on a group noun delimits the group (no comma before 'who')
 GROUP_RELATIVE_BEFORE = re.compile(r"\b(?:" + _words("group_nouns") + r")\s+(?:who|that)\s+(?:\w+\s+){1,2}$", re.I)
 COORDINATE_AFTER = re.compile(r"(?:\s*(?:degrees?|Degrees?)\s+|\s*\u00b0\s*)(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[NSEW])\b(?!\s+of\b)")
 SPEAKER_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\u2019-]*(?:\s+[A-Z][A-Z.'\u2019-]*)*\s+$")
@@ -696,9 +696,9 @@ AGE_REACHED_BEFORE = re.compile(r"\b(?:before|until|till|by\s+the\s+time)\s+(?:\
 
 
 def _class_threshold(doc: Doc, text: str, m: dict, span) -> bool:
-    """'magnitude 3 or higher aftershocks', '(1 megawatt or greater power capacity)', 'damages reached or exceeded $1
+    """'magnitude 3 or higher aftershocks', '(2 megawatts or larger plants)', 'damages reached or exceeded $1
     billion', 'larger than magnitude 5': a threshold that delimits a class of what another figure counts, which the
-    guidelines put into that figure's what; so do 'the years with 10 or more events' and 'men who ran at least 20 km a
+    guidelines put into that figure's what; so do 'the seasons with 8 or more floods' and 'women who swam at least 5 km a
     week'. 'killed 10 or more people' states a bounded count and stays, as does 'Smith, who earned over $5 million'."""
     if m.get("is_range"):
         return False
@@ -733,13 +733,13 @@ def _rank_move(doc: Doc, text: str, m: dict, span) -> bool:
 
 def _ordinal_of_set(doc: Doc, text: str, m: dict, span) -> bool:
     """'the first of two rovers', 'the last of 12 talks': the set an ordinal picks from points at it, as 'N of the M';
-    'the first of a dozen missions' introduces the set, a count."""
+    'the first of a dozen flights' introduces the set, a count."""
     return m["unit"] is None and not m.get("bound_text") and not re.match(r"an?\s", m["text"], re.I) \
         and ORDINAL_OF_BEFORE.search(text[max(0, m["start"] - 20):m["start"]]) is not None
 
 
 def _ago_pair(doc: Doc, text: str, m: dict, span) -> bool:
-    """'15 or 20 years ago': the first of two dating offsets, which is no figure either."""
+    """'8 or 9 decades ago': the first of two dating offsets, which is no figure either."""
     return (m["unit"] is None or m["kind"] == "duration") and AGO_PAIR_AFTER.match(text, m["end"]) is not None
 
 
@@ -756,7 +756,7 @@ def _capitalised_label(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _age_reached(doc: Doc, text: str, m: dict, span) -> bool:
-    """'before they reach the age of sixty-five', 'until turning 18': an age as a threshold of time, not a person's age."""
+    """'until they reach the age of seventy', 'until turning 18': an age as a threshold of time, not a person's age."""
     return m["unit"] in (None, "year") and not m["scaled"] \
         and AGE_REACHED_BEFORE.search(text[max(0, m["start"] - 50):m["start"]]) is not None
 
@@ -789,7 +789,7 @@ def _drop_time_frames(doc: Doc, text: str, mentions: list[dict]) -> list[dict]:
             firsts.setdefault(m["sent_start"], m["start"])
 
     def frames(m: dict) -> bool:
-        # "a $60 billion write-down over four years": after "over", any earlier figure of the sentence is framed, as
+        # "a $7 billion charge over three years": after "over", any earlier figure of the sentence is framed, as
         # the parse may hang the two on different verbs
         return (m["sent_start"], _clause_verb(doc, m["head"])) in framed \
             or firsts.get(m["sent_start"], m["start"]) < m["start"] and OVER_BEFORE.search(text, max(0, m["start"] - 20), m["start"]) is not None
@@ -806,7 +806,7 @@ FOR_EVERY_GAP = re.compile(r"(?:\s+[\w'-]+){0,5}\s*,\s*(?:(?:about|nearly|almost
 
 
 def _shares_per_every(text: str, mentions: list[dict]) -> list[dict]:
-    """'for every 100 reports, at least 65 tornadoes are confirmed': a share written with its base first is one
+    """'for every 50 claims, at least 31 payouts are made': a share written with its base first is one
     claim, N in M as a percent (guidelines: an 'N for every M' share spans both numbers)."""
     out: list[dict] = []
     skip = set()
@@ -826,7 +826,7 @@ TIME_ALLOWED_AFTER = re.compile(r"\s+(?:to|in\s+which\s+to)\s+[a-z]+", re.I)
 
 
 def _bound_deadlines(text: str, mentions: list[dict]) -> None:
-    """'hopes to match that within 20 years', 'has been given two weeks to leave': a deadline that is the fact of its
+    """'aims to reach that within 15 years', 'was given ten days to reply': a deadline that is the fact of its
     statement (the time frames of other figures are gone by now) is an upper bound, as the guidelines say."""
     for m in mentions:
         if m["kind"] != "duration" or m["bound"] != "=" or m.get("is_range"):

@@ -230,7 +230,7 @@ def _fiscal_number(m: re.Match) -> int:
 
 
 def _fiscal_part(t: str) -> Optional[str]:
-    """'the first half of fiscal year 2024' -> '2023-10/2024-03', 'Q1 FY2025' -> '2024-10/2024-12': a fiscal
+    """'the first half of fiscal year 2022' -> '2021-10/2022-03', 'Q1 FY2025' -> '2024-10/2024-12': a fiscal
     year's quarters and halves count from its October."""
     m = _FISCAL_PART.fullmatch(t)
     if not m:
@@ -344,7 +344,7 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     if ahead is not None:
         return ahead
     m = re.fullmatch(r"(?:in )?each of the (?:last|past) (?P<n>\d+|" + "|".join(_COUNT) + r") years", t)
-    if m:  # the complete years before publication's: 'in each of the last five years' of a 2006 story is 2001/2005
+    if m:  # the complete years before publication's: 'in each of the past four years' of a 2006 story is 2002/2005
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
         return f"{year - n}/{year - 1}" if 0 < n <= 200 else None
     pub = _day_of(published)

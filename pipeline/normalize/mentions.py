@@ -739,7 +739,7 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
             continue
         gap = text[a["end"]:b["start"]]
         if a["unit"] is None and b["unit"] is not None and PAIR_GAP.fullmatch(gap):
-            # "from 1 GW at the end of 2024 to 3.2 GW"; "at 16,644, 16 per cent above" is no list of one unit
+            # "from 2 GW at the close of 2022 to 4.5 GW"; "at 16,644, 16 per cent above" is no list of one unit
             if not (_year_like(a) and not _year_like(b)) and (gap.strip() != "," or _comparable(a, b, 100)):
                 _take_unit(a, b)
         elif b["unit"] is None and a["unit"] is not None and BASELINE_GAP.fullmatch(gap) and not _year_like(b) \
@@ -895,7 +895,7 @@ _STREAK = re.compile(
 
 
 _REPEAT_ORDINAL = r"(?P<ord>(?:[2-9]|\d\d+)(?:st|nd|rd|th)|" + "|".join(w for w in _ORDINALS if w != "first") + r")"
-# "for the second time in two days", "the third time this year that": a running count of events ("first" states
+# "for the third time in four weeks", "the third time this year that": a running count of events ("first" states
 # novelty, not a quantity); "for the third year, X names", "the second year that agencies reported": a streak of
 # years, though not "the second year of the plan", which names a position
 _RUNNING_COUNT = re.compile(r"\b(?:for\s+)?the\s+" + _REPEAT_ORDINAL + r"\s+(?P<unit>time)\b(?!\s+(?:of|around|slot|zone)\b)", re.I)
@@ -934,7 +934,7 @@ def _streaks(text: str) -> list[dict]:
 
 
 def _merge_compound_durations(text: str, mentions: list[dict], lex: UnitLexicon) -> list[dict]:
-    """'4 hours 47 minutes and 51 seconds' is one duration, in its smallest unit."""
+    """'3 hours 12 minutes and 8 seconds' is one duration, in its smallest unit."""
     from .units import base_conversion
 
     out: list[dict] = []

@@ -20,7 +20,7 @@ _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _AFTER_WORD_DIR = {word: direction for direction, words in read_lexicon("changes")["after_figure"].items()
                    for word in words}
-# the word may follow a bracketed alternative form: "$140 billion (or 7 percent) higher"
+# the word may follow a bracketed alternative form: "$90 million (or 4 percent) lower"
 _AFTER_DELTA = re.compile(r"^\s*(?:\([^()]{0,40}\)|\))?\s*(?P<dir>" + "|".join(map(re.escape, _AFTER_WORD_DIR)) + r")\b", re.I)
 _LEVEL_WORDS = ("up", "down", "higher", "lower")
 _THAN = re.compile(r"\bthan\b", re.I)
@@ -68,7 +68,7 @@ class ChangeLexicon:
 
 def _governing_direction(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[str]:
     """The direction of the nearest change word among the figure's syntactic ancestors (same sentence), or of a
-    particle on the figure's own verb ('draw down and sell 5 million barrels', 'was down 0.1 point, to 5.4%')."""
+    particle on the figure's own verb ('wind down and sell 3 million shares', 'was down 0.1 point, to 5.4%')."""
     tok = doc[m["head"]]
     verb_seen = False
     for _ in range(6):
@@ -226,7 +226,7 @@ def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     if tok.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "pobj", "nummod", "compound", "quantmod", "nmod", "amod"):
         return None
     head, climbed = tok.head, False
-    # "increased at an annual rate of 3.5 percent", "sold a total of 10 million barrels": climb through 'rate of' and 'by'
+    # "grew at a yearly rate of 2.1 percent", "shipped a total of 6 million crates": climb through 'rate of' and 'by'
     for _ in range(3):
         if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace", "total"):
             head, climbed = head.head, True
@@ -313,7 +313,7 @@ def _neighbours(mentions: list[dict]):
 
 
 def _level_before_its_change(text: str, mentions: list[dict], out: list[Optional[dict]]) -> None:
-    """'$1.5 trillion for 2024, down from $1.7 trillion', '$1,136 billion, $46 billion more than ...': a level set off
+    """'$2.4 million for 2021, down from $2.9 million', '$8,210 million, $35 million more than ...': a level set off
     before the change it is stated with is the new level."""
     for i, j in _neighbours(mentions):
         change = out[j]

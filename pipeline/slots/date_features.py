@@ -148,7 +148,7 @@ def _since_marked(frame: DateFrame, span: tuple[int, int]) -> bool:
 
 def _states_the_present(frame: DateFrame, mi: int) -> bool:
     """A figure whose verb is in the present or present perfect, with no time word of its own: the guidelines
-    date it null ('has provided more than 125 million boxes', 'The region has about 8 percent of the world's
+    date it null ('has shipped more than 40 million crates', 'The region has about 8 percent of the world's
     people'), not with the date of the sentences before. A budget story's money figures point back at its budget."""
     if frame.budget_reference and frame.mentions[mi].get("dimension") == "currency":
         return False

@@ -92,8 +92,8 @@ class DateFrame:
             or self.record_horizon(di)
 
     def record_horizon(self, di: int) -> bool:
-        """Whether a date is the horizon of a record ('the lowest total since 1989', 'the largest rise since the
-        index was first published in September 1982'): it dates no figure."""
+        """Whether a date is the horizon of a record ('the lowest total since 1989', 'the sharpest fall since the
+        series was first compiled in April 1971'): it dates no figure."""
         d = self.dates[di]
         return bool(self.lexicon.record_since.search(self.text[max(0, d["start"] - RECORD_REACH):d["start"]]))
 
@@ -129,7 +129,7 @@ def _lead_sentences(text: str, sentences: SentenceIndex) -> list[tuple[int, int]
 
 def reference_date(frame: DateFrame) -> Optional[int]:
     """The date of the period the document reports on, stated once at its start: a release's month, quarter or
-    fiscal year ('the employment numbers for August', 'the budget request for fiscal year 2026'), else the first
+    fiscal year ('the trade figures for May', 'the spending request for fiscal year 2031'), else the first
     period of a lead sentence that states a figure ('59 million people died in 2004'). A period, not a day (a
     release's day does not date what it reveals), and no comparison's other side, 'since' date or name's year."""
     bounds = [b for b in frame.sentences.bounds if frame.text[b[0]:b[1]].strip()][:LEAD_REACH]
@@ -142,7 +142,7 @@ def reference_date(frame: DateFrame) -> Optional[int]:
 
 def _dates_a_figure(frame: DateFrame, di: int) -> bool:
     """Whether a date belongs to a figure of its sentence: the figure owns it, or both hang on one verb ('59
-    million people died in 2004'; not 'the coalition, launched in July 2022, is a group of 24 companies')."""
+    million people died in 2004'; not 'the alliance, formed in March 2017, counts 19 members')."""
     if di in frame.owner:
         return True
     d = frame.dates[di]
@@ -166,8 +166,8 @@ def _reference_shaped(frame: DateFrame, di: int) -> bool:
 
 
 def _budget_period(frame: DateFrame, di: int) -> bool:
-    """A fiscal year named after a budget noun: 'the budget request for fiscal year 2026', 'his spending plan for
-    two thousand eight' (a fiscal year in a budget story)."""
+    """A fiscal year named after a budget noun: 'the spending request for fiscal year 2031', 'her budget plan for
+    two thousand eleven' (a fiscal year in a budget story)."""
     d = frame.dates[di]
     if not re.fullmatch(r"\d{4}-10/\d{4}-09", d["iso"] or ""):
         return False
@@ -232,15 +232,15 @@ def sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:
 
 
 def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
-    """For the size of a change whose sentence names its baseline ('$2 billion higher than revised 2018 ...
-    in 2019', 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday'), the period from the baseline to the new
+    """For the size of a change whose sentence names its baseline ('$5 million above the revised 2016 ...
+    in 2017', 'fell 14 cents from $4.17 last Wednesday to $4.03 yesterday'), the period from the baseline to the new
     level: its sentence's first to last date."""
     change = frame.changes[mi] if frame.changes else None
     same = frame.sentence_dates(mi)
     if not change or change.get("role") != "delta" or len(same) < 2:
         return []
     text = frame.text
-    own_date = any(frame.owner.get(di) == mi for di in same)  # 'tripled this year, from 1 GW at the end of 2024'
+    own_date = any(frame.owner.get(di) == mi for di in same)  # 'doubled this year, from 2 GW at the close of 2022'
     marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
               or frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])]
     if not marked:
@@ -256,8 +256,8 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
 
 
 def _owned_by_old_value(frame: DateFrame, di: int) -> bool:
-    """Whether the figure that owns a date is a change's old value ('fell 22 cents from $3.48 last Wednesday to
-    $3.26 yesterday'): the date is the change's baseline."""
+    """Whether the figure that owns a date is a change's old value ('fell 14 cents from $4.17 last Wednesday to
+    $4.03 yesterday'): the date is the change's baseline."""
     owner = frame.owner.get(di)
     change = frame.changes[owner] if owner is not None and frame.changes else None
     return bool(change) and change.get("role") == "old"
@@ -271,9 +271,9 @@ def _span_candidate(frame: DateFrame, proposer: str, a: dict, b: dict) -> Candid
 
 
 def baseline_context(frame: DateFrame, mi: int) -> list[Candidate]:
-    """For the size of a change whose sentence names only its baseline ('a 4% increase over this year'), the
+    """For the size of a change whose sentence names only its baseline ('a 6% rise over this year'), the
     period from the baseline to the date the context gives the new level: the date carried from earlier in the
-    paragraph, else the document's reference period ('... for fiscal year 2026. The request, a 13.4% increase
+    paragraph, else the document's reference period ('... for fiscal year 2031. The request, a 9.2% rise
     from fiscal year 2025' -> 2024-10/2026-09)."""
     change = frame.changes[mi] if frame.changes else None
     same = frame.sentence_dates(mi)
@@ -309,7 +309,7 @@ DURATION_REACH = 30  # characters before a duration where the words that make it
 def duration_to_end(frame: DateFrame, mi: int) -> list[Candidate]:
     """A duration that runs up to a time the text gives is dated from that end minus N to the end, at the
     duration's precision: 'the win ends 12 years of one party's rule' (published 2006) -> 1994/2006, 'has already
-    spent 5 years', 'after a long 50 year battle ..., he died on Wednesday'. The end is the sentence's day, else
+    spent 5 years', 'after a hard 30 year fight ..., he died on Wednesday'. The end is the sentence's day, else
     the publication date for a figure in the present or a modal ('would end 11 years')."""
     m = frame.mentions[mi]
     unit = DURATION_UNITS.get(m.get("unit") or "")

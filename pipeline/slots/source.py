@@ -63,7 +63,7 @@ def _chunk(doc: Doc, tok: Token) -> Attribution:
             break
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[0]:end]):
-        end = opened[0]  # "the U.S. Geological Survey (USGS" -> cut the unclosed gloss
+        end = opened[0]  # "the Nordic Weather Agency (NWA" -> cut the unclosed gloss
     span = doc[start:end]
     while len(span) > 1 and span[0].lower_ in _EDGE:
         span = doc[span.start + 1:span.end]
@@ -147,7 +147,7 @@ def _attributes(tok: Token) -> bool:
 def _subject(tok: Token) -> Optional[Token]:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
-        return tok.head  # "with officials saying at least 76 died"
+        return tok.head  # "with medics saying at least 23 were hurt"
     return subj
 
 
@@ -155,7 +155,7 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if by is not None and tok.tag_ == "VBN" and _named(by) and not any(_has_figure(t) for t in by.subtree):
-        return Found(_chunk(doc, by), tok.i, _names_body(by), tok.lemma_)  # "estimates released today by the U.S. DOT"
+        return Found(_chunk(doc, by), tok.i, _names_body(by), tok.lemma_)  # "figures issued today by the port authority"
     subj = _subject(tok)
     if subj is None:
         return None  # a passive subject is what is reported, never who reports it
@@ -173,7 +173,7 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
 
 
 def _data_from(doc: Doc, sent: Span) -> Optional[Found]:
-    """'These data are from the BLS price program', 'The figures come from the census'."""
+    """'These numbers are from the ministry's wage survey', 'The figures come from the census'."""
     for tok in sent:
         if tok.lemma_ in ("be", "come") and any(c.dep_ == "nsubj" and c.lemma_.lower() in DATA_NOUNS
                                                  for c in tok.children):
@@ -185,7 +185,7 @@ def _data_from(doc: Doc, sent: Span) -> Optional[Found]:
 
 
 def _trailing(sent: Span) -> Optional[Found]:
-    """'..., the Congressional Budget Office estimates—$37 billion less': read from the text when the tokenizer
+    """'..., the State Audit Office estimates—$12 million less': read from the text when the tokenizer
     glued the verb to the next word."""
     match = _TRAILING.search(sent.text)
     if match is None:

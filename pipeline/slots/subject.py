@@ -202,7 +202,7 @@ LOCATIVE_LABELS = {"GPE", "LOC", "FAC"}  # not ORG: "a 40% share in Acme Steel" 
 
 
 def _located_in(ents: list[Span], *tokens: Optional[Token]) -> Optional[Span]:
-    """The place a figure is given for by its own 'in'/'at' phrase: 'twelve deaths in Haiti', '$0.15 at the PG&E Citygate'."""
+    """The place a figure is given for by its own 'in'/'at' phrase: 'nine injuries in Peru', '$0.40 at the Ridgeway hub'."""
     for tok in tokens:
         if tok is None:
             continue
@@ -218,8 +218,8 @@ def _located_in(ents: list[Span], *tokens: Optional[Token]) -> Optional[Span]:
 
 
 def _is_object_of(tok: Optional[Token], verb: Token) -> bool:
-    """The verb's object, or a restatement of it ('using less water -- 402 billion gallons'), also of a verb the
-    governing one opens ('the captain managed to send two signals')."""
+    """The verb's object, or a restatement of it ('eating less rice -- 31 million tonnes'), also of a verb the
+    governing one opens ('the pilot tried to fire three flares')."""
     if tok is None:
         return False
     if tok.dep_ == "appos":
@@ -228,7 +228,7 @@ def _is_object_of(tok: Optional[Token], verb: Token) -> bool:
 
 
 def _surveyed(doc: Doc, head: Token, m: dict, exclude: tuple[int, int], words: SubjectWords) -> Optional[tuple]:
-    """The population a share is 'of' ('54% of sexually active students', 'one-fifth (19.8%) of adults'), as written:
+    """The population a share is 'of' ('41% of retired teachers', 'one-third (33.1%) of farmers'), as written:
     by the guidelines a survey's share takes the surveyed population as its who, never the survey."""
     if m.get("unit") != "%" and m.get("kind") != "percentage":
         return None
@@ -275,7 +275,7 @@ def states_for_others(verb: Optional[Token], words: Optional[SubjectWords] = Non
 
 def in_reporter_role(tok: Token, words: Optional[SubjectWords] = None) -> bool:
     """The token names who states or measures a figure: it is in the subject of a reporter verb ('the agency puts
-    the toll at ten', 'officials at the UN warn') or in its 'by' agent ('measured at 6.3 by the USGS')."""
+    the toll at ten', 'officials at the UN warn') or in its 'by' agent ('rated at 4.2 by the weather bureau')."""
     for _ in range(6):
         if tok.dep_ in ("nsubj", "nsubjpass") and states_for_others(tok.head, words):
             return True
@@ -314,7 +314,7 @@ def _world_scoped(tok: Token, words: SubjectWords) -> bool:
 
 def _plain_noun_subject(doc: Doc, subject: Optional[Token], ents: list[Span], words: SubjectWords) -> bool:
     """A common-noun subject that names no entity, points at none and owns nothing by a possessor:
-    'The federal budget deficit', 'the sea worm' (not 'U.S. exports', 'the company', 'its sales')."""
+    'The city payroll', 'the glass frog' (not 'U.S. exports', 'the company', 'its sales')."""
     if subject is None or subject.pos_ != "NOUN" or subject.lower_ in words.pronouns \
             or _pointer_labels(subject, words) is not None:
         return False
@@ -325,8 +325,8 @@ def _plain_noun_subject(doc: Doc, subject: Optional[Token], ents: list[Span], wo
 
 def _described_subject(doc: Doc, m: dict, noun: Optional[Token], verb: Optional[Token], subject: Optional[Token], ents: list[Span],
                        lexicon: WhatLexicon, words: SubjectWords) -> bool:
-    """A common-noun subject that the figure's clause describes ('the sea worm was 10 cm long', 'the probe
-    has six components', 'the ship was sent on a two-year voyage'): the thing described is the who, not the
+    """A common-noun subject that the figure's clause describes ('the glass frog was 3 cm long', 'the drone
+    has four rotors', 'the barge was sent on a nine-month trip'): the thing described is the who, not the
     document's country. Measures, reporters and populations stay out ('exports were $5 billion', 'officials
     counted 12', 'workers culled a million birds')."""
     if m.get("kind") in ("percentage", "money") or m.get("unit") == "%":  # 'Condoms were the top method (44%)': a
@@ -334,13 +334,13 @@ def _described_subject(doc: Doc, m: dict, noun: Optional[Token], verb: Optional[
     if verb is None or not _plain_noun_subject(doc, subject, ents, words) or _names_a_measure(subject, lexicon, words):
         return False
     if states_for_others(verb, words) or _place_in_clause(ents, verb, subject):
-        return False  # 'the outbreak happened on May 3 in Kansas, with 72 tornadoes': the place is the who
+        return False  # 'the flood struck on June 8 in Ohio, with 14 dams breached': the place is the who
     if noun is not None and (subject == noun or noun.is_ancestor(subject) or subject.is_ancestor(noun)):
-        return False  # 'sixty thousand more jobs were created': the counted noun is the what, not the who
+        return False  # 'forty more bakeries were opened': the counted noun is the what, not the who
     if m["token_start"] <= subject.i < m["token_end"] or any(d.lower_ in POINTER_DETERMINERS for d in subject.children):
         return False  # 'these challenges': a pointer at something named before
     if any(c.dep_ == "nummod" for c in subject.children):
-        return False  # 'at least 65 tornadoes are confirmed': a subject counted by a figure of its own is a what
+        return False  # 'at least 17 wells are dry': a subject counted by a figure of its own is a what
     lemma = subject.lemma_.lower()
     return lemma not in lexicon.reporters and lemma not in words.populations and not subject.like_num
 
@@ -375,8 +375,8 @@ def _document_entities(doc: Doc, words: SubjectWords) -> list[Span]:
 
 
 def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str, list]]:
-    """The latest proper name before ``tok`` that holds the pointer's own noun ('the department' -> 'the U.S.
-    Department of Labor'), read off the parse, since the NER often tags only a part of such a name."""
+    """The latest proper name before ``tok`` that holds the pointer's own noun ('the ministry' -> 'the Royal
+    Ministry of Fisheries'), read off the parse, since the NER often tags only a part of such a name."""
     for cand in reversed(doc[max(tok.i - 2000, 0):tok.i]):
         if cand.lower_ == tok.lower_ and cand.pos_ == "PROPN":
             lo, hi = cand.left_edge.i, cand.right_edge.i + 1
@@ -397,7 +397,7 @@ def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords
 
 def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_only: bool = False,
                words: Optional[SubjectWords] = None) -> Optional[tuple[str, list]]:
-    """(name, span) a pointer subject or possessor stands for ('The company had sales of $5 billion' -> the company
+    """(name, span) a pointer subject or possessor stands for ('The firm booked orders of $8 million' -> the firm
     named before): a name holding the pointer's noun, else the paragraph's remembered who, else the latest entity
     of a matching kind; None when ``tok`` is no pointer. With ``named_only``, only the first ('the nation's growth'
     stays as written when no name says which nation)."""
@@ -416,7 +416,7 @@ def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_onl
 
 def _prior_subject(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
     """For a pronoun subject, the entity of a matching kind that is the subject of the sentence before:
-    'India sent more students. It sent the second largest number' -> India, not a place named after it."""
+    'Norway built more ferries. It built the third highest count' -> Norway, not a place named after it."""
     if tok.dep_ not in SUBJECTS or tok.sent.start == 0:
         return None
     before = doc[tok.sent.start - 1].sent
@@ -680,13 +680,13 @@ def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 
 
 def _who_place_given(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """'twelve deaths in Haiti': a place given for the figure itself beats the clause's subject."""
+    """'nine injuries in Peru': a place given for the figure itself beats the clause's subject."""
     place = _located_in(f.ents, f.head, f.noun)
     return (place.text, [place.start_char, place.end_char]) if place is not None else None
 
 
 def _who_place_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """'children in poor countries', 'In developing countries, it could rise by 5%': a group of places named by a
+    """'farmers in dry regions', 'In coastal regions, it may fall by 3%': a group of places named by a
     described plural noun and no name is who as written (not a bare 'in 29 states'). A verb's phrase counts only when no subject owns the figure."""
     owned = f.subject is not None and f.subject.lower_ not in f.words.pronouns \
         and not _names_a_measure(f.subject, f.lexicon, f.words)
@@ -743,7 +743,7 @@ def _earlier_owner(doc: Doc, tok: Token, ents: list[Span], reach: int = 1500) ->
 
 
 def base_of(ent: Span) -> bool:
-    """The entity only says where something is based ('the California-based company SpaceX'): not its owner."""
+    """The entity only says where something is based ('the Oslo-based maker Fjordtek'): not its owner."""
     doc = ent.doc
     after = doc[ent.end:ent.end + 2]
     return any(t.lower_ == "based" for t in after) and all(t.lower_ in ("-", "based") for t in after[:2])
@@ -760,7 +760,7 @@ def specific_place(ent: Span, ents: list[Span], words: SubjectWords) -> Span:
 
 
 def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """"drivers traveled 1.5 trillion miles", "the nation is using less water -- 402 billion gallons": the actor of an
+    """"drivers traveled 1.5 trillion miles", "the town is eating less rice -- 31 million tonnes": the actor of an
     activity is its who even when it names no entity (not a reporter: "researchers mapped 40 km of cracks")."""
     subject, verb = f.subject, f.verb
     if subject is None or verb is None or subject.pos_ != "NOUN" or f.reporter or f.subj_slots is None:
@@ -810,7 +810,7 @@ def _who_remembered(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 
 
 def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """'the sea worm was 10 cm long': the thing the level describes."""
+    """'the glass frog was 3 cm long': the thing the level describes."""
     if _described_subject(f.doc, f.m, f.noun, f.verb, f.subject, f.ents, f.lexicon, f.words):
         return _compact(f.doc, f.subject)
     return None

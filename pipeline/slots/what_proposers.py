@@ -571,7 +571,7 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     carry water to the camp', 'a shortfall of $3 billion for calendar year 2031', 'loans of $4 million
     are open to help bakeries'."""
     m = frame.mentions[mi]
-    owner = _baseline_owner(frame, mi)  # 'compared with an increase of 2% in May': not the increase in May
+    owner = _baseline_owner(frame, mi)  # 'compared with a rise of 3% in June': not the increase in May
     out: list[Candidate] = []
     for tok in _things(frame, mi):
         if owner is not False and (owner is None or tok == owner):
@@ -806,7 +806,7 @@ def _spans_period(frame: WhatFrame, prep: Token) -> bool:
 
 def compared_baseline(frame: WhatFrame, mi: int) -> list[Candidate]:
     """A figure that is the baseline another figure is compared with measures what that figure measures, not what
-    its own words go on to say: 'sales rose 4%, compared with an increase of 2% in May' -> 'increase in sales',
+    its own words go on to say: 'sales rose 4%, compared with a rise of 3% in June' -> 'rise in sales',
     'sales'; 'only 9 wins compared with season totals of 14' -> 'season totals of wins'. The thing is the rules'
     what of the figure before it in the sentence; the noun the baseline is an amount of leads it."""
     owner, found = _baseline_owner(frame, mi), _compared_figure(frame, mi)

@@ -31,7 +31,7 @@ class DateLexicon:
     since: re.Pattern  # right before a date, a total runs from it to the reporting date ("since 1980")
     other_side: re.Pattern  # right before a date, the date of a comparison's other side ("than in 2019")
     reference_intro: re.Pattern  # right before a lead's date, the period the document reports on ("numbers for August")
-    budget: re.Pattern  # a budget noun right before that period ("the budget request for fiscal year 2026")
+    budget: re.Pattern  # a budget noun right before that period ("the spending request for fiscal year 2031")
     record_since: re.Pattern  # before a date, a record's horizon, not the figure's date ("the largest since 2010")
     since_event: re.Pattern  # before a date, a total runs from an event in it ("since the invasion in 2003")
     year_back: frozenset  # "a year earlier": a year before the date it is relative to
@@ -159,8 +159,8 @@ _YEARLESS = re.compile(rf"^(?:(?:in|on|during|by|until|through|since)\s+)?(?:the
 
 
 def years_from_sentence(dates: list[dict]) -> list[dict]:
-    """A month or day named without a year takes the year its sentence named before it: 'The deadliest outbreak
-    of 1999 happened on May 3' is 1999-05-03, 'last year, 216 were reported in January' January of last year; a
+    """A month or day named without a year takes the year its sentence named before it: 'The worst flood
+    of 1997 struck on June 8' is 1997-06-08, 'last year, 216 were reported in January' January of last year; a
     bare month otherwise resolves to the latest such month before publication."""
     out: list[dict] = []
     for d in dates:
@@ -178,7 +178,7 @@ _TRIM_REACH = 2  # leading tokens an unresolvable DATE entity may lose: 'Mars Su
 
 
 def _resolved_part(ent, published: Optional[str], parser, lexicon: DateLexicon):
-    """The entity and its value; when the NER ran a name into the date ('on Mars Sunday, Jan. 15, 2004'), the
+    """The entity and its value; when the NER ran a name into the date ('on Titan Friday, Feb. 6, 2009'), the
     entity without its first token or two, if that part resolves."""
     iso, how = resolve_date(ent.text, published, parser=parser)
     if iso is not None or _count_back(ent.text, lexicon) is not None:
@@ -251,7 +251,7 @@ def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tu
 
 def budget_story(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> bool:
     """Whether the text frames its figures as budget years: it speaks of fiscal or budget years ('fiscal year
-    2024', 'FY 2020', 'the new budget year begins October first')."""
+    2024', 'FY 2020', 'the new budget year starts October first')."""
     frame = (lexicon or packaged_date_lexicon()).fiscal_frame
     return bool(frame.search(text)) or any(_FISCAL_CODE.search(d["text"]) for d in dates)
 
@@ -265,7 +265,7 @@ _PLAIN_YEAR = re.compile(r"^(?:(?:in|for|during|of|over)\s+)?(?:the\s+)?(?:\d{4}
 def as_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """In a budget story the plain years are fiscal years, as the guidelines date them ('for two thousand eight'
     -> 2007-10/2008-09, 'this year' -> the fiscal year of publication); a year a total runs 'since' stays a
-    calendar year ('since the invasion in two thousand three')."""
+    calendar year ('since the merger in two thousand five')."""
     since = (lexicon or packaged_date_lexicon()).fiscal_since
     out = []
     for d in dates:

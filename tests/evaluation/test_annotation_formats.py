@@ -23,7 +23,7 @@ from newsclaims.evaluation.gold import validate_gold_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "corpus" / "gold" / "dev.jsonl"
-TEXT = "China supplied 70% of U.S. imports in 2024, the USGS said. Output fell from 20% to 10% last year."
+TEXT = "Peru shipped 70% of Dutch imports in 2024, the board said. Output fell from 20% to 10% last year."
 META = {"published": "2025-11-04", "source": "Example Wire", "url": None, "license": "CC-BY-4.0"}
 
 
@@ -59,8 +59,8 @@ def relation(from_id: str, to_id: str, direction: str = "right") -> dict:
 
 
 GOOD_RESULT = [
-    region("q1", "70%", "QUANTITY"), region("w1", "China", "WHO"), region("s1", "the USGS", "SOURCE"),
-    region("d1", "2024", "DATE"), region("t1", "U.S. imports", "WHAT"),
+    region("q1", "70%", "QUANTITY"), region("w1", "Peru", "WHO"), region("s1", "the board", "SOURCE"),
+    region("d1", "2024", "DATE"), region("t1", "Dutch imports", "WHAT"),
     relation("q1", "w1"), relation("s1", "q1", "left"), relation("q1", "d1"), relation("q1", "t1"),
     field("q1", "70%", "value", "70"), field("q1", "70%", "unit", "%"), field("q1", "70%", "date", "2024"),
     field("q1", "70%", "bound", "="),
@@ -76,7 +76,7 @@ GOOD_RESULT = [
 
 EXPECTED_CLAIMS = [
     {"span": list(at("70%")), "text": "70%", "value": 70, "low": None, "high": None, "bound": "=", "unit": "%",
-     "who": "China", "what": "U.S. imports", "date": "2024", "change": None, "source": "the USGS"},
+     "who": "Peru", "what": "Dutch imports", "date": "2024", "change": None, "source": "the board"},
     {"span": list(at("20%")), "text": "20%", "value": 20, "low": None, "high": None, "bound": "=", "unit": "%",
      "who": None, "what": "output share", "date": "2024", "change": {"direction": "down", "role": "old"},
      "source": None},
@@ -129,9 +129,9 @@ def _without(result: list, rid: str, name: str) -> list:
 
 
 @pytest.mark.parametrize("result, message", [
-    (_with(GOOD_RESULT, field("q1", "70%", "who", "Beijing")),
-     "who is 'China' by its WHO span but 'Beijing' in the who field"),
-    (_with(GOOD_RESULT, region("w2", "U.S.", "WHO"), relation("q1", "w2")), "who has 2 different WHO spans"),
+    (_with(GOOD_RESULT, field("q1", "70%", "who", "Lima")),
+     "who is 'Peru' by its WHO span but 'Lima' in the who field"),
+    (_with(GOOD_RESULT, region("w2", "Dutch", "WHO"), relation("q1", "w2")), "who has 2 different WHO spans"),
     (_without(GOOD_RESULT, "q2", "change_role"), "change direction 'down' without a change role"),
     (_with(_without(GOOD_RESULT, "q1", "bound"), field("q1", "70%", "bound", "=>")), "bound '=>' is not one of"),
     (_with(_without(GOOD_RESULT, "q1", "date"), field("q1", "70%", "date", "last year")),
@@ -139,8 +139,8 @@ def _without(result: list, rid: str, name: str) -> list:
     (_without(GOOD_RESULT, "q1", "date"), "DATE span '2024' but no ISO value in the date field"),
     (_without(GOOD_RESULT, "q1", "value"), "no value, low or high"),
     (_with(GOOD_RESULT, relation("q1", "q2")), "joins QUANTITY and QUANTITY"),
-    (_with(GOOD_RESULT, field("w1", "China", "unit", "%")), "are on a WHO region 'w1'"),
-    (_with(GOOD_RESULT, field("zz", "China", "unit", "%")), "belong to region 'zz', which is not in the result"),
+    (_with(GOOD_RESULT, field("w1", "Peru", "unit", "%")), "are on a WHO region 'w1'"),
+    (_with(GOOD_RESULT, field("zz", "Peru", "unit", "%")), "belong to region 'zz', which is not in the result"),
     (_with(GOOD_RESULT, field("q1", "70%", "colour", "red")), "unknown textarea 'colour'"),
     (_with(GOOD_RESULT, region("x1", "Output", "PERSON")), "labels ['PERSON']: expected one of"),
     (_with(GOOD_RESULT, {**region("x2", "Output", "WHO"), "value": {"start": 5, "end": 500, "labels": ["WHO"]}}),
@@ -211,7 +211,7 @@ def prodigy_record(doc_id: str, answer: str = "accept") -> dict:
     q20 = p_span("20%", "QUANTITY")   # attributes from meta.claims
     q10 = p_span("10%", "QUANTITY", value="10", unit="%", date="2024", bound="~",
                  change={"direction": "down", "role": "new"})
-    who, src, what = p_span("China", "WHO"), p_span("the USGS", "SOURCE"), p_span("U.S. imports", "WHAT")
+    who, src, what = p_span("Peru", "WHO"), p_span("the board", "SOURCE"), p_span("Dutch imports", "WHAT")
     d2024, dlast = p_span("2024", "DATE"), p_span("last year", "DATE")
     return {
         "text": TEXT, "tokens": tokens_of(TEXT),
@@ -322,7 +322,7 @@ def test_labeling_config_declares_exactly_what_the_code_reads():
 # ------------------------------------------------------------------------------------------------ exporter
 
 def test_exporter_output_is_label_studio_predictions():
-    claim = {**EXPECTED_CLAIMS[0], "who_span": list(at("China")), "source_span": list(at("the USGS")),
+    claim = {**EXPECTED_CLAIMS[0], "who_span": list(at("Peru")), "source_span": list(at("the board")),
              "what_span": None, "date_span": list(at("2024"))}
     [task] = claims_to_label_studio([{"id": "doc-a", "text": TEXT, "meta": META}], {"doc-a": [claim]},
                                     model_version="newsclaims-test")
@@ -335,7 +335,7 @@ def test_exporter_output_is_label_studio_predictions():
     assert [r["value"]["labels"][0] for r in by_type["labels"]] == ["QUANTITY", "WHO", "DATE", "SOURCE"]
     assert all(r["from_id"] == "q0" for r in by_type["relation"]) and len(by_type["relation"]) == 3
     assert {r["from_name"]: r["value"]["text"] for r in by_type["textarea"]} == \
-           {"value": ["70"], "unit": ["%"], "date": ["2024"], "what": ["U.S. imports"]}
+           {"value": ["70"], "unit": ["%"], "date": ["2024"], "what": ["Dutch imports"]}
     assert [(r["from_name"], r["value"]["choices"]) for r in by_type["choices"]] == [("bound", ["="])]
     per_region = by_type["textarea"] + by_type["choices"]
     assert all(r["id"] == "q0" and r["value"]["start"] == at("70%")[0] for r in per_region)
@@ -472,8 +472,8 @@ def test_cli_export_from_a_run_directory_rereads_the_inputs(tmp_path):
     inputs.write_text(json.dumps({"id": "doc-a", "text": TEXT, "published": "2025-11-04", "title": "T"}) + "\n")
     run = tmp_path / "run"
     run.mkdir()
-    claim = {**EXPECTED_CLAIMS[0], "doc_id": "doc-a", "who_span": list(at("China")),
-             "source_span": list(at("the USGS")), "what_span": list(at("U.S. imports")), "date_span": list(at("2024"))}
+    claim = {**EXPECTED_CLAIMS[0], "doc_id": "doc-a", "who_span": list(at("Peru")),
+             "source_span": list(at("the board")), "what_span": list(at("Dutch imports")), "date_span": list(at("2024"))}
     (run / "claims.jsonl").write_text(json.dumps(flatten_claim(claim)) + "\n")
     (run / "documents.jsonl").write_text(json.dumps({"id": "doc-a", "n_chars": len(TEXT), "status": "ok",
                                                      "text": None}) + "\n")

@@ -13,9 +13,9 @@ from io_helpers import make_records, write_jsonl
 from newsclaims.io.documents import Document, ReadError, normalize_published
 from newsclaims.io.readers import iter_documents, list_input_files
 
-ARTICLE = ("<p>The U.S. Geological Survey said on Thursday that U.S. mines produced about $86.3 billion in "
-           "minerals in 2019, more than $2 billion higher than the revised 2018 production totals.</p>"
-           "<p>The report covers the full range of nonfuel minerals, and it was released in Reston on "
+ARTICLE = ("<p>The Harbor Statistics Office said on Thursday that Baltic ports handled about $41.7 billion in "
+           "freight in 2019, more than $3 billion higher than the revised 2018 shipping totals.</p>"
+           "<p>The report covers every class of bulk cargo, and it was released in Reston on "
            "March 3, 2015 according to the archive, with 90 commodities listed.</p>")
 
 
@@ -209,7 +209,7 @@ def test_html_text_and_date_from_markup_only(tmp_path: Path) -> None:
     by_id = {d.id: d for d in docs}
     assert set(by_id) == {"dated", "undated"}
     assert by_id["dated"].published == "2020-02-06" and by_id["dated"].title == "Mine output up"
-    assert "$86.3 billion" in by_id["dated"].text and "Contact us" not in by_id["dated"].text
+    assert "$41.7 billion" in by_id["dated"].text and "Contact us" not in by_id["dated"].text
     assert by_id["undated"].published is None  # "March 3, 2015" in the body is not the publication date
     assert by_id["dated"].lang == "en"
     assert errors[0].doc_id == "empty" and "no article text" in errors[0].reason

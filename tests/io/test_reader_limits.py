@@ -21,9 +21,9 @@ from newsclaims.io.documents import Document, ReadError, normalize_published
 from newsclaims.io.readers import iter_documents
 from newsclaims.io.runner import run_corpus
 
-PROSE = ("<p>The U.S. Geological Survey said on Thursday that U.S. mines produced about $86.3 billion in minerals "
-         "in 2019, more than $2 billion higher than the revised 2018 production totals.</p><p>The report covers "
-         "the full range of nonfuel minerals, with 90 commodities listed and 45,000 tons of output.</p>")
+PROSE = ("<p>The Harbor Statistics Office said on Thursday that Baltic ports handled about $41.7 billion in freight "
+         "in 2019, more than $3 billion higher than the revised 2018 shipping totals.</p><p>The report covers "
+         "every class of bulk cargo, with 90 commodities listed and 45,000 tons of output.</p>")
 
 
 def page(title: str) -> bytes:
@@ -138,7 +138,7 @@ def test_warc_records_that_are_not_articles_are_counted_not_errors(tmp_path: Pat
     assert errors == []
     assert [d.url for d in docs] == ["https://news.example/story", "https://news.example/saved",
                                      "https://news.example/wire.txt"]
-    assert docs[1].title == "Saved page" and "$86.3 billion" in docs[1].text  # a resource record holding HTML
+    assert docs[1].title == "Saved page" and "$41.7 billion" in docs[1].text  # a resource record holding HTML
     assert docs[2].text == "Output rose 5% to 45,000 tons in 2024."
     assert skipped == CRAWL_SKIPPED
 

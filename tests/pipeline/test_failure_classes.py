@@ -53,7 +53,7 @@ def test_from_to_is_two_mentions_not_an_average(nlp):
 
 
 @pytest.mark.parametrize("text, surface, value, bound", [
-    ("Prices in Europe are up to six times those in China.", "six times", 6, "<="),
+    ("Rents in Oslo are up to four times those in Lima.", "four times", 4, "<="),
     ("Sales more than tripled last year.", "tripled", 3, ">"),
     ("Its output doubled in 2023.", "doubled", 2, "="),
 ])
@@ -175,8 +175,8 @@ def test_index_names_are_not_figures(nlp, text):
 
 
 @pytest.mark.parametrize("text, surface, date", [
-    ("The company recorded earnings of more than twenty-one-thousand-million dollars in two-thousand-three.",
-     "twenty-one-thousand-million dollars", "2003"),
+    ("The firm posted revenue of more than thirty-four-thousand-million dollars in two-thousand-five.",
+     "thirty-four-thousand-million dollars", "2005"),
     ("Sales were 5 million tons in nineteen ninety-eight, and 6 million tons in two thousand.", "5 million tons", "1998"),
     ("Sales were 5 million tons in nineteen ninety-eight, and 6 million tons in two thousand.", "6 million tons", "2000"),
     ("He paid for two thousand dollars of goods, up 5%.", "two thousand dollars", None),

@@ -10,9 +10,9 @@ import newsclaims
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
-    "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020, according to the USGS.",
+    "Chile's output rose to 45,000 tons in 2024 from 38,000 tons in 2020, according to the mines ministry.",
     "The tariff on Chinese imports was cut from 20% to 10% last year.",
-    "Industrial Info is tracking almost 1,800 projects worth about $600 billion.",
+    "Northwind Data is tracking almost 2,300 sites worth about $700 billion.",
     "No figures here at all.",
 ] * 3
 

@@ -118,7 +118,7 @@ def test_a_thousands_comma_stays_a_thousands_comma(nlp):
 
 @pytest.mark.parametrize("text, surface", [
     ("The agency counted 812 magnitude 4 or higher aftershocks.", "4"),
-    ("There is a 10% chance of one or more aftershocks larger than magnitude 6 this year.", "6"),
+    ("There is a 10% chance of two or more aftershocks larger than magnitude 6 this year.", "6"),
     ("Solar farms (5 megawatts or greater capacity) doubled in number.", "5 megawatts"),
     ("The state had 40 storms where losses reached or exceeded $5 million.", "$5 million"),
 ])
@@ -145,7 +145,7 @@ def test_bounded_counts_and_magnitudes_stay(nlp, text, surface):
     ("One pallet weighs about 25 kilograms.", ("One pallet", "One")),
     ("One study followed the patients for a year.", ("One",)),
     ("The rule follows FERC Order 912 on storage.", ("912",)),
-    ("Kids who play sports are less likely to smoke before they reach the age of eighteen.", ("eighteen",)),
+    ("Teens who swim are less likely to drink until they reach the age of eighteen.", ("eighteen",)),
     ("During those 14 months, prices doubled.", ("14 months",)),
     ("The carrier flies its 747-400 jets to Asia.", ("747-400",)),
 ])
@@ -170,7 +170,7 @@ def test_neighbours_of_those_classes_stay(nlp, text, surface):
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("The state will take a $40 billion write down over four years.", "four years"),
+    ("The bank will take a $7 billion charge over three years.", "three years"),
 ])
 def test_over_n_years_frames_an_earlier_figure(nlp, text, surface):
     found = figures(nlp, text)

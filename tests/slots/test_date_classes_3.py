@@ -25,7 +25,7 @@ def check(nlp, text: str, published, expected: dict) -> None:
 
 @pytest.mark.parametrize("text, published, expected", [
     # a fiscal year's quarters and halves count from its October
-    ("the first half of fiscal year 2024", "2024-04-08", ("2023-10/2024-03", "explicit")),
+    ("the first half of fiscal year 2022", "2024-04-08", ("2021-10/2022-03", "explicit")),
     ("the second half of FY 2023", "2024-04-08", ("2023-04/2023-09", "explicit")),
     ("the fourth quarter of fiscal 2024", "2024-11-08", ("2024-07/2024-09", "explicit")),
     ("Q1 FY2025", "2024-11-08", ("2024-10/2024-12", "explicit")),
@@ -56,7 +56,7 @@ def test_fiscal_and_period_forms(text, published, expected):
      {"$7 million": "2024-10/2025-09"}),
     # a budget story's plain years and 'this year' are fiscal years; a total since a year stays a calendar span
     ("The governor sent lawmakers a spending plan for 2019 worth $40 billion. It sets aside $2 billion for this "
-     "year. The new budget year begins October first.", "2018-02-10",
+     "year. The new budget year starts October first.", "2018-02-10",
      {"$40 billion": "2018-10/2019-09", "$2 billion": "2017-10/2018-09"}),
     ("The budget year starts in October. Since the merger in 2012, the agency has spent $9 billion.", "2018-02-10",
      {"$9 billion": "2012/2018-02-10"}),

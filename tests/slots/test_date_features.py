@@ -4,7 +4,7 @@ import pytest
 from newsclaims.slots.date_features import date_candidates, precision
 
 PUB = "2021-03-01"
-TWO_LEVELS = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020."
+TWO_LEVELS = "Chile's output rose to 45,000 tons in 2024 from 38,000 tons in 2020."
 BASELINE = "Sales reached $4 billion in 2020, $1 billion more than in 2019."
 
 
@@ -21,7 +21,7 @@ def candidate(cands, proposer, value):
     (BASELINE, "$4 billion", "sentence", "2019", {"marker_between", "figure_between", "marker_before", "after"},
      {"owned_gap"}),
     (TWO_LEVELS, "45,000 tons", "sentence", "2020", {"owned_by_other", "figure_between", "marker_between"}, {"owned_gap"}),
-    (TWO_LEVELS, "39,000 tons", "carry", "2024", {"before", "same_sentence", "sentences_0"}, {"after"}),
+    (TWO_LEVELS, "38,000 tons", "carry", "2024", {"before", "same_sentence", "sentences_0"}, {"after"}),
     ("Exports fell in 2019. Imports were 45,000 tons.", "45,000 tons", "carry", "2019",
      {"before", "sentences_back_1", "same_paragraph", "carry*precision_year", "carry*dated_before"},
      {"same_sentence", "carry*sentence_dated"}),
@@ -43,7 +43,7 @@ def test_pair_features(frame_of, text, figure, proposer, value, present, absent)
 @pytest.mark.parametrize("text, figure, first", [
     (BASELINE, "$1 billion", ("baseline", "2019/2020")),  # a change's size: the baseline period
     (BASELINE, "$4 billion", ("owned", "2020")),  # the date right after the figure
-    (TWO_LEVELS, "39,000 tons", ("owned", "2020")),
+    (TWO_LEVELS, "38,000 tons", ("owned", "2020")),
     ("In 2024, output was 45,000 tons.", "45,000 tons", ("sentence", "2024")),
     ("The city now counts 80 shelters.", "80", ("now_word", PUB)),
     ("Exports fell in 2019. Imports were 45,000 tons.", "45,000 tons", ("carry", "2019")),

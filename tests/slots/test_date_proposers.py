@@ -5,14 +5,14 @@ from newsclaims.slots import date_proposers as P
 
 PUB = "2021-03-01"
 
-TWO_LEVELS = "U.S. output rose to 45,000 tons in 2024 from 39,000 tons in 2020."
+TWO_LEVELS = "Chile's output rose to 45,000 tons in 2024 from 38,000 tons in 2020."
 BASELINE = "Sales reached $4 billion in 2020, $1 billion more than in 2019."
 
 
 @pytest.mark.parametrize("proposer, text, figure, expected", [
     # the date right after a figure is its own
     (P.owned_date, TWO_LEVELS, "45,000 tons", [("2024", "2024")]),
-    (P.owned_date, TWO_LEVELS, "39,000 tons", [("2020", "2020")]),
+    (P.owned_date, TWO_LEVELS, "38,000 tons", [("2020", "2020")]),
     (P.owned_date, "In 2024, output was 45,000 tons.", "45,000 tons", []),
     # the other dates of the sentence, whoever owns them
     (P.sentence_dates, "In 2024, output was 45,000 tons.", "45,000 tons", [("2024", "2024")]),

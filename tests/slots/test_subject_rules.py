@@ -23,7 +23,7 @@ def figure_of(nlp):
 
 
 @pytest.mark.parametrize("text, figure, expected", [
-    ("The airline carried 6.7% more passengers in May.", "6.7%", "passengers"),  # past 'more' to what it counts
+    ("The airline carried 4.3% more passengers in May.", "4.3%", "passengers"),  # past 'more' to what it counts
     ("Acme opened 20 domestic projects.", "20", "projects"),
     ("A dozen people were hurt.", "A dozen", "people"),  # a bare count: the noun inside the figure
     ("The road is 40 km long.", "40 km", None),
@@ -34,13 +34,13 @@ def test_counted_noun(figure_of, text, figure, expected):
 
 
 @pytest.mark.parametrize("rule, text, figure, expected", [
-    (S._what_of_phrase, "About 70% of U.S. imports came from Asia.", "70%", "U.S. imports"),
-    (S._what_of_phrase, "Imports rose 70% last year.", "70%", None),
-    (S._what_counted_noun, "About 300,000 people lost electric power.", "300,000", "people lost electric power"),
+    (S._what_of_phrase, "About 64% of Dutch imports came from Asia.", "64%", "Dutch imports"),
+    (S._what_of_phrase, "Imports rose 64% last year.", "64%", None),
+    (S._what_counted_noun, "About 300,000 homes lost tap water.", "300,000", "homes lost tap water"),
     (S._what_counted_noun, "Acme opened 20 domestic projects.", "20", "domestic projects"),
     (S._what_counted_noun, "The road is 40 km long.", "40 km", None),
-    (S._what_restated, "The town is using less water -- 40 million gallons a day.", "40 million gallons a day",
-     "less water"),
+    (S._what_restated, "The town is eating less rice -- 40 million tonnes a year.", "40 million tonnes a year",
+     "less rice"),
     (S._what_money_is_for, "Congress approved $145 billion for operations in Iraq.", "$145 billion", "operations in Iraq"),
     (S._what_money_is_for, "Congress approved $145 billion on Tuesday.", "$145 billion", None),
     (S._what_activity_unit, "Pilots flew 4,000 hours last year.", "4,000 hours", "flew hours"),
@@ -58,8 +58,8 @@ def test_what_rule(figure_of, rule, text, figure, expected):
     (S._who_possessor, "Germany's 45,000 workers went on strike.", "45,000", "Germany"),
     (S._who_possessor, "The union's 45,000 workers went on strike.", "45,000", "union"),  # as written: no name says whose
     (S._who_possessor, "About 45,000 workers went on strike.", "45,000", None),
-    (S._who_place_given, "The storm caused twelve deaths in Haiti.", "twelve", "Haiti"),
-    (S._who_place_given, "The storm caused twelve deaths on Monday.", "twelve", None),
+    (S._who_place_given, "The fire caused nine injuries in Peru.", "nine", "Peru"),
+    (S._who_place_given, "The fire caused nine injuries on Monday.", "nine", None),
     (S._who_entity_subject, "Ohio lost 3,000 factory jobs last year.", "3,000", "Ohio"),
     (S._who_entity_subject, "Ohio projects 3,000 new jobs next year.", "3,000", None),  # a reporter verb: the source
     (S._who_entity_subject, "About 3,000 jobs were lost last year.", "3,000", None),
@@ -67,7 +67,7 @@ def test_what_rule(figure_of, rule, text, figure, expected):
     (S._who_activity_actor, "Researchers mapped 40 km of new cracks.", "40 km", None),  # reporters map, not own
     (S._who_activity_actor, "The acreage was 12 million acres.", "12 million acres", None),  # a level, no activity
     (S._who_pointer_subject, "Acme Corp. opened a plant.\n\nThe company sold 4,000 cars last year.", "4,000", "Acme Corp."),
-    (S._who_described, "The sea worm was 10 cm long.", "10 cm", "The sea worm"),
+    (S._who_described, "The glass frog was 3 cm long.", "3 cm", "The glass frog"),
     (S._who_described, "Exports were 10 tons in May.", "10 tons", None),  # a measure noun is the what
 ])
 def test_who_rule(figure_of, rule, text, figure, expected):
@@ -87,7 +87,7 @@ def test_who_entity_in_what(figure_of, text, figure, what, expected):
 
 @pytest.mark.parametrize("text, figure, expected", [
     ("Ohio lost 3,000 factory jobs last year.", "3,000", ("Ohio", True)),  # the subject acts in the figure's clause
-    ("The storm caused twelve deaths in Haiti.", "twelve", ("Haiti", False)),  # the figure's own place comes first
+    ("The fire caused nine injuries in Peru.", "nine", ("Peru", False)),  # the figure's own place comes first
     ("Germany's 45,000 workers went on strike.", "45,000", ("Germany", False)),
     ("About 3,000 jobs were lost last year.", "3,000", (None, False)),
 ])

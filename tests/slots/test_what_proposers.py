@@ -28,8 +28,8 @@ HEADLINE = "Valley growers face a poor apple harvest\n\nThey picked 4,000 tons l
     (P.verb_object, "The council cut the hotel levy to 5% in June.", "5%", ["hotel levy"]),
     (P.verb_object, "The council set 5% as the new levy.", "5%", []),  # the figure is the object itself
     # the measured noun with its verb: a subject's clause, an object's verb, a measure's activity
-    (P.measured_with_verb, "About 9,000 households in the valley lost electric power on Monday.", "9,000",
-     ["households in the valley lost electric power"]),
+    (P.measured_with_verb, "About 9,000 farms in the valley lost phone service on Monday.", "9,000",
+     ["farms in the valley lost phone service"]),
     (P.measured_with_verb, "The flood killed 12 people and injured dozens.", "12", ["killed people"]),
     (P.measured_with_verb, "Hikers walked 30 miles on Sunday.", "30 miles", ["walked miles"]),
     (P.measured_with_verb, "The bridge is 30 meters long.", "30 meters", []),

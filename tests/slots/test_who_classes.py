@@ -30,7 +30,7 @@ def test_ownerless_figures(nlp, text, figure, expected):
 
 # 'the company', 'the department', 'his': the name they point back at.
 @pytest.mark.parametrize("text, figure, expected", [
-    ("Acme Corp. opened a plant in Texas.\n\nThe company had sales of $5 billion last year.", "$5 billion", "Acme Corp."),
+    ("Acme Corp. opened a plant in Texas.\n\nThe company booked orders of $5 billion last year.", "$5 billion", "Acme Corp."),
     ("The Ohio Department of Health issued its annual report on Monday. Officials praised it.\n\n"
      "The department awarded $3 million in Healthy Futures Grants to clinics.", "$3 million", "Ohio Department of Health"),
     ("Governor Maria Lopez spoke on Monday.\n\nHer budget proposes $2 billion in new spending.", "$2 billion", "Maria Lopez"),

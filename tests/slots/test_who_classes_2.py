@@ -10,14 +10,14 @@ from who_checks import check
 
 
 # A common-noun subject the figure's clause describes is the who, not the country the document names
-# ('the beetle was 4 centimeters long', 'the drone has eight rotors', 'the probe is sent on a two-year mission').
+# ('the beetle was 4 centimeters long', 'the drone has eight rotors', 'the buoy is deployed for a nine-week drift').
 @pytest.mark.parametrize("text, figure, expected", [
-    ("Farmers in Brazil found a new beetle.\n\nThe beetle was 4 centimeters long and had 12 spots on its back.",
+    ("Farmers in Brazil found a new beetle.\n\nThe beetle was 4 centimeters wide and showed 12 spots on its wings.",
      "4 centimeters", "The beetle"),
-    ("Farmers in Brazil found a new beetle.\n\nThe beetle was 4 centimeters long and had 12 spots on its back.",
+    ("Farmers in Brazil found a new beetle.\n\nThe beetle was 4 centimeters wide and showed 12 spots on its wings.",
      "12", "The beetle"),
     ("Engineers in Norway built the drone.\n\nThe drone carries eight rotors and two cameras.", "eight", "The drone"),
-    ("Kenya plans a space launch.\n\nThe probe will be sent on a two-year mission around Mars.", "two-year", "The probe"),
+    ("Chile plans an ocean survey.\n\nThe buoy will be deployed for a nine-week drift off the coast.", "nine-week", "The buoy"),
 ])
 def test_described_subject_is_the_who(nlp, text, figure, expected):
     check(nlp, text, figure, expected)

@@ -42,8 +42,8 @@ def test_inner_place_of_a_possessor(nlp, text, figure, expected):
 
 # A described group of places with no name is who as written; a bare count of places is not.
 @pytest.mark.parametrize("text, figure, expected", [
-    ("Doctors met in Geneva.\n\nAbout 40 million children in poor countries are underweight.", "40 million", "poor countries"),
-    ("Doctors met in Geneva.\n\nIn rich countries, it could rise by seven years.", "seven years", "rich countries"),
+    ("Doctors met in Geneva.\n\nAbout 40 million workers in poor countries are unbanked.", "40 million", "poor countries"),
+    ("Doctors met in Geneva.\n\nIn rich countries, it may climb by seven points.", "seven points", "rich countries"),
 ])
 def test_described_group_of_places(nlp, text, figure, expected):
     check(nlp, text, figure, expected)

@@ -43,9 +43,9 @@ STATE = "Ohio passed a budget in May. The state lost 3,000 factory jobs in June.
     (P.possessor, "Germany's 45,000 tons of exports went to Asia.", "45,000 tons", ["Germany"]),
     (P.possessor, "The exports of 45,000 tons went to Asia.", "45,000 tons", []),
     # the place or organisation the figure is stated for
-    (P.stated_for, "Officials counted twelve deaths in Haiti on Monday.", "twelve", ["Haiti"]),
+    (P.stated_for, "Officials counted nine injuries in Peru on Monday.", "nine", ["Peru"]),
     (P.stated_for, "Sales at Walmart rose 3% last quarter.", "3%", ["Walmart"]),
-    (P.stated_for, "Officials counted twelve deaths on Monday.", "twelve", []),
+    (P.stated_for, "Officials counted nine injuries on Monday.", "nine", []),
     # every entity of the sentence, whatever its role
     (P.sentence_entities, "Exports from Chile to Japan rose 12% in 2020.", "12%", ["Chile", "Japan"]),
     (P.sentence_entities, "Exports rose 12% in 2020.", "12%", []),
