@@ -402,7 +402,7 @@ def _governing_verb(doc: Doc, m: dict) -> Optional[Token]:
     for _ in range(4):
         if tok is None or tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root; spaCy makes a new Token per access, so 'is' never holds
             return None
         tok = tok.head
     return None

@@ -16,7 +16,7 @@ from typing import Optional
 from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, merged, rank_features,
                                          sentences_bucket)
 from newsclaims.slots.what_proposers import PROPOSERS, WhatFrame, normalised
-from newsclaims.slots.who_features import _clause_head, _path_length, verb_class
+from newsclaims.slots.who_features import _clause_head, verb_class
 
 RULE_ORDER = ("rules", NULL)
 _TOKEN_BUCKETS = (0, 2, 5, 10, 20)  # tokens between figure and candidate; the last bucket is 'further'
@@ -192,9 +192,10 @@ def _position_features(frame: WhatFrame, mi: int, span: tuple) -> dict[str, floa
 
 
 def _path_to(frame: WhatFrame, tok, head) -> Optional[int]:
-    """``_path_length(tok, head)``, with the figure's chain of heads walked once rather than once per candidate: in a
-    tree the first of ``tok``'s heads on that chain is their lowest common ancestor. As there, an ancestor that is
-    the sentence's root stands 40 arcs from ``tok`` (its walk up cannot tell the root, whose head is itself)."""
+    """Dependency arcs from ``tok`` to the figure's head ``head``, with the figure's chain of heads walked once rather
+    than once per candidate: in a tree the first of ``tok``'s heads on that chain is their lowest common ancestor.
+    An ancestor that is the sentence's root counts as 40 arcs from ``tok``: the what weights were trained with this
+    path, unlike who_features' ``_path_length``, which counts the real arcs; retrain before making them agree."""
     chain = _remembered(frame, ("chain", head.i), lambda: _heads(head))
     t, d = tok, 0
     while t.i not in chain and t.head.i != t.i and d < 40:
