@@ -100,3 +100,45 @@ def test_errors_list_value_misses_unit_misses_and_extras():
     assert [e["gold"] for e in errors["value_missed"]] == [[7.0, "percentage"]]
     assert [e["gold"] for e in errors["unit_wrong"]] == [[5.0, "dollar"]]
     assert [e["predicted"] for e in errors["extra"]] == [[9.0, "-"]]
+
+
+def delta_in(sentence, mention, value, unit="%", direction="up", bound="="):
+    """A delta claim for ``mention`` inside a made-up ``sentence``, with the offsets the adapter reads."""
+    start = sentence.index(mention)
+    return {"text": mention, "value": value, "low": None, "high": None, "unit": unit, "unit_text": "%",
+            "bound": bound, "change": {"direction": direction, "role": "delta"},
+            "sentence": sentence, "sentence_span": [100, 100 + len(sentence)],
+            "span": [100 + start, 100 + start + len(mention)]}
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("The agency reported a 12% rise in ticket sales.", "12%"),
+    ("Growers expect a sharp 8 percent drop this season.", "8 percent"),
+    ("Staff were promised a 3% pay rise from April.", "3%"),
+    ("The board approved an increase of 40 seats.", "40"),
+    ("It confirmed a cut of about 2,500 jobs or 4% of its workforce.", "4%"),
+    ("Shares closed 11% higher at 5.40 euros.", "11%"),
+    ("Output was 2.5 tonnes (2.8 tons) lower than a year ago.", "2.8 tons"),
+    ("Orders were 30 percent more than last spring.", "30 percent"),
+])
+def test_change_noun_as_equal_labels_a_change_written_as_a_noun_or_comparative(sentence, mention):
+    c = delta_in(sentence, mention, 1.0)
+    assert nq.change_noun_as_equal(c, nq.to_newsquant(c), nq.load_unit_map())["change"] == "="
+
+
+@pytest.mark.parametrize("sentence, mention, bound, label", [
+    ("Ticket sales rose 12% last month.", "12%", "=", "up"),
+    ("The index was down 0.4% at noon.", "0.4%", "=", "down"),
+    ("Fares increased by 2 percent but freight decrease by 1 percent.", "2 percent", "=", "up"),
+    ("Sales rose about 4% on the year, a rise few expected.", "4%", "~", "~"),
+])
+def test_change_noun_as_equal_leaves_verbs_adverbs_and_bounds_alone(sentence, mention, bound, label):
+    c = delta_in(sentence, mention, 1.0, direction="down" if label == "down" else "up", bound=bound)
+    assert nq.change_noun_as_equal(c, nq.to_newsquant(c), nq.load_unit_map())["change"] == label
+
+
+def test_change_noun_as_equal_leaves_levels_alone():
+    c = {**delta_in("Exports fell to $4 billion, a drop.", "$4 billion", 4e9, "USD", "down"),
+         "change": {"direction": "down", "role": "new"}}
+    row = {**nq.to_newsquant(c), "change": "down"}
+    assert nq.change_noun_as_equal(c, row, nq.load_unit_map()) == row

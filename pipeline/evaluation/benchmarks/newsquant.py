@@ -77,6 +77,8 @@ class UnitMap:
     irregular_plurals: Mapping[str, str]
     singular_endings_kept: tuple[str, ...]
     direction_roles: tuple[str, ...]
+    change_noun_after: re.Pattern
+    change_noun_before: re.Pattern
     quantulum3_names: Mapping[str, str]
 
 
@@ -102,8 +104,21 @@ def load_unit_map(path: Optional[str] = None) -> UnitMap:
         irregular_plurals=frozen(data["irregular_plurals"]),
         singular_endings_kept=tuple(data["singular_endings_kept"]),
         direction_roles=tuple(data["change"]["roles_with_direction"]),
+        **_change_noun_patterns(data["change"]["written_as_noun"]),
         quantulum3_names=frozen(data["quantulum3_names"]),
     )
+
+
+def _change_noun_patterns(words: Mapping[str, Any]) -> dict[str, re.Pattern]:
+    """'a 5% [pay] rise', '5% (or $3) higher' after the figure; 'an increase of [about]' (or 'an increase of 600 jobs or')
+    before it."""
+    after = "|".join(map(re.escape, words["after"]))
+    before = "|".join(map(re.escape, words["before"]))
+    modifier = r"(?:(?!(?:" + "|".join(map(re.escape, words["modifiers_not"])) + r")\b)[a-z][\w-]*\s+)"
+    return {
+        "change_noun_after": re.compile(rf"^\s*(?:\([^()]{{0,40}}\)|\))?\s*{modifier}{{0,2}}(?:{after})\b", re.I),
+        "change_noun_before": re.compile(rf"\b(?:{before})s?\s+of\s+(?:[a-z]+\s+)?(?:(?:[^,;()]|,(?=\d)){{1,30}}?\s+or\s+)?$", re.I),
+    }
 
 
 # ----------------------------------------------------------------------------- loading
@@ -340,6 +355,15 @@ def _text_after(claim: Mapping[str, Any], width: int = 24) -> Optional[str]:
         return None
     start = span[1] - sent_span[0]
     return sent[start:start + width] if 0 <= start <= len(sent) else None
+
+
+def _text_before(claim: Mapping[str, Any], width: int = 48) -> Optional[str]:
+    """The sentence text right before the mention."""
+    span, sent, sent_span = claim.get("span"), claim.get("sentence"), claim.get("sentence_span")
+    if not span or not sent or not sent_span:
+        return None
+    end = span[0] - sent_span[0]
+    return sent[max(0, end - width):end] if 0 <= end <= len(sent) else None
 
 
 def to_newsquant(claim: Any, umap: Optional[UnitMap] = None) -> Optional[dict[str, Any]]:
@@ -597,6 +621,8 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
                 row = share_as_fraction(c, row)
             if "cents_as_cents" in mappings:
                 row = cents_as_cents(c, row, umap)
+            if "change_noun_as_equal" in mappings:
+                row = change_noun_as_equal(c, row, umap)
             rows.append({**row, "surface": c.get("text")})  # the scorer ignores it; the error classes read it
         adapted.append(rows)
     return adapted
@@ -606,7 +632,8 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
 # Each changes only how a detected figure is written, never what is detected; the bench prints the scores
 # with and without them (docs/EVALUATION.md, NewsQuant section, says why each is a difference of form).
 
-FORM_MAPPINGS = ("change_pair_as_range", "share_as_fraction", "cents_as_cents", "compound_duration_as_parts")
+FORM_MAPPINGS = ("change_pair_as_range", "share_as_fraction", "cents_as_cents", "compound_duration_as_parts",
+                 "change_noun_as_equal")
 _PERCENT_WRITTEN = re.compile(r"%|percent|per\s*cent|pct\b|\dpc\b", re.IGNORECASE)
 _FRACTION_WRITTEN = re.compile(r"\b(?:halfs?|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?:in|out of|for every)\b|\d[/\u2044]\d",
                                re.IGNORECASE)
@@ -685,6 +712,17 @@ def cents_as_cents(claim: Mapping[str, Any], row: dict[str, Any], umap: UnitMap)
     if per:
         name = umap.rate_joiner.join((name, _single_unit_name(per, umap)))
     return {**row, "value": value or row["value"], "normalized_unit": name}
+
+
+def change_noun_as_equal(claim: Mapping[str, Any], row: dict[str, Any], umap: UnitMap) -> dict[str, Any]:
+    """'a 5% rise', 'an increase of 600 jobs', '34% higher': the same delta for us as 'rose 5%'; NewsQuant labels a
+    change written as a noun or a comparative '=' and keeps the direction for one a verb, adverb or sign states."""
+    if row["change"] not in ("up", "down") or (claim.get("change") or {}).get("role") != "delta":
+        return row
+    after, before = _text_after(claim, 60) or "", _text_before(claim) or ""
+    if umap.change_noun_after.match(after) or umap.change_noun_before.search(before):
+        return {**row, "change": "="}
+    return row
 
 
 def dimension_is_currency(unit: str, umap: UnitMap) -> bool:
