@@ -45,6 +45,8 @@ class ChangeLexicon:
         self.still_particles = frozenset(data.get("particle_verbs_without_direction", ()))
         self.money_levels = frozenset(data.get("money_levels", ()))
         self.time_cues = re.compile(data.get("comparison_time_cues") or r"(?!)", re.I)
+        self.normal_cues = re.compile(data.get("comparison_normal_cues") or r"(?!)", re.I)
+        self.relative_time_cues = re.compile(data.get("comparison_relative_time_cues") or r"(?!)", re.I)
 
     def direction(self, lemma: str) -> Optional[str]:
         lemma = lemma.lower()
@@ -180,6 +182,8 @@ def _compares_times(word: str, rest: str, between: str, lex: ChangeLexicon) -> b
             return True
         between, rest = between + rest[:than.start()], rest[than.end():]
     target = " ".join(re.split(r"[,;]|\.(?!\d)|\band\b", rest, maxsplit=1)[0].split()[:8])
+    if lex.normal_cues.match(target):  # 'above the average June temperature': a normal, whatever period it names
+        return bool(lex.relative_time_cues.search(between) or lex.relative_time_cues.search(target))
     return bool(lex.time_cues.search(between) or lex.time_cues.search(target))
 
 
@@ -217,6 +221,8 @@ def _object_change(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[dict]:
 def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     """The change word the figure hangs directly off, or the change noun that is the subject of 'X was <figure>'."""
     tok = doc[m["head"]]
+    if _counts_change_events(tok, m, lex):
+        return None
     if tok.dep_ == "nummod" and m["unit"] is None and tok.head.pos_ in ("NOUN", "PROPN") and not lex.token_direction(tok.head):
         tok = tok.head  # a count: the counted noun is the object ("added 22,000 jobs")
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "the decline in the deficit was $100 billion", not "growth was 2%"
@@ -235,6 +241,14 @@ def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     if head.pos_ in ("VERB", "NOUN") and lex.token_direction(head):
         return head
     return _direction_particle(head, m, lex) if head.pos_ == "VERB" and (tok.dep_ == "dobj" or climbed) else None
+
+
+def _counts_change_events(tok: Token, m: dict, lex: ChangeLexicon) -> bool:
+    """'averaged 7 rebounds', 'three hikes this year': a bare count whose counted noun is itself a change word counts
+    those events; it is not the size of a change ('20,000 job cuts', which names what was cut, still is)."""
+    noun = tok.head
+    return (tok.dep_ == "nummod" and m["unit"] is None and noun.tag_ == "NNS" and lex.token_direction(noun) is not None
+            and not any(c.dep_ in ("compound", "amod") for c in noun.children))
 
 
 def _names_an_amount(word: Token, m: dict, lex: ChangeLexicon) -> bool:

@@ -1,0 +1,36 @@
+"""The change slot's error classes of issue 12 (third round, from the NewsQuant change audit), one table per class,
+on made-up sentences run through the real pipeline. Each row names the figure and the change record the guidelines
+give it."""
+import pytest
+
+import newsclaims
+
+UP_DELTA = {"direction": "up", "role": "delta"}
+DOWN_DELTA = {"direction": "down", "role": "delta"}
+
+
+def change_of(nlp, text, surface):
+    found = [c for c in newsclaims.extract(text, published="2024-05-02", nlp=nlp) if c.text == surface]
+    assert found, f"no claim {surface!r} in {[c.text for c in newsclaims.extract(text, nlp=nlp)]}"
+    return found[0].change
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("The center averaged 11.2 rebounds over the season.", "11.2", None),
+    ("The central bank has made three increases since January.", "three", None),
+    ("The carmaker announced 4,000 job cuts in Ohio.", "4,000", DOWN_DELTA),
+    ("The club added 2,000 members last year.", "2,000", UP_DELTA),
+])
+def test_a_count_of_change_events_is_not_the_size_of_a_change(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("Last week the river was 3 feet higher than the average March level of the past century.", "3 feet", None),
+    ("The harvest came in 8% below the 2015 average.", "8%", None),
+    ("Rainfall was 2 inches above normal for April.", "2 inches", None),
+    ("Fares were 6% above last year's average.", "6%", UP_DELTA),
+    ("Sales were 9% higher than in March.", "9%", UP_DELTA),
+])
+def test_a_comparison_with_an_average_is_not_a_change_whatever_period_it_names(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
