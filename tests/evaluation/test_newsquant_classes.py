@@ -11,9 +11,9 @@ def gold(value, unit, normalized, change="="):
     return {"value": value, "unit": unit, "normalized_unit": normalized, "change": change, "referred_concepts": "-"}
 
 
-def row(value, normalized, change="=", surface=""):
+def row(value, normalized, change="=", surface="", role=None):
     return {"value": value, "normalized_unit": normalized, "change": change, "referred_concepts": ["-"],
-            "surface": surface}
+            "surface": surface, "role": role}
 
 
 @pytest.mark.parametrize("error, expected", [
@@ -26,7 +26,9 @@ def row(value, normalized, change="=", surface=""):
     (NewsQuantError("unit wrong", "They built 40 wooden huts.", gold("40", "huts", "hut"),
                     (row("40.0", "wooden hut", "=", "40"),)), "conventions"),
     (NewsQuantError("change wrong", "Output rose 4% in May.", gold("4", "%", "percentage", "="),
-                    (row("4.0", "percentage", "up", "4%"),)), "conventions"),
+                    (row("4.0", "percentage", "up", "4%", "delta"),)), "conventions"),
+    (NewsQuantError("change wrong", "Output rose 4% to 30 tonnes.", gold("30", "tonnes", "tonne", "up"),
+                    (row("30.0", "tonne", "=", "30 tonnes", "new"),)), "conventions"),
     # gold value not in the text
     (NewsQuantError("missed", "The club paid $7 for it.", gold("70", "$", "dollar"), (row("7.0", "dollar"),)),
      "gold value not in the text"),
@@ -62,9 +64,11 @@ def row(value, normalized, change="=", surface=""):
     (NewsQuantError("missed", "Forty-two lanterns were lit.", gold("42", "lanterns", "lantern"), ()), "found too rarely"),
     (NewsQuantError("unit wrong", "Ms Okafor, 58, retired.", gold("58", "-", "year of age"),
                     (row("58.0", "-", "=", "58"),)), "found too rarely"),
-    # other
     (NewsQuantError("change wrong", "It fell roughly 3%.", gold("3", "%", "percentage", "down"),
-                    (row("3.0", "percentage", "~", "3%"),)), "other"),
+                    (row("3.0", "percentage", "~", "3%", "delta"),)), "conventions"),
+    # other
+    (NewsQuantError("change wrong", "The hotel has 8 more rooms now.", gold("8", "rooms", "room", ">"),
+                    (row("8.0", "room", "=", "8"),)), "other"),
 ])
 def test_each_error_gets_its_class(error, expected):
     assert nqc.classify(error) == expected

@@ -79,6 +79,7 @@ class UnitMap:
     direction_roles: tuple[str, ...]
     change_noun_after: re.Pattern
     change_noun_before: re.Pattern
+    average_cue: re.Pattern
     quantulum3_names: Mapping[str, str]
 
 
@@ -105,6 +106,7 @@ def load_unit_map(path: Optional[str] = None) -> UnitMap:
         singular_endings_kept=tuple(data["singular_endings_kept"]),
         direction_roles=tuple(data["change"]["roles_with_direction"]),
         **_change_noun_patterns(data["change"]["written_as_noun"]),
+        average_cue=re.compile(data["change"]["average_cue"], re.I),
         quantulum3_names=frozen(data["quantulum3_names"]),
     )
 
@@ -545,6 +547,72 @@ def convention_costs(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Se
     return costs
 
 
+def change_label_misses(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Sequence[Mapping[str, Any]]],
+                        ) -> list[tuple[str, Mapping[str, Any], list[Mapping[str, Any]]]]:
+    """(text, gold quantity, our rows with its value) for each gold quantity whose value we give but never with its
+    change label, the rows scanned as the scorer scans them (up to the one that also has the unit)."""
+    misses = []
+    for sentence, preds in zip(gold, predictions):
+        pool = sorted(preds, key=lambda d: str(d["normalized_unit"]))
+        for g in sorted(sentence["quantities"], key=lambda d: d["normalized_unit"]):
+            rows = []
+            for m in pool:
+                if values_match(decode_value(g["value"]), decode_value(m["value"])):
+                    rows.append(m)
+                    if str(m["normalized_unit"]).lower() == g["normalized_unit"].lower():
+                        pool.remove(m)
+                        break
+            if rows and all(r.get("change") != g.get("change") for r in rows):
+                misses.append((sentence["text"], g, rows))
+    return misses
+
+
+_DIRECTIONS = ("up", "down")
+
+# NewsQuant's change labels where our guidelines read the same words otherwise, each recognised by a rule on the gold
+# label, our labels and roles, and the sentence; the first that says yes takes the miss (docs/EVALUATION.md)
+CHANGE_CONVENTIONS = MappingProxyType({
+    "a level of a change labelled with its direction ('rose 5% to $40': $40 up)": lambda g, rows, text, umap:
+        g["change"] in _DIRECTIONS and all(r.get("role") in ("new", "old") for r in rows),
+    "a change a verb states labelled '=' ('sales rose 5%': 5% =)": lambda g, rows, text, umap:
+        g["change"] == "=" and all(r["change"] in _DIRECTIONS and r.get("role") == "delta" for r in rows),
+    "a bounded or approximate change labelled with its direction ('up about 2%')": lambda g, rows, text, umap:
+        g["change"] in _DIRECTIONS and all(r["change"] in ("~", "<", ">") for r in rows),
+    "an average labelled approximate ('averaged 7 points')": lambda g, rows, text, umap:
+        g["change"] == "~" and all(r["change"] == "=" for r in rows) and umap.average_cue.search(text) is not None,
+    "a bound or approximator NewsQuant does not read ('some 7 miles', 'within six weeks')": lambda g, rows, text, umap:
+        g["change"] == "=" and all(r["change"] in ("~", "<", ">") for r in rows),
+})
+
+
+def change_convention_costs(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Sequence[Mapping[str, Any]]],
+                            umap: Optional[UnitMap] = None) -> dict[str, dict[str, float]]:
+    """For each change-label convention of NewsQuant's that our guidelines do not share: how many gold quantities it
+    takes and how many value+change F1 points it costs (the F1 with those gold labels written our way, minus the F1 as
+    is); 'left' counts the misses no convention takes (our misses and the gold's slips)."""
+    umap = umap or load_unit_map()
+    base = count_newsquant(gold, predictions)
+    taken: dict[str, list] = {name: [] for name in CHANGE_CONVENTIONS}
+    left = 0
+    for text, g, rows in change_label_misses(gold, predictions):
+        name = next((n for n, rule in CHANGE_CONVENTIONS.items() if rule(g, rows, text, umap)), None)
+        if name is None:
+            left += 1
+        else:
+            taken[name].append((g, rows[0]["change"]))
+    costs = {}
+    for name, found in taken.items():
+        relabel = {id(g): label for g, label in found}
+        ours = [{**s, "quantities": [{**q, "change": relabel.get(id(q), q.get("change"))} for q in s["quantities"]]}
+                for s in gold]
+        without = count_newsquant(ours, predictions)
+        costs[name] = {"gold": len(found), "value+change": round(
+            fscores(without.correct["value+change"], without.n_gold, without.n_pred)[2]
+            - fscores(base.correct["value+change"], base.n_gold, base.n_pred)[2], 1)}
+    costs["left"] = {"gold": left}
+    return costs
+
+
 def fscores(correct: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     """P, R, F1 in percent rounded to one decimal, as ``get_fscores`` (0s instead of a division error)."""
     p = correct / n_pred if n_pred else 0.0
@@ -623,7 +691,8 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
                 row = cents_as_cents(c, row, umap)
             if "change_noun_as_equal" in mappings:
                 row = change_noun_as_equal(c, row, umap)
-            rows.append({**row, "surface": c.get("text")})  # the scorer ignores it; the error classes read it
+            # the scorer ignores these two; the error classes and the change conventions read them
+            rows.append({**row, "surface": c.get("text"), "role": (c.get("change") or {}).get("role")})
         adapted.append(rows)
     return adapted
 
@@ -771,6 +840,7 @@ def run_newsquant(
     result["mappings"] = list(FORM_MAPPINGS)
     result["errors"] = newsquant_errors(load_newsquant(path), mapped)
     result["conventions"] = convention_costs(load_newsquant(path), mapped)
+    result["change_conventions"] = change_convention_costs(load_newsquant(path), mapped, umap)
     result["unmapped"] = {k: unmapped[k] for k in ("n_gold", "n_pred", "scores")}
     result["text"] = format_newsquant(result)
     return result
@@ -809,6 +879,13 @@ def format_newsquant(result: Mapping[str, Any]) -> str:
         for name, cost in (result.get("conventions") or {}).items():
             lines.append(f"NewsQuant convention not ours, {name}: {cost['gold']} gold quantities, cost "
                          f"{cost['value']:.1f} value / {cost['value+unit']:.1f} value+unit F1 points")
+        change_costs = dict(result.get("change_conventions") or {})
+        left = change_costs.pop("left", None)
+        for name, cost in change_costs.items():
+            lines.append(f"NewsQuant change label not ours, {name}: {cost['gold']} gold quantities, cost "
+                         f"{cost['value+change']:.1f} value+change F1 points")
+        if left is not None:
+            lines.append(f"change labels missed that no convention explains: {left['gold']}")
         lines += ["", f"unmapped (unit names only): {result['system']}: {unmapped['n_pred']} predicted",
                   f"{'NewsQuant':<24}{'P':>6}{'R':>6}{'F1':>6}"]
         for t, s in unmapped["scores"].items():

@@ -67,7 +67,6 @@ class Patterns:
     number_words: re.Pattern
     age_units: frozenset
     multiplier: re.Pattern
-    level_change_labels: frozenset
     currency_names: frozenset
     unit_names: frozenset
 
@@ -86,7 +85,6 @@ def load_patterns(path: Optional[str] = None) -> Patterns:
         rate_words=rx("rate_words"), share=rx("share_phrase"), cent_units=frozenset(data["cent_units"]),
         not_quantity_surface=re.compile(data["not_quantity_surfaces"]), number_words=rx("number_words"),
         age_units=frozenset(data["age_units"]), multiplier=rx("multiplier_surfaces"),
-        level_change_labels=frozenset(data["level_change_labels"]),
         currency_names=frozenset(umap.currencies.values()),
         unit_names=frozenset(umap.units.values()) | frozenset(umap.currencies.values()),
     )
@@ -184,7 +182,8 @@ def _surfaces(e: NewsQuantError) -> list[str]:
 def _is_convention(e: NewsQuantError, pat: Patterns) -> bool:
     """NewsQuant's ways that our guidelines do not share: its detection conventions (gold side), multipliers
     ('doubled', 'twice') that we count and it does not, the words of a counted noun ('charging station' or
-    'station'), and a direction label on a level or an '=' on a change, which the gold writes both ways."""
+    'station'), and its change-label conventions (:data:`newsquant.CHANGE_CONVENTIONS`: a direction on a level, an
+    '=' on a change a verb states, a direction on an approximate change, ...)."""
     if e.gold is not None and any(rule(e.gold, e.text) for rule in nq.DETECTION_CONVENTIONS.values()):
         return True
     if e.kind == "extra":
@@ -192,8 +191,8 @@ def _is_convention(e: NewsQuantError, pat: Patterns) -> bool:
     if e.kind == "unit wrong":
         return _counted_noun_words_differ(e.gold["normalized_unit"].lower(), _pred_units(e), pat)
     if e.kind == "change wrong":
-        labels = {e.gold.get("change")} | {p.get("change") for p in e.predicted}
-        return "=" in labels and bool(labels & pat.level_change_labels) and len(labels) == 2
+        umap = nq.load_unit_map()
+        return any(rule(e.gold, list(e.predicted), e.text, umap) for rule in nq.CHANGE_CONVENTIONS.values())
     return False
 
 
