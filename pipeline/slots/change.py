@@ -11,10 +11,13 @@ from newsclaims.normalize.units import LEXICON_DIR
 from newsclaims.resources import read_lexicon
 
 _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|their|its|a|an)\s+)?(?:(?:previous|earlier|prior|"
-                   r"year-ago|year-earlier|revised|record|all-time)\s+)?(?:(?:high|low|level|total|average|peak|record|figure)\s+of\s+)?$|"
+                   r"year-ago|year-earlier|revised|record|all-time)\s+)?(?:(?:[\w-]+\s+){0,2}(?:high|low|level|total|average|peak|record|figure)s?"
+                   r"\s+of\s+)?$|"
                    r"\b(?:instead of|rather than)\s+(?:(?:the|their|its|a|an|every)\s+)?$|"
                    r"\bfrom\s*$", re.I)
 _BARE_FROM = re.compile(r"\bfrom\s*$", re.I)
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.I)
+_DATED_LIST = re.compile(r"\s+in\s+(?:1[89]|20)\d\d\s*,?\s*(?:and\s+)?")  # "91 in 1999 and 126 in 1998"
 _TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
@@ -115,6 +118,8 @@ def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon, *, text: Op
     out = [_own_change(doc, text, mentions, i, lex) for i in range(len(mentions))]
     _directions_from_values(mentions, out)
     _drop_unpaired_from(doc, text, mentions, out, lex)
+    _olds_along_dated_lists(text, mentions, out)
+    _level_compared_with_earlier(text, mentions, out, lex)
     _level_before_its_change(text, mentions, out)
     _carry_across_alternatives(text, mentions, out)
     _carry_along_lists(text, mentions, out)
@@ -313,6 +318,35 @@ def _drop_unpaired_from(doc: Doc, text: str, mentions: list[dict], out: list[Opt
         head = word[0].head if word is not None else None
         if head is not None and not lex.token_direction(head) and not _own_particle(head, lex):
             out[i] = None
+
+
+def _olds_along_dated_lists(text: str, mentions: list[dict], out: list[Optional[dict]]) -> None:
+    """'compared with 91 in 1999 and 126 in 1998': each earlier level of a list, dated by its year, is an old level."""
+    for i, j in _neighbours(mentions):
+        if out[j] is None and out[i] and out[i]["role"] == "old" and mentions[i]["unit"] == mentions[j]["unit"] \
+                and _DATED_LIST.fullmatch(text[mentions[i]["end"]:_anchor(mentions[j])]):
+            out[j] = dict(out[i])
+
+
+def _level_compared_with_earlier(text: str, mentions: list[dict], out: list[Optional[dict]], lex: ChangeLexicon) -> None:
+    """'1,280 gallons a day, compared to 1,340 gallons in 1990': a level compared with the same measure at an earlier
+    time is the new level and that one the old; the numbers say which way it went. Without an earlier time it is a
+    comparison with another thing ('6.8% compared with 9% of boys'), not a change."""
+    for i, j in _neighbours(mentions):
+        old, a, b = out[j], mentions[i], mentions[j]
+        if out[i] is not None or not old or old["role"] != "old" or old["direction"] or a["unit"] != b["unit"]:
+            continue
+        if not _COMPARED.search(text[a["end"]:_anchor(b)]) or a["value"] is None or b["value"] in (None, a["value"]):
+            continue
+        if not lex.time_cues.search(text[b["end"]:b["sent_end"]][:40]):
+            continue
+        direction = "up" if a["value"] > b["value"] else "down"
+        out[i] = {"direction": direction, "role": "new"}
+        for k in range(j, len(mentions)):  # the old levels listed with it ('91 in 1999 and 126 in 1998')
+            if not (out[k] and out[k]["role"] == "old" and out[k]["direction"] is None
+                    and mentions[k]["sent_start"] == a["sent_start"]):
+                break
+            out[k]["direction"] = direction
 
 
 def _own_particle(verb: Token, lex: ChangeLexicon) -> bool:

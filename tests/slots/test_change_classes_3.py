@@ -34,3 +34,24 @@ def test_a_count_of_change_events_is_not_the_size_of_a_change(nlp, text, surface
 ])
 def test_a_comparison_with_an_average_is_not_a_change_whatever_period_it_names(nlp, text, surface, change):
     assert change_of(nlp, text, surface) == change
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("Water use was 1,280 gallons per day, compared to 1,340 gallons per day in 1990.", "1,280 gallons per day",
+     {"direction": "down", "role": "new"}),
+    ("Water use was 1,280 gallons per day, compared to 1,340 gallons per day in 1990.", "1,340 gallons per day",
+     {"direction": "down", "role": "old"}),
+    ("The fleet had 64 ferries, compared with 52 ferries a decade earlier.", "64", {"direction": "up", "role": "new"}),
+    ("Among girls, 6.8% smoke, compared with 9% of boys.", "6.8%", None),
+])
+def test_a_level_compared_with_an_earlier_one_is_the_new_level(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("Only 14 ships were built this year, compared with yearly totals of 30 in 2001 and 41 in 2002.", "30", {"direction": "down", "role": "old"}),
+    ("Only 14 ships were built this year, compared with yearly totals of 30 in 2001 and 41 in 2002.", "41", {"direction": "down", "role": "old"}),
+    ("Only 14 ships were built this year, compared with yearly totals of 30 in 2001 and 41 in 2002.", "14", {"direction": "down", "role": "new"}),
+])
+def test_earlier_totals_listed_with_their_years_are_old_levels(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
