@@ -48,6 +48,7 @@ class ChangeLexicon:
         self.still_particles = frozenset(data.get("particle_verbs_without_direction", ()))
         self.money_levels = frozenset(data.get("money_levels", ()))
         self.time_cues = re.compile(data.get("comparison_time_cues") or r"(?!)", re.I)
+        self.remaining = re.compile(data.get("remaining_after_figure") or r"(?!)", re.I)
         self.normal_cues = re.compile(data.get("comparison_normal_cues") or r"(?!)", re.I)
         self.relative_time_cues = re.compile(data.get("comparison_relative_time_cues") or r"(?!)", re.I)
 
@@ -149,8 +150,8 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
     if updown and not _still_particle(doc, _anchor(m) - len(before) + updown.start("dir"), lex):
         word = updown.group("dir").lower()
         return {"direction": "up" if word in ("up", "higher") else "down", "role": "delta"}
-    if _is_period_of_change(doc, m):
-        return None
+    if _is_period_of_change(doc, m) or lex.remaining.match(text[m["end"]:m["sent_end"]]):
+        return None  # 'a seven-month decrease', '50km to the end': a period or what is left, not the change's size
     return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex)
 
 

@@ -55,3 +55,13 @@ def test_a_level_compared_with_an_earlier_one_is_the_new_level(nlp, text, surfac
 ])
 def test_earlier_totals_listed_with_their_years_are_old_levels(nlp, text, surface, change):
     assert change_of(nlp, text, surface) == change
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("The rider lost the lead 12km to the finish.", "12km", None),
+    ("The champion lost his grip with three laps to go in the race.", "three", None),
+    ("The firm cut 300 jobs to go lean.", "300", DOWN_DELTA),
+    ("Sales rose 5% to the end of June.", "5%", UP_DELTA),
+])
+def test_what_is_left_of_a_distance_or_a_time_is_not_a_change(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
