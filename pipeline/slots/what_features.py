@@ -194,15 +194,14 @@ def _position_features(frame: WhatFrame, mi: int, span: tuple) -> dict[str, floa
 def _path_to(frame: WhatFrame, tok, head) -> Optional[int]:
     """Dependency arcs from ``tok`` to the figure's head ``head``, with the figure's chain of heads walked once rather
     than once per candidate: in a tree the first of ``tok``'s heads on that chain is their lowest common ancestor.
-    An ancestor that is the sentence's root counts as 40 arcs from ``tok``: the what weights were trained with this
-    path, unlike who_features' ``_path_length``, which counts the real arcs; retrain before making them agree."""
+    The real arcs, the sentence's root included, as who_features' ``_path_length`` counts them."""
     chain = _remembered(frame, ("chain", head.i), lambda: _heads(head))
     t, d = tok, 0
     while t.i not in chain and t.head.i != t.i and d < 40:
         t, d = t.head, d + 1
     if t.i not in chain:
         return None
-    return (40 if t.head.i == t.i else d) + chain[t.i]
+    return d + chain[t.i]
 
 
 def _heads(tok) -> dict[int, int]:
