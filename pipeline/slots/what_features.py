@@ -126,7 +126,7 @@ def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict
     if not tokens:
         return {}
     kind = m.get("kind")
-    f = {}
+    f = _breaks(frame, m, span, tokens)
     if any(t.pos_ == "VERB" for t in tokens):
         f["has_verb"] = f[f"has_verb*kind_{kind}"] = 1.0
     if tokens[0].pos_ == "VERB":
@@ -144,6 +144,19 @@ def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict
         f["name_head"] = 1.0
     if _only_kind_and_date(frame, tokens):
         f["kind_and_date"] = 1.0
+    return f
+
+
+def _breaks(frame: WhatFrame, m: dict, span, tokens: list) -> dict[str, float]:
+    """Whether the candidate's words run over another figure ('schools and 12 clinics') or a comma ('the
+    request, which is 5% more'): past them the sentence says something of its own, seldom what this figure
+    measures."""
+    inner = range(tokens[0].i, tokens[-1].i + 1)
+    f = {}
+    if any(i in frame.figure_tokens() and not m["token_start"] <= i < m["token_end"] for i in inner):
+        f["holds_figure"] = 1.0
+    if any(span.doc[i].text == "," for i in inner):
+        f["holds_comma"] = 1.0
     return f
 
 

@@ -99,3 +99,16 @@ def test_what_class_features(what_frame_of, text, figure, value, feature, expect
     candidates = _candidates(what_frame_of, text, figure)
     assert value in candidates, list(candidates)
     assert (candidates[value].features.get(feature) == 1.0) is expected
+
+
+# Candidates that run over another figure or a comma: past them the sentence says something of its own.
+@pytest.mark.parametrize("text, figure, feature", [
+    ("The town built 30 schools and 12 clinics near the river.", "30", "holds_figure"),
+    ("The council approved 40 new buses, which will replace the old fleet.", "40", "holds_comma"),
+])
+def test_candidates_that_run_past_a_break(what_frame_of, text, figure, feature):
+    candidates = _candidates(what_frame_of, text, figure)
+    flagged = [v for v, c in candidates.items() if c.features.get(feature)]
+    plain = [v for v, c in candidates.items() if c.value and not c.features.get(feature)]
+    assert flagged and plain, list(candidates)
+    assert all(("12" in v or "," in v) for v in flagged)
