@@ -15,7 +15,8 @@ from typing import Optional
 
 from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, merged, rank_features,
                                          sentences_bucket)
-from newsclaims.slots.what_proposers import PROPOSERS, WhatFrame, normalised
+from newsclaims.slots.subject import WHO_LABELS
+from newsclaims.slots.what_proposers import PROPOSERS, WhatFrame, _inside, normalised
 from newsclaims.slots.who_features import _clause_head, verb_class
 
 RULE_ORDER = ("rules", NULL)
@@ -115,25 +116,47 @@ def _against_who(frame: WhatFrame, mi: int, cand: Candidate, where: Optional[tup
 
 def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict[str, float]:
     """What the candidate's words are in the parse: a verb among them ('credits issued'), which says what
-    happened to the things; a verb first ('walked from the camp'); a date or a place, which the date and who
-    slots may hold instead. Read from the candidate's words where it stands (minus the figure)."""
+    happened to the things; a verb first ('walked from the camp'); no noun outside the figure ('drove meters',
+    the unit with its verb), which names no thing; a date or a place, which the date and who slots may hold
+    instead; only names, or a name at its head ('Acme Industries', 'the Coast Guard of Ohio'), which is more often
+    the who than what is measured. Read from the candidate's words where it stands (minus the figure)."""
     m = frame.mentions[mi]
     span = frame.span(where[0], where[1])
     tokens = [t for t in span or () if not m["token_start"] <= t.i < m["token_end"] and t.lower_ in words]
     if not tokens:
         return {}
     kind = m.get("kind")
-    f = {}
+    f = _breaks(frame, m, span, tokens)
     if any(t.pos_ == "VERB" for t in tokens):
         f["has_verb"] = f[f"has_verb*kind_{kind}"] = 1.0
     if tokens[0].pos_ == "VERB":
         f["verb_first"] = 1.0
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+        f["no_noun"] = f[f"no_noun*kind_{kind}"] = 1.0
     if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
         f["has_date"] = f[f"has_date*kind_{kind}"] = 1.0
     if any(t.ent_type_ in ("GPE", "LOC") for t in tokens):
         f["has_place"] = 1.0
+    content = [t for t in tokens if t.is_alpha and not t.is_stop]
+    if content and all(t.ent_type_ in WHO_LABELS for t in content):
+        f["only_names"] = f[f"only_names*kind_{kind}"] = 1.0
+    if span.root.ent_type_ in WHO_LABELS and not _inside(m, span.root):
+        f["name_head"] = 1.0
     if _only_kind_and_date(frame, tokens):
         f["kind_and_date"] = 1.0
+    return f
+
+
+def _breaks(frame: WhatFrame, m: dict, span, tokens: list) -> dict[str, float]:
+    """Whether the candidate's words run over another figure ('schools and 12 clinics') or a comma ('the
+    request, which is 5% more'): past them the sentence says something of its own, seldom what this figure
+    measures."""
+    inner = range(tokens[0].i, tokens[-1].i + 1)
+    f = {}
+    if any(i in frame.figure_tokens() and not m["token_start"] <= i < m["token_end"] for i in inner):
+        f["holds_figure"] = 1.0
+    if any(span.doc[i].text == "," for i in inner):
+        f["holds_comma"] = 1.0
     return f
 
 
@@ -194,15 +217,14 @@ def _position_features(frame: WhatFrame, mi: int, span: tuple) -> dict[str, floa
 def _path_to(frame: WhatFrame, tok, head) -> Optional[int]:
     """Dependency arcs from ``tok`` to the figure's head ``head``, with the figure's chain of heads walked once rather
     than once per candidate: in a tree the first of ``tok``'s heads on that chain is their lowest common ancestor.
-    An ancestor that is the sentence's root counts as 40 arcs from ``tok``: the what weights were trained with this
-    path, unlike who_features' ``_path_length``, which counts the real arcs; retrain before making them agree."""
+    The real arcs, the sentence's root included, as who_features' ``_path_length`` counts them."""
     chain = _remembered(frame, ("chain", head.i), lambda: _heads(head))
     t, d = tok, 0
     while t.i not in chain and t.head.i != t.i and d < 40:
         t, d = t.head, d + 1
     if t.i not in chain:
         return None
-    return (40 if t.head.i == t.i else d) + chain[t.i]
+    return d + chain[t.i]
 
 
 def _heads(tok) -> dict[int, int]:

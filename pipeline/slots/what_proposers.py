@@ -93,6 +93,7 @@ class KindWords:
     clause_ends: frozenset = frozenset()  # words that open another clause ('because ...'): a figure's tail ends there
     period_words: frozenset = frozenset()  # 'over the past decade' spans a period: no comparison
     loose_preps: frozenset = frozenset()  # 'happened ... with 70 storms': the storms are not what happened
+    scales: tuple = ()  # ({"what", "before", "after", "context"}, ...): "a 6.1 magnitude quake"
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -105,7 +106,7 @@ class KindWords:
                    data["share"].get("who", "share who"), frozenset(data.get("comparisons", ())),
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
                    frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
-                   frozenset(data.get("loose_preps", ())))
+                   frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -766,6 +767,110 @@ def measure_adjective(frame: WhatFrame, mi: int) -> list[Candidate]:
     return [Candidate(SLOT, "adjective", word, word, None, None, {"joined": 1.0})]
 
 
+def scale_what(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The what of a named scale the number is read on, when the document speaks of what the scale measures:
+    'the quake measured 6.1 magnitude', 'a 5.8-magnitude tremor', 'M 6.4 - 5 km N of ...' -> 'earthquake
+    magnitude'; a bare number right after such a figure in its sentence is on the same scale ('the agency put it
+    at 6.1, the institute at 6.3'). Not a count that a scale's threshold delimits ('40 magnitude 3 aftershocks')."""
+    scale = _scale_of(frame, mi)
+    if scale is None:
+        return []
+    m = frame.mentions[mi]
+    text = scale["what"]
+    frame.anchors.setdefault((mi, text), (m["start"], m["end"]))
+    return [Candidate(SLOT, "scale", text, text, None, None, {"joined": 1.0})]
+
+
+def _scale_of(frame: WhatFrame, mi: int) -> Optional[dict]:
+    m, doc = frame.mentions[mi], frame.doc
+    if frame.kinds is None or m.get("unit") is not None:
+        return None
+    for scale in frame.kinds.scales:
+        if not _speaks_of(frame, scale):
+            continue
+        before = doc[m["token_start"] - 1] if m["token_start"] > 0 else None
+        after = _after_hyphen(doc, m["token_end"])
+        if before is not None and _names_scale(before, scale["before"]) and not _number_before(doc, before.i) \
+                or after is not None and _names_scale(after, scale["after"]) and not _number_after(doc, after.i):
+            return scale
+    previous = mi - 1
+    if previous >= 0 and frame.mentions[previous]["sent_start"] == m["sent_start"] and m.get("counted") is None \
+            and m.get("unit_text") is None and not m.get("multiple_word"):
+        return _scale_of(frame, previous)
+    return None
+
+
+def _names_scale(tok: Token, words: list) -> bool:
+    return tok.text in words or tok.lower_ in words
+
+
+def _after_hyphen(doc: Doc, i: int) -> Optional[Token]:
+    if i < len(doc) and doc[i].text == "-" and i + 1 < len(doc):
+        return doc[i + 1]
+    return doc[i] if i < len(doc) else None
+
+
+def _number_before(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].like_num
+
+
+def _number_after(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].like_num
+
+
+def _speaks_of(frame: WhatFrame, scale: dict) -> bool:
+    """Whether any word of the document has a lemma among the scale's context words (once per document)."""
+    key = ("scale_context", scale["what"])
+    if key not in frame.memo:
+        context = set(scale.get("context", ()))
+        frame.memo[key] = any(t.lemma_.lower() in context or t.lower_ in context for t in frame.doc)
+    return frame.memo[key]
+
+
+_LIST_LINE = re.compile(r"\s*(\d{1,3}[.)]|[-•*–])\s")
+_HEADING_LINES = 30  # the most list lines between a heading and a figure's line
+
+
+def list_heading(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The heading of the list the figure's line is an item of, which says what every item measures ('Final
+    standings:' over '2. Jones at 12 secs' -> 'Final standings', 'time in Final standings'), with the word
+    for the figure's dimension when it has one."""
+    heading = _list_heading(frame.doc.text, frame.mentions[mi]["start"])
+    if heading is None:
+        return []
+    m, kinds = frame.mentions[mi], frame.kinds
+    word = kinds.dimensions.get(m.get("dimension")) if kinds is not None else None
+    text = frame.doc.text[heading[0]:heading[1]]
+    out = [Candidate(SLOT, "heading", text, text, heading, None, {})]
+    if word and not text.lower().startswith(word):
+        joined = f"{word} in {text}"
+        frame.anchors[(mi, joined)] = heading
+        out.append(Candidate(SLOT, "heading", joined, joined, None, None, {"joined": 1.0, "dimension_word": 1.0}))
+    return out
+
+
+def _list_heading(text: str, at: int) -> Optional[tuple[int, int]]:
+    """(start, end) of the heading, a line ending in a colon, over the list of lines (each opened by a number
+    with a full stop or bracket, or a dash or bullet) that holds the character ``at``; None when its line is no
+    list item or no heading tops the list."""
+    start = text.rfind("\n", 0, at) + 1
+    if not _LIST_LINE.match(text, start):
+        return None
+    for _ in range(_HEADING_LINES):
+        if start == 0:
+            return None
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line or _LIST_LINE.match(text, start):
+            continue
+        if not line.endswith(":") or len(line) < 3:
+            return None
+        lead = start + len(text[start:end]) - len(text[start:end].lstrip())
+        return lead, lead + len(line) - 1
+    return None
+
+
 def compared_with(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The thing with the baseline it is compared with, which the guidelines keep in the what: 'sales were
     $40 million higher than in 2019' -> 'sales than in 2019', 'a rise of 2 percent over last spring'
@@ -865,7 +970,7 @@ def in_region(frame: WhatFrame, mi: int) -> list[Candidate]:
     if place is None:
         return []
     bases = rules_what(frame, mi) + counted_noun(frame, mi)[:1] + kind_word(frame, mi) + measured_with_verb(frame, mi) \
-        + noun_with_verb(frame, mi)
+        + noun_with_verb(frame, mi) + scale_what(frame, mi)
     out: list[Candidate] = []
     for base in bases:
         if base.value and place.text not in base.value:
@@ -907,5 +1012,6 @@ PROPOSERS: dict[str, Proposer] = {
     "headline": headline_phrase, "whole": whole_phrase, "kind_word": kind_word, "tail": clause_tail,
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
-    "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, NULL: null_what,
+    "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, "scale": scale_what, "heading": list_heading,
+    NULL: null_what,
 }
