@@ -713,6 +713,31 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
 
 
+_SUBJECT_ATTACHMENTS = ("of", "at", "in", "on", "for")
+
+
+def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Prices at the Ridgeway hub fell 9 cents', 'the cost of the Orion mission rose to $2 billion': a subject that
+    names a measure or a thing, not an owner, is stated for the entity its own 'of'/'at'/'in' phrase names. The
+    subject's compact phrase stops at that phrase's article, so the entity-subject rule does not see it."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.lower_ in f.words.pronouns:
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma in f.lexicon.reporters or lemma in f.words.populations or _pointer_labels(subject, f.words) is not None:
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _SUBJECT_ATTACHMENTS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            lo, hi = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+            ent = next((e for e in f.ents if lo <= e.start_char and e.end_char <= hi and e.label_ != "NORP"
+                        and not (e.start_char < f.m["end"] and f.m["start"] < e.end_char)), None)
+            if ent is not None:
+                return ent.text, [ent.start_char, ent.end_char]
+    return None
+
+
 def _who_owner_named_before(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'The request includes $848 billion' after 'the President's proposed budget request': a definite noun that
     takes up a noun an owner was named with takes that owner (pointer nouns such as 'the company' have their rule)."""
@@ -821,7 +846,7 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_surveyed, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_entity_subject, True),
+    (_who_entity_subject, True), (_who_entity_in_subject, False),
     (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )

@@ -1,0 +1,21 @@
+"""Who classes of issue 11, fourth round, on made-up sentences parsed by the real pipeline (rules, v1).
+
+Each row: (text, figure, expected who). ``None`` means the claim must have no who; a name matches as the
+evaluator matches it (case, periods and a leading 'the' aside, or one name containing the other as whole words).
+"""
+import pytest
+
+from who_checks import check
+
+
+# A subject that names a measure or a thing is stated for the entity of its own 'of'/'at'/'in' phrase, not for the
+# first entity the sentence names ('In the Midwest, prices at X fell' -> X).
+@pytest.mark.parametrize("text, figure, expected", [
+    ("In the Midwest, prices at the Chicago Mercantile Exchange fell 14 cents on Tuesday.", "14 cents",
+     "Chicago Mercantile Exchange"),
+    ("In Europe, sales at the Zara chain in Madrid fell 3%.", "3%", "Zara"),
+    ("Despite the storm in Florida, the cost of the Artemis mission at NASA rose to $4 billion.", "$4 billion",
+     "NASA"),
+])
+def test_entity_of_the_subjects_own_phrase(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
