@@ -19,3 +19,14 @@ from who_checks import check
 ])
 def test_entity_of_the_subjects_own_phrase(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# With no who in the figure's clause, the sentence's entity the parse ties closest to the figure is its who, not
+# the first one the sentence names.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Overall, spot prices ranged from a drop of $1.10 at the Kendall Terminal to a gain of $0.20 at the Orford Hub.",
+     "$0.20", "Orford Hub"),
+    ("The report came out in Oslo on Monday, and a rise of 4% was seen at Nordvik Energy.", "4%", "Nordvik Energy"),
+])
+def test_sentence_entity_nearest_in_the_parse(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
