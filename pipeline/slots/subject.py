@@ -668,6 +668,28 @@ def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return _surveyed(f.doc, f.head, f.m, f.exclude, f.words)
 
 
+def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'rural voters (41%), urban (55%) and suburban (48%) voters': a figure in brackets right after a population
+    (``populations`` of subjects.json) is that group's figure; a bare adjective stands for the group noun it shares
+    ('urban voters'). Another noun before the bracket ('sales (4%)', 'condoms (23%)') is what was measured, and a
+    name keeps the entity rules."""
+    start = f.m["token_start"]
+    if start < 2 or f.doc[start - 1].text != "(" or f.head.dep_ != "appos" or f.head.head.i != start - 2:
+        return None
+    group = f.head.head
+    if group.ent_type_ or group.lower_ in f.words.pronouns:
+        return None
+    if group.pos_ == "NOUN" and group.lemma_.lower() in f.words.populations:
+        return _compact(f.doc, group)
+    first = group
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    noun = first.head
+    if group.pos_ in ("ADJ", "PROPN") and first.dep_ == "amod" and noun.lemma_.lower() in f.words.populations:
+        return f"{group.text} {noun.text}", None  # words from two places: no one span
+    return None
+
+
 def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """"DOD's stake", "the nation's growth": the possessor of the counted noun, as named."""
     poss = next((c for c in f.noun.children if c.dep_ == "poss"), None) if f.noun is not None else None
@@ -845,7 +867,7 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_surveyed, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_surveyed, False), (_who_bracketed_group, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
     (_who_entity_subject, True), (_who_entity_in_subject, False),
     (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),

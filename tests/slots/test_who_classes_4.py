@@ -30,3 +30,23 @@ def test_entity_of_the_subjects_own_phrase(nlp, text, figure, expected):
 ])
 def test_sentence_entity_nearest_in_the_parse(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A share in brackets right after a population is that group's; a bare adjective stands for the group noun it
+# shares ('urban (55%) and suburban (48%) voters' -> 'urban voters').
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Compared with rural voters (41%), urban (55%) and suburban (48%) voters backed the plan.", "41%", "rural voters"),
+    ("Compared with rural voters (41%), urban (55%) and suburban (48%) voters backed the plan.", "55%", "urban voters"),
+    ("Support for the strike was highest among farmers (62%) in the poll.", "62%", "farmers"),
+])
+def test_bracketed_share_of_a_group(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# A thing before the bracket is what was measured, not a group: its share has no who from the bracket.
+@pytest.mark.parametrize("text, figure, wrong", [
+    ("Most commuters in the survey took buses (40%) or trains (30%) to work.", "40%", "buses"),
+])
+def test_bracketed_share_of_a_thing(nlp, text, figure, wrong):
+    from who_checks import who_of
+    assert who_of(nlp, text, figure) != wrong
