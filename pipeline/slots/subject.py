@@ -690,6 +690,24 @@ def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return None
 
 
+_PART_OF_PRONOUNS = ("them", "these", "those")
+
+
+def _who_part_of_them(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Kurds make up the largest group; 2 million of them live abroad': a part 'of them' is the group's, the
+    subject named just before it (in the sentence, else the one before) when that subject is a name."""
+    of = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.dep_ == "pobj" and c.lower_ in _PART_OF_PRONOUNS for c in of.children):
+        return None
+    sent = f.head.sent
+    start = f.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(f.doc[start:f.m["token_start"]]):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            ent = _entity_in(_document_entities(f.doc, f.words), (tok.idx, tok.idx + len(tok)))
+            return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+    return None
+
+
 def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """"DOD's stake", "the nation's growth": the possessor of the counted noun, as named."""
     poss = next((c for c in f.noun.children if c.dep_ == "poss"), None) if f.noun is not None else None
@@ -867,7 +885,7 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_surveyed, False), (_who_bracketed_group, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
     (_who_entity_subject, True), (_who_entity_in_subject, False),
     (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),

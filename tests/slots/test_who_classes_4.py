@@ -50,3 +50,13 @@ def test_bracketed_share_of_a_group(nlp, text, figure, expected):
 def test_bracketed_share_of_a_thing(nlp, text, figure, wrong):
     from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
+
+
+# A part 'of them' is the group's that the subject just before names; a group the text never names stays out.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The agency says Kurds make up the largest group of migrants in Europe; 2 million of them live in Germany.",
+     "2 million", "Kurds"),
+    ("Officials say 40 million people fell ill last year. Ten million of them were children.", "Ten million", None),
+])
+def test_part_of_them(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
