@@ -47,6 +47,7 @@ class SubjectWords:
     pointer_nouns: Mapping[str, frozenset]
     region_nouns: frozenset = frozenset()
     place_groups: frozenset = frozenset()
+    storm_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -54,7 +55,7 @@ class SubjectWords:
                    frozenset(who["reporter_verbs"]), frozenset(who["event_scales"]), frozenset(who["world_scopes"]),
                    {k: frozenset(v) for k, v in who["anaphor_pronouns"].items()},
                    {k: frozenset(v) for k, v in who["anaphor_nouns"].items()}, frozenset(who.get("region_nouns", ())),
-                   frozenset(who.get("place_groups", ())))
+                   frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -756,6 +757,23 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 _SUBJECT_ATTACHMENTS = ("of", "at", "in", "on", "for")
 
 
+def _who_named_storm(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'the storm dumped two metres of rain' after 'Typhoon Rusa hit Taiwan': a storm's own measures take the storm,
+    by the name it was given before ('Hurricane X', 'Super Typhoon X'; the NER tags such names as events or people)."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in f.words.storm_nouns \
+            or any(c.pos_ == "PROPN" for c in subject.lefts):
+        return None
+    for tok in reversed(f.doc[max(subject.i - 2000, 0):subject.i]):
+        nxt = f.doc[tok.i + 1]
+        if tok.lower_ in f.words.storm_nouns and tok.is_title and nxt.pos_ == "PROPN" and nxt.is_title:
+            start = tok.i - 1 if tok.i > 0 and f.doc[tok.i - 1].is_title and f.doc[tok.i - 1].pos_ in ("PROPN", "ADJ") \
+                and f.doc[tok.i - 1].dep_ == "compound" else tok.i
+            span = f.doc[start:nxt.i + 1]
+            return span.text, [span.start_char, span.end_char]
+    return None
+
+
 def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'Prices at the Ridgeway hub fell 9 cents', 'the cost of the Orion mission rose to $2 billion': a subject that
     names a measure or a thing, not an owner, is stated for the entity its own 'of'/'at'/'in' phrase names. The
@@ -886,7 +904,7 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_entity_subject, True), (_who_entity_in_subject, False),
+    (_who_entity_subject, True), (_who_named_storm, False), (_who_entity_in_subject, False),
     (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )

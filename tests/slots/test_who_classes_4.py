@@ -60,3 +60,13 @@ def test_bracketed_share_of_a_thing(nlp, text, figure, wrong):
 ])
 def test_part_of_them(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A storm's own measures take the storm by the name it was given before ('Hurricane X', 'Super Typhoon X').
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Hurricane Delia struck Cuba on Monday.\n\nThe storm killed more than 300 people.", "300", "Hurricane Delia"),
+    ("Super Typhoon Rusa hit Taiwan. Later the storm dumped as much as two metres of rain.", "two metres",
+     "Super Typhoon Rusa"),
+])
+def test_storm_takes_its_name(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
