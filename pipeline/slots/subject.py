@@ -759,19 +759,51 @@ _SUBJECT_ATTACHMENTS = ("of", "at", "in", "on", "for")
 
 def _who_named_storm(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'the storm dumped two metres of rain' after 'Typhoon Rusa hit Taiwan': a storm's own measures take the storm,
-    by the name it was given before ('Hurricane X', 'Super Typhoon X'; the NER tags such names as events or people)."""
+    by the name it was given before ('Hurricane X', 'Super Typhoon X'; the NER tags such names as events or people).
+    'It killed 300 people' takes the storm that is the subject of the sentences before it (through their own 'it')."""
     subject = f.subject
-    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in f.words.storm_nouns \
+    if subject is None or f.reporter:
+        return None
+    if subject.lower_ == "it":
+        return _storm_subject_before(f.doc, subject, f.words)
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in f.words.storm_nouns \
             or any(c.pos_ == "PROPN" for c in subject.lefts):
         return None
     for tok in reversed(f.doc[max(subject.i - 2000, 0):subject.i]):
-        nxt = f.doc[tok.i + 1]
-        if tok.lower_ in f.words.storm_nouns and tok.is_title and nxt.pos_ == "PROPN" and nxt.is_title:
-            start = tok.i - 1 if tok.i > 0 and f.doc[tok.i - 1].is_title and f.doc[tok.i - 1].pos_ in ("PROPN", "ADJ") \
-                and f.doc[tok.i - 1].dep_ == "compound" else tok.i
-            span = f.doc[start:nxt.i + 1]
-            return span.text, [span.start_char, span.end_char]
+        name = _storm_name(f.doc, tok, f.words)
+        if name is not None:
+            return name
     return None
+
+
+def _storm_subject_before(doc: Doc, tok: Token, words: SubjectWords, sentences: int = 2) -> Optional[tuple]:
+    """The storm name that is the subject of one of the sentences before ``tok``'s, passing through their 'it'."""
+    sent = tok.sent
+    for _ in range(sentences):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        subject = next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lower_ == "it":
+            continue
+        # the name must head the subject: 'damage from Hurricane X' is not the storm
+        return next((n for n in (_storm_name(doc, t, words) for t in doc[subject.left_edge.i:subject.i])
+                     if n is not None), None)
+    return None
+
+
+def _storm_name(doc: Doc, tok: Token, words: SubjectWords) -> Optional[tuple]:
+    """'Hurricane Delia', 'Super Typhoon Rusa' when ``tok`` is the storm word of such a name."""
+    if tok.i + 1 >= len(doc) or tok.lower_ not in words.storm_nouns or not tok.is_title:
+        return None
+    nxt = doc[tok.i + 1]
+    if nxt.pos_ != "PROPN" or not nxt.is_title:
+        return None
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    start = before.i if before is not None and before.is_title and before.dep_ == "compound" \
+        and before.pos_ in ("PROPN", "ADJ") else tok.i
+    span = doc[start:nxt.i + 1]
+    return span.text, [span.start_char, span.end_char]
 
 
 def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:

@@ -67,6 +67,17 @@ def test_part_of_them(nlp, text, figure, expected):
     ("Hurricane Delia struck Cuba on Monday.\n\nThe storm killed more than 300 people.", "300", "Hurricane Delia"),
     ("Super Typhoon Rusa hit Taiwan. Later the storm dumped as much as two metres of rain.", "two metres",
      "Super Typhoon Rusa"),
+    ("Cyclone Tamsin hit Madagascar this week. Hurricane Omar in May was a bad storm. It killed more than 200 people. "
+     "Officials estimate that it caused $9 billion in damage.", "$9 billion", "Hurricane Omar"),
 ])
 def test_storm_takes_its_name(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# 'It' takes a storm only when a storm's name heads the subject before it.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Damage from Hurricane Omar was heavy in Cuba. It sent 3,000 soldiers to help.", "3,000", "Cuba"),
+    ("Acme Corp. makes cars in Ohio. It sold 300 cars in May.", "300", "Acme Corp."),
+])
+def test_it_is_a_storm_only_after_one(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
