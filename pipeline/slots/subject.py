@@ -717,6 +717,8 @@ def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     ent = _entity_in(f.ents, (poss.left_edge.idx, poss.idx + len(poss)))
     if ent is not None:
         return ent.text, [ent.start_char, ent.end_char]
+    if poss.lower_ in f.words.pointer_pronouns:  # 'its two leaders': whose, as for a pronoun subject
+        return pointed_at(f.doc, poss, f.previous, words=f.words)
     return pointed_at(f.doc, poss, None, named_only=True, words=f.words) or (poss.text, [poss.idx, poss.idx + len(poss)])
 
 

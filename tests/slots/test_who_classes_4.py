@@ -81,3 +81,12 @@ def test_storm_takes_its_name(nlp, text, figure, expected):
 ])
 def test_it_is_a_storm_only_after_one(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A possessive pronoun on the counted noun stands for the body or place named before, as a pronoun subject does.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Zentrix Holdings collapsed in May.\n\nIts three former directors, Ann Boyle and Tim Reed, face trial in Denver.",
+     "three", "Zentrix Holdings"),
+])
+def test_possessive_pronoun_on_the_counted_noun(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
