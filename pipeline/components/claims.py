@@ -34,7 +34,7 @@ from newsclaims.slots.date_proposers import DateFrame
 from newsclaims.slots.rankers import RulesRanker, checked_ranker, ranker_from_data
 from newsclaims.slots.what_features import WHAT_FILLER
 from newsclaims.slots.what_proposers import KindWords, WhatFrame
-from newsclaims.slots.who_features import WHO_FILLER
+from newsclaims.slots.who_features import WHO_FILLER, _path_length
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots.when import DateLexicon, date_mentions
 
@@ -321,7 +321,8 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
             and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
         slots["who"] = slots["who_span"] = None
     if slots["who"] is None and not ownerless:
-        for ent in sorted(ents, key=lambda e: (e.label_ == "NORP", base_of(e))):  # "European" only when nothing better
+        # "European" only when nothing better; then the entity nearest the figure in the parse
+        for ent in sorted(ents, key=lambda e: (e.label_ == "NORP", base_of(e), _arcs_to_figure(e, m))):
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
                     and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words):
@@ -345,6 +346,13 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
     if (not what or what in pronouns) and last is not None and last.what:
         slots["what"], slots["what_span"] = last.what, last.what_span
     return slots
+
+
+def _arcs_to_figure(ent, m: dict) -> int:
+    """Dependency arcs between an entity of the figure's sentence and the figure: of the sentence's entities, the one
+    the parse ties closest to the figure is its who ('from $1 at X to $2 at Y': $2 is Y's), not the first named."""
+    arcs = _path_length(ent.root, ent.doc[m["head"]])
+    return len(ent.doc) if arcs is None else arcs
 
 
 def _iso_or_none(value) -> Optional[str]:

@@ -47,6 +47,7 @@ class SubjectWords:
     pointer_nouns: Mapping[str, frozenset]
     region_nouns: frozenset = frozenset()
     place_groups: frozenset = frozenset()
+    storm_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -54,7 +55,7 @@ class SubjectWords:
                    frozenset(who["reporter_verbs"]), frozenset(who["event_scales"]), frozenset(who["world_scopes"]),
                    {k: frozenset(v) for k, v in who["anaphor_pronouns"].items()},
                    {k: frozenset(v) for k, v in who["anaphor_nouns"].items()}, frozenset(who.get("region_nouns", ())),
-                   frozenset(who.get("place_groups", ())))
+                   frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -668,6 +669,46 @@ def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return _surveyed(f.doc, f.head, f.m, f.exclude, f.words)
 
 
+def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'rural voters (41%), urban (55%) and suburban (48%) voters': a figure in brackets right after a population
+    (``populations`` of subjects.json) is that group's figure; a bare adjective stands for the group noun it shares
+    ('urban voters'). Another noun before the bracket ('sales (4%)', 'condoms (23%)') is what was measured, and a
+    name keeps the entity rules."""
+    start = f.m["token_start"]
+    if start < 2 or f.doc[start - 1].text != "(" or f.head.dep_ != "appos" or f.head.head.i != start - 2:
+        return None
+    group = f.head.head
+    if group.ent_type_ or group.lower_ in f.words.pronouns:
+        return None
+    if group.pos_ == "NOUN" and group.lemma_.lower() in f.words.populations:
+        return _compact(f.doc, group)
+    first = group
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    noun = first.head
+    if group.pos_ in ("ADJ", "PROPN") and first.dep_ == "amod" and noun.lemma_.lower() in f.words.populations:
+        return f"{group.text} {noun.text}", None  # words from two places: no one span
+    return None
+
+
+_PART_OF_PRONOUNS = ("them", "these", "those")
+
+
+def _who_part_of_them(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Kurds make up the largest group; 2 million of them live abroad': a part 'of them' is the group's, the
+    subject named just before it (in the sentence, else the one before) when that subject is a name."""
+    of = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.dep_ == "pobj" and c.lower_ in _PART_OF_PRONOUNS for c in of.children):
+        return None
+    sent = f.head.sent
+    start = f.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(f.doc[start:f.m["token_start"]]):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            ent = _entity_in(_document_entities(f.doc, f.words), (tok.idx, tok.idx + len(tok)))
+            return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+    return None
+
+
 def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """"DOD's stake", "the nation's growth": the possessor of the counted noun, as named."""
     poss = next((c for c in f.noun.children if c.dep_ == "poss"), None) if f.noun is not None else None
@@ -676,6 +717,8 @@ def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     ent = _entity_in(f.ents, (poss.left_edge.idx, poss.idx + len(poss)))
     if ent is not None:
         return ent.text, [ent.start_char, ent.end_char]
+    if poss.lower_ in f.words.pointer_pronouns:  # 'its two leaders': whose, as for a pronoun subject
+        return pointed_at(f.doc, poss, f.previous, words=f.words)
     return pointed_at(f.doc, poss, None, named_only=True, words=f.words) or (poss.text, [poss.idx, poss.idx + len(poss)])
 
 
@@ -711,6 +754,80 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     ent = next((e for e in named if not base_of(e)), named[0] if named else None)
     ent = specific_place(ent, f.ents, f.words) if ent is not None else None
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+_SUBJECT_ATTACHMENTS = ("of", "at", "in", "on", "for")
+
+
+def _who_named_storm(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'the storm dumped two metres of rain' after 'Typhoon Rusa hit Taiwan': a storm's own measures take the storm,
+    by the name it was given before ('Hurricane X', 'Super Typhoon X'; the NER tags such names as events or people).
+    'It killed 300 people' takes the storm that is the subject of the sentences before it (through their own 'it')."""
+    subject = f.subject
+    if subject is None or f.reporter:
+        return None
+    if subject.lower_ == "it":
+        return _storm_subject_before(f.doc, subject, f.words)
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in f.words.storm_nouns \
+            or any(c.pos_ == "PROPN" for c in subject.lefts):
+        return None
+    for tok in reversed(f.doc[max(subject.i - 2000, 0):subject.i]):
+        name = _storm_name(f.doc, tok, f.words)
+        if name is not None:
+            return name
+    return None
+
+
+def _storm_subject_before(doc: Doc, tok: Token, words: SubjectWords, sentences: int = 2) -> Optional[tuple]:
+    """The storm name that is the subject of one of the sentences before ``tok``'s, passing through their 'it'."""
+    sent = tok.sent
+    for _ in range(sentences):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        subject = next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lower_ == "it":
+            continue
+        # the name must head the subject: 'damage from Hurricane X' is not the storm
+        return next((n for n in (_storm_name(doc, t, words) for t in doc[subject.left_edge.i:subject.i])
+                     if n is not None), None)
+    return None
+
+
+def _storm_name(doc: Doc, tok: Token, words: SubjectWords) -> Optional[tuple]:
+    """'Hurricane Delia', 'Super Typhoon Rusa' when ``tok`` is the storm word of such a name."""
+    if tok.i + 1 >= len(doc) or tok.lower_ not in words.storm_nouns or not tok.is_title:
+        return None
+    nxt = doc[tok.i + 1]
+    if nxt.pos_ != "PROPN" or not nxt.is_title:
+        return None
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    start = before.i if before is not None and before.is_title and before.dep_ == "compound" \
+        and before.pos_ in ("PROPN", "ADJ") else tok.i
+    span = doc[start:nxt.i + 1]
+    return span.text, [span.start_char, span.end_char]
+
+
+def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Prices at the Ridgeway hub fell 9 cents', 'the cost of the Orion mission rose to $2 billion': a subject that
+    names a measure or a thing, not an owner, is stated for the entity its own 'of'/'at'/'in' phrase names. The
+    subject's compact phrase stops at that phrase's article, so the entity-subject rule does not see it."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.lower_ in f.words.pronouns:
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma in f.lexicon.reporters or lemma in f.words.populations or _pointer_labels(subject, f.words) is not None:
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _SUBJECT_ATTACHMENTS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            lo, hi = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+            ent = next((e for e in f.ents if lo <= e.start_char and e.end_char <= hi and e.label_ != "NORP"
+                        and not (e.start_char < f.m["end"] and f.m["start"] < e.end_char)), None)
+            if ent is not None:
+                return ent.text, [ent.start_char, ent.end_char]
+    return None
 
 
 def _who_owner_named_before(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -820,8 +937,8 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_surveyed, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_entity_subject, True),
+    (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_entity_subject, True), (_who_named_storm, False), (_who_entity_in_subject, False),
     (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )
