@@ -192,7 +192,7 @@ class ClaimBuilder:
         date_frame = date_frame or self.date_frame(doc)
         ents = who_entities(doc, self.subject_words) if ents is None else ents
         return WhoFrame.build(doc, date_frame.text, date_frame.mentions, date_frame.sentences, ents, self.who_lexicon,
-                              date_frame.markers, date_frame.lead)
+                              date_frame.markers, date_frame.lead, self.subject_words)
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
         """cfg.json, one JSON file per ranker setting, and lexicon/NAME.json: the folder needs nothing from models/."""

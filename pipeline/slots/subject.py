@@ -64,11 +64,6 @@ def packaged_words() -> SubjectWords:
     return SubjectWords.from_data(read_lexicon("subjects"), read_lexicon("who"))
 
 
-# The packaged pronouns and reporter verbs, for the what and who proposers that do not take the component's lexicons
-# yet; the rules of this module read their ``SubjectWords`` instead.
-PRONOUNS = packaged_words().pronouns
-REPORTER_VERBS = packaged_words().reporter_verbs
-
 
 def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 10,
             clauses: bool = False) -> Optional[tuple[str, list]]:

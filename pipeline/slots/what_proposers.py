@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
-from newsclaims.slots.subject import (LOCATIVE_LABELS, PRONOUNS, REPORTER_VERBS, SUBJECTS, WhatLexicon, _clause_after,
+from newsclaims.slots.subject import (LOCATIVE_LABELS, SUBJECTS, WhatLexicon, _clause_after,
                                       _is_the_unit, _phrase)
 from newsclaims.slots.who_proposers import Clause, WhoFrame
 
@@ -119,7 +119,7 @@ def _inside(m: dict, tok: Token) -> bool:
 
 def _candidate(frame: WhatFrame, mi: int, found: Optional[tuple], proposer: str, **features: float) -> list[Candidate]:
     """A candidate from a (text, span) the phrase helpers return; none for a pronoun or the figure's own unit."""
-    if found is None or not found[0] or found[0].lower() in PRONOUNS or _is_the_unit(found, frame.mentions[mi]):
+    if found is None or not found[0] or found[0].lower() in frame.who.words.pronouns or _is_the_unit(found, frame.mentions[mi]):
         return []
     span = tuple(found[1]) if found[1] is not None else None
     return [Candidate(SLOT, proposer, found[0], found[0], span, None, dict(features))]
@@ -127,7 +127,7 @@ def _candidate(frame: WhatFrame, mi: int, found: Optional[tuple], proposer: str,
 
 def _noun_phrase(frame: WhatFrame, mi: int, tok: Optional[Token], proposer: str, clauses: bool = False,
                  **features: float) -> list[Candidate]:
-    if tok is None or _inside(frame.mentions[mi], tok) or tok.lower_ in PRONOUNS or tok.like_num \
+    if tok is None or _inside(frame.mentions[mi], tok) or tok.lower_ in frame.who.words.pronouns or tok.like_num \
             or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha:
         return []
     found = _phrase(frame.doc, tok, _exclude(frame.mentions[mi]), max_tokens=14 if clauses else 10, clauses=clauses)
@@ -171,7 +171,7 @@ def whole_phrase(frame: WhatFrame, mi: int) -> list[Candidate]:
     'injuries caused by falls', 'reported outbreaks since January' (at most a dozen words, minus the figure)."""
     c, m = frame.clause(mi), frame.mentions[mi]
     tok = c.noun if c.noun is not None else c.subject
-    if tok is None or _inside(m, tok) or tok.lower_ in PRONOUNS:
+    if tok is None or _inside(m, tok) or tok.lower_ in frame.who.words.pronouns:
         return []
     words = [t for t in frame.doc[tok.left_edge.i:tok.right_edge.i + 1] if not _inside(m, t)]
     words = [t for t in words if t.i >= tok.i - 4 and t.i <= tok.i + 11]
@@ -299,7 +299,7 @@ def _postmodified(frame: WhatFrame, mi: int, tok: Token) -> Optional[tuple]:
     """(text, span) of ``tok``'s noun phrase stretched over the words after it that its subtree holds; None when
     nothing follows it or the noun is no plain noun."""
     m, doc = frame.mentions[mi], frame.doc
-    if _inside(m, tok) or tok.lower_ in PRONOUNS or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha:
+    if _inside(m, tok) or tok.lower_ in frame.who.words.pronouns or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha:
         return None
     base = _phrase(doc, tok, _exclude(m))
     if base is None:
@@ -555,7 +555,7 @@ def _read_things(frame: WhatFrame, mi: int) -> list[Token]:
 
 
 def _plain_noun(frame: WhatFrame, mi: int, tok: Token) -> bool:
-    return not _inside(frame.mentions[mi], tok) and tok.lower_ not in PRONOUNS and tok.pos_ in ("NOUN", "PROPN") \
+    return not _inside(frame.mentions[mi], tok) and tok.lower_ not in frame.who.words.pronouns and tok.pos_ in ("NOUN", "PROPN") \
         and tok.is_alpha
 
 
@@ -595,7 +595,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     tail = _tail(frame, mi, m["token_end"])
     verb = _verb_of(c.head)
     if verb is not None and (verb.i > m["token_start"] or verb_lemma(verb) in frame.lexicon.level_verbs
-                             or verb_lemma(verb) in REPORTER_VERBS or _is_comparison(frame, verb)):
+                             or verb_lemma(verb) in frame.who.words.reporter_verbs or _is_comparison(frame, verb)):
         verb = None
     verbs = [verb] + [t for t in verb.children if t.dep_ == "prt" and t.i < m["token_start"]] if verb is not None else []
     predicate = _predicate_after(frame, mi)
@@ -641,7 +641,7 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in things:
         verb = _verb_of(c.head) if elided else _verb_of(tok) or _verb_of(c.head)
-        if verb is None or verb_lemma(verb) in frame.lexicon.level_verbs or verb_lemma(verb) in REPORTER_VERBS \
+        if verb is None or verb_lemma(verb) in frame.lexicon.level_verbs or verb_lemma(verb) in frame.who.words.reporter_verbs \
                 or _is_comparison(frame, verb) or _loosely_joined(frame, tok, verb):
             continue
         words = _phrase_words(frame, mi, tok)
@@ -681,7 +681,7 @@ def level_participle(frame: WhatFrame, mi: int) -> list[Candidate]:
             top = top.head if top.dep_ == "conj" else top.head.head
         else:
             break
-    if top.pos_ not in ("NOUN", "PROPN") or top.lower_ in PRONOUNS:
+    if top.pos_ not in ("NOUN", "PROPN") or top.lower_ in frame.who.words.pronouns:
         return []
     words = [t for t in frame.doc[top.left_edge.i:verb.i] if not _inside(m, t)]
     while words and words[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):

@@ -16,7 +16,6 @@ from spacy.tokens import Token
 
 from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, bucket, merged, rank_features, sentences_bucket
 from newsclaims.slots.source import REPORTING
-from newsclaims.slots.subject import PRONOUNS
 from newsclaims.slots.who_proposers import PROPOSERS, WhoFrame, name_key
 
 RULE_ORDER = ("rules", NULL)
@@ -136,7 +135,7 @@ def figure_features(frame: WhoFrame, mi: int) -> dict[str, float]:
     subject = c.subject
     if subject is None:
         kind = "none"
-    elif subject.lower_ in PRONOUNS:
+    elif subject.lower_ in frame.words.pronouns:
         kind = "pronoun"
     else:
         lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)

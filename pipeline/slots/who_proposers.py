@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.sentences import SentenceIndex
-from newsclaims.slots.subject import PRONOUNS, SUBJECTS, _compact, _governing_verb
+from newsclaims.slots.subject import SUBJECTS, SubjectWords, _compact, _governing_verb, packaged_words
 
 SLOT = "who"
 NEAREST = 8  # sentence entities offered per figure, nearest first: a list sentence may name dozens
@@ -90,6 +90,7 @@ class WhoFrame:
     ents: list[Span]
     lexicon: WhoLexicon
     markers: list[int] = field(default_factory=list)
+    words: SubjectWords = field(default_factory=packaged_words)  # the component's, so its lexicon folder decides
     lead: list[tuple[int, int]] = field(default_factory=list)
     rules: dict[int, Optional[tuple]] = field(default_factory=dict)
     sources: dict[int, Optional[tuple]] = field(default_factory=dict)
@@ -106,8 +107,9 @@ class WhoFrame:
     @classmethod
     def build(cls, doc: Doc, text: str, mentions: list[dict], sentences: SentenceIndex, ents: list[Span],
               lexicon: WhoLexicon, markers: Optional[list[int]] = None,
-              lead: Optional[list[tuple[int, int]]] = None) -> "WhoFrame":
-        frame = cls(doc, text, mentions, sentences, ents, lexicon, list(markers or []), list(lead or []))
+              lead: Optional[list[tuple[int, int]]] = None, words: Optional[SubjectWords] = None) -> "WhoFrame":
+        frame = cls(doc, text, mentions, sentences, ents, lexicon, list(markers or []), words or packaged_words(),
+                    list(lead or []))
         frame.ent_starts = [e.start_char for e in ents]
         frame.ent_keys = [name_key(e.text) for e in ents]
         for start, key in zip(frame.ent_starts, frame.ent_keys):
@@ -181,7 +183,7 @@ def _phrase_candidate(frame: WhoFrame, mi: int, tok: Token, proposer: str, **fea
     ei = frame.entity_in(lo, hi)
     if ei is not None and not _overlaps_figure(m, frame.ents[ei].start_char, frame.ents[ei].end_char):
         return _entity_candidate(frame, ei, proposer, **features)
-    if tok.lower_ in PRONOUNS or tok.pos_ not in ("NOUN", "PROPN") or tok.like_num:
+    if tok.lower_ in frame.words.pronouns or tok.pos_ not in ("NOUN", "PROPN") or tok.like_num:
         return None
     if tok.lemma_.lower() in frame.lexicon.reporters:  # 'researchers found 30 species': never the who (subjects.json)
         return None
@@ -218,7 +220,7 @@ def possessor(frame: WhoFrame, mi: int) -> list[Candidate]:
     out = []
     for tok in (c.noun, c.head):
         poss = next((x for x in tok.children if x.dep_ == "poss"), None) if tok is not None else None
-        if poss is not None and poss.lower_ not in PRONOUNS:
+        if poss is not None and poss.lower_ not in frame.words.pronouns:
             found = _phrase_candidate(frame, mi, poss, "possessor")
             if found is not None:
                 out.append(found)

@@ -61,3 +61,34 @@ def test_an_assembled_folders_subjects_decide_its_pronouns(fresh, tmp_path):
     path.write_text(json.dumps(added("subjects", key, word)["subjects"]), encoding="utf-8")
     assert claim_of(spacy.load(tmp_path / "assembled"), text, figure)[slot] == edited
     assert claim_of(fresh, text, figure)[slot] == packaged
+
+
+# The who and what proposers read the pronouns and reporter verbs of the frame the component builds, not packaged
+# copies: a word given to initialize() changes which candidates they propose.
+PROPOSER_CASES = [
+    # subjects.json pronouns: a pronoun subject is proposed neither as the thing measured nor as its owner
+    ("subjects", "pronouns", "widgets", "Widgets rose 5% in May.", "5%", "what", "increase in Widgets"),
+    ("subjects", "pronouns", "tanners", "Tanners sold 4,000 hides in May.", "4,000", "what", "Tanners"),
+    ("subjects", "pronouns", "widgets", "Widgets rose 5% in May.", "5%", "who", "Widgets"),
+]
+
+
+def candidates_of(nlp, text: str, figure: str, slot: str) -> list[str]:
+    builder = nlp.get_pipe("newsclaims_claims")
+    doc = nlp(text)
+    ranked = [r for claim, r in builder.build_ranked(doc) if claim.text == figure]
+    assert ranked, f"no figure {figure!r}"
+    return [s.candidate.value for s in ranked[0][slot]]
+
+
+@pytest.mark.parametrize("name, key, word, text, figure, slot, candidate", PROPOSER_CASES)
+def test_a_pronoun_given_to_initialize_reaches_the_proposers(fresh, name, key, word, text, figure, slot, candidate):
+    builder = fresh.get_pipe("newsclaims_claims")
+    assert candidate in candidates_of(fresh, text, figure, slot)
+    builder.initialize(lexicons=added(name, key, word))
+    try:
+        assert builder.who_frame(fresh(text)).words is builder.subject_words
+        assert candidate not in candidates_of(fresh, text, figure, slot)
+    finally:
+        builder.initialize()
+    assert candidate in candidates_of(fresh, text, figure, slot)
