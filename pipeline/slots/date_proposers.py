@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsclaims.slots.candidates import NULL, Candidate, any_between
 from newsclaims.slots.sentences import SentenceIndex
+from newsclaims.normalize.dates import shift_iso
 from newsclaims.slots.when import DateLexicon, period
 
 SLOT = "date"
@@ -231,6 +232,77 @@ def sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:
     return [_date(frame, di, "sentence") for di in sorted(chosen)]
 
 
+RESPECTIVE_REACH = 60  # characters from a list's last figure to the 'respectively' that closes it
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+)?$")  # between two items of a list: ', ', ' and ', ', and '
+
+
+def respective_dates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The k-th figure of a list that 'respectively' closes takes the k-th date of a list of as many dates in its
+    sentence ('rose 4% and 6% in 2019 and 2020, respectively'; 'for the same periods in 2019 and 2018, 90 and 80
+    respectively'), or the k-th unit of a window right after the word, newest first ('rose 3%, 2% and 1%
+    respectively in the prior three months' after 'in June': May, April, March; corpus/GUIDELINES.md 012)."""
+    found = _respective_list(frame, mi)
+    if found is None:
+        return []
+    run, word_end = found
+    k = run.index(mi)
+    same = frame.sentence_dates(mi)
+    for chain in sorted(_date_chains(frame, same), key=lambda c: _chain_distance(frame, c, run, word_end)):
+        if len(chain) == len(run):
+            return [_date(frame, chain[k], "respective")]
+    after = [di for di in same if word_end <= frame.dates[di]["start"] <= word_end + 12]
+    span = frame.dates[after[0]].get("window") if after else None
+    if span is None or span["to"] or span["n"] != len(run) or "/" not in (frame.dates[after[0]]["iso"] or "/"):
+        return []
+    d = frame.dates[after[0]]
+    step = {"months": 1, "quarters": 3, "years": 12}[span["unit"]]
+    unit = _unit_back(d["iso"].split("/")[-1], step, k)
+    return [Candidate(SLOT, "respective", unit, d["text"], (d["start"], d["end"]), d["resolution"])]
+
+
+def _respective_list(frame: DateFrame, mi: int) -> Optional[tuple[list[int], int]]:
+    """The figures of the list the figure belongs to, when 'respectively' closes it, and where the word ends."""
+    m = frame.mentions[mi]
+    word = frame.lexicon.respectively.search(frame.text, m["end"], min(m["sent_end"], m["end"] + 400))
+    if word is None:
+        return None
+    last = bisect.bisect_right(frame.mention_starts, word.start()) - 1
+    if last < mi or frame.mentions[last]["sent_start"] != m["sent_start"] or word.start() - frame.mentions[last]["end"] > RESPECTIVE_REACH:
+        return None
+    run = [last]
+    while run[0] > 0 and frame.mentions[run[0] - 1]["sent_start"] == m["sent_start"] \
+            and _LIST_GAP.match(frame.text[frame.mentions[run[0] - 1]["end"]:frame.mentions[run[0]]["start"]]):
+        run.insert(0, run[0] - 1)
+    return (run, word.end()) if len(run) >= 2 and mi in run else None
+
+
+def _date_chains(frame: DateFrame, same: list[int]) -> list[list[int]]:
+    """The sentence's dates grouped into lists: consecutive dates with only ', ' or 'and' between."""
+    chains: list[list[int]] = []
+    for di in sorted(same, key=lambda di: frame.dates[di]["start"]):
+        prev = chains[-1][-1] if chains else None
+        if prev is not None and _LIST_GAP.match(frame.text[frame.dates[prev]["end"]:frame.dates[di]["start"]]):
+            chains[-1].append(di)
+        else:
+            chains.append([di])
+    return [c for c in chains if len(c) >= 2]
+
+
+def _chain_distance(frame: DateFrame, chain: list[int], run: list[int], word_end: int) -> int:
+    """Characters between a list of dates and the list of figures (with its 'respectively')."""
+    first, last = frame.dates[chain[0]]["start"], frame.dates[chain[-1]]["end"]
+    start, end = frame.mentions[run[0]]["start"], word_end
+    return max(first - end, start - last, 0)
+
+
+def _unit_back(end: str, step: int, k: int) -> str:
+    """The k-th unit of ``step`` months counted back from a window's last month (k = 0: the window's last unit)."""
+    if len(end) == 4:
+        return str(int(end) - k)
+    last = shift_iso(end[:7], months=-step * k)
+    return last if step == 1 else f"{shift_iso(last, months=1 - step)}/{last}"
+
+
 def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     """For the size of a change whose sentence names its baseline ('$5 million above the revised 2016 ...
     in 2017', 'fell 14 cents from $4.17 last Wednesday to $4.03 yesterday'), the period from the baseline to the new
@@ -242,7 +314,8 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     text = frame.text
     own_date = any(frame.owner.get(di) == mi for di in same)  # 'doubled this year, from 2 GW at the close of 2022'
     marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
-              or frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])]
+              or (frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])
+                  and "window" not in frame.dates[di])]  # 'over the past year' is the change's own period
     if not marked:
         return []
     anchored = next((frame.dates[di] for di in marked if "anchored_to" in frame.dates[di]), None)
@@ -516,7 +589,7 @@ def null_date(frame: DateFrame, mi: int) -> list[Candidate]:
 
 Proposer = Callable[[DateFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
-    "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
+    "respective": respective_dates, "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
     "baseline_context": baseline_context, "reference": reference_period, "election": election_result,

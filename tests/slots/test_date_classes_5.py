@@ -1,0 +1,71 @@
+"""Issue 11's date classes, fifth round: 'respectively' lists (each figure its own date), windows counted back from
+an anchor ('in the prior three months', 'over the past year'). Each class is a table of made-up texts run through
+the real pipeline (the figure's date, or None, by the figure's text), or of expressions through the window reader."""
+from __future__ import annotations
+
+import pytest
+
+import newsclaims
+from newsclaims.slots.when import packaged_date_lexicon, window
+
+
+def check(nlp, text: str, published, expected: dict) -> None:
+    """Each figure's date; a count's mention may or may not run on to its noun ('30' or '30 seats')."""
+    got = {c.text: c.date for c in newsclaims.extract(text, published=published, nlp=nlp)}
+    for figure, date in expected.items():
+        found = [k for k in got if k == figure or figure.startswith(k + " ")]
+        assert found, (figure, got)
+        assert got[found[0]] == date, (figure, got)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a list of dates pairs with the list of figures in order, after or before it
+    ("Exports to Peru and Chile rose 4% and 6% in 2017 and 2018, respectively.", "2021-03-01",
+     {"4%": "2017", "6%": "2018"}),
+    ("Exports to Peru and Chile rose 4% and 6%, respectively, in 2017 and 2018.", "2021-03-01",
+     {"4%": "2017", "6%": "2018"}),
+    ("In 2016 and 2015 the two mills made 400 and 500 tons respectively.", "2021-03-01",
+     {"400": "2016", "500 tons": "2015"}),
+    # the years of 'the same periods in' take the period they copy, each its own
+    ("The 530 floods in the first five months of 2012 were half of those for the same periods in 2011 and 2010, "
+     "1,060 and 990 floods respectively.", "2012-07-02",
+     {"1,060": "2011-01/2011-05", "990 floods": "2010-01/2010-05"}),
+    # a window right after the word: the figures take its units, newest first
+    ("Fuel costs climbed 5.2 percent in April after rising 3.1 percent, 2.4 percent, and 6.8 percent "
+     "respectively, in the prior three months.", "2016-05-12",
+     {"5.2 percent": "2016-04", "3.1 percent": "2016-03", "2.4 percent": "2016-02", "6.8 percent": "2016-01"}),
+    # no 'respectively': two dates joined by 'and' stay one period
+    ("Exports to Peru rose 4% in 2017 and 2018.", "2021-03-01", {"4%": "2017/2018"}),
+])
+def test_respectively_lists(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'the prior N months' are the N months before the sentence's month, else before publication's month
+    ("Orders rose 2 percent in September after falling 1 percent in the previous two months.", "2015-10-20",
+     {"2 percent": "2015-09", "1 percent": "2015-07/2015-08"}),
+    ("Orders fell 3% in the previous three months.", "2021-03-01", {"3%": "2020-12/2021-02"}),
+    ("Orders fell 3% in the preceding two years.", "2021-03-01", {"3%": "2019/2020"}),
+    # 'the past year' runs to the latest month the paragraph named before it
+    ("Rents rose 0.4 percent in March 2011, after 0.2 percent in February. Rents advanced 3 percent over the past "
+     "year.", "2011-04-14", {"3 percent": "2010-03/2011-03"}),
+    # with no month to run to, it gives no date (the publication month is no reference period)
+    ("Rents advanced 3 percent over the past year.", "2011-04-14", {"3 percent": None}),
+])
+def test_windows(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the prior three months", {"n": 3, "unit": "months", "to": False}),
+    ("in the previous 2 quarters", {"n": 2, "unit": "quarters", "to": False}),
+    ("the preceding four years", {"n": 4, "unit": "years", "to": False}),
+    ("the past year", {"n": 12, "unit": "months", "to": True}),
+    ("over the last 12 months", {"n": 12, "unit": "months", "to": True}),
+    ("the last two years", None),  # a period of its own, read by resolve_date
+    ("the prior month", None),  # 'a month earlier' and its kin count back one month
+    ("the prior 300 months", None),
+])
+def test_window_reader(text, expected):
+    assert window(text, packaged_date_lexicon()) == expected
