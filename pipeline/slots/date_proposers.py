@@ -133,12 +133,18 @@ def reference_date(frame: DateFrame) -> Optional[int]:
     fiscal year ('the trade figures for May', 'the spending request for fiscal year 2031'), else the first
     period of a lead sentence that states a figure ('59 million people died in 2004'). A period, not a day (a
     release's day does not date what it reveals), and no comparison's other side, 'since' date or name's year."""
-    bounds = [b for b in frame.sentences.bounds if frame.text[b[0]:b[1]].strip()][:LEAD_REACH]
+    bounds = [b for b in frame.sentences.bounds if _stated(frame.text[b[0]:b[1]])][:LEAD_REACH]
     usable = [di for start, _ in bounds for di in frame.by_sentence.get(start, []) if _reference_shaped(frame, di)]
     introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12))]
     if introduced:
         return introduced[0]
     return next((di for di in usable if _dates_a_figure(frame, di)), None)
+
+
+def _stated(sentence: str) -> bool:
+    """A sentence of the story, not a header line ('Office of Public Affairs, 1200 Main Street'), a dateline or
+    release number, which end without a full stop."""
+    return len(re.findall(r"\w+", sentence)) >= 3 and sentence.strip()[-1:] in ".!?\"\u201d'\u2019"
 
 
 def _dates_a_figure(frame: DateFrame, di: int) -> bool:
@@ -150,7 +156,15 @@ def _dates_a_figure(frame: DateFrame, di: int) -> bool:
     verb = _governing_verb(frame.doc, d)
     if verb is None:
         return False
-    return any(m["sent_start"] == d["sent_start"] and _governing_verb(frame.doc, m) == verb for m in frame.mentions)
+    return any(m["sent_start"] == d["sent_start"] and (_governing_verb(frame.doc, m) == verb or _governs(frame.doc, verb, m))
+               for m in frame.mentions)
+
+
+def _governs(doc: Doc, verb: Token, m: dict) -> bool:
+    """Whether the verb is an ancestor of the figure: 'drivers in June logged 261.7 billion vehicle-miles traveled',
+    where the figure's own span holds a verb of its noun."""
+    span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(a.i == verb.i for a in span.root.ancestors)
 
 
 def _before(frame: DateFrame, di: int, reach: int) -> str:

@@ -51,6 +51,7 @@ class DateLexicon:
     respectively: re.Pattern  # closes a list of figures paired in order with a list of dates
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
+    named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -92,6 +93,8 @@ class DateLexicon:
                                    rf"(?P<n>\d{{1,2}}|{_alternation(list(COUNT_WORDS))})\s+(?P<unit>months|quarters|years)$", re.I),
             window_to=re.compile(rf"^(?:(?:in|during|over|for)\s+)?(?:the\s+)?(?:{_alternation(data['window_to_words'])})\s+"
                                  rf"(?:year|12\s+months|twelve\s+months)$", re.I),
+            named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
+                                        rf"(?P<month>{_MONTH_NAMES})$", re.I),
         )
 
     @classmethod
@@ -136,7 +139,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
             if framed_iso is not None:
                 start, ent_text, iso, how = framed.start(), text[framed.start():ent.end_char], framed_iso, framed_how
         if iso is None and _count_back(ent.text, lexicon) is None and window(ent.text, lexicon) is None \
-                and not _YEAR_WORD.match(ent.text):
+                and not lexicon.named_month_back.match(" ".join(ent.text.split())) and not _YEAR_WORD.match(ent.text):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
         found = {"text": ent_text, "start": start, "end": ent.end_char, "iso": iso, "resolution": how,
                  "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char}
@@ -147,7 +150,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     out += _fiscal_year_codes(doc, text, out, spans, sentences)
     out.sort(key=lambda d: d["start"])
     out = [d for d in _join_periods(text, out, published, parser, lexicon)
-           if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)]
+           if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)
+           or lexicon.named_month_back.match(" ".join(d["text"].split()))]
     out = years_from_sentence(out)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
@@ -242,6 +246,12 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             if d is not None:
                 out.append(d)
             continue
+        named = lexicon.named_month_back.match(" ".join(d["text"].split())) if d["iso"] is None else None
+        if named is not None:
+            d = _named_month_back(d, MONTHS[named.group("month").lower()], out, published)
+            if d is not None:
+                out.append(d)
+            continue
         back = _count_back(d["text"], lexicon)
         anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and "anchored_to" not in a), None)
         if back and anchor is not None and (back.get("years") or len(anchor["iso"].split("/")[0]) >= 7):
@@ -254,6 +264,22 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             d = dict(d, iso=shift_iso(base, **back), resolution="relative")
         out.append(d)
     return out
+
+
+def _named_month_back(d: dict, month: int, earlier: list[dict], published: Optional[str]) -> Optional[dict]:
+    """'a gain of 0.7 percent over the previous June' is the latest June before the month it is relative to: its
+    sentence's latest month or day, else the latest month (not a day) the text has named before it (a monthly
+    release's month), else publication's. A comparison's other side, so marked as anchored to that month."""
+    months = [a for a in reversed(earlier) if a["iso"] and "/" not in a["iso"] and len(a["iso"]) >= 7 and "anchored_to" not in a]
+    same = [a for a in months if a["sent_start"] == d["sent_start"]]
+    named = [a for a in months if len(a["iso"]) == 7]  # a release's day is not the month it reports on
+    anchor = same[0] if same else max(named, key=lambda a: a["iso"]) if named else None
+    base = anchor["iso"][:7] if anchor is not None else published[:7] if published and len(published) >= 7 else None
+    if base is None:
+        return None
+    year = int(base[:4]) - (1 if month >= int(base[5:7]) else 0)
+    span = [anchor["start"], anchor["end"]] if anchor is not None else [d["start"], d["start"]]
+    return dict(d, iso=f"{year:04d}-{month:02d}", resolution="relative", anchored_to=span)
 
 
 _UNIT_MONTHS = {"months": 1, "quarters": 3, "years": 12}

@@ -69,3 +69,20 @@ def test_windows(nlp, text, published, expected):
 ])
 def test_window_reader(text, expected):
     assert window(text, packaged_date_lexicon()) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a monthly release's month, stated below header lines (address, release number, headline), dates the
+    # past-tense figures of later paragraphs; the figure's own noun may hold a verb ('vehicle-miles traveled')
+    ("Office of Public Affairs, 12 River Road\n\nContact: Jane Roe\n\nRelease 41-09 Monday, May 4, 2009\n\n"
+     "Riders Up Again\n\nWASHINGTON - Figures released today show more riders.\n\n\"We are glad,\" said Roe.\n\nRiders in March 2009 took 812 million trips "
+     "recorded, the most since 2001.\n\nRidership in the South rose to 95 million trips.", "2009-05-04",
+     {"95 million trips": "2009-03"}),
+    # 'the previous June' is the June before the month the text reports on; the change runs from it to that month
+    ("Drivers in June 2014 logged 261 billion miles.\n\nTraffic in the West rose to nearly 30 billion miles, a gain "
+     "of 0.5 percent over the previous June.", "2014-08-29",
+     {"30 billion miles": "2014-06", "0.5 percent": "2013-06/2014-06"}),
+    ("Sales in March rose 5 percent from the previous April.", "2014-08-29", {"5 percent": "2013-04/2014-03"}),
+])
+def test_reference_month(nlp, text, published, expected):
+    check(nlp, text, published, expected)
