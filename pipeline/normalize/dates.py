@@ -142,7 +142,8 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
         y, first, last = int(m.group("year")), MONTHS[m.group("month")], MONTHS[m.group("month2")]
         return f"{_yyyymm(y if first <= last else y - 1, first)}/{_yyyymm(y, last)}", "explicit"  # 'October-March 2024' starts in 2023
 
-    m = re.fullmatch(rf"(?:from )?{_MONTH}\s*(?:-|to|through|until)\s*(?P<month2>[a-z]+)\.?", t)
+    m = re.fullmatch(rf"(?:from )?{_MONTH}\s*(?:-|to|through|until)\s*(?P<month2>[a-z]+)\.?", t) \
+        or re.fullmatch(rf"between {_MONTH}\s+and\s+(?P<month2>[a-z]+)\.?", t)  # 'between December and April'
     if m and m.group("month2") in MONTHS:
         return _yearless_months(MONTHS[m.group("month")], MONTHS[m.group("month2")], published)
 

@@ -89,7 +89,7 @@ class DateFrame:
         if _FROM_TO_PERIOD.search(d["text"]) and "/" in (d["iso"] or "") \
                 and re.search(r"\bfrom\s+$", self.text[max(0, d["start"] - 6):d["start"]], re.I):
             return False  # 'a 4% increase from March 2017 to March 2018': the change's own period, both ends
-        return "anchored_to" in d or bool(self.lexicon.other_side.search(self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]])) \
+        return "anchored_to" in d or "compared_to" in d or bool(self.lexicon.other_side.search(self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]])) \
             or self.record_horizon(di)
 
     def record_horizon(self, di: int) -> bool:

@@ -148,6 +148,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     out += _fiscal_year_codes(doc, text, out, spans, sentences)
+    out += _elided_periods(text, out, spans)
     out.sort(key=lambda d: d["start"])
     out = [d for d in _join_periods(text, out, published, parser, lexicon)
            if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)
@@ -419,6 +420,46 @@ def _finer_within_a_year(finer: str, coarser: str) -> bool:
         return None
     f, c = months(finer), months(coarser)
     return f is not None and c is not None and f < c and f <= 12 and c == 12
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# 'compared with 2.0 percent in the second': an ordinal whose period noun the sentence gave before it
+_ELIDED = re.compile(r"\b(?:in|for|during|from|than|over|with) the (?P<ord>first|second|third|fourth)(?=\s*(?:[.,;:)!?]|$))", re.I)
+_PARTS = {3: 4, 6: 2}  # months in a quarter, a half -> parts in a year
+
+
+def _elided_periods(text: str, found: list[dict], mentions: list[tuple[int, int]]) -> list[dict]:
+    """'rose 1.3 percent in the third quarter, compared with 2.0 percent in the second': the second quarter, of
+    the same year when it comes before the named one, else of the year before ('in the first quarter, after a
+    fall in the fourth'). The other side of a comparison with the named period ('compared_to'): only the figure
+    that owns it takes it, it is carried to no later figure, and it makes no change's period, since each side of
+    the comparison is a rate of its own period."""
+    out = []
+    for d in found:
+        months = _months_of(d["iso"])
+        if months is None or months[1] not in _PARTS or (months[0] - 1) % months[1]:
+            continue
+        size, named = months[1], (months[0] - 1) // months[1] + 1
+        end = _sentence_end(text, d["end"])
+        for m in _ELIDED.finditer(text, d["end"], end):
+            part = _ORDINALS[m.group("ord").lower()]
+            if part > _PARTS[size] or part == named or any(s < m.end() and m.start() < e for s, e in mentions):
+                continue
+            year = int(d["iso"][:4]) - (1 if part > named else 0)
+            first = f"{year:04d}-{size * (part - 1) + 1:02d}"
+            start = m.start() + m.group(0).lower().index("the")
+            out.append({"text": text[start:m.end()], "start": start, "end": m.end(), "resolution": d["resolution"],
+                        "iso": f"{first}/{shift_iso(first, months=size - 1)}", "sent_start": d["sent_start"],
+                        "compared_to": [d["start"], d["end"]]})
+    return out
+
+
+def _months_of(iso: Optional[str]) -> Optional[tuple[int, int]]:
+    """(first month, number of months) of a month interval within one year, else None."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", iso or "")
+    if not m or m.group(1) != m.group(3):
+        return None
+    return int(m.group(2)), int(m.group(4)) - int(m.group(2)) + 1
 
 
 # Broadcast copy spells years out ("in two-thousand-three"), which the NER often leaves unlabelled. Only after

@@ -86,3 +86,25 @@ def test_window_reader(text, expected):
 ])
 def test_reference_month(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an ordinal whose period noun the sentence gave before it: the same year when earlier, else the year before
+    ("The wage index rose 0.8 percent in the third quarter, compared with a rise of 0.5 percent in the second.",
+     "2016-10-28", {"0.8 percent": "2016-07/2016-09", "0.5 percent": "2016-04/2016-06"}),
+    ("Output grew 1 percent in the first quarter of 2013, after a fall of 2 percent in the fourth.", "2013-04-30",
+     {"1 percent": "2013-01/2013-03", "2 percent": "2012-10/2012-12"}),
+    ("Output grew 1 percent in the first half, after a fall of 2 percent in the second.", "2013-08-30",
+     {"2 percent": "2012-07/2012-12"}),
+    # the other side of the comparison: carried to no later figure
+    ("Costs rose 0.6 percent in the third quarter, compared with 0.4 percent in the second. Excluding fuel, costs "
+     "rose 0.3 percent, compared with 0.2 percent.", "2016-10-28", {"0.3 percent": "2016-07/2016-09"}),
+    # not an ordinal of the period: 'ranked the second'
+    ("Exports rose 2 percent in the third quarter and the port ranked the second.", "2016-10-28",
+     {"2 percent": "2016-07/2016-09"}),
+    # 'between December and April' with no year: the latest such span before publication
+    ("Prices rose at a yearly rate of 3.1 percent between December and April.", "2009-05-20",
+     {"3.1 percent": "2008-12/2009-04"}),
+])
+def test_elided_periods(nlp, text, published, expected):
+    check(nlp, text, published, expected)
