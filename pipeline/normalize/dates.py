@@ -273,6 +273,11 @@ def _yearless_months(first: int, last: int, published: Optional[str]) -> tuple[O
     return f"{_yyyymm(start_year, first)}/{_yyyymm(end_year, last)}", "relative"
 
 
+def next_month_named(month: int, published: Optional[str]) -> Optional[str]:
+    """The public name of :func:`_next_month_named`, for the date slot's months ahead."""
+    return _next_month_named(month, published)
+
+
 def _next_month_named(month: int, published: Optional[str]) -> Optional[str]:
     """The first ``month`` at or after publication: 'the fiscal year that ends in September' in a May story
     ends this September, where a bare 'September' would be the last one."""

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsclaims.normalize.dates import COUNT_WORDS, MONTHS, fiscal_year, resolve_date, shift_iso
+from newsclaims.normalize.dates import COUNT_WORDS, MONTHS, fiscal_year, next_month_named, resolve_date, shift_iso
 from newsclaims.normalize.units import LEXICON_DIR
 
 
@@ -156,6 +156,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
            if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)
            or lexicon.named_month_back.match(" ".join(d["text"].split()))]
     out = years_from_sentence(out)
+    out = months_ahead(doc, text, out, published)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
@@ -209,6 +210,46 @@ def years_from_sentence(dates: list[dict]) -> list[dict]:
                 d = dict(d, iso=year + d["iso"][4:])
         out.append(d)
     return out
+
+
+_UNTIL = re.compile(r"\b(?:through|until|till)\s+$", re.I)
+
+
+def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str]) -> list[dict]:
+    """A month named without a year in a statement about the future is the next such month, not the last one:
+    'sanctions could begin in December' (a November 2003 story) is 2003-12; a need or plan 'through March' in
+    the present or a modal runs from the publication month to the next March ('needs $200 million through
+    March', published January 2003: 2003-01/2003-03)."""
+    out = []
+    for d in dates:
+        text_of = " ".join(d["text"].split())
+        if published and d["resolution"] == "relative" and re.fullmatch(r"\d{4}-\d{2}", d["iso"] or "") \
+                and _YEARLESS.match(text_of) and not re.search(r"\d", text_of):
+            until = bool(_UNTIL.search(text[max(0, d["start"] - 10):d["start"]]))
+            ahead = _verb_ahead(doc, d, present_too=until)
+            month = next_month_named(int(d["iso"][5:7]), published) if ahead else None
+            if month is not None and month != d["iso"]:
+                iso = f"{published[:7]}/{month}" if until and month > published[:7] else month
+                d = dict(d, iso=iso)
+        out.append(d)
+    return out
+
+
+def _verb_ahead(doc: Doc, d: dict, present_too: bool) -> bool:
+    """Whether the verb a date hangs on speaks of the future: a modal or 'will' ('could begin in December'), or,
+    when ``present_too``, the present ('needs ... through March')."""
+    span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            tags = [c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            return "MD" in tags or (present_too and not tags and tok.tag_ in ("VBZ", "VBP"))
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 _TRIM_REACH = 2  # leading tokens an unresolvable DATE entity may lose: 'Mars Sunday, Jan. 15, 2004'

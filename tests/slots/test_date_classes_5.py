@@ -121,3 +121,18 @@ def test_elided_periods(nlp, text, published, expected):
 ])
 def test_periods_to_date(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a yearless month in a statement about the future is the next such month
+    ("Duties of $3 billion could begin in December if the tariffs stay.", "2011-11-10", {"$3 billion": "2011-12"}),
+    ("Fares will rise 3 percent in October, the board said.", "2011-11-10", {"3 percent": "2012-10"}),
+    # a need 'through' a month in the present runs from publication's month to it
+    ("Officials say the relief fund needs about $40 million through April.", "2011-02-10",
+     {"$40 million": "2011-02/2011-04"}),
+    # in the past it stays the latest such month before publication
+    ("The relief fund needed about $40 million through April.", "2011-02-10", {"$40 million": "2010-04"}),
+    ("Fares rose 3 percent in October.", "2011-02-10", {"3 percent": "2010-10"}),
+])
+def test_months_ahead(nlp, text, published, expected):
+    check(nlp, text, published, expected)
