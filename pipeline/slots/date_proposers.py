@@ -27,6 +27,7 @@ LEAD_REACH = 5  # sentences of the document's start that may state its reference
 OWNED_REACH = 40  # characters: a date further from the figure than this is never 'right after' it
 NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
 _FROM_TO_PERIOD = re.compile(r"\s(?:to|through|until)\s", re.I)  # inside a date: 'March 2017 to March 2018'
+_BOUND_THAN = re.compile(r"\b(?:more|less)\s+than\s+([^\W\d]+)\s+$", re.I)  # 'more than doubled' + a date
 _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
 
 
@@ -89,8 +90,18 @@ class DateFrame:
         if _FROM_TO_PERIOD.search(d["text"]) and "/" in (d["iso"] or "") \
                 and re.search(r"\bfrom\s+$", self.text[max(0, d["start"] - 6):d["start"]], re.I):
             return False  # 'a 4% increase from March 2017 to March 2018': the change's own period, both ends
-        return "anchored_to" in d or "compared_to" in d or bool(self.lexicon.other_side.search(self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]])) \
+        before = self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]]
+        return "anchored_to" in d or "compared_to" in d or (bool(self.lexicon.other_side.search(before))
+                                                             and not self._bound_verb(d["start"] - len(before), before)) \
             or self.record_horizon(di)
+
+    def _bound_verb(self, offset: int, before: str) -> bool:
+        """'output more than doubled this year': 'more than' bounds the verb, it compares with no other date."""
+        m = _BOUND_THAN.search(before)
+        if m is None:
+            return False
+        verb = self.doc.char_span(offset + m.start(1), offset + m.end(1))
+        return verb is not None and verb.root.pos_ == "VERB"
 
     def record_horizon(self, di: int) -> bool:
         """Whether a date is the horizon of a record ('the lowest total since 1989', 'the sharpest fall since the
@@ -572,13 +583,14 @@ def carried_date(frame: DateFrame, mi: int) -> list[Candidate]:
 
 def _carried_index(frame: DateFrame, mi: int) -> Optional[int]:
     """The date carried to the figure: the last one before it, skipping a comparison's other side ('a 13% increase
-    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's) and another sentence's time
-    frame ('within ten years')."""
+    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's), the date a change's old value
+    owns ('doubled this year, from 2 GW at the end of 2022 to 4.5 GW': 4.5 GW is this year's) and another
+    sentence's time frame ('within ten years')."""
     if frame.carry == "none":
         return None
     m = frame.mentions[mi]
     i = bisect.bisect_left(frame.date_starts, m["start"]) - 1
-    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i)
+    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i) or _owned_by_old_value(frame, i)
                       or (frame.dates[i].get("time_frame") and frame.dates[i]["sent_start"] != m["sent_start"])):
         i -= 1
     if i < 0 or (frame.carry == "paragraph" and "\n\n" in frame.text[frame.dates[i]["end"]:m["start"]]):

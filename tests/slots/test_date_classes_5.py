@@ -136,3 +136,15 @@ def test_periods_to_date(nlp, text, published, expected):
 ])
 def test_months_ahead(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a change's new value is not dated by the date its old value owns; 'more than doubled' compares with no date
+    ("Wind turbine output more than doubled this year, from 2 GW at the end of 2022 to 4.5 GW.", "2023-11-04",
+     {"2 GW": "2022-12", "4.5 GW": "2023"}),
+    ("Output rose from 2 GW in 2021 to 3 GW.", "2023-11-04", {"2 GW": "2021", "3 GW": None}),
+    # a comparison's other side stays one
+    ("Sales were 20% higher than in 2021.", "2023-11-04", {"20%": None}),
+])
+def test_old_value_dates(nlp, text, published, expected):
+    check(nlp, text, published, expected)
