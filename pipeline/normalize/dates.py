@@ -18,6 +18,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4, "final": 4}
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
           "twelve": 12}
+COUNT_WORDS = _COUNT  # the number words the date forms read ('the prior three months'), for the date slot
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 
 
@@ -141,7 +142,8 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
         y, first, last = int(m.group("year")), MONTHS[m.group("month")], MONTHS[m.group("month2")]
         return f"{_yyyymm(y if first <= last else y - 1, first)}/{_yyyymm(y, last)}", "explicit"  # 'October-March 2024' starts in 2023
 
-    m = re.fullmatch(rf"(?:from )?{_MONTH}\s*(?:-|to|through|until)\s*(?P<month2>[a-z]+)\.?", t)
+    m = re.fullmatch(rf"(?:from )?{_MONTH}\s*(?:-|to|through|until)\s*(?P<month2>[a-z]+)\.?", t) \
+        or re.fullmatch(rf"between {_MONTH}\s+and\s+(?P<month2>[a-z]+)\.?", t)  # 'between December and April'
     if m and m.group("month2") in MONTHS:
         return _yearless_months(MONTHS[m.group("month")], MONTHS[m.group("month2")], published)
 
@@ -269,6 +271,11 @@ def _yearless_months(first: int, last: int, published: Optional[str]) -> tuple[O
     end_year = year if last <= int(published[5:7]) else year - 1
     start_year = end_year if first <= last else end_year - 1
     return f"{_yyyymm(start_year, first)}/{_yyyymm(end_year, last)}", "relative"
+
+
+def next_month_named(month: int, published: Optional[str]) -> Optional[str]:
+    """The public name of :func:`_next_month_named`, for the date slot's months ahead."""
+    return _next_month_named(month, published)
 
 
 def _next_month_named(month: int, published: Optional[str]) -> Optional[str]:

@@ -14,14 +14,14 @@ from typing import Optional
 from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, any_between, bucket, sentences_bucket
 from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
-# The rules' cascade: a duration running up to a time the text gives (from that end minus N to the end), a change's
+# The rules' cascade: the date a 'respectively' pairs with the figure, a duration running up to a time the text gives (from that end minus N to the end), a change's
 # baseline period (from its sentence's dates, else from its baseline to the date its context gives), a total since a
 # date (to publication), the date the figure owns, the nearest free date of its sentence that is no comparison's
 # baseline, a 'now' word, an election story's date of its results for a result figure, the date carried from earlier
 # in the paragraph (not to a present-tense or quoted figure), the document's reference period (for a past-tense
 # figure, or a money figure of a budget story), else none. What the rules never chose (headline dates, present
 # tense, a date another figure owns) ranks after the null candidate.
-RULE_ORDER = ("duration_end", "baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
+RULE_ORDER = ("respective", "duration_end", "baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
 _DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
 _LOG_SCALE = math.log1p(1000)
 # Proposers whose candidates stand away from the figure (or nowhere): what the figure itself says and the kind

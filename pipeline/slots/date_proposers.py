@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsclaims.slots.candidates import NULL, Candidate, any_between
 from newsclaims.slots.sentences import SentenceIndex
+from newsclaims.normalize.dates import shift_iso
 from newsclaims.slots.when import DateLexicon, period
 
 SLOT = "date"
@@ -26,6 +27,7 @@ LEAD_REACH = 5  # sentences of the document's start that may state its reference
 OWNED_REACH = 40  # characters: a date further from the figure than this is never 'right after' it
 NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
 _FROM_TO_PERIOD = re.compile(r"\s(?:to|through|until)\s", re.I)  # inside a date: 'March 2017 to March 2018'
+_BOUND_THAN = re.compile(r"\b(?:more|less)\s+than\s+([^\W\d]+)\s+$", re.I)  # 'more than doubled' + a date
 _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
 
 
@@ -88,8 +90,18 @@ class DateFrame:
         if _FROM_TO_PERIOD.search(d["text"]) and "/" in (d["iso"] or "") \
                 and re.search(r"\bfrom\s+$", self.text[max(0, d["start"] - 6):d["start"]], re.I):
             return False  # 'a 4% increase from March 2017 to March 2018': the change's own period, both ends
-        return "anchored_to" in d or bool(self.lexicon.other_side.search(self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]])) \
+        before = self.text[max(0, d["start"] - OTHER_SIDE_REACH):d["start"]]
+        return "anchored_to" in d or "compared_to" in d or (bool(self.lexicon.other_side.search(before))
+                                                             and not self._bound_verb(d["start"] - len(before), before)) \
             or self.record_horizon(di)
+
+    def _bound_verb(self, offset: int, before: str) -> bool:
+        """'output more than doubled this year': 'more than' bounds the verb, it compares with no other date."""
+        m = _BOUND_THAN.search(before)
+        if m is None:
+            return False
+        verb = self.doc.char_span(offset + m.start(1), offset + m.end(1))
+        return verb is not None and verb.root.pos_ == "VERB"
 
     def record_horizon(self, di: int) -> bool:
         """Whether a date is the horizon of a record ('the lowest total since 1989', 'the sharpest fall since the
@@ -132,12 +144,18 @@ def reference_date(frame: DateFrame) -> Optional[int]:
     fiscal year ('the trade figures for May', 'the spending request for fiscal year 2031'), else the first
     period of a lead sentence that states a figure ('59 million people died in 2004'). A period, not a day (a
     release's day does not date what it reveals), and no comparison's other side, 'since' date or name's year."""
-    bounds = [b for b in frame.sentences.bounds if frame.text[b[0]:b[1]].strip()][:LEAD_REACH]
+    bounds = [b for b in frame.sentences.bounds if _stated(frame.text[b[0]:b[1]])][:LEAD_REACH]
     usable = [di for start, _ in bounds for di in frame.by_sentence.get(start, []) if _reference_shaped(frame, di)]
     introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12))]
     if introduced:
         return introduced[0]
     return next((di for di in usable if _dates_a_figure(frame, di)), None)
+
+
+def _stated(sentence: str) -> bool:
+    """A sentence of the story, not a header line ('Office of Public Affairs, 1200 Main Street'), a dateline or
+    release number, which end without a full stop."""
+    return len(re.findall(r"\w+", sentence)) >= 3 and sentence.strip()[-1:] in ".!?\"\u201d'\u2019"
 
 
 def _dates_a_figure(frame: DateFrame, di: int) -> bool:
@@ -149,7 +167,15 @@ def _dates_a_figure(frame: DateFrame, di: int) -> bool:
     verb = _governing_verb(frame.doc, d)
     if verb is None:
         return False
-    return any(m["sent_start"] == d["sent_start"] and _governing_verb(frame.doc, m) == verb for m in frame.mentions)
+    return any(m["sent_start"] == d["sent_start"] and (_governing_verb(frame.doc, m) == verb or _governs(frame.doc, verb, m))
+               for m in frame.mentions)
+
+
+def _governs(doc: Doc, verb: Token, m: dict) -> bool:
+    """Whether the verb is an ancestor of the figure: 'drivers in June logged 261.7 billion vehicle-miles traveled',
+    where the figure's own span holds a verb of its noun."""
+    span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(a.i == verb.i for a in span.root.ancestors)
 
 
 def _before(frame: DateFrame, di: int, reach: int) -> str:
@@ -231,6 +257,77 @@ def sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:
     return [_date(frame, di, "sentence") for di in sorted(chosen)]
 
 
+RESPECTIVE_REACH = 60  # characters from a list's last figure to the 'respectively' that closes it
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+)?$")  # between two items of a list: ', ', ' and ', ', and '
+
+
+def respective_dates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """The k-th figure of a list that 'respectively' closes takes the k-th date of a list of as many dates in its
+    sentence ('rose 4% and 6% in 2019 and 2020, respectively'; 'for the same periods in 2019 and 2018, 90 and 80
+    respectively'), or the k-th unit of a window right after the word, newest first ('rose 3%, 2% and 1%
+    respectively in the prior three months' after 'in June': May, April, March; corpus/GUIDELINES.md 012)."""
+    found = _respective_list(frame, mi)
+    if found is None:
+        return []
+    run, word_end = found
+    k = run.index(mi)
+    same = frame.sentence_dates(mi)
+    for chain in sorted(_date_chains(frame, same), key=lambda c: _chain_distance(frame, c, run, word_end)):
+        if len(chain) == len(run):
+            return [_date(frame, chain[k], "respective")]
+    after = [di for di in same if word_end <= frame.dates[di]["start"] <= word_end + 12]
+    span = frame.dates[after[0]].get("window") if after else None
+    if span is None or span["to"] or span["n"] != len(run) or "/" not in (frame.dates[after[0]]["iso"] or "/"):
+        return []
+    d = frame.dates[after[0]]
+    step = {"months": 1, "quarters": 3, "years": 12}[span["unit"]]
+    unit = _unit_back(d["iso"].split("/")[-1], step, k)
+    return [Candidate(SLOT, "respective", unit, d["text"], (d["start"], d["end"]), d["resolution"])]
+
+
+def _respective_list(frame: DateFrame, mi: int) -> Optional[tuple[list[int], int]]:
+    """The figures of the list the figure belongs to, when 'respectively' closes it, and where the word ends."""
+    m = frame.mentions[mi]
+    word = frame.lexicon.respectively.search(frame.text, m["end"], min(m["sent_end"], m["end"] + 400))
+    if word is None:
+        return None
+    last = bisect.bisect_right(frame.mention_starts, word.start()) - 1
+    if last < mi or frame.mentions[last]["sent_start"] != m["sent_start"] or word.start() - frame.mentions[last]["end"] > RESPECTIVE_REACH:
+        return None
+    run = [last]
+    while run[0] > 0 and frame.mentions[run[0] - 1]["sent_start"] == m["sent_start"] \
+            and _LIST_GAP.match(frame.text[frame.mentions[run[0] - 1]["end"]:frame.mentions[run[0]]["start"]]):
+        run.insert(0, run[0] - 1)
+    return (run, word.end()) if len(run) >= 2 and mi in run else None
+
+
+def _date_chains(frame: DateFrame, same: list[int]) -> list[list[int]]:
+    """The sentence's dates grouped into lists: consecutive dates with only ', ' or 'and' between."""
+    chains: list[list[int]] = []
+    for di in sorted(same, key=lambda di: frame.dates[di]["start"]):
+        prev = chains[-1][-1] if chains else None
+        if prev is not None and _LIST_GAP.match(frame.text[frame.dates[prev]["end"]:frame.dates[di]["start"]]):
+            chains[-1].append(di)
+        else:
+            chains.append([di])
+    return [c for c in chains if len(c) >= 2]
+
+
+def _chain_distance(frame: DateFrame, chain: list[int], run: list[int], word_end: int) -> int:
+    """Characters between a list of dates and the list of figures (with its 'respectively')."""
+    first, last = frame.dates[chain[0]]["start"], frame.dates[chain[-1]]["end"]
+    start, end = frame.mentions[run[0]]["start"], word_end
+    return max(first - end, start - last, 0)
+
+
+def _unit_back(end: str, step: int, k: int) -> str:
+    """The k-th unit of ``step`` months counted back from a window's last month (k = 0: the window's last unit)."""
+    if len(end) == 4:
+        return str(int(end) - k)
+    last = shift_iso(end[:7], months=-step * k)
+    return last if step == 1 else f"{shift_iso(last, months=1 - step)}/{last}"
+
+
 def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     """For the size of a change whose sentence names its baseline ('$5 million above the revised 2016 ...
     in 2017', 'fell 14 cents from $4.17 last Wednesday to $4.03 yesterday'), the period from the baseline to the new
@@ -242,7 +339,8 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     text = frame.text
     own_date = any(frame.owner.get(di) == mi for di in same)  # 'doubled this year, from 2 GW at the close of 2022'
     marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
-              or frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])]
+              or (frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])
+                  and "window" not in frame.dates[di])]  # 'over the past year' is the change's own period
     if not marked:
         return []
     anchored = next((frame.dates[di] for di in marked if "anchored_to" in frame.dates[di]), None)
@@ -485,13 +583,14 @@ def carried_date(frame: DateFrame, mi: int) -> list[Candidate]:
 
 def _carried_index(frame: DateFrame, mi: int) -> Optional[int]:
     """The date carried to the figure: the last one before it, skipping a comparison's other side ('a 13% increase
-    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's) and another sentence's time
-    frame ('within ten years')."""
+    from fiscal 2025, includes $848 billion': the $848 billion is not fiscal 2025's), the date a change's old value
+    owns ('doubled this year, from 2 GW at the end of 2022 to 4.5 GW': 4.5 GW is this year's) and another
+    sentence's time frame ('within ten years')."""
     if frame.carry == "none":
         return None
     m = frame.mentions[mi]
     i = bisect.bisect_left(frame.date_starts, m["start"]) - 1
-    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i)
+    while i >= 0 and (frame.dates[i]["end"] > m["start"] or frame.other_side(i) or _owned_by_old_value(frame, i)
                       or (frame.dates[i].get("time_frame") and frame.dates[i]["sent_start"] != m["sent_start"])):
         i -= 1
     if i < 0 or (frame.carry == "paragraph" and "\n\n" in frame.text[frame.dates[i]["end"]:m["start"]]):
@@ -516,7 +615,7 @@ def null_date(frame: DateFrame, mi: int) -> list[Candidate]:
 
 Proposer = Callable[[DateFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
-    "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
+    "respective": respective_dates, "baseline": baseline_period, "owned": owned_date, "sentence": sentence_dates, "now_word": now_word,
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
     "baseline_context": baseline_context, "reference": reference_period, "election": election_result,

@@ -28,6 +28,7 @@ REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
 PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
 POINTER_SOURCES = frozenset(_LEXICON["pointer_sources"])
 DATA_VERBS = frozenset(_LEXICON["data_verbs"])
+INTRO_OPENERS = tuple(_LEXICON["intro_openers"])
 _EDGE = {"the", "a", "an", ",", "'s"}
 _ISSUING = ("from", "by", "with")
 _QUOTES = "\"“”"
@@ -275,7 +276,7 @@ class DocumentSources:
         (from the top, headline included), else a data set named in the first paragraphs ('The 2019 survey provides
         information on ...', from there on), else a closing 'these data are from X'. Later attributions are a
         story's own, per sentence."""
-        body = [i for i, s in enumerate(self.sents) if _body(s) and not self.quoted[i]]
+        body = [i for i, s in enumerate(self.sents) if _body(s) and not self.quoted[i] and not self._intro(i)]
         for k, i in enumerate(body[:2]):
             found = _release_attribution(self.own[i], lead=k == 0)
             if found is not None:
@@ -287,6 +288,10 @@ class DocumentSources:
         last = [i for i in body if self.paragraph[i] == self.paragraph[-1]] if body else []
         closing = [f for i in last for f in self.own[i] if f.lemma == "from"]
         return (closing[0].source, 0) if closing else (None, 0)
+
+    def _intro(self, i: int) -> bool:
+        """A programme's or newsletter's opening line ('This is the Weekly Science Report.'): no lead."""
+        return not self.own[i] and self.sents[i].text.strip().lower().startswith(INTRO_OPENERS)
 
     def _listed(self, i: int) -> Optional[Attribution]:
         """'GAO found ... the following three factors: (1) ...': the attribution covers its list, the rest of the
@@ -332,7 +337,28 @@ class DocumentSources:
         listed = self._referred(i) or self._listed(i)
         if listed is not None:
             return listed
-        return self.default if start_char >= self.default_from else None
+        if start_char < self.default_from or _background(self.doc.char_span(start_char, end_char, alignment_mode="expand")):
+            return None
+        return self.default
+
+
+def _background(span: Optional[Span]) -> bool:
+    """A figure stated in the plain present with no attribution and no date of its own ('The region has about 8
+    percent of the world's people', 'Rail lines carry 13 million passengers a day'): a standing fact, which the
+    release's opening attribution does not cover."""
+    tok = span.root if span is not None and len(span) else None
+    if tok is None or any(e.label_ == "DATE" for e in tok.sent.ents):
+        return False  # a dated figure is a statistic of the release ('The 741 reports of the first half of 2000 are ...')
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            aux = [c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            return tok.tag_ in ("VBZ", "VBP") and not aux
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def release_source(doc: Doc) -> Optional[Attribution]:

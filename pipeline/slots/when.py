@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsclaims.normalize.dates import MONTHS, fiscal_year, resolve_date, shift_iso
+from newsclaims.normalize.dates import COUNT_WORDS, MONTHS, fiscal_year, next_month_named, resolve_date, shift_iso
 from newsclaims.normalize.units import LEXICON_DIR
 
 
@@ -48,6 +48,11 @@ class DateLexicon:
     duration_after: re.Pattern  # right before a duration, it runs up to the sentence's day ("after a long 50 year")
     fiscal_countries: re.Pattern  # a country word whose fiscal year is not the calendar year ("Australia")
     fiscal_start: dict  # that country word -> the month its fiscal year starts
+    respectively: re.Pattern  # closes a list of figures paired in order with a list of dates
+    window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
+    window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
+    named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
+    to_date: re.Pattern  # right before a period, it runs to date ('so far in fiscal year 2024')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -84,6 +89,14 @@ class DateLexicon:
             fiscal_countries=re.compile(rf"\b(?:{_alternation(sorted(data['fiscal_year_start_month'], key=len, reverse=True))})(?!\w)"),
             fiscal_start=dict(data["fiscal_year_start_month"]),
             duration_after=re.compile(rf"\b(?:{_alternation(data['duration_after_words'])})\s+(?:[^\W\d]+\s+)?$", re.I),
+            respectively=re.compile(rf"\b(?:{_alternation(data['respective_words'])})\b", re.I),
+            window_back=re.compile(rf"^(?:(?:in|during|over|for)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
+                                   rf"(?P<n>\d{{1,2}}|{_alternation(list(COUNT_WORDS))})\s+(?P<unit>months|quarters|years)$", re.I),
+            window_to=re.compile(rf"^(?:(?:in|during|over|for)\s+)?(?:the\s+)?(?:{_alternation(data['window_to_words'])})\s+"
+                                 rf"(?:year|12\s+months|twelve\s+months)$", re.I),
+            named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
+                                        rf"(?P<month>{_MONTH_NAMES})$", re.I),
+            to_date=re.compile(rf"\b(?:{_alternation(data['to_date_words'])})\s+(?:(?:in|during|for)\s+)?(?:the\s+)?$", re.I),
         )
 
     @classmethod
@@ -127,7 +140,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
             framed_iso, framed_how = resolve_date(text[framed.start():ent.end_char], published, parser=parser)
             if framed_iso is not None:
                 start, ent_text, iso, how = framed.start(), text[framed.start():ent.end_char], framed_iso, framed_how
-        if iso is None and _count_back(ent.text, lexicon) is None and not _YEAR_WORD.match(ent.text):
+        if iso is None and _count_back(ent.text, lexicon) is None and window(ent.text, lexicon) is None \
+                and not lexicon.named_month_back.match(" ".join(ent.text.split())) and not _YEAR_WORD.match(ent.text):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
         found = {"text": ent_text, "start": start, "end": ent.end_char, "iso": iso, "resolution": how,
                  "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char}
@@ -136,13 +150,37 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     out += _fiscal_year_codes(doc, text, out, spans, sentences)
+    out += _elided_periods(text, out, spans)
     out.sort(key=lambda d: d["start"])
-    out = [d for d in _join_periods(text, out, published, parser) if d["iso"] is not None or _count_back(d["text"], lexicon)]
+    out = [d for d in _join_periods(text, out, published, parser, lexicon)
+           if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)
+           or lexicon.named_month_back.match(" ".join(d["text"].split()))]
     out = years_from_sentence(out)
+    out = months_ahead(doc, text, out, published)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
-    return same_period_dates(text, anchor_relative_dates(out, published, lexicon), lexicon)
+    out = periods_to_date(text, anchor_relative_dates(out, published, lexicon, text=text), published, lexicon)
+    return same_period_dates(text, out, lexicon)
+
+
+def periods_to_date(text: str, dates: list[dict], published: Optional[str], lexicon: DateLexicon) -> list[dict]:
+    """'so far in fiscal year 2024' in an April 2024 story is 2023-10/2024-03: the period from its start to the month
+    before publication's, the last month a release can report; when the publication falls in the period after
+    its first month."""
+    if not published or len(published) < 7:
+        return dates
+    last = shift_iso(published[:7], months=-1)
+    out = []
+    for d in dates:
+        iso = d["iso"] or ""
+        start, end = iso.split("/")[0][:7], iso.split("/")[-1]
+        start = start if len(start) == 7 else start[:4] + "-01"
+        if iso and "anchored_to" not in d and start <= last and published[:len(end)] <= end \
+                and lexicon.to_date.search(text[max(0, d["start"] - 20):d["start"]]):
+            d = dict(d, iso=start if start == last else f"{start}/{last}")
+        out.append(d)
+    return out
 
 
 # Words the NER leaves out of a time frame that change its period: 'in each of the last five years' (the complete
@@ -172,6 +210,46 @@ def years_from_sentence(dates: list[dict]) -> list[dict]:
                 d = dict(d, iso=year + d["iso"][4:])
         out.append(d)
     return out
+
+
+_UNTIL = re.compile(r"\b(?:through|until|till)\s+$", re.I)
+
+
+def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str]) -> list[dict]:
+    """A month named without a year in a statement about the future is the next such month, not the last one:
+    'sanctions could begin in December' (a November 2003 story) is 2003-12; a need or plan 'through March' in
+    the present or a modal runs from the publication month to the next March ('needs $200 million through
+    March', published January 2003: 2003-01/2003-03)."""
+    out = []
+    for d in dates:
+        text_of = " ".join(d["text"].split())
+        if published and d["resolution"] == "relative" and re.fullmatch(r"\d{4}-\d{2}", d["iso"] or "") \
+                and _YEARLESS.match(text_of) and not re.search(r"\d", text_of):
+            until = bool(_UNTIL.search(text[max(0, d["start"] - 10):d["start"]]))
+            ahead = _verb_ahead(doc, d, present_too=until)
+            month = next_month_named(int(d["iso"][5:7]), published) if ahead else None
+            if month is not None and month != d["iso"]:
+                iso = f"{published[:7]}/{month}" if until and month > published[:7] else month
+                d = dict(d, iso=iso)
+        out.append(d)
+    return out
+
+
+def _verb_ahead(doc: Doc, d: dict, present_too: bool) -> bool:
+    """Whether the verb a date hangs on speaks of the future: a modal or 'will' ('could begin in December'), or,
+    when ``present_too``, the present ('needs ... through March')."""
+    span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            tags = [c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            return "MD" in tags or (present_too and not tags and tok.tag_ in ("VBZ", "VBP"))
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 _TRIM_REACH = 2  # leading tokens an unresolvable DATE entity may lose: 'Mars Sunday, Jan. 15, 2004'
@@ -204,15 +282,40 @@ def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:
     return None
 
 
+def window(text: str, lexicon: DateLexicon) -> Optional[dict]:
+    """{'n': 3, 'unit': 'months', 'to': False} for 'the prior three months' (the N units right before its anchor),
+    {'n': 12, 'unit': 'months', 'to': True} for 'the past year' (the twelve months to its anchor), else None."""
+    t = " ".join(text.split())
+    back = lexicon.window_back.match(t)
+    if back is not None:
+        n = back.group("n").lower()
+        n = int(n) if n.isdigit() else COUNT_WORDS[n]
+        return {"n": n, "unit": back.group("unit").lower(), "to": False} if 0 < n <= 24 else None
+    return {"n": 12, "unit": "months", "to": True} if lexicon.window_to.match(t) else None
+
+
 def anchor_relative_dates(dates: list[dict], published: Optional[str],
-                          lexicon: Optional[DateLexicon] = None) -> list[dict]:
+                          lexicon: Optional[DateLexicon] = None, *, text: Optional[str] = None) -> list[dict]:
     """'a year earlier', 'the same quarter last year', 'the previous month' count back from the date they are
     relative to, the latest earlier date of their sentence, and keep its precision: 'exports were $2 billion in
     March, up from $1.5 billion a year earlier' dates the $1.5 billion March of the year before, not the whole year.
-    With no such date they count back from the publication date (the year, or the month, before it)."""
+    With no such date they count back from the publication date (the year, or the month, before it). Windows ('the
+    prior three months', 'the past year') are read by :func:`windowed`."""
     lexicon = lexicon or packaged_date_lexicon()
     out: list[dict] = []
     for d in dates:
+        span = window(d["text"], lexicon) if d["iso"] is None else None
+        if span is not None:
+            d = windowed(d, span, out, published, text)
+            if d is not None:
+                out.append(d)
+            continue
+        named = lexicon.named_month_back.match(" ".join(d["text"].split())) if d["iso"] is None else None
+        if named is not None:
+            d = _named_month_back(d, MONTHS[named.group("month").lower()], out, published)
+            if d is not None:
+                out.append(d)
+            continue
         back = _count_back(d["text"], lexicon)
         anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and "anchored_to" not in a), None)
         if back and anchor is not None and (back.get("years") or len(anchor["iso"].split("/")[0]) >= 7):
@@ -225,6 +328,56 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             d = dict(d, iso=shift_iso(base, **back), resolution="relative")
         out.append(d)
     return out
+
+
+def _named_month_back(d: dict, month: int, earlier: list[dict], published: Optional[str]) -> Optional[dict]:
+    """'a gain of 0.7 percent over the previous June' is the latest June before the month it is relative to: its
+    sentence's latest month or day, else the latest month (not a day) the text has named before it (a monthly
+    release's month), else publication's. A comparison's other side, so marked as anchored to that month."""
+    months = [a for a in reversed(earlier) if a["iso"] and "/" not in a["iso"] and len(a["iso"]) >= 7 and "anchored_to" not in a]
+    same = [a for a in months if a["sent_start"] == d["sent_start"]]
+    named = [a for a in months if len(a["iso"]) == 7]  # a release's day is not the month it reports on
+    anchor = same[0] if same else max(named, key=lambda a: a["iso"]) if named else None
+    base = anchor["iso"][:7] if anchor is not None else published[:7] if published and len(published) >= 7 else None
+    if base is None:
+        return None
+    year = int(base[:4]) - (1 if month >= int(base[5:7]) else 0)
+    span = [anchor["start"], anchor["end"]] if anchor is not None else [d["start"], d["start"]]
+    return dict(d, iso=f"{year:04d}-{month:02d}", resolution="relative", anchored_to=span)
+
+
+_UNIT_MONTHS = {"months": 1, "quarters": 3, "years": 12}
+
+
+def windowed(d: dict, span: dict, earlier: list[dict], published: Optional[str], text: Optional[str]) -> Optional[dict]:
+    """A window's interval, in months. 'the prior three months' after 'in June 2008' is 2008-03/2008-05, the units
+    right before its anchor: the latest earlier month (for quarters, the quarter; for years, the year) of its
+    sentence, else the publication's. 'the past year' after months of its paragraph ('rose 2 percent in June
+    2008, after 1 percent in May. Prices advanced 11 percent over the past year') runs to the latest of them,
+    2007-06/2008-06, as the guidelines date 'the 12 months to June'; with none, None: the publication month is no
+    reference period."""
+    single = [a for a in reversed(earlier) if a["iso"] and "/" not in a["iso"] and "anchored_to" not in a]
+    if span["to"]:
+        months = [a["iso"][:7] for a in single if len(a["iso"]) >= 7 and (text is None or "\n\n" not in text[a["end"]:d["start"]])]
+        if not months:
+            return None
+        end = max(months)
+        return dict(d, iso=f"{shift_iso(end, months=-12)}/{end}", resolution="relative", window=span)
+    step = _UNIT_MONTHS[span["unit"]]
+    same = [a for a in single if a["sent_start"] == d["sent_start"]]
+    if span["unit"] == "years":
+        anchor = next((a["iso"][:4] for a in same), published[:4] if published else None)
+        if anchor is None:
+            return None
+        first, last = int(anchor) - span["n"], int(anchor) - 1
+        return dict(d, iso=str(first) if first == last else f"{first}/{last}", resolution="relative", window=span)
+    anchor = next((a["iso"][:7] for a in same if len(a["iso"]) >= 7), published[:7] if published and len(published) >= 7 else None)
+    if anchor is None:
+        return None
+    if step == 3:  # the quarter the anchor month falls in
+        anchor = shift_iso(anchor, months=-((int(anchor[5:7]) - 1) % 3))
+    first, last = shift_iso(anchor, months=-step * span["n"]), shift_iso(anchor, months=-1)
+    return dict(d, iso=first if first == last else f"{first}/{last}", resolution="relative", window=span)
 
 
 # Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025') and year pairs ('2013/14'), which the
@@ -300,12 +453,13 @@ def as_national_fiscal_years(text: str, dates: list[dict], lexicon: Optional[Dat
 
 def same_period_dates(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """'the same period in fiscal year 2023' after 'from October through March' is October to March of fiscal
-    2023: the finer period before it in its sentence, moved into the coarser year it names. Marked as anchored
-    to that period, as a 'year earlier' is."""
+    2023: the finer period before it in its sentence, moved into the coarser year it names; so is each year of a
+    list after it ('the same periods in 2019 and 2018'). Marked as anchored to that period, as a 'year earlier' is."""
     pattern = (lexicon or packaged_date_lexicon()).same_period_before
     out: list[dict] = []
     for d in dates:
-        if d["iso"] and "anchored_to" not in d and pattern.search(text[max(0, d["start"] - 40):d["start"]]):
+        listed = out[-1] if out and "anchored_to" in out[-1] and _LIST_GAP.match(text[out[-1]["end"]:d["start"]]) else None
+        if d["iso"] and "anchored_to" not in d and (listed is not None or pattern.search(text[max(0, d["start"] - 40):d["start"]])):
             anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and a["iso"]
                            and "anchored_to" not in a and _finer_within_a_year(a["iso"], d["iso"])), None)
             if anchor is not None:
@@ -313,6 +467,9 @@ def same_period_dates(text: str, dates: list[dict], lexicon: Optional[DateLexico
                 d = dict(d, iso=shift_iso(anchor["iso"], years=shift), anchored_to=[anchor["start"], anchor["end"]])
         out.append(d)
     return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+)?$")  # between two items of a list: ', ', ' and ', ', and '
 
 
 def _finer_within_a_year(finer: str, coarser: str) -> bool:
@@ -326,6 +483,46 @@ def _finer_within_a_year(finer: str, coarser: str) -> bool:
         return None
     f, c = months(finer), months(coarser)
     return f is not None and c is not None and f < c and f <= 12 and c == 12
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# 'compared with 2.0 percent in the second': an ordinal whose period noun the sentence gave before it
+_ELIDED = re.compile(r"\b(?:in|for|during|from|than|over|with) the (?P<ord>first|second|third|fourth)(?=\s*(?:[.,;:)!?]|$))", re.I)
+_PARTS = {3: 4, 6: 2}  # months in a quarter, a half -> parts in a year
+
+
+def _elided_periods(text: str, found: list[dict], mentions: list[tuple[int, int]]) -> list[dict]:
+    """'rose 1.3 percent in the third quarter, compared with 2.0 percent in the second': the second quarter, of
+    the same year when it comes before the named one, else of the year before ('in the first quarter, after a
+    fall in the fourth'). The other side of a comparison with the named period ('compared_to'): only the figure
+    that owns it takes it, it is carried to no later figure, and it makes no change's period, since each side of
+    the comparison is a rate of its own period."""
+    out = []
+    for d in found:
+        months = _months_of(d["iso"])
+        if months is None or months[1] not in _PARTS or (months[0] - 1) % months[1]:
+            continue
+        size, named = months[1], (months[0] - 1) // months[1] + 1
+        end = _sentence_end(text, d["end"])
+        for m in _ELIDED.finditer(text, d["end"], end):
+            part = _ORDINALS[m.group("ord").lower()]
+            if part > _PARTS[size] or part == named or any(s < m.end() and m.start() < e for s, e in mentions):
+                continue
+            year = int(d["iso"][:4]) - (1 if part > named else 0)
+            first = f"{year:04d}-{size * (part - 1) + 1:02d}"
+            start = m.start() + m.group(0).lower().index("the")
+            out.append({"text": text[start:m.end()], "start": start, "end": m.end(), "resolution": d["resolution"],
+                        "iso": f"{first}/{shift_iso(first, months=size - 1)}", "sent_start": d["sent_start"],
+                        "compared_to": [d["start"], d["end"]]})
+    return out
+
+
+def _months_of(iso: Optional[str]) -> Optional[tuple[int, int]]:
+    """(first month, number of months) of a month interval within one year, else None."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", iso or "")
+    if not m or m.group(1) != m.group(3):
+        return None
+    return int(m.group(2)), int(m.group(4)) - int(m.group(2)) + 1
 
 
 # Broadcast copy spells years out ("in two-thousand-three"), which the NER often leaves unlabelled. Only after
@@ -360,14 +557,18 @@ _YEAR_WORD = re.compile(r"^(?:the\s+)?(?:current\s+|next\s+|last\s+)?(?:fiscal|f
 _YEAR_END = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:ends|ended|ending|to|through)(?:\s+(?:in|on))?\s*$", re.I)
 
 
-def _join_periods(text: str, dates: list[dict], published: Optional[str] = None, parser=None) -> list[dict]:
+def _join_periods(text: str, dates: list[dict], published: Optional[str] = None, parser=None,
+                  lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """'from 2015 to 2020' as one period, where the parser gave two DATE entities; so are two adjacent months or
     years joined by 'and' ('in June and July', 'the years 2020 and 2021': the guidelines date their figures over
-    both), and 'the fiscal year that ends in September'."""
+    both), and 'the fiscal year that ends in September'. Not two dates that 'respectively' pairs with two figures
+    ('rose 4% and 6% in 2019 and 2020, respectively')."""
+    respectively = (lexicon or packaged_date_lexicon()).respectively
     out: list[dict] = []
     for d in dates:
         prev = out[-1] if out else None
-        joined = _joined(text, prev, d, published, parser) if prev is not None else None
+        paired = prev is not None and respectively.search(text, prev["sent_start"], _sentence_end(text, d["end"]))
+        joined = _joined(text, prev, d, published, parser) if prev is not None and not paired else None
         if joined is not None:
             out[-1] = joined
             continue
@@ -390,6 +591,12 @@ def _joined(text: str, prev: dict, d: dict, published: Optional[str], parser) ->
             and _next_unit(prev["iso"]) == d["iso"]:
         return dict(whole, iso=period(prev["iso"], d["iso"]))
     return None
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence running on at ``start`` ends (a full stop and a space, or a paragraph break)."""
+    m = re.compile(r"[.!?](?:\s|$)|\n\n").search(text, start)
+    return m.end() if m else len(text)
 
 
 def _next_unit(iso: str) -> Optional[str]:
