@@ -52,7 +52,6 @@ class DateLexicon:
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
-    to_date: re.Pattern  # right before a period, it runs to date ('so far in fiscal year 2024')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -96,7 +95,6 @@ class DateLexicon:
                                  rf"(?:year|12\s+months|twelve\s+months)$", re.I),
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
-            to_date=re.compile(rf"\b(?:{_alternation(data['to_date_words'])})\s+(?:(?:in|during|for)\s+)?(?:the\s+)?$", re.I),
         )
 
     @classmethod
@@ -160,27 +158,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
-    out = periods_to_date(text, anchor_relative_dates(out, published, lexicon, text=text), published, lexicon)
-    return same_period_dates(text, out, lexicon)
-
-
-def periods_to_date(text: str, dates: list[dict], published: Optional[str], lexicon: DateLexicon) -> list[dict]:
-    """'so far in fiscal year 2024' in an April 2024 story is 2023-10/2024-03: the period from its start to the month
-    before publication's, the last month a release can report; when the publication falls in the period after
-    its first month."""
-    if not published or len(published) < 7:
-        return dates
-    last = shift_iso(published[:7], months=-1)
-    out = []
-    for d in dates:
-        iso = d["iso"] or ""
-        start, end = iso.split("/")[0][:7], iso.split("/")[-1]
-        start = start if len(start) == 7 else start[:4] + "-01"
-        if iso and "anchored_to" not in d and start <= last and published[:len(end)] <= end \
-                and lexicon.to_date.search(text[max(0, d["start"] - 20):d["start"]]):
-            d = dict(d, iso=start if start == last else f"{start}/{last}")
-        out.append(d)
-    return out
+    return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
 
 
 # Words the NER leaves out of a time frame that change its period: 'in each of the last five years' (the complete
