@@ -1,0 +1,49 @@
+"""Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
+a price change in cents after 'from' taking the price's rate; one table per class, each with the cases that
+must stay beside it; through the real pipeline, made-up sentences."""
+import pytest
+from quantity_helpers import check
+
+from newsclaims.normalize.numbers import parse_word_number
+
+
+@pytest.mark.parametrize("words, value", [
+    ("three-thousand-four-hundred-million", 3.4e9),  # a larger scale word multiplies all before it
+    ("one thousand two hundred million", 1.2e9),
+    ("six thousand million", 6e9),
+    ("forty-two-thousand-million", 4.2e10),
+    ("one million two hundred thousand", 1.2e6),  # a smaller scale word after a larger one adds
+    ("two billion five million", 2.005e9),
+    ("seven hundred thousand and nine", 700009),
+    ("nine hundred", 900),
+])
+def test_long_scale_number_words(words, value):
+    assert parse_word_number(words) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The bank hopes to raise about one-thousand-five-hundred-million dollars.",
+     "one-thousand-five-hundred-million dollars", 1.5e9, "USD"),
+    ("Farmers earned four thousand three hundred million dollars last year.",
+     "four thousand three hundred million dollars", 4.3e9, "USD"),
+])
+def test_long_scale_money_in_a_sentence(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Diesel fell 12 cents from $4.10 a gallon last week to $3.98 on Monday.", "12 cents", 0.12, "USD/gallon"),
+    ("The wheat contract rose 7 cents, from $5.41 per bushel on Friday to $5.48.", "7 cents", 0.07, "USD/bushel"),
+    ("Spot gas gained 31 cents from $2.75/MMBtu a week earlier.", "31 cents", 0.31, "USD/MMBtu"),
+    ("Diesel fell 12 cents to $3.98 a gallon.", "12 cents", 0.12, "USD/gallon"),  # the 'to' form, as before
+])
+def test_a_price_change_in_cents_takes_the_rate_it_changes_from(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The fare rose 50 cents from $2 last year.", "50 cents", 0.5, "USD"),  # no rate: stays money
+    ("Sales fell $30 million from $900 a share buyback plan.", "$30 million", 3e7, "USD"),  # larger than the rate
+])
+def test_a_change_keeps_its_unit_without_a_rate_it_fits(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
