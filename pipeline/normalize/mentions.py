@@ -518,9 +518,36 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     mentions = _merge_compound_durations(text, mentions, lex)
     mentions = sorted(mentions + _streaks(text), key=lambda m: m["start"])
     _inherit_units(text, mentions, lex)
+    _defined_abbreviations(text, mentions, lex)
     for mention in mentions:
         _tidy(text, mention, lex)
     return mentions
+
+
+_ABBREVIATIONS = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["defined_abbreviations"]
+ABBREVIATION_DEFINED = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,7}?)s?\)")
+ABBREVIATION_BETWEEN = r"(?:(?:" + "|".join(_ABBREVIATIONS["between_words"]) + r")\s+)?"
+
+
+def _defined_abbreviations(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'396 cooling degree days (CDDs) ... 252 CDDs more than': a bare figure followed by an abbreviation that
+    the text defined after a unit takes that unit. Only units the lexicon does not know by that abbreviation."""
+    defined: dict[str, dict] = {}
+    for m in mentions:
+        found = ABBREVIATION_DEFINED.match(text, m["end"]) if m["unit"] and "/" not in m["unit"] else None
+        if found and lex.unit(found.group("abbr")) is None:
+            defined.setdefault(found.group("abbr"), {"donor": m, "after": found.end()})
+    if not defined:
+        return
+    use = re.compile(r"\s+" + ABBREVIATION_BETWEEN + r"(?P<abbr>" + "|".join(map(re.escape, defined)) + r")s?\b")
+    for m in mentions:
+        found = use.match(text, m["end"])
+        if found is None or m["unit"] is not None or m["multiple_word"] or m["fraction"] or m.get("is_range") \
+                or m["start"] < defined[found.group("abbr")]["after"]:
+            continue
+        _take_unit(m, defined[found.group("abbr")]["donor"], scale=False)
+        m["unit_text"], m["end"] = found.group("abbr"), found.end()
+        m["text"] = text[m["start"]:m["end"]]
 
 
 CONVERSION_OPEN = re.compile(r"\s*\(\s*")

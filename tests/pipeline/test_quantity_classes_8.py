@@ -1,5 +1,6 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
-a price change in cents after 'from' taking the price's rate; one table per class, each with the cases that
+a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
+nanograms), an abbreviation the text defines after a unit; one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check
@@ -47,3 +48,31 @@ def test_a_price_change_in_cents_takes_the_rate_it_changes_from(nlp, text, surfa
 ])
 def test_a_change_keeps_its_unit_without_a_rate_it_fits(nlp, text, surface, value, unit):
     check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The limit for arsenic is 10 micrograms per liter of water.", "10 micrograms per liter", 10, "ug/liter"),
+    ("Each pill holds 400 mcg of folic acid.", "400 mcg", 400, "ug"),
+    ("Samples held 12 nanograms of the toxin.", "12 nanograms", 12, "ng"),
+    ("The dose was raised to 5 milligrams.", "5 milligrams", 5, "mg"),  # beside it, as before
+])
+def test_unit_words_the_lexicon_lacked(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The city logged 410 heating degree days (HDDs), 38 more HDDs than normal.", "38 more HDDs", 38, "degF*day"),
+    ("The region saw 250 cooling degree days (CDDs) and 40 CDDs above the norm.", "40 CDDs", 40, "degF*day"),
+    ("The fleet flew 2 billion seat kilometres (SKs), against 1.5 billion SKs a year ago.", "1.5 billion SKs", 1.5e9, "km"),
+])
+def test_a_figure_before_an_abbreviation_the_text_defined_takes_its_unit(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The drive makers sold four HDDs to each client.", "four"),  # never defined: a count
+    ("Shops sold 30 HDDs before the city logged 410 heating degree days (HDDs).", "30"),  # before the definition
+    ("Gas cost $3 per million Btu (MMBtu), and the field holds 9 wells.", "9"),  # a rate defines nothing
+])
+def test_an_abbreviation_not_defined_before_the_figure_gives_no_unit(nlp, text, surface):
+    check(nlp, text, surface, None, None)
