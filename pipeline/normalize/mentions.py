@@ -519,9 +519,41 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     mentions = sorted(mentions + _streaks(text), key=lambda m: m["start"])
     _inherit_units(text, mentions, lex)
     _defined_abbreviations(text, mentions, lex)
+    _percent_as_points(text, mentions, lex)
     for mention in mentions:
         _tidy(text, mention, lex)
     return mentions
+
+
+_POINTS = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["percent_as_points"]
+_POINT_NOUNS = "|".join(_POINTS["nouns"])
+POINT_NOUN_AFTER = re.compile(r"\s+(?:" + _POINT_NOUNS + r")\b(?!\s+(?:" + "|".join(_POINTS["not_before"]) + r")\b)", re.I)
+POINT_NOUN_OF_BEFORE = re.compile(r"\b(?:" + _POINT_NOUNS + r")\s+of\s+(?:(?:about|around|nearly|almost|roughly|some|just|over|"
+                                  r"more\s+than|less\s+than|under)\s+)?$", re.I)
+# "from 5% to 7%", "climbed to 6.7% from 6.3%": the first figure is a level, not the change
+LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|of|reach(?:ed|es|ing)?|hit)\s+(?:(?:about|around|nearly|almost|roughly|some|just|"
+                          r"an\s+estimated)\s+)?$", re.I)
+PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.I)
+
+
+def _percent_as_points(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'a 5.2 percent swing', 'down 0.1 percent, to 5.4 percent': a change in a rate written as percent is
+    percentage points, as the guidelines say. A level ('from 5 percent to 7 percent', 'rose to 6% from 5%') is no change."""
+    def to_points(m: dict) -> None:
+        m["unit"], m["dimension"] = "pp", dimension_of("pp", lex)
+        m["kind"] = _kind("pp", m["dimension"])
+
+    def in_percent(m: dict) -> bool:
+        return m["unit"] == "%" and not m.get("is_range") and bool(PERCENT_WORD.search(m["text"]))
+
+    for m in mentions:
+        if in_percent(m) and (POINT_NOUN_AFTER.match(text, m["end"])
+                              or POINT_NOUN_OF_BEFORE.search(text[max(0, m["start"] - 40):m["start"]])):
+            to_points(m)
+    for a, b in zip(mentions, mentions[1:]):
+        if in_percent(a) and in_percent(b) and DELTA_TO_LEVEL_GAP.fullmatch(text[a["end"]:b["start"]]) \
+                and not LEVEL_BEFORE.search(text[max(0, a["start"] - 30):a["start"]]):
+            to_points(a)
 
 
 _ABBREVIATIONS = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["defined_abbreviations"]

@@ -1,6 +1,6 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
-nanograms), an abbreviation the text defines after a unit; one table per class, each with the cases that
+nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points); one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check
@@ -76,3 +76,26 @@ def test_a_figure_before_an_abbreviation_the_text_defined_takes_its_unit(nlp, te
 ])
 def test_an_abbreviation_not_defined_before_the_figure_gives_no_unit(nlp, text, surface):
     check(nlp, text, surface, None, None)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Polls show a 4.5 percent swing to the Greens in the city seats.", "4.5 percent", 4.5, "pp"),
+    ("The party suffered a swing of about 7 percent against it.", "7 percent", 7, "pp"),
+    ("Joblessness was up two-tenths of one percent, to six percent.", "two-tenths of one percent", 0.2, "pp"),
+    ("The mortgage rate fell 0.3% to 6.1% this week.", "0.3%", 0.3, "pp"),
+    ("The savings rate dropped 0.4 percent from 4.2 percent in May.", "0.4 percent", 0.4, "pp"),
+])
+def test_a_change_in_a_rate_written_as_percent_is_points(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The rate climbed to 6.8% from 6.2% last month.", "6.8%", 6.8, "%"),  # a new level before its old one
+    ("Growth is seen slowing from 3.1 percent to 2.9 percent.", "3.1 percent", 3.1, "%"),  # an old level
+    ("Joblessness was up two-tenths of one percent, to six percent.", "six percent", 6, "%"),  # the level itself
+    ("Sales rose 8 percent to $4 billion.", "8 percent", 8, "%"),  # a change of money is relative
+    ("About 12 percent of swing voters are undecided.", "12 percent", 12, "%"),
+    ("Turnout was 5 percent swing states included.", "5 percent", 5, "%"),  # 'swing states' are no swing
+])
+def test_levels_and_relative_changes_stay_percent(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
