@@ -25,6 +25,7 @@ from newsclaims.normalize.mentions import (
     conversions_take_bounds,
     counted_noun_follows,
     find_mentions,
+    kind_of,
 )
 from newsclaims.normalize.numbers import TENS_WORDS, UNITS_WORDS
 from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
@@ -226,6 +227,7 @@ class QuantityFinder:
             elif self._appositive_age(core, text, m):
                 m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)
+        _clause_rates(doc, kept, self.lexicon)
         kept = _shares_per_every(text, kept)
         conversions_take_bounds(text, kept, self.lexicon)
         kept = _drop_time_frames(doc, text, kept)
@@ -880,3 +882,38 @@ def _carry_counted_nouns(text: str, mentions: list[dict]) -> None:
         rest = gap.lstrip()[len(phrase):]
         if COUNT_SIBLING_GAP.fullmatch(rest) and not re.search(r"\d", rest):
             b["counted"] = b["unit_text"] = phrase
+
+
+_CLAUSE_RATES = read_lexicon("units")["clause_rates"]
+
+
+def _per_time_of(verb, lex: UnitLexicon) -> Optional[str]:
+    """The time unit of a per-time phrase that modifies ``verb``: 'each month', 'every day', 'everyday'."""
+    for child in verb.children:
+        word = child.lower_
+        if word in _CLAUSE_RATES["adverbs"]:
+            return _CLAUSE_RATES["adverbs"][word]
+        denom = lex.per_units.get(child.lemma_.lower())
+        if child.dep_ == "npadvmod" and denom and dimension_of(denom, lex) == "duration" \
+                and any(d.lower_ in _CLAUSE_RATES["determiners"] and d.i == child.i - 1 for d in child.children):
+            return denom
+    return None
+
+
+def _clause_rates(doc: Doc, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'80 million people use the site each month': a count whose noun is the subject or object of a verb that
+    a per-time phrase modifies is a count per time (1/month), as the guidelines write counts per time."""
+    for m in mentions:
+        if m["unit"] is not None or m["multiple_word"] or m["fraction"] or m.get("is_range") or not m.get("counted"):
+            continue
+        noun = doc[m["head"]]
+        while noun.dep_ in ("nummod", "compound", "quantmod") and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ not in _CLAUSE_RATES["noun_roles"] or noun.head.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("det", "poss") and c.i < m["head"] for c in noun.children):
+            continue  # "each year the 12 members meet": a set already named, no count per time
+        denom = _per_time_of(noun.head, lex)
+        if denom:
+            m["unit"] = f"1/{denom}"
+            m["dimension"] = dimension_of(m["unit"], lex)
+            m["kind"] = kind_of(m["unit"], m["dimension"])

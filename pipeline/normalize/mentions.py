@@ -113,8 +113,8 @@ class MentionGrammar:
         per_words = sorted(set(lexicon.per_units) | set(_denominator_surfaces(lexicon)), key=len, reverse=True)
         per_re = re.compile(
             # "a"/"per" as a word of its own: "12 points ahead" is not "a head"; hyphened: "52,000 barrel-a-day";
-            # an abbreviation's point before "per": "410 million lbs. per year"
-            r"(?:\.(?=\s+per\b))?(?:\s*|-)(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
+            # an abbreviation's point before "per": "410 million lbs. per year"; "every day", written "everyday" too
+            r"(?:\.(?=\s+per\b))?(?:\s*|-)(?:(?:a|an|per|each|every)\b|every(?=day\b)|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
             r"(?!\s+(?:earlier|ago|before|later|prior|previously|after))",  # "$4.1 billion a year earlier": a date
             re.IGNORECASE
         )
@@ -174,6 +174,9 @@ def _kind(unit: Optional[str], dimension: str, is_range: bool = False) -> str:
     if "/" in unit:
         return "rate"
     return "physical"
+
+
+kind_of = _kind  # the components read a mention's kind from its unit the same way
 
 
 FRACTION_OF_SCALE = re.compile(r"\s+(?:of\s+)?(?:an?\s+)?(?P<scale>hundred|thousand|million|billion|trillion)\b", re.I)

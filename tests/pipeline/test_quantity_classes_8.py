@@ -1,6 +1,6 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
-nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points); one table per class, each with the cases that
+nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb; one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check
@@ -99,3 +99,24 @@ def test_a_change_in_a_rate_written_as_percent_is_points(nlp, text, surface, val
 ])
 def test_levels_and_relative_changes_stay_percent(nlp, text, surface, value, unit):
     check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Some 40 million viewers watch the show each week.", "40 million", 4e7, "1/week"),
+    ("Every day, about 900 trucks are inspected at the border.", "900", 900, "1/day"),
+    ("About 120 flights are cancelled each month at the airport.", "120", 120, "1/month"),
+    ("The app handles ten million payments everyday.", "ten million", 1e7, "1/day"),
+    ("The town sees 40 visitors every day.", "40", 40, "1/day"),
+])
+def test_a_count_whose_verb_a_per_time_phrase_modifies_is_a_count_per_time(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Each year the 12 judges meet in the capital.", "12"),  # a set already named
+    ("The firm hired 50 engineers last year.", "50"),  # no per-time phrase
+    ("Each month brings 30 new rules, the report said.", "30"),  # the time is the subject, not a modifier
+    ("Every two years, 60 delegates elect a chair.", "60"),  # an interval, not a rate
+])
+def test_counts_without_a_per_time_phrase_of_their_verb_stay_plain(nlp, text, surface):
+    check(nlp, text, surface, None, None)
