@@ -817,6 +817,8 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
         elif _rate_of(b, a) and DELTA_TO_LEVEL_GAP.fullmatch(gap) and a["value"] is not None and b["value"] is not None \
                 and 0 < a["value"] < b["value"]:
             _take_rate(a, b)  # "fell 22 cents to/from $3.10 per MMBtu": a price's change is in the price's unit
+        elif a["unit"] is None and b["dimension"] == "length" and DIMENSIONS_GAP.fullmatch(gap) and not _year_like(a):
+            _take_unit(a, b)  # "19 by 26 miles": both sides of a measured area
         elif a["unit"] is None and b["kind"] in ("money", "physical") and PART_OF_GAP.fullmatch(gap) and not _year_like(a):
             _take_unit(a, b, scale=False)  # "raised 280 million of the 1.5 billion shekels he needs"
         elif _index_points(b) and a["unit"] is None and LEVEL_BEFORE_POINTS.fullmatch(gap) and not _year_like(a):
@@ -827,6 +829,7 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
     _parallel_clauses(text, mentions)
 
 
+DIMENSIONS_GAP = re.compile(r"\s*-?\s*by\s*-?\s*", re.I)
 DELTA_TO_LEVEL_GAP = re.compile(r"\s*,?\s*(?:to|from)\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|some|just|an\s+estimated)\s+)?$", re.I)
 # What may follow a figure that stands bare, with no noun or unit of its own: the clause ends or goes on to a time,

@@ -1,6 +1,6 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
-nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb; one table per class, each with the cases that
+nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles'; one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check
@@ -120,3 +120,21 @@ def test_a_count_whose_verb_a_per_time_phrase_modifies_is_a_count_per_time(nlp, 
 ])
 def test_counts_without_a_per_time_phrase_of_their_verb_stay_plain(nlp, text, surface):
     check(nlp, text, surface, None, None)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The photo shows a field of 12 by 18 miles near the coast.", "12", 12, "mi"),
+    ("The new hall is 40 by 25 meters (131 by 82 feet).", "131", 131, "ft"),
+    ("Each cell measures 2 by 3 feet.", "3 feet", 3, "ft"),
+])
+def test_the_first_side_of_n_by_m_takes_the_length_unit(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The road was widened by 20 feet.", "20 feet", 20, "ft"),
+    ("The council raised 14 by 3 percent.", "14", 14, None),  # 'by' before a share: no dimensions
+    ("The squad of 25 players ran 8 miles.", "25", 25, None),
+])
+def test_by_before_a_length_alone_or_other_units_give_no_unit(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
