@@ -553,6 +553,22 @@ def _rank_set(doc: Doc, text: str, m: dict, span) -> bool:
     return ranked and not LIST_OF_THE_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
 
 
+RANK_RELATIVE_WORDS = frozenset(_NOT_QUANTITIES["rank_relative_words"])
+
+
+def _rank_set_by_clause(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the 25 airlines that carry the most passengers', '12 states with the highest rates': a set picked by a
+    superlative after its noun is a rank set, as 'the 19 most common cancers' is."""
+    if m["unit"] is not None or m.get("bound_text"):
+        return False
+    nouns = [t for t in doc[span.end:span.end + 3] if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or nouns[0].i + 1 >= len(doc) or doc[nouns[0].i + 1].lower_ not in RANK_RELATIVE_WORDS:
+        return False
+    clause = doc[nouns[0].i + 2:min(len(doc), nouns[0].i + 7)]
+    return any(t.lower_ == "the" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ in ("JJS", "RBS")
+               and doc[t.i + 1].lower_ != "least" and not any(x.like_num for x in doc[span.end:t.i]) for t in clause)
+
+
 def _word_label(doc: Doc, text: str, m: dict, span) -> bool:
     """'the number one cause', 'the Fortune five-hundred list': a spelled number after a label word is a name."""
     return not m["digits"] and m["unit"] is None \
@@ -772,7 +788,7 @@ def _model_variant(doc: Doc, text: str, m: dict, span) -> bool:
     return m["unit"] is None and m.get("is_range") and MODEL_VARIANT.fullmatch(m["text"].strip()) is not None
 
 
-NOT_A_CLAIM = (_set_size, _rank_set, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
+NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
                _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
                _one_as_article, _ordinal_not_fraction, _named_list_back_reference, _class_threshold, _coordinate, _speaker_label,
                _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant)

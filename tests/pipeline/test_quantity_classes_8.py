@@ -1,9 +1,9 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
-nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles'; one table per class, each with the cases that
+nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles', a rank set picked by a superlative after its noun; one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
-from quantity_helpers import check
+from quantity_helpers import check, figures
 
 from newsclaims.normalize.numbers import parse_word_number
 
@@ -138,3 +138,22 @@ def test_the_first_side_of_n_by_m_takes_the_length_unit(nlp, text, surface, valu
 ])
 def test_by_before_a_length_alone_or_other_units_give_no_unit(nlp, text, surface, value, unit):
     check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("The 20 hospitals that treat the most patients reported 4,000 cases.", "20"),
+    ("Shares of 15 firms with the highest debt fell 8%.", "15"),
+    ("The 10 towns which saw the heaviest rain lost power.", "10"),
+])
+def test_a_set_picked_by_a_superlative_after_its_noun_is_no_claim(nlp, text, dropped):
+    assert dropped not in figures(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The 20 hospitals that treat the most patients reported 4,000 cases.", "4,000"),  # the framed figure stays
+    ("The firm has 300 workers with the least pay.", "300"),  # 'least' picks no rank set here
+    ("Police arrested 12 men who had the keys.", "12"),  # no superlative
+    ("The city hired 40 teachers with the help of a grant.", "40"),
+])
+def test_counts_without_a_superlative_rank_stay(nlp, text, surface):
+    assert surface in figures(nlp, text)
