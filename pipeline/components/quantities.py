@@ -569,6 +569,30 @@ def _rank_set_by_clause(doc: Doc, text: str, m: dict, span) -> bool:
                and doc[t.i + 1].lower_ != "least" and not any(x.like_num for x in doc[span.end:t.i]) for t in clause)
 
 
+IDIOM = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                               sorted(_NOT_QUANTITIES["idioms"], key=len, reverse=True)) + r")\b", re.I)
+DISCOURSE_NOUN_AFTER = re.compile(r"\s+(?P<noun>" + _words("discourse_nouns") + r")\b(?P<colon>\s*:)?", re.I)
+DISCOURSE_OPENING_BEFORE = re.compile(r"\b(?:there|here)\s+(?:are|were)\s+$", re.I)
+
+
+def _idiom(doc: Doc, text: str, m: dict, span) -> bool:
+    """'all our eggs in one basket': a set phrase's number word counts nothing."""
+    if m["digits"] or m["unit"] not in (None, "USD"):
+        return False
+    window_start = max(0, m["start"] - 40)
+    return any(a.start() + window_start <= m["start"] and m["end"] <= a.end() + window_start
+               for a in IDIOM.finditer(text[window_start:m["end"] + 40]))
+
+
+def _discourse_count(doc: Doc, text: str, m: dict, span) -> bool:
+    """'there are two caveats: ...', 'three lessons:': a count of the writer's own points is rhetoric."""
+    if m["digits"] or m["unit"] is not None or m.get("bound_text"):
+        return False  # "there are 40 reasons" in a list story counts something; rhetoric writes the number out
+    noun = DISCOURSE_NOUN_AFTER.match(text, m["end"])
+    return noun is not None and (noun.group("colon") is not None
+                                 or DISCOURSE_OPENING_BEFORE.search(text[max(0, m["start"] - 16):m["start"]]) is not None)
+
+
 def _word_label(doc: Doc, text: str, m: dict, span) -> bool:
     """'the number one cause', 'the Fortune five-hundred list': a spelled number after a label word is a name."""
     return not m["digits"] and m["unit"] is None \
@@ -788,7 +812,7 @@ def _model_variant(doc: Doc, text: str, m: dict, span) -> bool:
     return m["unit"] is None and m.get("is_range") and MODEL_VARIANT.fullmatch(m["text"].strip()) is not None
 
 
-NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
+NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _idiom, _discourse_count, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
                _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
                _one_as_article, _ordinal_not_fraction, _named_list_back_reference, _class_threshold, _coordinate, _speaker_label,
                _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant)

@@ -1,6 +1,7 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
-nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles', a rank set picked by a superlative after its noun; one table per class, each with the cases that
+nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles', a rank set picked by a superlative after its noun, idioms and counts of the writer's own points; one
+table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check, figures
@@ -156,4 +157,26 @@ def test_a_set_picked_by_a_superlative_after_its_noun_is_no_claim(nlp, text, dro
     ("The city hired 40 teachers with the help of a grant.", "40"),
 ])
 def test_counts_without_a_superlative_rank_stay(nlp, text, surface):
+    assert surface in figures(nlp, text)
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("\"Do not put all your eggs in one basket,\" the adviser told savers.", "one"),
+    ("The new road kills two birds with one stone, officials said.", "two"),
+    ("After the flood, the farm was back to square one.", "one"),
+    ("But there are two caveats: prices may rise, and supply may fall.", "two"),
+    ("Here are three takeaways from the vote.", "three"),
+    ("Two lessons: plan early and spend less.", "Two"),
+])
+def test_idioms_and_counts_of_the_writers_points_are_no_claims(nlp, text, dropped):
+    assert dropped not in figures(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The shop sold one basket of eggs for $4.", "one"),  # no set phrase
+    ("The survey asked two questions of 900 adults.", "two"),  # no 'there are', no colon
+    ("There are 40 reasons listed in the report.", "40"),  # digits: a list story counts something
+    ("There are three schools in the town.", "three"),
+])
+def test_plain_counts_beside_idioms_and_points_stay(nlp, text, surface):
     assert surface in figures(nlp, text)
