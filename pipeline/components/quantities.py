@@ -348,8 +348,8 @@ class QuantityFinder:
         if m["fraction"] and re.search(r"\b(?:first|second|last|latter|other)\s*$", text[max(0, m["start"] - 12):m["start"]], re.I):
             return False  # "the second half of the year"
         if m["fraction"] and not re.match(r"\s*(?:of|the|a|an|its|their|that|as|[,.;])", text[m["end"]:m["end"] + 6]) \
-                and m["bound"] == "=" and m["text"].lower() == "half":
-            return False  # "half" as an adverb ("half empty")
+                and m["bound"] == "=" and m["text"].lower() == "half" and not IN_HALF_BEFORE.search(before):
+            return False  # "half" as an adverb ("half empty"); "cut in half", "split by half" is the share itself
         if m["multiple_word"] and m["text"].lower() in ("twice",) and not re.match(r"\s+(?:as|the|that|a|an)\b", after):
             return False  # "twice" as frequency without comparison
         if value is not None and abs(value) > 1e18:
@@ -438,8 +438,10 @@ class QuantityFinder:
 
     @staticmethod
     def _one_counted(text: str, m: dict, before: str) -> bool:
-        """'only one of the storms', 'killing one': a count with no noun of its own, not the pronoun 'one of the best'."""
-        return ONE_COUNTED_BEFORE.search(before) is not None and re.match(r"\s+of\b|\s*(?:[,.;]|and\b)", text[m["end"]:]) is not None
+        """'only one of the storms', 'killing one': a count with no noun of its own, not the pronoun 'one of the best';
+        'twelve deaths in Haiti, four in Mexico and one in Jamaica': the last of a list of counts by place."""
+        return ONE_COUNTED_BEFORE.search(before) is not None and re.match(r"\s+of\b|\s*(?:[,.;]|and\b)", text[m["end"]:]) is not None \
+            or _last_of_counts_by_place(text, m)
 
     @staticmethod
     def _has_noun_after(doc: Doc, span) -> bool:
@@ -816,6 +818,21 @@ NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _idiom, _discourse_cou
                _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
                _one_as_article, _ordinal_not_fraction, _named_list_back_reference, _class_threshold, _coordinate, _speaker_label,
                _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant)
+
+
+# "four in Mexico and one in Jamaica": a count, its noun elided, before a place, then 'one' before a place likewise
+COUNT_AT_PLACE_BEFORE = re.compile(r"(?:\d[\d,.]*|\b" + _NUMBER_WORD + r")(?:\s+[a-z]+)?\s+(?P<prep>in|at|from|on)\s+"
+                                   r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*,?\s+(?:and\s+|or\s+)?$")
+PLACE_AFTER = re.compile(r"\s+(?P<prep>in|at|from|on)\s+(?:the\s+)?[A-Z]")
+
+
+IN_HALF_BEFORE = re.compile(r"\b(?:in|by)\s+$", re.I)
+
+
+def _last_of_counts_by_place(text: str, m: dict) -> bool:
+    before = COUNT_AT_PLACE_BEFORE.search(text[max(0, m["start"] - 80):m["start"]])
+    after = PLACE_AFTER.match(text, m["end"])
+    return before is not None and after is not None and before.group("prep") == after.group("prep")
 
 
 def _drop_time_frames(doc: Doc, text: str, mentions: list[dict]) -> list[dict]:

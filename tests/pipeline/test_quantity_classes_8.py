@@ -1,7 +1,7 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
-nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles', a rank set picked by a superlative after its noun, idioms and counts of the writer's own points; one
-table per class, each with the cases that
+nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles', a rank set picked by a superlative after its noun, idioms and counts of the writer's own points, 'one'
+closing a list of counts by place, 'in half'; one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check, figures
@@ -180,3 +180,31 @@ def test_idioms_and_counts_of_the_writers_points_are_no_claims(nlp, text, droppe
 ])
 def test_plain_counts_beside_idioms_and_points_stay(nlp, text, surface):
     assert surface in figures(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The floods killed nine people in Peru, three in Chile and one in Bolivia.", "one", 1),
+    ("The chain opened 6 stores in Ohio, 2 in Iowa, and one in Maine.", "one", 1),
+])
+def test_one_closing_a_list_of_counts_by_place_is_a_count(nlp, text, surface, value):
+    check(nlp, text, surface, value, None)
+
+
+@pytest.mark.parametrize("text", [
+    "One in Paris is still open.",  # no list of counts before it
+    "They lost five at home and one in Boston.",  # not the same kind of place phrase
+])
+def test_one_without_a_list_of_counts_by_place_stays_out(nlp, text):
+    assert "one" not in {s.lower() for s in figures(nlp, text)}
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The mayor vowed to cut the backlog in half within two years.", "half", 50, "%"),
+    ("Sales fell by half in the second quarter.", "half", 50, "%"),
+])
+def test_in_half_is_a_share(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+def test_half_as_an_adverb_stays_out(nlp):
+    assert "half" not in figures(nlp, "The glass is half empty.")
