@@ -228,6 +228,7 @@ class QuantityFinder:
                 m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)
         _clause_rates(doc, kept, self.lexicon)
+        _dollars_of_the_text(kept)
         kept = _shares_per_every(text, kept)
         conversions_take_bounds(text, kept, self.lexicon)
         kept = _drop_time_frames(doc, text, kept)
@@ -974,3 +975,23 @@ def _clause_rates(doc: Doc, mentions: list[dict], lex: UnitLexicon) -> None:
             m["unit"] = f"1/{denom}"
             m["dimension"] = dimension_of(m["unit"], lex)
             m["kind"] = kind_of(m["unit"], m["dimension"])
+
+
+def _dollars_of_the_text(mentions: list[dict]) -> None:
+    """'a deficit of A$18 billion ... the $18 billion deficit': a text that writes its dollars with one country's
+    symbol (A$, C$, NZ$) and never as US dollars means those dollars by a bare '$' too."""
+    marked = {m["unit"].split("/")[0] for m in mentions if _dollar_symbol(m) not in (None, "$")}
+    if len(marked) != 1 or "USD" in marked:
+        return
+    local = marked.pop()
+    for m in mentions:
+        if _dollar_symbol(m) == "$" and m["unit"].split("/")[0] == "USD":
+            m["unit"] = local + m["unit"][len("USD"):]
+
+
+def _dollar_symbol(m: dict) -> Optional[str]:
+    """The dollar sign a money figure is written with ('A$', 'US$', '$'), None for other figures."""
+    if m["kind"] not in ("money", "rate") or not m["unit"]:
+        return None
+    symbol = (m.get("unit_text") or "").split(" ")[0]
+    return symbol if "$" in symbol else None

@@ -1,7 +1,8 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
 nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles', a rank set picked by a superlative after its noun, idioms and counts of the writer's own points, 'one'
-closing a list of counts by place, 'in half'; one table per class, each with the cases that
+closing a list of counts by place, 'in half', a bare '$' in a text that marks its dollars as one country's; one
+table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check, figures
@@ -208,3 +209,21 @@ def test_in_half_is_a_share(nlp, text, surface, value, unit):
 
 def test_half_as_an_adverb_stays_out(nlp):
     assert "half" not in figures(nlp, "The glass is half empty.")
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The budget shows a A$12 billion gap. Critics say the $12 billion gap is too wide.", "$12 billion", "AUD"),
+    ("Ottawa will spend C$3 billion on roads; of that, $1 billion goes to bridges.", "$1 billion", "CAD"),
+    ("Milk sells for NZ$2.50 a litre, up from $2.40 a litre.", "$2.40 a litre", "NZD/liter"),
+])
+def test_a_bare_dollar_takes_the_one_dollar_the_text_marks(nlp, text, surface, unit):
+    check(nlp, text, surface, None, unit)
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("The fund holds US$5 billion and A$2 billion; $1 billion is cash.", "$1 billion", "USD"),  # US dollars named too
+    ("The club paid A$4 million and C$3 million, then $2 million more.", "$2 million", "USD"),  # two dollars: no reading
+    ("The ticket costs $15.", "$15", "USD"),
+])
+def test_a_bare_dollar_stays_usd_unless_one_other_dollar_is_marked(nlp, text, surface, unit):
+    check(nlp, text, surface, None, unit)
