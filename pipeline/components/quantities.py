@@ -596,6 +596,16 @@ def _discourse_count(doc: Doc, text: str, m: dict, span) -> bool:
                                  or DISCOURSE_OPENING_BEFORE.search(text[max(0, m["start"] - 16):m["start"]]) is not None)
 
 
+HYPOTHETICAL_OPENING = re.compile(r"(?:^|[.!?:]\s+)[\"\u201c]?(?:" + _words("hypothetical_openers") + r")\b", re.I | re.M)
+
+
+def _hypothetical(doc: Doc, text: str, m: dict, span) -> bool:
+    """'Let us say that a loaf cost ten cents. A year later it costs eleven cents.': a made-up example runs from the
+    sentence that opens it to the end of its paragraph; its figures describe no world."""
+    paragraph_start = text.rfind("\n", 0, m["start"]) + 1
+    return HYPOTHETICAL_OPENING.search(text, paragraph_start, m["start"]) is not None
+
+
 def _word_label(doc: Doc, text: str, m: dict, span) -> bool:
     """'the number one cause', 'the Fortune five-hundred list': a spelled number after a label word is a name."""
     return not m["digits"] and m["unit"] is None \
@@ -815,7 +825,7 @@ def _model_variant(doc: Doc, text: str, m: dict, span) -> bool:
     return m["unit"] is None and m.get("is_range") and MODEL_VARIANT.fullmatch(m["text"].strip()) is not None
 
 
-NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _idiom, _discourse_count, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
+NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _idiom, _discourse_count, _hypothetical, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
                _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
                _one_as_article, _ordinal_not_fraction, _named_list_back_reference, _class_threshold, _coordinate, _speaker_label,
                _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant)

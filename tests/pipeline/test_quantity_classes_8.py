@@ -1,8 +1,8 @@
 """Issue 12's eighth pass: the test split's remaining unit and value errors, by class: long-scale number words,
 a price change in cents after 'from' taking the price's rate, unit words the lexicon lacked (micrograms,
 nanograms), an abbreviation the text defines after a unit, a change in a rate written as percent (points), a count per time whose 'each month' modifies its verb, the first side of 'N by M miles', a rank set picked by a superlative after its noun, idioms and counts of the writer's own points, 'one'
-closing a list of counts by place, 'in half', a bare '$' in a text that marks its dollars as one country's; one
-table per class, each with the cases that
+closing a list of counts by place, 'in half', a bare '$' in a text that marks its dollars as one country's, made-up
+examples; one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
 from quantity_helpers import check, figures
@@ -227,3 +227,24 @@ def test_a_bare_dollar_takes_the_one_dollar_the_text_marks(nlp, text, surface, u
 ])
 def test_a_bare_dollar_stays_usd_unless_one_other_dollar_is_marked(nlp, text, surface, unit):
     check(nlp, text, surface, None, unit)
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("Here is how a loan works. Let us say a family borrows five thousand dollars. The bank charges nine percent.",
+     "five thousand dollars"),
+    ("Here is how a loan works. Let us say a family borrows five thousand dollars. The bank charges nine percent.",
+     "nine percent"),  # the rest of its paragraph
+    ("Suppose a farmer sells 200 bushels at the market.", "200"),
+    ("For example, if a ticket costs $20, the tax is $2.", "$20"),
+])
+def test_figures_of_a_made_up_example_are_no_claims(nlp, text, dropped):
+    assert dropped not in figures(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Let us say it is a hard year.\n\nThe city lost 3,000 jobs in May.", "3,000"),  # a new paragraph: the world again
+    ("The ministry will not suppose anything; it sold 40 buses.", "40"),  # no sentence opens with it
+    ("Prices rose 4 percent, the bank said.", "4 percent"),
+])
+def test_figures_outside_a_made_up_example_stay(nlp, text, surface):
+    assert surface in figures(nlp, text)
