@@ -25,6 +25,7 @@ from newsclaims.normalize.mentions import (
     conversions_take_bounds,
     counted_noun_follows,
     find_mentions,
+    kind_of,
 )
 from newsclaims.normalize.numbers import TENS_WORDS, UNITS_WORDS
 from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, physically_possible
@@ -226,6 +227,8 @@ class QuantityFinder:
             elif self._appositive_age(core, text, m):
                 m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)
+        _clause_rates(doc, kept, self.lexicon)
+        _dollars_of_the_text(kept)
         kept = _shares_per_every(text, kept)
         conversions_take_bounds(text, kept, self.lexicon)
         kept = _drop_time_frames(doc, text, kept)
@@ -346,8 +349,8 @@ class QuantityFinder:
         if m["fraction"] and re.search(r"\b(?:first|second|last|latter|other)\s*$", text[max(0, m["start"] - 12):m["start"]], re.I):
             return False  # "the second half of the year"
         if m["fraction"] and not re.match(r"\s*(?:of|the|a|an|its|their|that|as|[,.;])", text[m["end"]:m["end"] + 6]) \
-                and m["bound"] == "=" and m["text"].lower() == "half":
-            return False  # "half" as an adverb ("half empty")
+                and m["bound"] == "=" and m["text"].lower() == "half" and not IN_HALF_BEFORE.search(before):
+            return False  # "half" as an adverb ("half empty"); "cut in half", "split by half" is the share itself
         if m["multiple_word"] and m["text"].lower() in ("twice",) and not re.match(r"\s+(?:as|the|that|a|an)\b", after):
             return False  # "twice" as frequency without comparison
         if value is not None and abs(value) > 1e18:
@@ -436,8 +439,10 @@ class QuantityFinder:
 
     @staticmethod
     def _one_counted(text: str, m: dict, before: str) -> bool:
-        """'only one of the storms', 'killing one': a count with no noun of its own, not the pronoun 'one of the best'."""
-        return ONE_COUNTED_BEFORE.search(before) is not None and re.match(r"\s+of\b|\s*(?:[,.;]|and\b)", text[m["end"]:]) is not None
+        """'only one of the storms', 'killing one': a count with no noun of its own, not the pronoun 'one of the best';
+        'twelve deaths in Haiti, four in Mexico and one in Jamaica': the last of a list of counts by place."""
+        return ONE_COUNTED_BEFORE.search(before) is not None and re.match(r"\s+of\b|\s*(?:[,.;]|and\b)", text[m["end"]:]) is not None \
+            or _last_of_counts_by_place(text, m)
 
     @staticmethod
     def _has_noun_after(doc: Doc, span) -> bool:
@@ -549,6 +554,56 @@ def _rank_set(doc: Doc, text: str, m: dict, span) -> bool:
     nxt = doc[span.end]
     ranked = nxt.lower_ in RANK_WORDS or (nxt.tag_ in ("JJS", "RBS") and nxt.lower_ not in ("least",))
     return ranked and not LIST_OF_THE_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
+
+
+RANK_RELATIVE_WORDS = frozenset(_NOT_QUANTITIES["rank_relative_words"])
+
+
+def _rank_set_by_clause(doc: Doc, text: str, m: dict, span) -> bool:
+    """'the 25 airlines that carry the most passengers', '12 states with the highest rates': a set picked by a
+    superlative after its noun is a rank set, as 'the 19 most common cancers' is."""
+    if m["unit"] is not None or m.get("bound_text"):
+        return False
+    nouns = [t for t in doc[span.end:span.end + 3] if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or nouns[0].i + 1 >= len(doc) or doc[nouns[0].i + 1].lower_ not in RANK_RELATIVE_WORDS:
+        return False
+    clause = doc[nouns[0].i + 2:min(len(doc), nouns[0].i + 7)]
+    return any(t.lower_ == "the" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ in ("JJS", "RBS")
+               and doc[t.i + 1].lower_ != "least" and not any(x.like_num for x in doc[span.end:t.i]) for t in clause)
+
+
+IDIOM = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                               sorted(_NOT_QUANTITIES["idioms"], key=len, reverse=True)) + r")\b", re.I)
+DISCOURSE_NOUN_AFTER = re.compile(r"\s+(?P<noun>" + _words("discourse_nouns") + r")\b(?P<colon>\s*:)?", re.I)
+DISCOURSE_OPENING_BEFORE = re.compile(r"\b(?:there|here)\s+(?:are|were)\s+$", re.I)
+
+
+def _idiom(doc: Doc, text: str, m: dict, span) -> bool:
+    """'all our eggs in one basket': a set phrase's number word counts nothing."""
+    if m["digits"] or m["unit"] not in (None, "USD"):
+        return False
+    window_start = max(0, m["start"] - 40)
+    return any(a.start() + window_start <= m["start"] and m["end"] <= a.end() + window_start
+               for a in IDIOM.finditer(text[window_start:m["end"] + 40]))
+
+
+def _discourse_count(doc: Doc, text: str, m: dict, span) -> bool:
+    """'there are two caveats: ...', 'three lessons:': a count of the writer's own points is rhetoric."""
+    if m["digits"] or m["unit"] is not None or m.get("bound_text"):
+        return False  # "there are 40 reasons" in a list story counts something; rhetoric writes the number out
+    noun = DISCOURSE_NOUN_AFTER.match(text, m["end"])
+    return noun is not None and (noun.group("colon") is not None
+                                 or DISCOURSE_OPENING_BEFORE.search(text[max(0, m["start"] - 16):m["start"]]) is not None)
+
+
+HYPOTHETICAL_OPENING = re.compile(r"(?:^|[.!?:]\s+)[\"\u201c]?(?:" + _words("hypothetical_openers") + r")\b", re.I | re.M)
+
+
+def _hypothetical(doc: Doc, text: str, m: dict, span) -> bool:
+    """'Let us say that a loaf cost ten cents. A year later it costs eleven cents.': a made-up example runs from the
+    sentence that opens it to the end of its paragraph; its figures describe no world."""
+    paragraph_start = text.rfind("\n", 0, m["start"]) + 1
+    return HYPOTHETICAL_OPENING.search(text, paragraph_start, m["start"]) is not None
 
 
 def _word_label(doc: Doc, text: str, m: dict, span) -> bool:
@@ -770,10 +825,25 @@ def _model_variant(doc: Doc, text: str, m: dict, span) -> bool:
     return m["unit"] is None and m.get("is_range") and MODEL_VARIANT.fullmatch(m["text"].strip()) is not None
 
 
-NOT_A_CLAIM = (_set_size, _rank_set, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
+NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _idiom, _discourse_count, _hypothetical, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
                _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
                _one_as_article, _ordinal_not_fraction, _named_list_back_reference, _class_threshold, _coordinate, _speaker_label,
                _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant)
+
+
+# "four in Mexico and one in Jamaica": a count, its noun elided, before a place, then 'one' before a place likewise
+COUNT_AT_PLACE_BEFORE = re.compile(r"(?:\d[\d,.]*|\b" + _NUMBER_WORD + r")(?:\s+[a-z]+)?\s+(?P<prep>in|at|from|on)\s+"
+                                   r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*,?\s+(?:and\s+|or\s+)?$")
+PLACE_AFTER = re.compile(r"\s+(?P<prep>in|at|from|on)\s+(?:the\s+)?[A-Z]")
+
+
+IN_HALF_BEFORE = re.compile(r"\b(?:in|by)\s+$", re.I)
+
+
+def _last_of_counts_by_place(text: str, m: dict) -> bool:
+    before = COUNT_AT_PLACE_BEFORE.search(text[max(0, m["start"] - 80):m["start"]])
+    after = PLACE_AFTER.match(text, m["end"])
+    return before is not None and after is not None and before.group("prep") == after.group("prep")
 
 
 def _drop_time_frames(doc: Doc, text: str, mentions: list[dict]) -> list[dict]:
@@ -880,3 +950,58 @@ def _carry_counted_nouns(text: str, mentions: list[dict]) -> None:
         rest = gap.lstrip()[len(phrase):]
         if COUNT_SIBLING_GAP.fullmatch(rest) and not re.search(r"\d", rest):
             b["counted"] = b["unit_text"] = phrase
+
+
+_CLAUSE_RATES = read_lexicon("units")["clause_rates"]
+
+
+def _per_time_of(verb, lex: UnitLexicon) -> Optional[str]:
+    """The time unit of a per-time phrase that modifies ``verb``: 'each month', 'every day', 'everyday'."""
+    for child in verb.children:
+        word = child.lower_
+        if word in _CLAUSE_RATES["adverbs"]:
+            return _CLAUSE_RATES["adverbs"][word]
+        denom = lex.per_units.get(child.lemma_.lower())
+        if child.dep_ == "npadvmod" and denom and dimension_of(denom, lex) == "duration" \
+                and any(d.lower_ in _CLAUSE_RATES["determiners"] and d.i == child.i - 1 for d in child.children):
+            return denom
+    return None
+
+
+def _clause_rates(doc: Doc, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'80 million people use the site each month': a count whose noun is the subject or object of a verb that
+    a per-time phrase modifies is a count per time (1/month), as the guidelines write counts per time."""
+    for m in mentions:
+        if m["unit"] is not None or m["multiple_word"] or m["fraction"] or m.get("is_range") or not m.get("counted"):
+            continue
+        noun = doc[m["head"]]
+        while noun.dep_ in ("nummod", "compound", "quantmod") and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ not in _CLAUSE_RATES["noun_roles"] or noun.head.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("det", "poss") and c.i < m["head"] for c in noun.children):
+            continue  # "each year the 12 members meet": a set already named, no count per time
+        denom = _per_time_of(noun.head, lex)
+        if denom:
+            m["unit"] = f"1/{denom}"
+            m["dimension"] = dimension_of(m["unit"], lex)
+            m["kind"] = kind_of(m["unit"], m["dimension"])
+
+
+def _dollars_of_the_text(mentions: list[dict]) -> None:
+    """'a deficit of A$18 billion ... the $18 billion deficit': a text that writes its dollars with one country's
+    symbol (A$, C$, NZ$) and never as US dollars means those dollars by a bare '$' too."""
+    marked = {m["unit"].split("/")[0] for m in mentions if _dollar_symbol(m) not in (None, "$")}
+    if len(marked) != 1 or "USD" in marked:
+        return
+    local = marked.pop()
+    for m in mentions:
+        if _dollar_symbol(m) == "$" and m["unit"].split("/")[0] == "USD":
+            m["unit"] = local + m["unit"][len("USD"):]
+
+
+def _dollar_symbol(m: dict) -> Optional[str]:
+    """The dollar sign a money figure is written with ('A$', 'US$', '$'), None for other figures."""
+    if m["kind"] not in ("money", "rate") or not m["unit"]:
+        return None
+    symbol = (m.get("unit_text") or "").split(" ")[0]
+    return symbol if "$" in symbol else None

@@ -113,8 +113,8 @@ class MentionGrammar:
         per_words = sorted(set(lexicon.per_units) | set(_denominator_surfaces(lexicon)), key=len, reverse=True)
         per_re = re.compile(
             # "a"/"per" as a word of its own: "12 points ahead" is not "a head"; hyphened: "52,000 barrel-a-day";
-            # an abbreviation's point before "per": "410 million lbs. per year"
-            r"(?:\.(?=\s+per\b))?(?:\s*|-)(?:(?:a|an|per|each)\b|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
+            # an abbreviation's point before "per": "410 million lbs. per year"; "every day", written "everyday" too
+            r"(?:\.(?=\s+per\b))?(?:\s*|-)(?:(?:a|an|per|each|every)\b|every(?=day\b)|/)(?:\s*|-)(?P<per>" + "|".join(re.escape(w) for w in per_words) + r")s?(?![\w/])"
             r"(?!\s+(?:earlier|ago|before|later|prior|previously|after))",  # "$4.1 billion a year earlier": a date
             re.IGNORECASE
         )
@@ -174,6 +174,9 @@ def _kind(unit: Optional[str], dimension: str, is_range: bool = False) -> str:
     if "/" in unit:
         return "rate"
     return "physical"
+
+
+kind_of = _kind  # the components read a mention's kind from its unit the same way
 
 
 FRACTION_OF_SCALE = re.compile(r"\s+(?:of\s+)?(?:an?\s+)?(?P<scale>hundred|thousand|million|billion|trillion)\b", re.I)
@@ -518,9 +521,68 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     mentions = _merge_compound_durations(text, mentions, lex)
     mentions = sorted(mentions + _streaks(text), key=lambda m: m["start"])
     _inherit_units(text, mentions, lex)
+    _defined_abbreviations(text, mentions, lex)
+    _percent_as_points(text, mentions, lex)
     for mention in mentions:
         _tidy(text, mention, lex)
     return mentions
+
+
+_POINTS = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["percent_as_points"]
+_POINT_NOUNS = "|".join(_POINTS["nouns"])
+POINT_NOUN_AFTER = re.compile(r"\s+(?:" + _POINT_NOUNS + r")\b(?!\s+(?:" + "|".join(_POINTS["not_before"]) + r")\b)", re.I)
+POINT_NOUN_OF_BEFORE = re.compile(r"\b(?:" + _POINT_NOUNS + r")\s+of\s+(?:(?:about|around|nearly|almost|roughly|some|just|over|"
+                                  r"more\s+than|less\s+than|under)\s+)?$", re.I)
+# "from 5% to 7%", "climbed to 6.7% from 6.3%": the first figure is a level, not the change
+LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|of|reach(?:ed|es|ing)?|hit)\s+(?:(?:about|around|nearly|almost|roughly|some|just|"
+                          r"an\s+estimated)\s+)?$", re.I)
+PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.I)
+
+
+def _percent_as_points(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'a 5.2 percent swing', 'down 0.1 percent, to 5.4 percent': a change in a rate written as percent is
+    percentage points, as the guidelines say. A level ('from 5 percent to 7 percent', 'rose to 6% from 5%') is no change."""
+    def to_points(m: dict) -> None:
+        m["unit"], m["dimension"] = "pp", dimension_of("pp", lex)
+        m["kind"] = _kind("pp", m["dimension"])
+
+    def in_percent(m: dict) -> bool:
+        return m["unit"] == "%" and not m.get("is_range") and bool(PERCENT_WORD.search(m["text"]))
+
+    for m in mentions:
+        if in_percent(m) and (POINT_NOUN_AFTER.match(text, m["end"])
+                              or POINT_NOUN_OF_BEFORE.search(text[max(0, m["start"] - 40):m["start"]])):
+            to_points(m)
+    for a, b in zip(mentions, mentions[1:]):
+        if in_percent(a) and in_percent(b) and DELTA_TO_LEVEL_GAP.fullmatch(text[a["end"]:b["start"]]) \
+                and not LEVEL_BEFORE.search(text[max(0, a["start"] - 30):a["start"]]):
+            to_points(a)
+
+
+_ABBREVIATIONS = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["defined_abbreviations"]
+ABBREVIATION_DEFINED = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,7}?)s?\)")
+ABBREVIATION_BETWEEN = r"(?:(?:" + "|".join(_ABBREVIATIONS["between_words"]) + r")\s+)?"
+
+
+def _defined_abbreviations(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
+    """'396 cooling degree days (CDDs) ... 252 CDDs more than': a bare figure followed by an abbreviation that
+    the text defined after a unit takes that unit. Only units the lexicon does not know by that abbreviation."""
+    defined: dict[str, dict] = {}
+    for m in mentions:
+        found = ABBREVIATION_DEFINED.match(text, m["end"]) if m["unit"] and "/" not in m["unit"] else None
+        if found and lex.unit(found.group("abbr")) is None:
+            defined.setdefault(found.group("abbr"), {"donor": m, "after": found.end()})
+    if not defined:
+        return
+    use = re.compile(r"\s+" + ABBREVIATION_BETWEEN + r"(?P<abbr>" + "|".join(map(re.escape, defined)) + r")s?\b")
+    for m in mentions:
+        found = use.match(text, m["end"])
+        if found is None or m["unit"] is not None or m["multiple_word"] or m["fraction"] or m.get("is_range") \
+                or m["start"] < defined[found.group("abbr")]["after"]:
+            continue
+        _take_unit(m, defined[found.group("abbr")]["donor"], scale=False)
+        m["unit_text"], m["end"] = found.group("abbr"), found.end()
+        m["text"] = text[m["start"]:m["end"]]
 
 
 CONVERSION_OPEN = re.compile(r"\s*\(\s*")
@@ -754,7 +816,9 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
             _take_rate(a, b)
         elif _rate_of(b, a) and DELTA_TO_LEVEL_GAP.fullmatch(gap) and a["value"] is not None and b["value"] is not None \
                 and 0 < a["value"] < b["value"]:
-            _take_rate(a, b)  # "fell 22 cents to $3.10 per MMBtu": a price's change is in the price's unit
+            _take_rate(a, b)  # "fell 22 cents to/from $3.10 per MMBtu": a price's change is in the price's unit
+        elif a["unit"] is None and b["dimension"] == "length" and DIMENSIONS_GAP.fullmatch(gap) and not _year_like(a):
+            _take_unit(a, b)  # "19 by 26 miles": both sides of a measured area
         elif a["unit"] is None and b["kind"] in ("money", "physical") and PART_OF_GAP.fullmatch(gap) and not _year_like(a):
             _take_unit(a, b, scale=False)  # "raised 280 million of the 1.5 billion shekels he needs"
         elif _index_points(b) and a["unit"] is None and LEVEL_BEFORE_POINTS.fullmatch(gap) and not _year_like(a):
@@ -765,7 +829,8 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
     _parallel_clauses(text, mentions)
 
 
-DELTA_TO_LEVEL_GAP = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?", re.I)
+DIMENSIONS_GAP = re.compile(r"\s*-?\s*by\s*-?\s*", re.I)
+DELTA_TO_LEVEL_GAP = re.compile(r"\s*,?\s*(?:to|from)\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|some|just|an\s+estimated)\s+)?$", re.I)
 # What may follow a figure that stands bare, with no noun or unit of its own: the clause ends or goes on to a time,
 # place or comparison ("the lowest is 74.", "to 1,333.18, on turnover", "to 24 for SUVs")

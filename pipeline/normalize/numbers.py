@@ -84,7 +84,7 @@ def parse_word_number(text: str) -> Optional[float]:
     words = [w for i, w in enumerate(words) if not (w in ("a", "an") and i + 1 < len(words) and words[i + 1] == "half")]
     if not words:
         return None
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, last_scale = 0.0, 0.0, False, 0.0
     for i, word in enumerate(words):
         if word in UNITS_WORDS:
             current += UNITS_WORDS[word]
@@ -93,11 +93,14 @@ def parse_word_number(text: str) -> Optional[float]:
         elif word == "hundred":
             current = (current or 1) * 100
         elif word in ("thousand", "million", "billion", "trillion"):
-            if current == 0 and total > 0:
-                total *= SCALE_WORDS[word]  # long scale in broadcast copy: "nine thousand million" is 9e9
+            scale = SCALE_WORDS[word]
+            if total > 0 and last_scale < scale:
+                # long scale in broadcast copy: a larger scale word multiplies all before it, "nine thousand
+                # million" is 9e9, "two thousand seven hundred million" 2.7e9
+                total = (total + current) * scale
             else:
-                total += (current or 1) * SCALE_WORDS[word]
-            current = 0
+                total += (current or 1) * scale
+            current, last_scale = 0, scale
         elif word in COUNT_WORDS:
             current = (current or 1) * COUNT_WORDS[word]
         elif word == "half" and i == len(words) - 1 and seen:
@@ -128,6 +131,9 @@ def parse_number(text: str) -> Optional[float]:
         base = parse_digits(suffixed.group(1))
         return None if base is None else base * SCALE_WORDS[suffixed.group(2).lower()]
     parts = text.split()
+    words_only = parse_word_number(text) if not re.search(r"\d", text) else None
+    if words_only is not None:
+        return words_only  # "two thousand five hundred" is 2500: the words read as a whole, not "hundred" times the rest
     if len(parts) >= 2 and parts[-1].lower() in SCALE_WORDS and len(parts[-1]) > 1:
         head = parse_number(" ".join(parts[:-1]))
         if head is not None:
