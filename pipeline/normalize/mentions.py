@@ -742,11 +742,12 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
                     pass  # "20-10", "2024 to 3.2 GW": not an increasing range, so two mentions
                 else:
                     merged = dict(b)
+                    b_bound = _bound_outside(b, a["end"])
                     merged.update({
                         "start": a["start"], "text": text[a["start"]:b["end"]], "core_start": a["core_start"],
                         "value": None, "low": min(low, high), "high": max(low, high),
-                        "bound": a["bound"] if a["bound"] != "=" else b["bound"],
-                        "bound_span": a["bound_span"] or b["bound_span"], "is_range": True,
+                        "bound": a["bound"] if a["bound"] != "=" else b_bound["bound"],
+                        "bound_span": a["bound_span"] or b_bound["bound_span"], "is_range": True,
                     })
                     out.append(merged)
                     i += 2
@@ -754,6 +755,15 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
         out.append(a)
         i += 1
     return out
+
+
+def _bound_outside(b: dict, gap_start: int) -> dict:
+    """The upper end's bound, unless its words stand between the two ends: in "from 450 up to 900 sq ft" the
+    'up to' joins the range, it does not bound it."""
+    span = b["bound_span"]
+    if span is not None and span[0] >= gap_start:
+        return {"bound": "=", "bound_span": None}
+    return {"bound": b["bound"], "bound_span": span}
 
 
 def _unscaled(m: dict) -> float:

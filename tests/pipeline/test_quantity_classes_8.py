@@ -248,3 +248,21 @@ def test_figures_of_a_made_up_example_are_no_claims(nlp, text, dropped):
 ])
 def test_figures_outside_a_made_up_example_stay(nlp, text, surface):
     assert surface in figures(nlp, text)
+
+
+def bound_of(nlp, text, surface):
+    found = figures(nlp, text)
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    return found[surface].bound
+
+
+@pytest.mark.parametrize("text, surface, bound", [
+    # 'up to' between the two ends joins the range: it bounds neither end
+    ("The flats range from 450 sq ft up to 900 sq ft.", "450 sq ft up to 900 sq ft", "="),
+    ("Seats sell for $40 up to $95 each.", "$40 up to $95", "="),
+    # a bound before the first end still bounds the range; 'up to' before a lone figure still bounds it
+    ("The plan covers up to 30 to 40 percent of costs.", "30 to 40 percent", "<="),
+    ("The depot can store up to 900 tonnes of grain.", "900 tonnes", "<="),
+])
+def test_up_to_joining_a_range_bounds_neither_end(nlp, text, surface, bound):
+    assert bound_of(nlp, text, surface) == bound
