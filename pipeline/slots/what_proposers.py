@@ -607,11 +607,74 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     if tail and verbs:
         out += _stitched(frame, mi, verbs + tail, "verb_tail")
     word = frame.kinds.dimensions.get(m.get("dimension")) if frame.kinds is not None else None
+    if tail and frame.kinds is not None and tail[0].lower_ in frame.kinds.adjectives:
+        word = None  # '80 years old', '4 m high': the adjective names the measure ('age', 'height'), not 'time'
     if word and (tail or verbs):
         out += _stitched(frame, mi, verbs + tail, "verb_tail", lead=word, dimension_word=1.0)
         if tail and verbs:
             out += _stitched(frame, mi, tail, "verb_tail", lead=word, dimension_word=1.0)
     return out
+
+
+_DURATION_PREPS = ("for", "within", "in", "during", "over")  # 'for fifty years, X has done Y': the time X did Y
+_DURATION_WORDS = 8  # the most words of the subject or the object a duration's clause lends its what
+
+
+def duration_clause(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A duration the clause runs for, or a time ago, measures the time its clause's event took or lies back, as
+    the guidelines write such whats: 'For ten years the paper has printed a weekly quiz' -> 'time paper has printed
+    a weekly quiz', 'the bridge opened 80 years ago' -> 'time since bridge opened'; with and without the subject."""
+    m = frame.mentions[mi]
+    if m.get("dimension") != "duration" or frame.kinds is None:
+        return []
+    word = frame.kinds.dimensions.get("duration")
+    found = _duration_verb(frame, mi)
+    if word is None or found is None:
+        return []
+    verb, ago = found
+    lead = f"{word} since" if ago else word
+    subject = _clause_part(frame, mi, verb, SUBJECTS)
+    upper = verb.head if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") else None
+    if upper is not None and not subject:  # 'the city hopes to finish it within 5 years': the city hopes
+        subject = _clause_part(frame, mi, upper, SUBJECTS) + [upper]
+    rest = [verb] + _clause_part(frame, mi, verb, _OBJECTS)
+    out = _stitched(frame, mi, sorted(subject + rest, key=lambda t: t.i), "duration", lead=lead, duration_clause=1.0)
+    if subject:
+        out += _stitched(frame, mi, rest, "duration", lead=lead, duration_clause=1.0)
+    return out
+
+
+def _duration_verb(frame: WhatFrame, mi: int) -> Optional[tuple[Token, bool]]:
+    """(the verb, whether the figure is a time ago) of a duration that is the verb's 'for'/'within' phrase or its
+    'N years ago'; None when the duration is the verb's object or the figure counts a noun ('a 5-year plan')."""
+    c, m = frame.clause(mi), frame.mentions[mi]
+    head = c.head
+    ago = any(t.lower_ == "ago" for t in head.children) or (m["token_end"] < len(frame.doc)
+                                                             and frame.doc[m["token_end"]].lower_ == "ago")
+    tok = head
+    if ago:
+        tok = tok.head if tok.dep_ in ("npadvmod", "pobj", "advmod", "dobj") else tok
+    elif head.dep_ == "pobj" and head.head.lower_ in _DURATION_PREPS:
+        tok = head.head.head
+    else:
+        return None
+    while tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("advmod", "prep", "npadvmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX") or _inside(m, tok) or verb_lemma(tok) in frame.who.words.reporter_verbs:
+        return None
+    return tok, ago
+
+
+def _clause_part(frame: WhatFrame, mi: int, verb: Token, deps: tuple) -> list[Token]:
+    """The words of the verb's first subject or object (by ``deps``), a plain noun with its modifiers (at most
+    a few words); none for a pronoun or the figure."""
+    tok = next((t for t in verb.children if t.dep_ in deps), None)
+    if tok is None or not _plain_noun(frame, mi, tok):
+        return []
+    words = [t for t in frame.doc[tok.left_edge.i:tok.right_edge.i + 1] if not _inside(frame.mentions[mi], t)]
+    while words and words[0].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
+        words = words[1:]
+    return words[:_DURATION_WORDS] if all(b.i - a.i == 1 for a, b in zip(words, words[1:])) else [tok]
 
 
 def _predicate_after(frame: WhatFrame, mi: int) -> Optional[Token]:
@@ -760,11 +823,40 @@ def share_who(frame: WhatFrame, mi: int) -> list[Candidate]:
 def measure_adjective(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The measure an adjective states: '4 meters long' -> 'length', '80 years old' -> 'age'."""
     head, kinds = frame.clause(mi).head, frame.kinds
-    word = kinds.adjectives.get(head.head.lower_) if kinds is not None and head.dep_ == "npadvmod" else None
-    if word is None or head.head.pos_ not in ("ADJ", "ADV"):
+    adjective = head.head
+    if head.dep_ == "pobj" and adjective.lower_ == "as" and adjective.head.i < adjective.i \
+            and frame.mentions[mi].get("kind") in ("physical", "duration"):  # 'as high as 6 m', not 'as high as $5'
+        head, adjective = adjective, adjective.head
+    word = kinds.adjectives.get(adjective.lower_) if kinds is not None and head.dep_ in ("npadvmod", "prep") else None
+    if word is None or adjective.pos_ not in ("ADJ", "ADV"):
         return []
-    frame.anchors[(mi, word)] = (head.head.idx, head.head.idx + len(head.head))
-    return [Candidate(SLOT, "adjective", word, word, None, None, {"joined": 1.0})]
+    frame.anchors[(mi, word)] = (adjective.idx, adjective.idx + len(adjective))
+    out = [Candidate(SLOT, "adjective", word, word, None, None, {"joined": 1.0})]
+    thing = _measured_by_adjective(frame, mi, adjective)
+    if thing:
+        text = f"{word} of {frame.doc[thing[0].i:thing[-1].i + 1].text}"
+        frame.anchors[(mi, text)] = (thing[0].idx, thing[-1].idx + len(thing[-1]))
+        out.append(Candidate(SLOT, "adjective", text, text, None, None, {"joined": 1.0, "measure_of": 1.0}))
+    return out
+
+
+def _measured_by_adjective(frame: WhatFrame, mi: int, adjective: Token) -> list[Token]:
+    """The words of the noun a measure adjective is said of: the subject of 'the wall is 4 m high', the noun of
+    'waves as high as 6 m' or 'a 30-foot-tall statue'; none for a pronoun."""
+    tok = adjective
+    while tok.dep_ in ("advmod", "amod", "acomp", "prep", "pobj", "npadvmod") and tok.pos_ not in ("NOUN", "PROPN") \
+            and tok.head.i != tok.i:
+        if tok.dep_ == "acomp":
+            tok = next((t for t in tok.head.children if t.dep_ in SUBJECTS), tok.head)
+            break
+        tok = tok.head
+    if not _plain_noun(frame, mi, tok):
+        return []
+    inner = range(adjective.left_edge.i, adjective.right_edge.i + 1)
+    words = [t for t in _phrase_words(frame, mi, tok) if t.i not in inner]
+    while words and words[-1].pos_ in _TRAILING:
+        words = words[:-1]
+    return words
 
 
 def scale_what(frame: WhatFrame, mi: int) -> list[Candidate]:
@@ -1013,5 +1105,6 @@ PROPOSERS: dict[str, Proposer] = {
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
     "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, "scale": scale_what, "heading": list_heading,
+    "duration": duration_clause,
     NULL: null_what,
 }

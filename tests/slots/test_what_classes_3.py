@@ -1,0 +1,61 @@
+"""What classes of issue 11, third round: one table per class of what error, on made-up sentences. Each row
+says what the proposer of the class must offer, or must not."""
+import pytest
+
+from newsclaims.slots import what_proposers as P
+
+
+def _offered(what_frame_of, proposer, text, figure):
+    frame, index = what_frame_of(text)
+    return [c.value for c in proposer(frame, index(figure))]
+
+
+# A duration the clause runs for, or a time ago, measures the time its event took or lies back: 'time' with the
+# clause's subject, verb and object (and without the subject); a duration that is an object or counts a noun has
+# no such what here.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("For twelve years, the club has hosted a winter market.", "twelve years", "time club hosted winter market"),
+    ("For twelve years, the club has hosted a winter market.", "twelve years", "time hosted winter market"),
+    ("The first reefs formed 300 million years ago.", "300 million years", "time since first reefs formed"),
+    ("The council wants to rebuild the pier within 3 years.", "3 years", "time council wants rebuild pier"),
+    ("The council wants to rebuild the pier within 3 years.", "3 years", "time rebuild pier"),
+])
+def test_durations_take_the_time_of_their_clause(what_frame_of, text, figure, expected):
+    assert expected in _offered(what_frame_of, P.duration_clause, text, figure)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The club signed a 5-year lease on the hall.", "5-year"),
+    ("The town grew by 300 people last year.", "300"),
+    ("The judge gave him 4 years in prison.", "4 years"),
+])
+def test_figures_that_are_no_clause_duration_get_no_time_of_clause(what_frame_of, text, figure):
+    assert _offered(what_frame_of, P.duration_clause, text, figure) == []
+
+
+# A measure adjective names the measure and the noun it is said of ('height of the wall'); its measure, not
+# 'time' or 'distance', leads the what, and a price 'as high as' some money has no height.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The new fence is 3 meters high.", "3 meters", "height of new fence"),
+    ("Forecasters expect swells as high as 5 meters near the bay.", "5 meters", "height of swells"),
+    ("The tunnel will be 12 kilometers long.", "12 kilometers", "length of tunnel"),
+])
+def test_measure_adjectives_say_what_they_measure(what_frame_of, text, figure, expected):
+    assert expected in _offered(what_frame_of, P.measure_adjective, text, figure)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Ticket prices were as high as 90 dollars.", "90 dollars"),
+])
+def test_money_as_high_as_has_no_height(what_frame_of, text, figure):
+    assert _offered(what_frame_of, P.measure_adjective, text, figure) == []
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The farmer retired when he was 81 years old.", "81 years"),
+    ("The dog was barely 2 years old.", "2 years"),
+])
+def test_an_age_is_not_a_time(what_frame_of, text, figure):
+    offered = _offered(what_frame_of, P.verb_tail, text, figure)
+    assert not any(v.startswith("time") for v in offered)
+    assert "age" in _offered(what_frame_of, P.measure_adjective, text, figure)
