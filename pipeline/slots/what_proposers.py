@@ -677,6 +677,58 @@ def _clause_part(frame: WhatFrame, mi: int, verb: Token, deps: tuple) -> list[To
     return words[:_DURATION_WORDS] if all(b.i - a.i == 1 for a, b in zip(words, words[1:])) else [tok]
 
 
+_RELATIVES = ("which", "that", "who")
+
+
+def by_agent(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The counted things with what was done to them and by what, noun first as the guidelines write such whats:
+    'the storm destroyed 40 homes' -> 'homes destroyed by storm', 'floods, which displaced 900 families' ->
+    'families displaced by floods', '30 homes were damaged by hail' -> 'homes damaged by hail'."""
+    noun = frame.clause(mi).noun
+    if noun is None or not _plain_noun(frame, mi, noun):
+        return []
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or verb_lemma(verb) in frame.lexicon.level_verbs \
+            or verb_lemma(verb) in frame.who.words.reporter_verbs:
+        return []
+    if noun.dep_ == "dobj":
+        agent = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if agent is not None and agent.lower_ in _RELATIVES and verb.dep_ == "relcl":
+            agent = verb.head
+    elif noun.dep_ == "nsubjpass":
+        by = next((t for t in verb.children if t.dep_ == "agent"), None)
+        agent = next((t for t in by.children if t.dep_ == "pobj"), None) if by is not None else None
+    else:
+        return []
+    if agent is None or not _plain_noun(frame, mi, agent) or agent.i == noun.i:
+        return []
+    thing, doer = _premodified(frame, mi, noun), _trimmed(_phrase_words(frame, mi, agent))
+    if not thing or not doer or verb in thing or verb in doer:
+        return []
+    text = " ".join((_text_of(frame, thing), verb.text, "by", _text_of(frame, doer)))
+    frame.anchors[(mi, text)] = (thing[0].idx, thing[-1].idx + len(thing[-1]))
+    return [Candidate(SLOT, "by_agent", text, text, None, None, {"joined": 1.0})]
+
+
+def _premodified(frame: WhatFrame, mi: int, noun: Token) -> list[Token]:
+    """The noun with the words before it that modify it ('older homes'), not what follows ('homes in the valley'):
+    the verb and its doer come after it in the what."""
+    words = [t for t in _phrase_words(frame, mi, noun) if t.i <= noun.i]
+    return _trimmed(words) if noun in words else [noun]
+
+
+def _trimmed(words: list[Token]) -> list[Token]:
+    while words and words[0].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
+        words = words[1:]
+    while words and words[-1].pos_ in _TRAILING:
+        words = words[:-1]
+    return words
+
+
+def _text_of(frame: WhatFrame, words: list[Token]) -> str:
+    return frame.doc[words[0].i:words[-1].i + 1].text
+
+
 def _predicate_after(frame: WhatFrame, mi: int) -> Optional[Token]:
     """The verb right after a figure that is its subject ('$7 million heading to ...', 'some 30 were hurt')."""
     m, head = frame.mentions[mi], frame.clause(mi).head
@@ -1105,6 +1157,6 @@ PROPOSERS: dict[str, Proposer] = {
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
     "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, "scale": scale_what, "heading": list_heading,
-    "duration": duration_clause,
+    "duration": duration_clause, "by_agent": by_agent,
     NULL: null_what,
 }

@@ -59,3 +59,18 @@ def test_an_age_is_not_a_time(what_frame_of, text, figure):
     offered = _offered(what_frame_of, P.verb_tail, text, figure)
     assert not any(v.startswith("time") for v in offered)
     assert "age" in _offered(what_frame_of, P.measure_adjective, text, figure)
+
+
+# The counted things with what was done to them and by what, noun first: an active clause's subject (through a
+# relative pronoun to its noun) or a passive's 'by' phrase; no such what for a level verb, a pronoun doer or an
+# intransitive clause.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The hailstorm destroyed 40 older barns in the county.", "40", ["older barns destroyed by hailstorm"]),
+    ("Strong winds, which toppled 300 trees overnight, eased by noon.", "300", ["trees toppled by Strong winds"]),
+    ("About 70 cars were damaged by falling ice.", "70", ["cars damaged by falling ice"]),
+    ("The museum had 90 paintings.", "90", []),
+    ("It destroyed 40 barns.", "40 barns", []),
+    ("Some 25 workers left the plant.", "25", []),
+])
+def test_counted_things_take_the_doer(what_frame_of, text, figure, expected):
+    assert _offered(what_frame_of, P.by_agent, text, figure) == expected
