@@ -729,6 +729,69 @@ def _text_of(frame: WhatFrame, words: list[Token]) -> str:
     return frame.doc[words[0].i:words[-1].i + 1].text
 
 
+_REFERRING = ("that", "this", "these", "those")  # 'that number was 1 million': a placeholder pointing back
+
+
+def antecedent_what(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A figure said of a pronoun or of a placeholder pointing back ('It rose 4% in May', 'that number was 9,000',
+    '3,000 of them') measures what the figure before it, in an earlier sentence, measured: that figure's what as
+    the rules found it, and for a change's delta the word for the change with it ('increase in exports')."""
+    m, c = frame.mentions[mi], frame.clause(mi)
+    if not _refers_back(frame, mi, c):
+        return []
+    found = _earlier_what(frame, mi)
+    if found is None:
+        return []
+    text, where = found
+    texts = [text]
+    change = frame.changes[mi] if mi < len(frame.changes) else None
+    if frame.kinds is not None and change and change.get("role") == "delta" and change.get("direction") in frame.kinds.change:
+        word = frame.kinds.change[change["direction"]]
+        if not normalised(text).startswith(word):
+            texts.append(f"{word} in {text}")
+    out = []
+    for value in texts:
+        frame.anchors.setdefault((mi, value), where)
+        out.append(Candidate(SLOT, "antecedent", value, value, None, None, {"joined": 1.0}))
+    return out
+
+
+def _refers_back(frame: WhatFrame, mi: int, c: Clause) -> bool:
+    """The figure's subject is a pronoun or 'that number', or the figure is an amount 'of them'."""
+    pronouns = frame.who.words.pronouns
+    subject = c.subject
+    if subject is not None and not _inside(frame.mentions[mi], subject):
+        if subject.lower_ in pronouns and subject.lower_ not in ("we", "i", "you", "he", "she"):
+            return True
+        if subject.lemma_.lower() in frame.lexicon.placeholders \
+                and any(t.lower_ in _REFERRING for t in subject.children if t.dep_ == "det"):
+            return True
+    return any(p.lower_ == "of" and any(t.dep_ == "pobj" and t.lower_ in ("them", "these", "those") for t in p.children)
+               for p in c.head.children)
+
+
+def _says_nothing(frame: WhatFrame, what: str) -> bool:
+    """A what of only pronouns and placeholder words ('number', 'that total') names no thing to point back to."""
+    words = normalised(what).split()
+    return all(w in frame.who.words.pronouns or w in frame.lexicon.placeholders or w in _REFERRING for w in words)
+
+
+def _earlier_what(frame: WhatFrame, mi: int) -> Optional[tuple]:
+    """The rules' what of the nearest figure before this one that names a thing (at most two sentences back), with
+    where it stands."""
+    m = frame.mentions[mi]
+    starts = {m["sent_start"]}
+    for j in range(mi - 1, -1, -1):
+        other = frame.mentions[j]
+        starts.add(other["sent_start"])
+        if len(starts) > 3:
+            return None
+        answer = frame.rules.get(j)
+        if answer and answer[0] and not _says_nothing(frame, answer[0]):
+            return answer[0], tuple(answer[1]) if answer[1] is not None else (other["start"], other["end"])
+    return None
+
+
 def _predicate_after(frame: WhatFrame, mi: int) -> Optional[Token]:
     """The verb right after a figure that is its subject ('$7 million heading to ...', 'some 30 were hurt')."""
     m, head = frame.mentions[mi], frame.clause(mi).head
@@ -1158,5 +1221,6 @@ PROPOSERS: dict[str, Proposer] = {
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
     "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, "scale": scale_what, "heading": list_heading,
     "duration": duration_clause, "by_agent": by_agent,
+    "antecedent": antecedent_what,
     NULL: null_what,
 }

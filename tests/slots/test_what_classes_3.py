@@ -74,3 +74,23 @@ def test_an_age_is_not_a_time(what_frame_of, text, figure):
 ])
 def test_counted_things_take_the_doer(what_frame_of, text, figure, expected):
     assert _offered(what_frame_of, P.by_agent, text, figure) == expected
+
+
+# A figure said of a pronoun, of 'that number' or 'of them' measures what an earlier figure measured: that figure's
+# what (with the change word for a delta); a figure of a named thing, or after figures that name nothing, has none.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Sales of bicycles reached 40,000 in 2022. It rose 9 percent last year.", "9 percent",
+     {"Sales of bicycles", "increase in Sales of bicycles"}),
+    ("The shelter took in 800 stray dogs in 2021. A year later, that number was 950.", "950", {"stray dogs"}),
+    ("The valley has 6,000 farms; 2,000 of them grow only rice.", "2,000", {"farms"}),
+])
+def test_pronoun_figures_take_the_earlier_what(what_frame_of, text, figure, expected):
+    assert expected <= set(_offered(what_frame_of, P.antecedent_what, text, figure))
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Sales of bicycles reached 40,000 in 2022. Sales of scooters rose 9 percent.", "9 percent"),
+    ("It rose 9 percent last year.", "9 percent"),
+])
+def test_figures_of_named_things_point_back_to_nothing(what_frame_of, text, figure):
+    assert _offered(what_frame_of, P.antecedent_what, text, figure) == []
