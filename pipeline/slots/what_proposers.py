@@ -607,11 +607,189 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     if tail and verbs:
         out += _stitched(frame, mi, verbs + tail, "verb_tail")
     word = frame.kinds.dimensions.get(m.get("dimension")) if frame.kinds is not None else None
+    if tail and frame.kinds is not None and tail[0].lower_ in frame.kinds.adjectives:
+        word = None  # '80 years old', '4 m high': the adjective names the measure ('age', 'height'), not 'time'
     if word and (tail or verbs):
         out += _stitched(frame, mi, verbs + tail, "verb_tail", lead=word, dimension_word=1.0)
         if tail and verbs:
             out += _stitched(frame, mi, tail, "verb_tail", lead=word, dimension_word=1.0)
     return out
+
+
+_DURATION_PREPS = ("for", "within", "in", "during", "over")  # 'for fifty years, X has done Y': the time X did Y
+_DURATION_WORDS = 8  # the most words of the subject or the object a duration's clause lends its what
+
+
+def duration_clause(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A duration the clause runs for, or a time ago, measures the time its clause's event took or lies back, as
+    the guidelines write such whats: 'For ten years the paper has printed a weekly quiz' -> 'time paper has printed
+    a weekly quiz', 'the bridge opened 80 years ago' -> 'time since bridge opened'; with and without the subject."""
+    m = frame.mentions[mi]
+    if m.get("dimension") != "duration" or frame.kinds is None:
+        return []
+    word = frame.kinds.dimensions.get("duration")
+    found = _duration_verb(frame, mi)
+    if word is None or found is None:
+        return []
+    verb, ago = found
+    lead = f"{word} since" if ago else word
+    subject = _clause_part(frame, mi, verb, SUBJECTS)
+    upper = verb.head if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") else None
+    if upper is not None and not subject:  # 'the city hopes to finish it within 5 years': the city hopes
+        subject = _clause_part(frame, mi, upper, SUBJECTS) + [upper]
+    rest = [verb] + _clause_part(frame, mi, verb, _OBJECTS)
+    out = _stitched(frame, mi, sorted(subject + rest, key=lambda t: t.i), "duration", lead=lead, duration_clause=1.0)
+    if subject:
+        out += _stitched(frame, mi, rest, "duration", lead=lead, duration_clause=1.0)
+    return out
+
+
+def _duration_verb(frame: WhatFrame, mi: int) -> Optional[tuple[Token, bool]]:
+    """(the verb, whether the figure is a time ago) of a duration that is the verb's 'for'/'within' phrase or its
+    'N years ago'; None when the duration is the verb's object or the figure counts a noun ('a 5-year plan')."""
+    c, m = frame.clause(mi), frame.mentions[mi]
+    head = c.head
+    ago = any(t.lower_ == "ago" for t in head.children) or (m["token_end"] < len(frame.doc)
+                                                             and frame.doc[m["token_end"]].lower_ == "ago")
+    tok = head
+    if ago:
+        tok = tok.head if tok.dep_ in ("npadvmod", "pobj", "advmod", "dobj") else tok
+    elif head.dep_ == "pobj" and head.head.lower_ in _DURATION_PREPS:
+        tok = head.head.head
+    else:
+        return None
+    while tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("advmod", "prep", "npadvmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX") or _inside(m, tok) or verb_lemma(tok) in frame.who.words.reporter_verbs:
+        return None
+    return tok, ago
+
+
+def _clause_part(frame: WhatFrame, mi: int, verb: Token, deps: tuple) -> list[Token]:
+    """The words of the verb's first subject or object (by ``deps``), a plain noun with its modifiers (at most
+    a few words); none for a pronoun or the figure."""
+    tok = next((t for t in verb.children if t.dep_ in deps), None)
+    if tok is None or not _plain_noun(frame, mi, tok):
+        return []
+    words = [t for t in frame.doc[tok.left_edge.i:tok.right_edge.i + 1] if not _inside(frame.mentions[mi], t)]
+    while words and words[0].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
+        words = words[1:]
+    return words[:_DURATION_WORDS] if all(b.i - a.i == 1 for a, b in zip(words, words[1:])) else [tok]
+
+
+_RELATIVES = ("which", "that", "who")
+
+
+def by_agent(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """The counted things with what was done to them and by what, noun first as the guidelines write such whats:
+    'the storm destroyed 40 homes' -> 'homes destroyed by storm', 'floods, which displaced 900 families' ->
+    'families displaced by floods', '30 homes were damaged by hail' -> 'homes damaged by hail'."""
+    noun = frame.clause(mi).noun
+    if noun is None or not _plain_noun(frame, mi, noun):
+        return []
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or verb_lemma(verb) in frame.lexicon.level_verbs \
+            or verb_lemma(verb) in frame.who.words.reporter_verbs:
+        return []
+    if noun.dep_ == "dobj":
+        agent = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if agent is not None and agent.lower_ in _RELATIVES and verb.dep_ == "relcl":
+            agent = verb.head
+    elif noun.dep_ == "nsubjpass":
+        by = next((t for t in verb.children if t.dep_ == "agent"), None)
+        agent = next((t for t in by.children if t.dep_ == "pobj"), None) if by is not None else None
+    else:
+        return []
+    if agent is None or not _plain_noun(frame, mi, agent) or agent.i == noun.i:
+        return []
+    thing, doer = _premodified(frame, mi, noun), _trimmed(_phrase_words(frame, mi, agent))
+    if not thing or not doer or verb in thing or verb in doer:
+        return []
+    text = " ".join((_text_of(frame, thing), verb.text, "by", _text_of(frame, doer)))
+    frame.anchors[(mi, text)] = (thing[0].idx, thing[-1].idx + len(thing[-1]))
+    return [Candidate(SLOT, "by_agent", text, text, None, None, {"joined": 1.0})]
+
+
+def _premodified(frame: WhatFrame, mi: int, noun: Token) -> list[Token]:
+    """The noun with the words before it that modify it ('older homes'), not what follows ('homes in the valley'):
+    the verb and its doer come after it in the what."""
+    words = [t for t in _phrase_words(frame, mi, noun) if t.i <= noun.i]
+    return _trimmed(words) if noun in words else [noun]
+
+
+def _trimmed(words: list[Token]) -> list[Token]:
+    while words and words[0].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
+        words = words[1:]
+    while words and words[-1].pos_ in _TRAILING:
+        words = words[:-1]
+    return words
+
+
+def _text_of(frame: WhatFrame, words: list[Token]) -> str:
+    return frame.doc[words[0].i:words[-1].i + 1].text
+
+
+_REFERRING = ("that", "this", "these", "those")  # 'that number was 1 million': a placeholder pointing back
+
+
+def antecedent_what(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A figure said of a pronoun or of a placeholder pointing back ('It rose 4% in May', 'that number was 9,000',
+    '3,000 of them') measures what the figure before it, in an earlier sentence, measured: that figure's what as
+    the rules found it, and for a change's delta the word for the change with it ('increase in exports')."""
+    m, c = frame.mentions[mi], frame.clause(mi)
+    if not _refers_back(frame, mi, c):
+        return []
+    found = _earlier_what(frame, mi)
+    if found is None:
+        return []
+    text, where = found
+    texts = [text]
+    change = frame.changes[mi] if mi < len(frame.changes) else None
+    if frame.kinds is not None and change and change.get("role") == "delta" and change.get("direction") in frame.kinds.change:
+        word = frame.kinds.change[change["direction"]]
+        if not normalised(text).startswith(word):
+            texts.append(f"{word} in {text}")
+    out = []
+    for value in texts:
+        frame.anchors.setdefault((mi, value), where)
+        out.append(Candidate(SLOT, "antecedent", value, value, None, None, {"joined": 1.0}))
+    return out
+
+
+def _refers_back(frame: WhatFrame, mi: int, c: Clause) -> bool:
+    """The figure's subject is a pronoun or 'that number', or the figure is an amount 'of them'."""
+    pronouns = frame.who.words.pronouns
+    subject = c.subject
+    if subject is not None and not _inside(frame.mentions[mi], subject):
+        if subject.lower_ in pronouns and subject.lower_ not in ("we", "i", "you", "he", "she"):
+            return True
+        if subject.lemma_.lower() in frame.lexicon.placeholders \
+                and any(t.lower_ in _REFERRING for t in subject.children if t.dep_ == "det"):
+            return True
+    return any(p.lower_ == "of" and any(t.dep_ == "pobj" and t.lower_ in ("them", "these", "those") for t in p.children)
+               for p in c.head.children)
+
+
+def _says_nothing(frame: WhatFrame, what: str) -> bool:
+    """A what of only pronouns and placeholder words ('number', 'that total') names no thing to point back to."""
+    words = normalised(what).split()
+    return all(w in frame.who.words.pronouns or w in frame.lexicon.placeholders or w in _REFERRING for w in words)
+
+
+def _earlier_what(frame: WhatFrame, mi: int) -> Optional[tuple]:
+    """The rules' what of the nearest figure before this one that names a thing (at most two sentences back), with
+    where it stands."""
+    m = frame.mentions[mi]
+    starts = {m["sent_start"]}
+    for j in range(mi - 1, -1, -1):
+        other = frame.mentions[j]
+        starts.add(other["sent_start"])
+        if len(starts) > 3:
+            return None
+        answer = frame.rules.get(j)
+        if answer and answer[0] and not _says_nothing(frame, answer[0]):
+            return answer[0], tuple(answer[1]) if answer[1] is not None else (other["start"], other["end"])
+    return None
 
 
 def _predicate_after(frame: WhatFrame, mi: int) -> Optional[Token]:
@@ -760,11 +938,40 @@ def share_who(frame: WhatFrame, mi: int) -> list[Candidate]:
 def measure_adjective(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The measure an adjective states: '4 meters long' -> 'length', '80 years old' -> 'age'."""
     head, kinds = frame.clause(mi).head, frame.kinds
-    word = kinds.adjectives.get(head.head.lower_) if kinds is not None and head.dep_ == "npadvmod" else None
-    if word is None or head.head.pos_ not in ("ADJ", "ADV"):
+    adjective = head.head
+    if head.dep_ == "pobj" and adjective.lower_ == "as" and adjective.head.i < adjective.i \
+            and frame.mentions[mi].get("kind") in ("physical", "duration"):  # 'as high as 6 m', not 'as high as $5'
+        head, adjective = adjective, adjective.head
+    word = kinds.adjectives.get(adjective.lower_) if kinds is not None and head.dep_ in ("npadvmod", "prep") else None
+    if word is None or adjective.pos_ not in ("ADJ", "ADV"):
         return []
-    frame.anchors[(mi, word)] = (head.head.idx, head.head.idx + len(head.head))
-    return [Candidate(SLOT, "adjective", word, word, None, None, {"joined": 1.0})]
+    frame.anchors[(mi, word)] = (adjective.idx, adjective.idx + len(adjective))
+    out = [Candidate(SLOT, "adjective", word, word, None, None, {"joined": 1.0})]
+    thing = _measured_by_adjective(frame, mi, adjective)
+    if thing:
+        text = f"{word} of {frame.doc[thing[0].i:thing[-1].i + 1].text}"
+        frame.anchors[(mi, text)] = (thing[0].idx, thing[-1].idx + len(thing[-1]))
+        out.append(Candidate(SLOT, "adjective", text, text, None, None, {"joined": 1.0, "measure_of": 1.0}))
+    return out
+
+
+def _measured_by_adjective(frame: WhatFrame, mi: int, adjective: Token) -> list[Token]:
+    """The words of the noun a measure adjective is said of: the subject of 'the wall is 4 m high', the noun of
+    'waves as high as 6 m' or 'a 30-foot-tall statue'; none for a pronoun."""
+    tok = adjective
+    while tok.dep_ in ("advmod", "amod", "acomp", "prep", "pobj", "npadvmod") and tok.pos_ not in ("NOUN", "PROPN") \
+            and tok.head.i != tok.i:
+        if tok.dep_ == "acomp":
+            tok = next((t for t in tok.head.children if t.dep_ in SUBJECTS), tok.head)
+            break
+        tok = tok.head
+    if not _plain_noun(frame, mi, tok):
+        return []
+    inner = range(adjective.left_edge.i, adjective.right_edge.i + 1)
+    words = [t for t in _phrase_words(frame, mi, tok) if t.i not in inner]
+    while words and words[-1].pos_ in _TRAILING:
+        words = words[:-1]
+    return words
 
 
 def scale_what(frame: WhatFrame, mi: int) -> list[Candidate]:
@@ -1013,5 +1220,7 @@ PROPOSERS: dict[str, Proposer] = {
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
     "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, "scale": scale_what, "heading": list_heading,
+    "duration": duration_clause, "by_agent": by_agent,
+    "antecedent": antecedent_what,
     NULL: null_what,
 }

@@ -36,8 +36,8 @@ from newsclaims.slots.what_features import what_candidates
      ["share who had planted soybeans on their land"]),
     ("share_who", "Rainfall rose 35% in May.", "35%", []),
     # the measure an adjective states
-    ("adjective", "The new bridge is 300 meters long.", "300 meters", ["length"]),
-    ("adjective", "The old oak is 200 years old.", "200 years", ["age"]),
+    ("adjective", "The new bridge is 300 meters long.", "300 meters", ["length", "length of new bridge"]),
+    ("adjective", "The old oak is 200 years old.", "200 years", ["age", "age of old oak"]),
     ("adjective", "The new bridge cost 300 dollars.", "300 dollars", []),
     # the thing with the baseline it is compared with
     ("compared", "Ticket sales were $4 million lower than in 2019.", "$4 million",
