@@ -825,6 +825,41 @@ def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
     return None
 
 
+def _who_subject_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The new probe's antenna will be 4 metres wide', 'the region's output rose 3%': a subject that is a part or a
+    measure of something is stated for its possessor, as written when no name says which (names are caught by the
+    entity-subject rule, since the subject's phrase holds its possessor)."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.ent_type_:
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma in f.lexicon.reporters or lemma in f.words.populations or lemma in f.words.pointer_nouns:
+        return None
+    poss = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ != "NOUN" or poss.lower_ in f.words.pronouns or poss.ent_type_:
+        return None
+    if _pointer_labels(poss, f.words) is not None:  # 'the company's revenue': which company, else the later rules
+        return pointed_at(f.doc, poss, f.previous, words=f.words)
+    return _compact(f.doc, poss)
+
+
+def _who_pronoun_after_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The seed industry is growing fast: it has doubled in five years': 'it' or 'they' after a noun subject of an
+    earlier clause of its own sentence stands for that noun (not for the paragraph's remembered who)."""
+    subject = f.subject
+    if subject is None or subject.lower_ not in ("it", "they") or f.reporter:
+        return None
+    earlier = [t for t in f.doc[subject.sent.start:subject.i] if t.dep_ in ("nsubj", "nsubjpass")
+               and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+    if not earlier or earlier[-1].head == subject.head:
+        return None
+    noun = earlier[-1]
+    if noun.lemma_.lower() in f.lexicon.reporters or states_for_others(noun.head, f.words) \
+            or _pointer_labels(noun, f.words) is not None:
+        return None
+    return _compact(f.doc, noun)
+
+
 def _who_owner_named_before(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'The request includes $848 billion' after 'the President's proposed budget request': a definite noun that
     takes up a noun an owner was named with takes that owner (pointer nouns such as 'the company' have their rule)."""
@@ -933,8 +968,8 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_entity_subject, True), (_who_named_storm, False), (_who_entity_in_subject, False),
-    (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
+    (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_storm, False),
+    (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )
 

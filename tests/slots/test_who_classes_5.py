@@ -1,0 +1,46 @@
+"""Who classes of issue 11, fifth round, on made-up sentences parsed by the real pipeline (rules, v1).
+
+Each row: (text, figure, expected who). ``None`` means the claim must have no who; a name matches as the
+evaluator matches it (case, periods and a leading 'the' aside, or one name containing the other as whole words).
+"""
+import pytest
+
+from who_checks import check
+
+
+# A subject that is a part or a measure of something unnamed is stated for its possessor as written.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The new lunar probe's antenna will be four metres wide.", "four metres", "the new lunar probe"),
+    ("The old bridge's main span is 400 metres long.", "400 metres", "the old bridge"),
+])
+def test_possessor_of_the_subject(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# A possessive pointer noun still stands for the name it points at, and a named possessor stays the name.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Velora Foods Inc. opened a plant in Leeds. The company's revenue rose 6% last year.", "6%", "Velora Foods"),
+    ("Norway's oil output fell 3% in May.", "3%", "Norway"),
+])
+def test_possessor_of_the_subject_named(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# 'it' or 'they' after a noun subject of an earlier clause of the same sentence stands for that noun.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Ohio is large. The seed industry is growing fast: it has increased 20 percent in each of the last three years.", "20 percent",
+     "seed industry"),
+    ("Ohio is large. Local beekeepers had a good season, and they sold 300 tonnes of honey in May.", "300 tonnes",
+     "local beekeepers"),
+])
+def test_pronoun_after_an_earlier_subject(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# A reporter does not own the figure its pronoun points to, and a single clause keeps its own subject.
+@pytest.mark.parametrize("text, figure, wrong", [
+    ("Ohio is large. Analysts say it will cost $5 billion to rebuild the port.", "$5 billion", "Analysts"),
+])
+def test_pronoun_after_a_reporter(nlp, text, figure, wrong):
+    from who_checks import who_of
+    assert who_of(nlp, text, figure) != wrong
