@@ -44,3 +44,15 @@ def test_pronoun_after_an_earlier_subject(nlp, text, figure, expected):
 def test_pronoun_after_a_reporter(nlp, text, figure, wrong):
     from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
+
+
+# A subject that names a measure, a burden or a penalty ('the average temperature', 'the prison term', 'the
+# settlement') is what was measured or imposed, never the thing the level describes (subjects.json measures).
+@pytest.mark.parametrize("text, figure, wrong", [
+    ("Ohio is large. The average temperature was 71°F on Monday.", "71°F", "The average temperature"),
+    ("Ohio is large. The prison term will be followed by 30 days of community service.", "30 days", "The prison term"),
+    ("Ohio is large. The settlement cuts emissions by 20,000 tons per year.", "20,000 tons per year", "The settlement"),
+])
+def test_measure_subject_is_not_described(nlp, text, figure, wrong):
+    from who_checks import who_of
+    assert who_of(nlp, text, figure) != wrong
