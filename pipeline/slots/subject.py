@@ -843,6 +843,40 @@ def _who_subject_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
     return _compact(f.doc, poss)
 
 
+def _who_speakers_organisation(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'"We could make 20 percent more," says Ann Lee, head of Acme Wind': 'we' or 'our' in a quote stands for the
+    organisation the speaker is named with (the guidelines' "the speaker's company for 'we' in a quote")."""
+    subject = f.subject
+    if subject is None or f.reporter:
+        return None
+    we = subject.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
+    if not we:
+        return None
+    speaker = _latest_speaker(f.doc, subject, f.words)
+    if speaker is None:
+        return None
+    lo, hi = speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge)
+    # '<= hi + 1': the phrase may stop before its name ('the head of Acme Inc.' hangs 'Inc.' off the verb)
+    ent = next((e for e in _document_entities(f.doc, f.words) if lo <= e.start_char <= hi + 1 and e.label_ == "ORG"),
+               None)
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _latest_speaker(doc: Doc, tok: Token, words: SubjectWords, sentences: int = 3) -> Optional[Token]:
+    """The subject of the latest reporting verb ('says', 'told') in ``tok``'s sentence or the few before it."""
+    sent = tok.sent
+    for _ in range(sentences):
+        verbs = [t for t in sent if states_for_others(t, words) and t.pos_ == "VERB"]
+        subjects = [next((c for c in v.children if c.dep_ in SUBJECTS), None) for v in verbs]
+        subjects = [t for t in subjects if t is not None]
+        if subjects:  # 'he said': the speaker is the one named before, not another sentence's
+            return subjects[-1] if subjects[-1].lower_ not in words.pronouns else None
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
+
+
 def _who_pronoun_after_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'The seed industry is growing fast: it has doubled in five years': 'it' or 'they' after a noun subject of an
     earlier clause of its own sentence stands for that noun (not for the paragraph's remembered who)."""
@@ -968,7 +1002,7 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_storm, False),
+    (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )

@@ -56,3 +56,24 @@ def test_pronoun_after_a_reporter(nlp, text, figure, wrong):
 def test_measure_subject_is_not_described(nlp, text, figure, wrong):
     from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
+
+
+# 'we' or 'our' in a quote stands for the organisation the speaker is named with; a speaker named only by a pronoun
+# or with no organisation gives no such who.
+@pytest.mark.parametrize("text, figure, expected", [
+    ('Demand is strong, says Ann Lee, the president of Brightwater Turbines Inc. "We could sell 30 percent more '
+     'turbines next year."', "30 percent", "Brightwater Turbines"),
+    ('Ann Lee, the head of Norvale Mining Corp., told reporters about the mine. "Our output rose 12 percent in May."',
+     "12 percent", "Norvale Mining"),
+])
+def test_we_is_the_speakers_organisation(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+@pytest.mark.parametrize("text, figure, wrong", [
+    ('"Ann Lee of Brightwater Turbines Inc. says prices will rise," he said. "We could sell 30 percent more turbines."',
+     "30 percent", "Brightwater Turbines"),
+])
+def test_we_without_a_named_speaker(nlp, text, figure, wrong):
+    from who_checks import who_of
+    assert who_of(nlp, text, figure) != wrong
