@@ -660,8 +660,19 @@ def _rules_what(f: _Figure) -> Optional[tuple]:
 # Each takes the figure and its what and gives (name, span) or None; the first that gives one decides.
 
 def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """'54% of adults': a survey's share belongs to the surveyed population."""
-    return _surveyed(f.doc, f.head, f.m, f.exclude, f.words)
+    """'54% of adults': a survey's share belongs to the surveyed population. A share that its clause places
+    ('40% of the refugees are in Africa') is the place's, and one a named subject holds ('Africa hosts a quarter of
+    all refugees') is left to the subject's rule."""
+    found = _surveyed(f.doc, f.head, f.m, f.exclude, f.words)
+    if found is None or f.verb is None:
+        return found
+    if f.head.dep_ in SUBJECTS:
+        place = _located_in(f.ents, f.verb)
+        if place is not None:
+            return place.text, [place.start_char, place.end_char]
+    if f.subj_slots is not None and f.subj_slots.get("is_entity") and not f.reporter and _is_object_of(f.head, f.verb):
+        return None
+    return found
 
 
 def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:

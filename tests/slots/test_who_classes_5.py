@@ -77,3 +77,14 @@ def test_we_is_the_speakers_organisation(nlp, text, figure, expected):
 def test_we_without_a_named_speaker(nlp, text, figure, wrong):
     from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
+
+
+# A share of a population that its clause places is the place's; one a named subject holds is the subject's; a
+# plain share of a population stays the population's.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("About 30 percent of the region's nurses now work in Portugal.", "30 percent", "Portugal"),
+    ("Norway hosts about a quarter of all the students in the program.", "a quarter", "Norway"),
+    ("Overall, 38% of retired nurses had moved to a smaller home.", "38%", "retired nurses"),
+])
+def test_share_of_a_population_placed_or_held(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
