@@ -88,3 +88,25 @@ def test_we_without_a_named_speaker(nlp, text, figure, wrong):
 ])
 def test_share_of_a_population_placed_or_held(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# The proposers of this round offer, for the trained ranker, candidates no other proposer has: the owner of a measure
+# subject, a place named by a common noun, the noun subject a pronoun subject takes up.
+from newsclaims.slots import who_proposers as P  # noqa: E402
+from test_who_proposers import who_frame_of  # noqa: E402,F401  (the fixture)
+
+
+@pytest.mark.parametrize("proposer, text, figure, expected", [
+    (P.measure_owner, "The income of farm families fell 3% in May.", "3%", ["farm families"]),
+    (P.measure_owner, "The old mill's output rose 4% last year.", "4%", ["The old mill"]),
+    (P.measure_owner, "Output rose 4% last year.", "4%", []),
+    (P.place_phrase, "There are about 9,000 clinics in the country.", "9,000", ["the country"]),
+    (P.place_phrase, "There are about 9,000 clinics in the morning.", "9,000", []),
+    (P.pronoun_subject, "The seed trade is growing: it has risen 20 percent a year.", "20 percent a year", ["The seed trade"]),
+    (P.pronoun_subject, "Ohio farms rose 20 percent a year.", "20 percent a year", []),
+])
+def test_round_five_proposers(who_frame_of, proposer, text, figure, expected):
+    frame, index = who_frame_of(text)
+    got = proposer(frame, index(figure))
+    assert [c.value for c in got] == expected
+    assert all(c.slot == "who" and c.proposer in P.PROPOSERS for c in got)
