@@ -660,8 +660,19 @@ def _rules_what(f: _Figure) -> Optional[tuple]:
 # Each takes the figure and its what and gives (name, span) or None; the first that gives one decides.
 
 def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """'54% of adults': a survey's share belongs to the surveyed population."""
-    return _surveyed(f.doc, f.head, f.m, f.exclude, f.words)
+    """'54% of adults': a survey's share belongs to the surveyed population. A share that its clause places
+    ('40% of the refugees are in Africa') is the place's, and one a named subject holds ('Africa hosts a quarter of
+    all refugees') is left to the subject's rule."""
+    found = _surveyed(f.doc, f.head, f.m, f.exclude, f.words)
+    if found is None or f.verb is None:
+        return found
+    if f.head.dep_ in SUBJECTS:
+        place = _located_in(f.ents, f.verb)
+        if place is not None:
+            return place.text, [place.start_char, place.end_char]
+    if f.subj_slots is not None and f.subj_slots.get("is_entity") and not f.reporter and _is_object_of(f.head, f.verb):
+        return None
+    return found
 
 
 def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -825,6 +836,75 @@ def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
     return None
 
 
+def _who_subject_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The new probe's antenna will be 4 metres wide', 'the region's output rose 3%': a subject that is a part or a
+    measure of something is stated for its possessor, as written when no name says which (names are caught by the
+    entity-subject rule, since the subject's phrase holds its possessor)."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.ent_type_:
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma in f.lexicon.reporters or lemma in f.words.populations or lemma in f.words.pointer_nouns:
+        return None
+    poss = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ != "NOUN" or poss.lower_ in f.words.pronouns or poss.ent_type_:
+        return None
+    if _pointer_labels(poss, f.words) is not None:  # 'the company's revenue': which company, else the later rules
+        return pointed_at(f.doc, poss, f.previous, words=f.words)
+    return _compact(f.doc, poss)
+
+
+def _who_speakers_organisation(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'"We could make 20 percent more," says Ann Lee, head of Acme Wind': 'we' or 'our' in a quote stands for the
+    organisation the speaker is named with (the guidelines' "the speaker's company for 'we' in a quote")."""
+    subject = f.subject
+    if subject is None or f.reporter:
+        return None
+    we = subject.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
+    if not we:
+        return None
+    speaker = _latest_speaker(f.doc, subject, f.words)
+    if speaker is None:
+        return None
+    lo, hi = speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge)
+    # '<= hi + 1': the phrase may stop before its name ('the head of Acme Inc.' hangs 'Inc.' off the verb)
+    ent = next((e for e in _document_entities(f.doc, f.words) if lo <= e.start_char <= hi + 1 and e.label_ == "ORG"),
+               None)
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _latest_speaker(doc: Doc, tok: Token, words: SubjectWords, sentences: int = 3) -> Optional[Token]:
+    """The subject of the latest reporting verb ('says', 'told') in ``tok``'s sentence or the few before it."""
+    sent = tok.sent
+    for _ in range(sentences):
+        verbs = [t for t in sent if states_for_others(t, words) and t.pos_ == "VERB"]
+        subjects = [next((c for c in v.children if c.dep_ in SUBJECTS), None) for v in verbs]
+        subjects = [t for t in subjects if t is not None]
+        if subjects:  # 'he said': the speaker is the one named before, not another sentence's
+            return subjects[-1] if subjects[-1].lower_ not in words.pronouns else None
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
+
+
+def _who_pronoun_after_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The seed industry is growing fast: it has doubled in five years': 'it' or 'they' after a noun subject of an
+    earlier clause of its own sentence stands for that noun (not for the paragraph's remembered who)."""
+    subject = f.subject
+    if subject is None or subject.lower_ not in ("it", "they") or f.reporter:
+        return None
+    earlier = [t for t in f.doc[subject.sent.start:subject.i] if t.dep_ in ("nsubj", "nsubjpass")
+               and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+    if not earlier or earlier[-1].head == subject.head:
+        return None
+    noun = earlier[-1]
+    if noun.lemma_.lower() in f.lexicon.reporters or states_for_others(noun.head, f.words) \
+            or _pointer_labels(noun, f.words) is not None:
+        return None
+    return _compact(f.doc, noun)
+
+
 def _who_owner_named_before(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'The request includes $848 billion' after 'the President's proposed budget request': a definite noun that
     takes up a noun an owner was named with takes that owner (pointer nouns such as 'the company' have their rule)."""
@@ -933,8 +1013,8 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_entity_subject, True), (_who_named_storm, False), (_who_entity_in_subject, False),
-    (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
+    (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_storm, False),
+    (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )
 

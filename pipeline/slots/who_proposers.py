@@ -38,6 +38,8 @@ class WhoLexicon:
     stated_for: frozenset
     level_verbs: frozenset
     reporters: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
+    owner_preps: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Optional[Path] = None, reporters: Iterable[str] = ()) -> "WhoLexicon":
@@ -48,7 +50,8 @@ class WhoLexicon:
     def from_data(cls, data: dict, reporters: Iterable[str] = ()) -> "WhoLexicon":
         return cls({k: frozenset(v) for k, v in data["anaphor_pronouns"].items()},
                    {k: frozenset(v) for k, v in data["anaphor_nouns"].items()},
-                   frozenset(data["stated_for"]), frozenset(data["level_verbs"]), frozenset(reporters))
+                   frozenset(data["stated_for"]), frozenset(data["level_verbs"]), frozenset(reporters),
+                   frozenset(data.get("place_nouns", ())), frozenset(data.get("owner_preps", ())))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -244,6 +247,70 @@ def stated_for(frame: WhoFrame, mi: int) -> list[Candidate]:
     return list(out.values())
 
 
+def measure_owner(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """Whose the measure is when the figure's subject or counted noun names a measure, not an owner: its possessor
+    or its 'of'/'among' phrase ('the region's output of oil rose 4%', 'the income of farm families fell 3%')."""
+    c = frame.clause(mi)
+    out = []
+    for tok in (c.subject, c.noun):
+        if tok is None or tok.pos_ != "NOUN" or tok.ent_type_:
+            continue
+        for child in tok.children:
+            owner = child if child.dep_ == "poss" else _owner_object(frame, child)
+            if owner is None or owner.lower_ in frame.words.pronouns:
+                continue
+            found = _phrase_candidate(frame, mi, owner, "owner", **{"owner_possessive": float(child.dep_ == "poss")})
+            if found is not None:
+                out.append(found)
+    return out[:2]
+
+
+def _owner_object(frame: WhoFrame, prep: Token) -> Optional[Token]:
+    if prep.dep_ != "prep" or prep.lower_ not in frame.lexicon.owner_preps:
+        return None
+    return next((x for x in prep.children if x.dep_ == "pobj"), None)
+
+
+def place_phrase(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """A place the figure is stated for that the text names by a common noun: '400 clinics in the country',
+    'the 30% in the poorest nations' (named places are :func:`stated_for`'s)."""
+    c = frame.clause(mi)
+    for tok in (c.head, c.noun, c.verb):
+        for prep in (tok.children if tok is not None else ()):
+            if prep.dep_ != "prep" or prep.lower_ not in frame.lexicon.stated_for:
+                continue
+            pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ != "NOUN" or pobj.lemma_.lower() not in frame.lexicon.place_nouns:
+                continue
+            found = _phrase_candidate(frame, mi, pobj, "place_phrase")
+            if found is not None:
+                return [found]
+    return []
+
+
+def pronoun_subject(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """For a figure whose subject is 'it' or 'they', the subject noun phrase of the clause before it, in the same
+    sentence or the one before ('The seed industry is growing: it has doubled in five years')."""
+    c = frame.clause(mi)
+    if c.subject is None or c.subject.lower_ not in ("it", "they"):
+        return []
+    earlier = _earlier_subject(frame, c.subject)
+    if earlier is None:
+        return []
+    found = _phrase_candidate(frame, mi, earlier, "pronoun_subject")
+    return [found] if found is not None else []
+
+
+def _earlier_subject(frame: WhoFrame, pronoun: Token) -> Optional[Token]:
+    sent = pronoun.sent
+    previous = frame.doc[sent.start - 1].sent if sent.start > 0 else None
+    for span in (frame.doc[sent.start:pronoun.i], previous):
+        subjects = [t for t in (span or ()) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")]
+        if subjects:
+            return subjects[-1]
+    return None
+
+
 def sentence_entities(frame: WhoFrame, mi: int) -> list[Candidate]:
     """The entities of the figure's sentence (ORG, GPE, NORP, PERSON ...), the few nearest it."""
     m = frame.mentions[mi]
@@ -333,6 +400,7 @@ def null_who(frame: WhoFrame, mi: int) -> list[Candidate]:
 Proposer = Callable[[WhoFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
     "rules": rules_who, "subject": clause_subject, "possessor": possessor, "stated_for": stated_for,
-    "entity": sentence_entities, "antecedent": antecedents, "headline": headline_subject, "main": main_entity,
+    "owner": measure_owner,
+    "place_phrase": place_phrase, "pronoun_subject": pronoun_subject, "entity": sentence_entities, "antecedent": antecedents, "headline": headline_subject, "main": main_entity,
     NULL: null_who,
 }
