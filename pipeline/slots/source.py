@@ -251,12 +251,13 @@ class DocumentSources:
         self.doc = doc
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
-        text = doc.text
+        self.text = text = doc.text  # spaCy joins every token again on each access of doc.text
         breaks = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
         self.paragraph = [breaks[bisect.bisect_right(breaks, s.start_char) - 1] for s in self.sents]
         self.quoted = [_quoted(text, s.start_char, p) or bool(_SPEAKER_LABEL.match(text[p:p + 80]))
                        for s, p in zip(self.sents, self.paragraph)]
         self.own = [sentence_attributions(doc, s) for s in self.sents]
+        self.date_starts = sorted(e.start_char for e in doc.ents if e.label_ == "DATE")
         self._resolve_pronouns()
         self.default, self.default_from = self._release() if release else (None, 0)
 
@@ -307,7 +308,7 @@ class DocumentSources:
         """The speaker of the quotation sentence ``i`` belongs to: a sentence of the paragraph that attributes a
         quote, the one before first, or a transcript label ('JANE DOE: "...')."""
         para = self.paragraph[i]
-        label = _SPEAKER_LABEL.match(self.doc.text[para:para + 80])
+        label = _SPEAKER_LABEL.match(self.text[para:para + 80])
         if label:
             return label.group(1), [para + label.start(1), para + label.end(1)]
         same = [j for j in range(len(self.sents)) if self.paragraph[j] == para and j != i]
@@ -337,17 +338,23 @@ class DocumentSources:
         listed = self._referred(i) or self._listed(i)
         if listed is not None:
             return listed
-        if start_char < self.default_from or _background(self.doc.char_span(start_char, end_char, alignment_mode="expand")):
+        if start_char < self.default_from or _background(self.doc.char_span(start_char, end_char, alignment_mode="expand"),
+                                                         self._dated(i)):
             return None
         return self.default
 
+    def _dated(self, i: int) -> bool:
+        """Whether sentence ``i`` holds a DATE entity (indexed once: a sentence's ``ents`` scans the document's)."""
+        k = bisect.bisect_left(self.date_starts, self.sents[i].start_char)
+        return k < len(self.date_starts) and self.date_starts[k] < self.sents[i].end_char
 
-def _background(span: Optional[Span]) -> bool:
+
+def _background(span: Optional[Span], dated: bool) -> bool:
     """A figure stated in the plain present with no attribution and no date of its own ('The region has about 8
     percent of the world's people', 'Rail lines carry 13 million passengers a day'): a standing fact, which the
     release's opening attribution does not cover."""
     tok = span.root if span is not None and len(span) else None
-    if tok is None or any(e.label_ == "DATE" for e in tok.sent.ents):
+    if tok is None or dated:
         return False  # a dated figure is a statistic of the release ('The 741 reports of the first half of 2000 are ...')
     for _ in range(4):
         if tok is None:

@@ -1042,12 +1042,12 @@ def list_heading(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The heading of the list the figure's line is an item of, which says what every item measures ('Final
     standings:' over '2. Jones at 12 secs' -> 'Final standings', 'time in Final standings'), with the word
     for the figure's dimension when it has one."""
-    heading = _list_heading(frame.doc.text, frame.mentions[mi]["start"])
+    heading = _list_heading(frame.who.text, frame.mentions[mi]["start"])
     if heading is None:
         return []
     m, kinds = frame.mentions[mi], frame.kinds
     word = kinds.dimensions.get(m.get("dimension")) if kinds is not None else None
-    text = frame.doc.text[heading[0]:heading[1]]
+    text = frame.who.text[heading[0]:heading[1]]
     out = [Candidate(SLOT, "heading", text, text, heading, None, {})]
     if word and not text.lower().startswith(word):
         joined = f"{word} in {text}"
