@@ -22,3 +22,9 @@ def check(nlp, text, surface, value=None, unit=None, low=None, high=None):
         assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
     assert claim.unit == unit, claim.unit
     return found
+
+
+def bound_of(nlp, text, surface):
+    found = figures(nlp, text)
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    return found[surface].bound

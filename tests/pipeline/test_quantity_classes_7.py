@@ -5,13 +5,7 @@ speaker labels, bare enumerators, rank moves, the set an ordinal picks from, pai
 definition's base, capitalised labels, ages reached, 'over N years' frames, figures after 'these'/'those'),
 one table per class, each with the cases that must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
-from quantity_helpers import check, figures
-
-
-def bound_of(nlp, text, surface):
-    found = figures(nlp, text)
-    assert surface in found, f"{surface!r} not in {list(found)}"
-    return found[surface].bound
+from quantity_helpers import bound_of, check, figures
 
 
 @pytest.mark.parametrize("text, surface, bound", [

@@ -5,7 +5,7 @@ closing a list of counts by place, 'in half', a bare '$' in a text that marks it
 examples; one table per class, each with the cases that
 must stay beside it; through the real pipeline, made-up sentences."""
 import pytest
-from quantity_helpers import check, figures
+from quantity_helpers import bound_of, check, figures
 
 from newsclaims.normalize.numbers import parse_word_number
 
@@ -248,12 +248,6 @@ def test_figures_of_a_made_up_example_are_no_claims(nlp, text, dropped):
 ])
 def test_figures_outside_a_made_up_example_stay(nlp, text, surface):
     assert surface in figures(nlp, text)
-
-
-def bound_of(nlp, text, surface):
-    found = figures(nlp, text)
-    assert surface in found, f"{surface!r} not in {list(found)}"
-    return found[surface].bound
 
 
 @pytest.mark.parametrize("text, surface, bound", [

@@ -1,18 +1,9 @@
 """The change slot's error classes of issues 11 and 12 (second round), one table per class, on made-up sentences
 run through the real pipeline. Each row names the figure and the change record the guidelines give it."""
 import pytest
+from change_checks import DOWN_DELTA, UP_DELTA, change_of
 
-import newsclaims
 from newsclaims.evaluation.benchmarks import newsquant as nq
-
-UP_DELTA = {"direction": "up", "role": "delta"}
-DOWN_DELTA = {"direction": "down", "role": "delta"}
-
-
-def change_of(nlp, text, surface):
-    found = [c for c in newsclaims.extract(text, published="2024-05-02", nlp=nlp) if c.text == surface]
-    assert found, f"no claim {surface!r} in {[c.text for c in newsclaims.extract(text, nlp=nlp)]}"
-    return found[0].change
 
 
 @pytest.mark.parametrize("text, surface, change", [

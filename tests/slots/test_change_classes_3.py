@@ -2,17 +2,7 @@
 on made-up sentences run through the real pipeline. Each row names the figure and the change record the guidelines
 give it."""
 import pytest
-
-import newsclaims
-
-UP_DELTA = {"direction": "up", "role": "delta"}
-DOWN_DELTA = {"direction": "down", "role": "delta"}
-
-
-def change_of(nlp, text, surface):
-    found = [c for c in newsclaims.extract(text, published="2024-05-02", nlp=nlp) if c.text == surface]
-    assert found, f"no claim {surface!r} in {[c.text for c in newsclaims.extract(text, nlp=nlp)]}"
-    return found[0].change
+from change_checks import DOWN_DELTA, UP_DELTA, change_of
 
 
 @pytest.mark.parametrize("text, surface, change", [

@@ -4,19 +4,10 @@ date, or None, by the figure's text), or of expressions through resolve_date."""
 from __future__ import annotations
 
 import pytest
+from date_checks import check
 
-import newsclaims
 from newsclaims.adapters.dateparse import DateParserAdapter
 from newsclaims.normalize.dates import resolve_date
-
-
-def check(nlp, text: str, published, expected: dict) -> None:
-    """Each figure's date; a count's mention may or may not run on to its noun ('30' or '30 seats')."""
-    got = {c.text: c.date for c in newsclaims.extract(text, published=published, nlp=nlp)}
-    for figure, date in expected.items():
-        found = [k for k in got if k == figure or figure.startswith(k + " ")]
-        assert found, (figure, got)
-        assert got[found[0]] == date, (figure, got)
 
 
 @pytest.mark.parametrize("text, published, expected", [

@@ -5,7 +5,7 @@ evaluator matches it (case, periods and a leading 'the' aside, or one name conta
 """
 import pytest
 
-from who_checks import check
+from who_checks import check, who_of
 
 
 # A subject that is a part or a measure of something unnamed is stated for its possessor as written.
@@ -42,7 +42,6 @@ def test_pronoun_after_an_earlier_subject(nlp, text, figure, expected):
     ("Ohio is large. Analysts say it will cost $5 billion to rebuild the port.", "$5 billion", "Analysts"),
 ])
 def test_pronoun_after_a_reporter(nlp, text, figure, wrong):
-    from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
 
 
@@ -54,7 +53,6 @@ def test_pronoun_after_a_reporter(nlp, text, figure, wrong):
     ("Ohio is large. The settlement cuts emissions by 20,000 tons per year.", "20,000 tons per year", "The settlement"),
 ])
 def test_measure_subject_is_not_described(nlp, text, figure, wrong):
-    from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
 
 
@@ -75,7 +73,6 @@ def test_we_is_the_speakers_organisation(nlp, text, figure, expected):
      "30 percent", "Brightwater Turbines"),
 ])
 def test_we_without_a_named_speaker(nlp, text, figure, wrong):
-    from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
 
 
