@@ -1,4 +1,4 @@
-"""The ``newsclaims`` command: extract, evaluate, show, bench, sql, schema, train-slots, explain."""
+"""The ``newsclaims`` command: extract, evaluate, candidates, show, bench, sql, schema, train-slots, explain."""
 from __future__ import annotations
 
 import argparse
@@ -145,6 +145,24 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         reports.update(evaluate_systems(gold, baseline_systems()))
     print(render.render_text(reports))
     _write_reports(args, reports)
+    return 0
+
+
+def _cmd_candidates(args: argparse.Namespace) -> int:
+    import newsclaims
+    from newsclaims.evaluation.candidate_recall import candidate_recall, render_recall
+    from newsclaims.evaluation.gold import read_gold
+
+    nlp = newsclaims.load(args.config, base_model=args.base_model)
+    tables = {}
+    for path in args.gold:
+        gold = read_gold(path)
+        report = candidate_recall(nlp, gold)
+        print(render_recall(path, len(gold), report, top=args.top, misses=args.misses or ()))
+        tables[path] = {"documents": len(gold), "slots": {slot: r.to_dict() for slot, r in report.items()}}
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(tables, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
@@ -379,6 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract(sub)
     _add_evaluate(sub)
+    _add_candidates(sub)
     _add_show(sub)
     _add_bench(sub)
     _add_convert(sub)
@@ -499,6 +518,29 @@ def _add_evaluate(sub: Any) -> None:
     v.add_argument("--no-baselines", action="store_true", help="skip the spaCy-NER and quantulum3 baselines")
     _pipeline_options(v)
     v.set_defaults(func=_cmd_evaluate)
+
+
+def _add_candidates(sub: Any) -> None:
+    from newsclaims.evaluation.candidate_recall import SLOTS
+
+    r = _subcommand(sub, "candidates", "candidate recall of the who, what and date slots against gold files", [
+        "newsclaims candidates corpus/gold/dev.jsonl corpus/gold/test.jsonl",
+        "newsclaims candidates corpus/gold/dev.jsonl --misses who --misses what   # list the figures too",
+    ], description="Run the pipeline over each gold file's texts and count, per ranked slot (who, what, date),\n"
+                   "the figures anchored to a gold claim: those with a right candidate among the proposers'\n"
+                   "(candidate recall, the best accuracy any ranker could reach), those whose shipped choice is\n"
+                   "right (the evaluator's slot accuracy), and per proposer those whose right candidates it alone\n"
+                   "offers. A candidate is right when the evaluator would score that slot right.")
+    r.add_argument("gold", nargs="+", metavar="GOLD", help="gold JSONL files (e.g. the dev and test splits)")
+    r.add_argument("--misses", action="append", choices=SLOTS, metavar="SLOT",
+                   help="also list the figures of SLOT (who, what or date) with no right candidate: doc id, "
+                        "figure, gold value and every candidate with its proposer (repeatable)")
+    r.add_argument("--top", type=int, default=5, metavar="N",
+                   help="proposers shown per slot, most figures first (default 5)")
+    r.add_argument("--json", default=None, metavar="FILE",
+                   help="write the counts, every proposer's and the figures without a right candidate as JSON here")
+    _pipeline_options(r)
+    r.set_defaults(func=_cmd_candidates)
 
 
 def _add_show(sub: Any) -> None:

@@ -169,20 +169,28 @@ def default_comparators() -> Comparators:
     return Comparators(aliases=compare.load_aliases(), lemmatize=compare.load_lemmatizer())
 
 
+SLOT_CHECKS: Mapping[str, Callable[[Claim, Claim, Comparators], bool]] = MappingProxyType({
+    "value": lambda gold, pred, cmp: compare.value_match(gold, pred, cmp.aliases, cmp.rel_tol),
+    "unit": lambda gold, pred, cmp: compare.unit_match(gold, pred, cmp.aliases),
+    "bound": lambda gold, pred, cmp: compare.bound_match(gold, pred),
+    "change": lambda gold, pred, cmp: compare.change_match(gold, pred),
+    "date": lambda gold, pred, cmp: compare.date_match(gold, pred),
+    "who": lambda gold, pred, cmp: compare.who_match(gold, pred, cmp.aliases),
+    "what": lambda gold, pred, cmp: compare.what_match(gold, pred, cmp.lemmatize, cmp.what_threshold),
+    "source": lambda gold, pred, cmp: compare.source_match(gold, pred, cmp.aliases),
+})
+
+
+def slot_right(slot: str, gold: Claim, pred: Claim, cmp: Comparators) -> bool:
+    """Whether one slot of an anchored pair is right: the one definition the report and the candidate-recall
+    report (:mod:`newsclaims.evaluation.candidate_recall`) both count by."""
+    return SLOT_CHECKS[slot](gold, pred, cmp)
+
+
 def slot_results(gold: Claim, pred: Claim, cmp: Comparators) -> tuple[dict[str, bool], float]:
     """Which slots of an anchored pair are right, and the pair's what-F1."""
     wf1 = compare.what_f1(gold.get("what"), pred.get("what"), cmp.lemmatize)
-    slots = {
-        "value": compare.value_match(gold, pred, cmp.aliases, cmp.rel_tol),
-        "unit": compare.unit_match(gold, pred, cmp.aliases),
-        "bound": compare.bound_match(gold, pred),
-        "change": compare.change_match(gold, pred),
-        "date": compare.date_match(gold, pred),
-        "who": compare.who_match(gold, pred, cmp.aliases),
-        "what": wf1 >= cmp.what_threshold,
-        "source": compare.source_match(gold, pred, cmp.aliases),
-    }
-    return slots, wf1
+    return {slot: slot_right(slot, gold, pred, cmp) for slot in SLOTS}, wf1
 
 
 def metric_results(slots: Mapping[str, bool]) -> dict[str, bool]:
