@@ -21,6 +21,7 @@ from .numbers import (
     parse_fraction,
     parse_number,
 )
+from ..resources import read_lexicon
 from .units import LEXICON_DIR, UnitLexicon, dimension_of, same_dimension
 
 _NUMWORDS = sorted(list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
@@ -962,14 +963,13 @@ def _year_like(m: dict) -> bool:
     return v is not None and m["digits"] and float(v).is_integer() and 1600 <= v <= 2100 and "," not in m["text"]
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_ORDINALS = {word.lower(): int(n) for word, n in read_lexicon("ordinals")["words"].items()}
 _STREAK = re.compile(
-    r"\b(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+(?:consecutive|straight|successive)\s+"
+    r"\b(?P<ord>\d+(?:st|nd|rd|th)|" + "|".join(map(re.escape, _ORDINALS)) + r")\s+(?:consecutive|straight|successive)\s+"
     r"(?P<unit>year|month|week|day|quarter|season)s?\b", re.I)
 
 
-_REPEAT_ORDINAL = r"(?P<ord>(?:[2-9]|\d\d+)(?:st|nd|rd|th)|" + "|".join(w for w in _ORDINALS if w != "first") + r")"
+_REPEAT_ORDINAL = r"(?P<ord>(?:[2-9]|\d\d+)(?:st|nd|rd|th)|" + "|".join(re.escape(w) for w in _ORDINALS if w != "first") + r")"
 # "for the third time in four weeks", "the third time this year that": a running count of events ("first" states
 # novelty, not a quantity); "for the third year, X names", "the second year that agencies reported": a streak of
 # years, though not "the second year of the plan", which names a position

@@ -3,6 +3,7 @@ import pytest
 
 from newsclaims.normalize.mentions import MentionGrammar, find_mentions
 from newsclaims.normalize.units import default_lexicon
+from newsclaims.resources import read_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +29,9 @@ def grammar():
 def test_find_mentions(grammar, text, expected):
     got = [(m["text"], m["value"], m["unit"]) for m in find_mentions(text, grammar)]
     assert [(t, pytest.approx(v) if v is not None else None, u) for t, v, u in expected] == got
+
+
+@pytest.mark.parametrize("word, number", sorted(read_lexicon("ordinals")["words"].items()))
+def test_every_ordinal_of_the_lexicon_counts_a_streak(grammar, word, number):
+    got = [(m["text"], m["value"], m["unit"]) for m in find_mentions(f"Exports fell for the {word} straight month.", grammar)]
+    assert got == [(f"{word} straight month", number, "month")]
