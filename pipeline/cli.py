@@ -520,9 +520,10 @@ def _add_evaluate(sub: Any) -> None:
     v.set_defaults(func=_cmd_evaluate)
 
 
-def _add_candidates(sub: Any) -> None:
-    from newsclaims.evaluation.candidate_recall import SLOTS
+RECALL_SLOTS = ("who", "what", "date")  # candidate_recall.SLOTS, not imported: the parser loads no scorer
 
+
+def _add_candidates(sub: Any) -> None:
     r = _subcommand(sub, "candidates", "candidate recall of the who, what and date slots against gold files", [
         "newsclaims candidates corpus/gold/dev.jsonl corpus/gold/test.jsonl",
         "newsclaims candidates corpus/gold/dev.jsonl --misses who --misses what   # list the figures too",
@@ -532,7 +533,7 @@ def _add_candidates(sub: Any) -> None:
                    "right (the evaluator's slot accuracy), and per proposer those whose right candidates it alone\n"
                    "offers. A candidate is right when the evaluator would score that slot right.")
     r.add_argument("gold", nargs="+", metavar="GOLD", help="gold JSONL files (e.g. the dev and test splits)")
-    r.add_argument("--misses", action="append", choices=SLOTS, metavar="SLOT",
+    r.add_argument("--misses", action="append", choices=RECALL_SLOTS, metavar="SLOT",
                    help="also list the figures of SLOT (who, what or date) with no right candidate: doc id, "
                         "figure, gold value and every candidate with its proposer (repeatable)")
     r.add_argument("--top", type=int, default=5, metavar="N",

@@ -17,6 +17,8 @@ from typing import Any, Optional, Sequence
 from spacy.language import Language
 
 from newsclaims.evaluation.scoring import Comparators, default_comparators, slot_right
+from newsclaims.slots.candidates import Candidate
+from newsclaims.training.slots import Figure, collect
 
 SLOTS = ("who", "what", "date")
 
@@ -43,7 +45,7 @@ def _share(part: int, whole: int) -> Optional[float]:
     return round(part / whole, 4) if whole else None
 
 
-def proposers_of(candidate) -> set[str]:
+def proposers_of(candidate: Candidate) -> set[str]:
     """Every proposer that offered a candidate: a merged candidate keeps a ``by_PROPOSER`` flag for each."""
     flagged = {name[len("by_"):] for name in candidate.features if name.startswith("by_")}
     return flagged | {candidate.proposer}
@@ -52,8 +54,6 @@ def proposers_of(candidate) -> set[str]:
 def candidate_recall(nlp: Language, gold_docs: Sequence[dict],
                      cmp: Optional[Comparators] = None) -> dict[str, SlotRecall]:
     """Per slot, the counts over the gold documents' anchored figures (see the module docstring)."""
-    from newsclaims.training.slots import collect
-
     cmp = cmp or default_comparators()
     report = {slot: SlotRecall(slot) for slot in SLOTS}
     for figure in collect(nlp, gold_docs):
@@ -63,7 +63,7 @@ def candidate_recall(nlp: Language, gold_docs: Sequence[dict],
     return report
 
 
-def _count(counts: SlotRecall, figure, cmp: Comparators) -> None:
+def _count(counts: SlotRecall, figure: Figure, cmp: Comparators) -> None:
     """Add one anchored figure to its slot's counts."""
     slot, gold = counts.slot, {counts.slot: figure.gold.get(counts.slot)}
     candidates = figure.candidates[slot]
@@ -80,10 +80,12 @@ def _count(counts: SlotRecall, figure, cmp: Comparators) -> None:
         counts.sole[suppliers.pop()] += 1
 
 
-def _miss(figure, slot: str, candidates) -> dict[str, Any]:
+def _miss(figure: Figure, slot: str, candidates: Sequence[Candidate]) -> dict[str, Any]:
+    """A figure without a right candidate; its candidates in the rules' order, the shipped choice marked."""
+    chosen = figure.claim.get(slot)
     return {"doc_id": figure.doc_id, "figure": figure.claim.get("text"), "span": figure.claim.get("span"),
-            "gold": figure.gold.get(slot), "chosen": figure.claim.get(slot),
-            "candidates": [{"value": c.value, "proposer": c.proposer} for c in candidates]}
+            "gold": figure.gold.get(slot), "chosen": chosen,
+            "candidates": [{"value": c.value, "proposer": c.proposer, "chosen": c.value == chosen} for c in candidates]}
 
 
 def render_recall(name: str, documents: int, report: dict[str, SlotRecall], *, top: int = 5,
@@ -112,9 +114,9 @@ def _count_and_share(part: int, whole: int) -> str:
 
 def _miss_lines(r: SlotRecall) -> list[str]:
     lines = [f"{r.slot}: figures without a right candidate: {len(r.misses)} (doc id, figure, gold value; then every "
-             "candidate, with its proposer)"]
+             "candidate with its proposer, the shipped choice marked *)"]
     for m in r.misses:
-        shown = " | ".join(f"{c['value']!r} ({c['proposer']})" for c in m["candidates"])
+        shown = " | ".join(f"{'*' if c['chosen'] else ''}{c['value']!r} ({c['proposer']})" for c in m["candidates"])
         lines.append(f"  {m['doc_id']}  {m['figure']!r}  gold {m['gold']!r}")
         lines.append(f"      {shown}")
     return lines

@@ -7,8 +7,8 @@ import json
 import pytest
 
 import newsclaims
-from newsclaims.cli import main
-from newsclaims.evaluation.candidate_recall import SlotRecall, _count, candidate_recall, proposers_of
+from newsclaims.cli import RECALL_SLOTS, main
+from newsclaims.evaluation.candidate_recall import SLOTS, SlotRecall, _count, candidate_recall, proposers_of
 from newsclaims.evaluation.scoring import evaluate
 from newsclaims.slots.candidates import Candidate
 from newsclaims.training.slots import Figure
@@ -99,3 +99,11 @@ def test_the_command_prints_the_table_and_lists_the_misses(nlp, tmp_path, monkey
     assert table["documents"] == 2
     assert {s: (t["anchored"], t["reachable"]) for s, t in table["slots"].items()} == \
         {s: e[:2] for s, e in EXPECTED.items()}
+    (miss,) = table["slots"]["who"]["no_right_candidate"]
+    marked = [c["value"] for c in miss["candidates"] if c["chosen"]]
+    assert marked and set(marked) == {miss["chosen"]}  # the shipped choice is among the candidates, marked
+    assert f"*{miss['chosen']!r}" in out
+
+
+def test_the_command_offers_every_reported_slot_to_misses():
+    assert RECALL_SLOTS == SLOTS
