@@ -153,10 +153,10 @@ def _cmd_candidates(args: argparse.Namespace) -> int:
     from newsclaims.evaluation.candidate_recall import candidate_recall, render_recall
     from newsclaims.evaluation.gold import read_gold
 
+    golds = {path: read_gold(path) for path in args.gold}  # a wrong path fails before the model loads
     nlp = newsclaims.load(args.config, base_model=args.base_model)
     tables = {}
-    for path in args.gold:
-        gold = read_gold(path)
+    for path, gold in golds.items():
         report = candidate_recall(nlp, gold)
         print(render_recall(path, len(gold), report, top=args.top, misses=args.misses or ()))
         tables[path] = {"documents": len(gold), "slots": {slot: r.to_dict() for slot, r in report.items()}}
