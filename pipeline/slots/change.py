@@ -18,7 +18,9 @@ _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|th
 _BARE_FROM = re.compile(r"\bfrom\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.I)
 _DATED_LIST = re.compile(r"\s+in\s+(?:1[89]|20)\d\d\s*,?\s*(?:and\s+)?")  # "91 in 1999 and 126 in 1998"
-_TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
+# "rose to a record high of 102°F", "fell to an average of $3": the new level, as after a bare "to"
+_TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s+(?:(?:a|an|the)\s+)?(?:(?:new|record|all-time|fresh)\s+)?"
+                 r"(?:high|low|level|average|peak|record|total)\s+of\s*$|\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _AFTER_WORD_DIR = {word: direction for direction, words in read_lexicon("changes")["after_figure"].items()
@@ -47,6 +49,7 @@ class ChangeLexicon:
         self.adverbs = {w: d for d, words in data.get("adverbs", {}).items() for w in words}
         self.still_particles = frozenset(data.get("particle_verbs_without_direction", ()))
         self.money_levels = frozenset(data.get("money_levels", ()))
+        self.leaving_a_stock = frozenset(data.get("leaving_a_stock", ()))
         self.time_cues = re.compile(data.get("comparison_time_cues") or r"(?!)", re.I)
         self.remaining = re.compile(data.get("remaining_after_figure") or r"(?!)", re.I)
         self.normal_cues = re.compile(data.get("comparison_normal_cues") or r"(?!)", re.I)
@@ -152,7 +155,8 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return {"direction": "up" if word in ("up", "higher") else "down", "role": "delta"}
     if _is_period_of_change(doc, m) or lex.remaining.match(text[m["end"]:m["sent_end"]]):
         return None  # 'a seven-month decrease', '50km to the end': a period or what is left, not the change's size
-    return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex)
+    return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex) \
+        or _left_a_stock(doc, m, lex)
 
 
 def _still_particle(doc: Doc, char: int, lex: ChangeLexicon) -> bool:
@@ -238,15 +242,31 @@ def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     if tok.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "pobj", "nummod", "compound", "quantmod", "nmod", "amod"):
         return None
     head, climbed = tok.head, False
-    # "grew at a yearly rate of 2.1 percent", "shipped a total of 6 million crates": climb through 'rate of' and 'by'
+    # "grew at a yearly rate of 2.1 percent", "shipped a total of 6 million crates", "have risen an average of 3
+    # inches": climb through 'rate of', 'an average of' and 'by'
     for _ in range(3):
-        if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace", "total"):
+        if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace", "total") \
+                or head.lemma_ == "average" and head.pos_ == "NOUN":
             head, climbed = head.head, True
         else:
             break
     if head.pos_ in ("VERB", "NOUN") and lex.token_direction(head):
         return head
     return _direction_particle(head, m, lex) if head.pos_ == "VERB" and (tok.dep_ == "dobj" or climbed) else None
+
+
+def _left_a_stock(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[dict]:
+    """'150,000 people left the labor force': a count that is the subject of a verb of leaving, whose object is the
+    stock it left, is that stock's decrease (guidelines, Change); 'with 3:12 left', 'the firm left 200 workers' are not."""
+    tok = doc[m["head"]]
+    if tok.dep_ == "nummod" and m["unit"] is None:
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.leaving_a_stock:
+        return None
+    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None
+    return {"direction": "down", "role": "delta"}
 
 
 def _counts_change_events(tok: Token, m: dict, lex: ChangeLexicon) -> bool:
