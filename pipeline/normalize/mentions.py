@@ -775,9 +775,13 @@ def _unscaled(m: dict) -> float:
     return parse_number(words) or 1.0
 
 
-BASELINE_GAP = re.compile(
-    r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)"
-    r"\s*(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than)\s+)?", re.I)
+_BASELINE_LEAD = (r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+|(?:a|an)\s+(?:drop|fall|rise|increase|decrease|"
+                  r"decline|gain|jump|cut|reduction)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)")
+_BASELINE_BOUND = r"(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than)\s+)?"
+BASELINE_GAP = re.compile(_BASELINE_LEAD + r"\s*" + _BASELINE_BOUND, re.I)
+# "up from last year's 4.8 million", "down from the old model's 212": the baseline named by its owner
+OWNED_BASELINE_GAP = re.compile(_BASELINE_LEAD + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}[\w-]+(?:'s|\u2019s)\s+"
+                                + _BASELINE_BOUND, re.I)
 PAIR_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to|and|or|,)\s*")
 PART_OF_GAP = re.compile(r"\s+of\s+(?:the|its|their|his|her|a|an)\s+(?:(?:total|planned|promised|required|needed)\s+)?", re.I)
 # An index's move in points and its level: "rose 64.06 points to 4,577.10", "(16,369.03, up 58.06 points)"
@@ -816,6 +820,9 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
                 _take_unit(a, b)
         elif b["unit"] is None and a["unit"] is not None and BASELINE_GAP.fullmatch(gap) and not _year_like(b) \
                 and not re.match(r"-[a-z]", text[b["end"]:b["end"] + 2], re.I):  # "from three-point range": a name
+            _take_unit(b, a, scale=False)
+        elif b["unit"] is None and a["unit"] is not None and OWNED_BASELINE_GAP.fullmatch(gap) and not _year_like(b) \
+                and _ends_bare(text, b):  # "from the firm's 300 stores" counts stores
             _take_unit(b, a, scale=False)
         elif b["unit"] is None and a["unit"] is not None and re.fullmatch(r"\s*to\s*", gap) and not _year_like(b) \
                 and FROM_BEFORE.search(text[max(0, a["start"] - 30):a["start"]]) and _ends_bare(text, b):

@@ -15,6 +15,10 @@ _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|th
                    r"\s+of\s+)?$|"
                    r"\b(?:instead of|rather than)\s+(?:(?:the|their|its|a|an|every)\s+)?$|"
                    r"\bfrom\s*$", re.I)
+# "up from last year's 4.8 million", "compared with 2022's 35,000": a baseline named by its owner; an earlier level only
+# when the owner is a time ('the rival's 87' is another thing, 'the party's 120' a source)
+_OWNED_FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?P<owner>(?:(?:the|their|its|a|an)\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"[\w-]+)(?:'s|\u2019s)\s+(?:(?:about|nearly|almost|some|around|roughly)\s+)?$", re.I)
 _BARE_FROM = re.compile(r"\bfrom\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.I)
 _DATED_LIST = re.compile(r"\s+in\s+(?:1[89]|20)\d\d\s*,?\s*(?:and\s+)?")  # "91 in 1999 and 126 in 1998"
@@ -143,7 +147,7 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         if word in ("twice", "thrice") or word.endswith("fold"):
             return None
         return {"direction": "down" if m["value"] < 1 else "up", "role": "delta"}
-    if _FROM.search(before):
+    if _FROM.search(before) or _owned_earlier_level(before, lex):
         return {"direction": direction, "role": "old"}
     if _TO.search(before) and (direction or _has_from_partner(text, mentions, i)):
         return {"direction": direction, "role": "new"}
@@ -157,6 +161,11 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return None  # 'a seven-month decrease', '50km to the end': a period or what is left, not the change's size
     return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex) \
         or _left_a_stock(doc, m, lex)
+
+
+def _owned_earlier_level(before: str, lex: ChangeLexicon) -> bool:
+    owned = _OWNED_FROM.search(before)
+    return owned is not None and lex.time_cues.search(owned.group("owner")) is not None
 
 
 def _still_particle(doc: Doc, char: int, lex: ChangeLexicon) -> bool:
@@ -359,7 +368,8 @@ def _level_compared_with_earlier(text: str, mentions: list[dict], out: list[Opti
             continue
         if not _COMPARED.search(text[a["end"]:_anchor(b)]) or a["value"] is None or b["value"] in (None, a["value"]):
             continue
-        if not lex.time_cues.search(text[b["end"]:b["sent_end"]][:40]):
+        if not (lex.time_cues.search(text[b["end"]:b["sent_end"]][:40])
+                or _owned_earlier_level(text[a["end"]:_anchor(b)], lex)):  # "compared with last year's 1,340"
             continue
         direction = "up" if a["value"] > b["value"] else "down"
         out[i] = {"direction": direction, "role": "new"}

@@ -45,3 +45,17 @@ def test_a_change_verb_to_a_high_low_or_average_of_a_level_gives_the_new_level(n
 ])
 def test_a_count_that_left_a_stock_is_its_decrease(nlp, text, surface, change):
     assert change_of(nlp, text, surface) == change
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("Revenue rose to 5.2 million tons, up from last year's 4.8 million.", "4.8 million", {"direction": "up", "role": "old"}),
+    ("Sales were 40,000 cars, up from 2022's 35,000.", "35,000", {"direction": "up", "role": "old"}),
+    ("Sales were 40,000 cars, up from 2022's 35,000.", "40,000", {"direction": "up", "role": "new"}),
+    ("Profit fell to $3 million from the previous quarter's $4 million.", "$4 million", {"direction": "down", "role": "old"}),
+    ("Profit was $3 million, compared with the year-ago quarter's $4 million.", "$3 million",
+     {"direction": "down", "role": "new"}),
+    ("The team scored 98 points, compared with the rival's 87.", "87", None),  # another thing, not an earlier time
+    ("The party won 30 seats from the coalition's 120.", "120", None),  # a source
+])
+def test_a_baseline_named_by_an_earlier_owner_is_the_old_level(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
