@@ -278,6 +278,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
                 return None  # ordinals and decades ("25th", "1990s") are not quantities
             if glued in lexicon.glued_only and not scale:
                 unit, unit_text = lexicon.glued_only[glued], glued  # "6W", "40min": a unit only when glued
+            elif glued in lexicon.spaced_exact and not scale:
+                unit, unit_text = lexicon.spaced_exact[glued], glued  # "300PS"
             elif glued == "m" and not scale and FEET_CONVERSION_AFTER.match(text, end):
                 unit, unit_text = "m", glued  # "37m (121ft)": metres, as the conversion beside it says
             elif g in SCALE_WORDS and g not in ("hundred",):
@@ -341,6 +343,10 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
     note = None if after else PAREN_NOTE.match(text, end)
     if note:
         after = grammar.unit_re.match(text, note.end())
+    if after is None and currency is None:
+        exact = SPACED_EXACT.match(text, end)
+        if exact and exact.group("unit") in lex.spaced_exact:
+            return currency, lex.spaced_exact[exact.group("unit")], exact.group("unit"), exact.end()  # "300 PS"
     if after is None:
         slash = None if currency else _slash_unit(text, end, lex)
         if slash is None and currency is None:
@@ -361,6 +367,7 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
     return currency, info.canonical, surface, after.end()
 
 
+SPACED_EXACT = re.compile(r"\s?(?P<unit>[A-Z][A-Za-z]*)(?![\w-])")
 _NO_MODIFIER = frozenset(json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["not_modifiers_of_a_unit"]["words"])
 MODIFIER_THEN = re.compile(r"\s+(?P<mod>[a-z][a-z-]*[a-z])\s+(?=[a-z])")
 MODIFIED_DIMENSIONS = {"length", "duration", "mass", "volume", "area", "energy"}

@@ -24,3 +24,23 @@ def test_over_than_is_more_than(nlp, text, surface, bound):
 ])
 def test_a_baseline_named_by_its_owner_takes_the_level_s_unit(nlp, text, surface, value, unit):
     check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The engine makes 182 PS.", "182 PS", 182, "metric_horsepower"),
+    ("The car has a 1.5 liter engine rated at 130 PS and 200 Nm.", "130 PS", 130, "metric_horsepower"),
+    ("The unit draws 300PS at full load.", "300PS", 300, "metric_horsepower"),
+    ("The museum has 12 ps on show.", "12", 12, None),  # lower case: no unit
+])
+def test_ps_is_metric_horsepower_in_its_own_case(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, bound", [
+    ("The engine produces just under 180 hp (134 kW / 182 PS) of power.", "182 PS", "<"),
+    ("The engine produces just under 180 hp (134 kW / 182 PS) of power.", "134 kW", "<"),
+    ("The engine makes more than 150 hp (152 PS).", "152 PS", ">"),
+    ("The engine makes 150 hp (152 PS).", "152 PS", "="),
+])
+def test_a_conversion_into_metric_horsepower_takes_the_figure_s_bound(nlp, text, surface, bound):
+    assert bound_of(nlp, text, surface) == bound
