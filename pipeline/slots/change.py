@@ -251,6 +251,8 @@ def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     if tok.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "pobj", "nummod", "compound", "quantmod", "nmod", "amod"):
         return None
     head, climbed = tok.head, False
+    if head.lower_ == "back" and head.dep_ in ("advmod", "prt"):
+        head = head.head  # "fell back 1.1%"
     # "grew at a yearly rate of 2.1 percent", "shipped a total of 6 million crates", "have risen an average of 3
     # inches": climb through 'rate of', 'an average of' and 'by'
     for _ in range(3):

@@ -10,6 +10,22 @@ from change_checks import DOWN_DELTA, UP_DELTA, change_of
     ("The bank's shares shed 2% on Monday.", "2%", DOWN_DELTA),
     ("The index slipped 12 points on Friday.", "12 points", DOWN_DELTA),
     ("The team added 12 points in the second half.", "12 points", UP_DELTA),
+    ("The stock sagged 3% on Tuesday.", "3%", DOWN_DELTA),
+    ("The stock tanked 12% after the report.", "12%", DOWN_DELTA),
+    ("The stock skidded 4% on Friday.", "4%", DOWN_DELTA),
+    ("The stock pared 3% on Friday.", "3%", DOWN_DELTA),
+    ("The yen weakened 0.8% against the dollar.", "0.8%", DOWN_DELTA),
+    ("The company eliminated 600 jobs.", "600", DOWN_DELTA),
+    ("The company axed 600 jobs.", "600", DOWN_DELTA),
+    ("The index fell back 1.1% on Friday.", "1.1%", DOWN_DELTA),
+    ("The stock rocketed 30% on Friday.", "30%", UP_DELTA),
+    ("The stock leapt 8% on Friday.", "8%", UP_DELTA),
+    ("The dollar firmed 1.2% on Friday.", "1.2%", UP_DELTA),
+    # the same words as nouns, or money taken back, state no change
+    ("A 500-gallon tank holds 2,000 liters.", "2,000 liters", None),
+    ("The firm of 600 lawyers grew.", "600", None),
+    ("The rocket carried 3 tonnes of cargo.", "3 tonnes", None),
+    ("The agency recovered $37,000 in unpaid wages.", "$37,000", None),
 ])
 def test_a_verb_of_direction_states_the_change(nlp, text, surface, change):
     assert change_of(nlp, text, surface) == change
