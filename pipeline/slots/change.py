@@ -147,7 +147,7 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         if word in ("twice", "thrice") or word.endswith("fold"):
             return None
         return {"direction": "down" if m["value"] < 1 else "up", "role": "delta"}
-    if _FROM.search(before) or _owned_earlier_level(before, lex):
+    if (_FROM.search(before) and not _from_opens_range(m, before, direction)) or _owned_earlier_level(before, lex):
         return {"direction": direction, "role": "old"}
     if _TO.search(before) and (direction or _has_from_partner(text, mentions, i)):
         return {"direction": direction, "role": "new"}
@@ -161,6 +161,16 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return None  # 'a seven-month decrease', '50km to the end': a period or what is left, not the change's size
     return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex) \
         or _left_a_stock(doc, m, lex)
+
+
+_RANGE_TO = re.compile(r"\s(?:up\s+)?to\s|\sthrough\s", re.I)
+
+
+def _from_opens_range(m: dict, before: str, direction: Optional[str]) -> bool:
+    """'range from RM100,000 to RM250,000', 'starting from 400 sq ft up to 800 sq ft': with no change word, the bare
+    'from' opens the range the figure is, not an earlier level."""
+    return direction is None and bool(m.get("is_range")) and _BARE_FROM.search(before) is not None \
+        and _RANGE_TO.search(m["text"]) is not None
 
 
 def _owned_earlier_level(before: str, lex: ChangeLexicon) -> bool:

@@ -75,3 +75,16 @@ def test_a_count_that_left_a_stock_is_its_decrease(nlp, text, surface, change):
 ])
 def test_a_baseline_named_by_an_earlier_owner_is_the_old_level(nlp, text, surface, change):
     assert change_of(nlp, text, surface) == change
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("Prices could range from RM100,000 to RM250,000 for a flat, with sizes starting from 400 sq ft up to 800 sq ft.",
+     "RM100,000 to RM250,000", None),
+    ("Prices could range from RM100,000 to RM250,000 for a flat, with sizes starting from 400 sq ft up to 800 sq ft.",
+     "400 sq ft up to 800 sq ft", None),
+    ("Fares range from $2 to $5.", "$2 to $5", None),
+    ("Prices rose from 5-6% to 8%.", "5-6%", {"direction": "up", "role": "old"}),  # a change's old level stays one
+    ("The rate fell from 5% to 3% last year.", "5%", {"direction": "down", "role": "old"}),
+])
+def test_a_from_that_opens_a_range_is_no_earlier_level(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
