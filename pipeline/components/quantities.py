@@ -950,6 +950,26 @@ def _carry_counted_nouns(text: str, mentions: list[dict]) -> None:
         rest = gap.lstrip()[len(phrase):]
         if COUNT_SIBLING_GAP.fullmatch(rest) and not re.search(r"\d", rest):
             b["counted"] = b["unit_text"] = phrase
+    _carry_counted_nouns_before_who(text, mentions)
+
+
+WHO_AFTER = re.compile(r"\s+who\b", re.I)
+
+
+def _carry_counted_nouns_before_who(text: str, mentions: list[dict]) -> None:
+    """'68,400 people who have waited a year and 95,800 who have waited longer': a bare count that a 'who' clause
+    follows counts the people of the earlier count of its sentence written the same way ('N <noun> who'), whatever
+    figures the first clause holds."""
+    for j, b in enumerate(mentions):
+        if b["unit"] is not None or b.get("counted") or b["multiple_word"] or not WHO_AFTER.match(text, b["end"]):
+            continue
+        for a in reversed(mentions[:j]):
+            if a["sent_start"] != b["sent_start"]:
+                break
+            noun = a.get("counted")
+            if a["unit"] is None and noun and re.match(r"\s+" + re.escape(noun) + r"\s+who\b", text[a["end"]:a["end"] + len(noun) + 8], re.I):
+                b["counted"] = b["unit_text"] = noun
+                break
 
 
 _CLAUSE_RATES = read_lexicon("units")["clause_rates"]

@@ -279,6 +279,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
                 return None  # ordinals and decades ("25th", "1990s") are not quantities
             if glued in lexicon.glued_only and not scale:
                 unit, unit_text = lexicon.glued_only[glued], glued  # "6W", "40min": a unit only when glued
+            elif glued in lexicon.spaced_exact and not scale:
+                unit, unit_text = lexicon.spaced_exact[glued], glued  # "300PS"
             elif glued == "m" and not scale and FEET_CONVERSION_AFTER.match(text, end):
                 unit, unit_text = "m", glued  # "37m (121ft)": metres, as the conversion beside it says
             elif g in SCALE_WORDS and g not in ("hundred",):
@@ -342,6 +344,10 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
     note = None if after else PAREN_NOTE.match(text, end)
     if note:
         after = grammar.unit_re.match(text, note.end())
+    if after is None and currency is None:
+        exact = SPACED_EXACT.match(text, end)
+        if exact and exact.group("unit") in lex.spaced_exact:
+            return currency, lex.spaced_exact[exact.group("unit")], exact.group("unit"), exact.end()  # "300 PS"
     if after is None:
         slash = None if currency else _slash_unit(text, end, lex)
         if slash is None and currency is None:
@@ -362,6 +368,7 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
     return currency, info.canonical, surface, after.end()
 
 
+SPACED_EXACT = re.compile(r"\s?(?P<unit>[A-Z][A-Za-z]*)(?![\w-])")
 _NO_MODIFIER = frozenset(json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["not_modifiers_of_a_unit"]["words"])
 MODIFIER_THEN = re.compile(r"\s+(?P<mod>[a-z][a-z-]*[a-z])\s+(?=[a-z])")
 MODIFIED_DIMENSIONS = {"length", "duration", "mass", "volume", "area", "energy"}
@@ -776,9 +783,13 @@ def _unscaled(m: dict) -> float:
     return parse_number(words) or 1.0
 
 
-BASELINE_GAP = re.compile(
-    r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)"
-    r"\s*(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than)\s+)?", re.I)
+_BASELINE_LEAD = (r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+|(?:a|an)\s+(?:drop|fall|rise|increase|decrease|"
+                  r"decline|gain|jump|cut|reduction)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)")
+_BASELINE_BOUND = r"(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than)\s+)?"
+BASELINE_GAP = re.compile(_BASELINE_LEAD + r"\s*" + _BASELINE_BOUND, re.I)
+# "up from last year's 4.8 million", "down from the old model's 212": the baseline named by its owner
+OWNED_BASELINE_GAP = re.compile(_BASELINE_LEAD + r"\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}[\w-]+(?:'s|\u2019s)\s+"
+                                + _BASELINE_BOUND, re.I)
 PAIR_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:to|and|or|,)\s*")
 PART_OF_GAP = re.compile(r"\s+of\s+(?:the|its|their|his|her|a|an)\s+(?:(?:total|planned|promised|required|needed)\s+)?", re.I)
 # An index's move in points and its level: "rose 64.06 points to 4,577.10", "(16,369.03, up 58.06 points)"
@@ -817,6 +828,9 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
                 _take_unit(a, b)
         elif b["unit"] is None and a["unit"] is not None and BASELINE_GAP.fullmatch(gap) and not _year_like(b) \
                 and not re.match(r"-[a-z]", text[b["end"]:b["end"] + 2], re.I):  # "from three-point range": a name
+            _take_unit(b, a, scale=False)
+        elif b["unit"] is None and a["unit"] is not None and OWNED_BASELINE_GAP.fullmatch(gap) and not _year_like(b) \
+                and _ends_bare(text, b):  # "from the firm's 300 stores" counts stores
             _take_unit(b, a, scale=False)
         elif b["unit"] is None and a["unit"] is not None and re.fullmatch(r"\s*to\s*", gap) and not _year_like(b) \
                 and FROM_BEFORE.search(text[max(0, a["start"] - 30):a["start"]]) and _ends_bare(text, b):

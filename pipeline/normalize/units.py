@@ -38,6 +38,7 @@ class UnitLexicon:
     currency_suffixes: frozenset = frozenset()  # symbols also written after the number ("1,200€")
     news_readings: dict[str, str] = field(default_factory=dict)  # quantulum3's unit -> what news means by it
     glued_only: dict[str, str] = field(default_factory=dict)  # exact case, a unit only glued to a number ("6W")
+    spaced_exact: dict[str, str] = field(default_factory=dict)  # exact case, a unit spaced or glued ("300 PS")
     ascii_symbols: dict[str, str] = field(default_factory=dict)  # "PS2.7m": a symbol lost to ASCII transliteration
     word_context: dict[str, str] = field(default_factory=dict)  # "won": a currency only where the text says so
     word_context_near: dict[str, str] = field(default_factory=dict)  # "kn": a currency only where money words are near
@@ -67,6 +68,7 @@ class UnitLexicon:
             currency_suffixes=frozenset(cur.get("suffix_symbols", [])),
             news_readings={k: v for k, v in units_data.get("news_readings", {}).items() if not k.startswith("_")},
             glued_only={k: v for k, v in units_data.get("glued_only", {}).items() if not k.startswith("_")},
+            spaced_exact={k: v for k, v in units_data.get("spaced_exact", {}).items() if not k.startswith("_")},
             slash_numerators={k: v for k, v in units_data.get("slash_numerators", {}).items() if not k.startswith("_")},
             ascii_symbols={k: v for k, v in cur.get("ascii_symbols", {}).items() if not k.startswith("_")},
             word_context={k: v for k, v in cur.get("word_context", {}).items() if not k.startswith("_")},
@@ -83,6 +85,7 @@ class UnitLexicon:
             "ambiguous_short": sorted(self.ambiguous_short),
             "news_readings": self.news_readings,
             "glued_only": self.glued_only,
+            "spaced_exact": self.spaced_exact,
             "slash_numerators": self.slash_numerators,
         }
         cur = {"symbols": self.currency_symbols, "codes": sorted(self.currency_codes), "words": self.currency_words,

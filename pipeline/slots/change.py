@@ -15,10 +15,16 @@ _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|th
                    r"\s+of\s+)?$|"
                    r"\b(?:instead of|rather than)\s+(?:(?:the|their|its|a|an|every)\s+)?$|"
                    r"\bfrom\s*$", re.I)
+# "up from last year's 4.8 million", "compared with 2022's 35,000": a baseline named by its owner; an earlier level only
+# when the owner is a time ('the rival's 87' is another thing, 'the party's 120' a source)
+_OWNED_FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?P<owner>(?:(?:the|their|its|a|an)\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"[\w-]+)(?:'s|\u2019s)\s+(?:(?:about|nearly|almost|some|around|roughly)\s+)?$", re.I)
 _BARE_FROM = re.compile(r"\bfrom\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.I)
 _DATED_LIST = re.compile(r"\s+in\s+(?:1[89]|20)\d\d\s*,?\s*(?:and\s+)?")  # "91 in 1999 and 126 in 1998"
-_TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
+# "rose to a record high of 102°F", "fell to an average of $3": the new level, as after a bare "to"
+_TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s+(?:(?:a|an|the)\s+)?(?:(?:new|record|all-time|fresh)\s+)?"
+                 r"(?:high|low|level|average|peak|record|total)\s+of\s*$|\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _AFTER_WORD_DIR = {word: direction for direction, words in read_lexicon("changes")["after_figure"].items()
@@ -47,6 +53,7 @@ class ChangeLexicon:
         self.adverbs = {w: d for d, words in data.get("adverbs", {}).items() for w in words}
         self.still_particles = frozenset(data.get("particle_verbs_without_direction", ()))
         self.money_levels = frozenset(data.get("money_levels", ()))
+        self.leaving_a_stock = frozenset(data.get("leaving_a_stock", ()))
         self.time_cues = re.compile(data.get("comparison_time_cues") or r"(?!)", re.I)
         self.remaining = re.compile(data.get("remaining_after_figure") or r"(?!)", re.I)
         self.normal_cues = re.compile(data.get("comparison_normal_cues") or r"(?!)", re.I)
@@ -140,7 +147,7 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         if word in ("twice", "thrice") or word.endswith("fold"):
             return None
         return {"direction": "down" if m["value"] < 1 else "up", "role": "delta"}
-    if _FROM.search(before):
+    if (_FROM.search(before) and not _from_opens_range(m, before, direction)) or _owned_earlier_level(before, lex):
         return {"direction": direction, "role": "old"}
     if _TO.search(before) and (direction or _has_from_partner(text, mentions, i)):
         return {"direction": direction, "role": "new"}
@@ -152,7 +159,23 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return {"direction": "up" if word in ("up", "higher") else "down", "role": "delta"}
     if _is_period_of_change(doc, m) or lex.remaining.match(text[m["end"]:m["sent_end"]]):
         return None  # 'a seven-month decrease', '50km to the end': a period or what is left, not the change's size
-    return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex)
+    return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex) \
+        or _left_a_stock(doc, m, lex)
+
+
+_RANGE_TO = re.compile(r"\s(?:up\s+)?to\s|\sthrough\s", re.I)
+
+
+def _from_opens_range(m: dict, before: str, direction: Optional[str]) -> bool:
+    """'range from RM100,000 to RM250,000', 'starting from 400 sq ft up to 800 sq ft': with no change word, the bare
+    'from' opens the range the figure is, not an earlier level."""
+    return direction is None and bool(m.get("is_range")) and _BARE_FROM.search(before) is not None \
+        and _RANGE_TO.search(m["text"]) is not None
+
+
+def _owned_earlier_level(before: str, lex: ChangeLexicon) -> bool:
+    owned = _OWNED_FROM.search(before)
+    return owned is not None and lex.time_cues.search(owned.group("owner")) is not None
 
 
 def _still_particle(doc: Doc, char: int, lex: ChangeLexicon) -> bool:
@@ -238,15 +261,33 @@ def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     if tok.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "pobj", "nummod", "compound", "quantmod", "nmod", "amod"):
         return None
     head, climbed = tok.head, False
-    # "grew at a yearly rate of 2.1 percent", "shipped a total of 6 million crates": climb through 'rate of' and 'by'
+    if head.lower_ == "back" and head.dep_ in ("advmod", "prt"):
+        head = head.head  # "fell back 1.1%"
+    # "grew at a yearly rate of 2.1 percent", "shipped a total of 6 million crates", "have risen an average of 3
+    # inches": climb through 'rate of', 'an average of' and 'by'
     for _ in range(3):
-        if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace", "total"):
+        if head.dep_ == "prep" and head.lower_ in ("by", "of", "at") or head.lemma_ in ("rate", "pace", "total") \
+                or head.lemma_ == "average" and head.pos_ == "NOUN":
             head, climbed = head.head, True
         else:
             break
     if head.pos_ in ("VERB", "NOUN") and lex.token_direction(head):
         return head
     return _direction_particle(head, m, lex) if head.pos_ == "VERB" and (tok.dep_ == "dobj" or climbed) else None
+
+
+def _left_a_stock(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[dict]:
+    """'150,000 people left the labor force': a count that is the subject of a verb of leaving, whose object is the
+    stock it left, is that stock's decrease (guidelines, Change); 'with 3:12 left', 'the firm left 200 workers' are not."""
+    tok = doc[m["head"]]
+    if tok.dep_ == "nummod" and m["unit"] is None:
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.leaving_a_stock:
+        return None
+    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None
+    return {"direction": "down", "role": "delta"}
 
 
 def _counts_change_events(tok: Token, m: dict, lex: ChangeLexicon) -> bool:
@@ -339,7 +380,8 @@ def _level_compared_with_earlier(text: str, mentions: list[dict], out: list[Opti
             continue
         if not _COMPARED.search(text[a["end"]:_anchor(b)]) or a["value"] is None or b["value"] in (None, a["value"]):
             continue
-        if not lex.time_cues.search(text[b["end"]:b["sent_end"]][:40]):
+        if not (lex.time_cues.search(text[b["end"]:b["sent_end"]][:40])
+                or _owned_earlier_level(text[a["end"]:_anchor(b)], lex)):  # "compared with last year's 1,340"
             continue
         direction = "up" if a["value"] > b["value"] else "down"
         out[i] = {"direction": direction, "role": "new"}
