@@ -817,6 +817,23 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
 
 
+def _who_named_apposition(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The former king, Gyanendra of Nepal, was given two weeks', 'Its rival, Acme Corp, sold 3 million': a common-noun
+    subject renamed by an apposition takes the name, unless the verb only reports the figure."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.lower_ in f.words.pronouns:
+        return None
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        ent = next((e for e in f.ents if e.start <= appos.i < e.end), None)
+        if ent is not None and not _overlaps_tokens(ent, f.exclude):
+            return ent.text, [ent.start_char, ent.end_char]
+    return None
+
+
+def _overlaps_tokens(ent: Span, tokens: tuple[int, int]) -> bool:
+    return ent.start < tokens[1] and tokens[0] < ent.end
+
+
 _SUBJECT_ATTACHMENTS = ("of", "at", "in", "on", "for")
 
 
@@ -1069,7 +1086,8 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_named_with, False),
     (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_storm, False),
+    (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
+    (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )

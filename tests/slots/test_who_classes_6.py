@@ -55,3 +55,13 @@ def test_name_with_figure(nlp, text, figure, expected):
 ])
 def test_subject_head_name(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A common-noun subject renamed by an apposition takes the name ('the new coach, Maria Lopez, signed ...').
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The retired general, Omar Haddad of Jordan, was given three weeks to respond.", "three weeks", "Omar Haddad"),
+    ("The new coach, Maria Lopez, signed a four-year contract.", "four-year", "Maria Lopez"),
+    ("Its biggest rival, Acme Corp, sold 3 million phones last year.", "3 million", "Acme Corp"),
+])
+def test_subject_renamed_by_apposition(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
