@@ -686,7 +686,7 @@ def _gapped_subject(doc: Doc, m: dict) -> Optional[Span]:
         i -= 1
     if i == start or i == 0 or doc[start - 1].pos_ not in ("NOUN", "PROPN") or doc[i - 1].lower_ not in _GAP_SEPARATORS:
         return None
-    first = [t for t in doc[:i - 1] if t.idx >= m["sent_start"]][-40:]
+    first = [t for t in doc[max(i - 41, 0):i - 1] if t.idx >= m["sent_start"]]  # a window: never the whole document
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in first)
     has_figure = any(t.ent_type_ in _FIGURE_ENTS or t.like_num and t.ent_type_ != "DATE" for t in first)
     return doc[i:start] if has_verb and has_figure else None
