@@ -728,6 +728,19 @@ def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return found
 
 
+def _who_among_population(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'11 of the 19 common cancers among men', 'unemployment among young adults rose to 12%': a figure stated 'among'
+    a population (``populations`` of subjects.json) is that population's, as the guidelines' surveyed shares are."""
+    of = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    for tok in (f.head, f.noun, counted, f.subject):
+        among = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among"), None) if tok is not None else None
+        group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+        if group is not None and group.lemma_.lower() in f.words.populations and not group.ent_type_:
+            return _phrase(f.doc, group, f.exclude)
+    return None
+
+
 def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'rural voters (41%), urban (55%) and suburban (48%) voters': a figure in brackets right after a population
     (``populations`` of subjects.json) is that group's figure; a bare adjective stands for the group noun it shares
@@ -1085,7 +1098,7 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_named_with, False),
-    (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
     (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
     (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),

@@ -65,3 +65,22 @@ def test_subject_head_name(nlp, text, figure, expected):
 ])
 def test_subject_renamed_by_apposition(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A figure stated 'among' a population is that population's, as a surveyed share is (subjects.json populations);
+# 'among' a group that is no population ('among the banks') leaves the other rules to decide.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The study found declines in 11 of the 19 most common cancers among men.", "11", "men"),
+    ("Unemployment among young adults rose to 12% in May.", "12%", "young adults"),
+    ("About 40% of deaths among children were caused by malaria.", "40%", "children"),
+    ("Smoking among teenagers fell 5% last year.", "5%", "teenagers"),
+])
+def test_figure_among_a_population(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+@pytest.mark.parametrize("text, figure, wrong", [
+    ("Ohio is large. Lending among the banks fell 5% last year.", "5%", "the banks"),
+])
+def test_among_a_group_that_is_no_population(nlp, text, figure, wrong):
+    assert who_of(nlp, text, figure) != wrong
