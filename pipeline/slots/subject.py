@@ -659,6 +659,59 @@ def _rules_what(f: _Figure) -> Optional[tuple]:
 # ---------------------------------------------------------------------------------------------- the who rules
 # Each takes the figure and its what and gives (name, span) or None; the first that gives one decides.
 
+_GAP_WORDS = ("DET", "ADJ", "PROPN", "NOUN")  # the words of a gapped conjunct's subject ('the coalition', 'Toyota')
+_GAP_SEPARATORS = (",", "and", ";")
+_FIGURE_ENTS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _who_gapped_conjunct(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Ford sold 12,000 cars, Toyota 9,000 and Honda 7,500': a figure right after a noun phrase that follows a comma
+    or 'and', with no verb of its own, repeats the first clause for that noun phrase, which is its who (the verb's
+    subject is the first figure's). A noun that names a measure ('exports $5 billion, imports $3 billion') is what
+    was measured, not whose: the other rules decide."""
+    run = _gapped_subject(f.doc, f.m)
+    if run is None or _names_a_measure(run[-1], f.lexicon, f.words) or run[-1].lower_ in f.words.pronouns:
+        return None
+    ent = _entity_in(f.ents, (run.start_char, run.end_char))
+    if ent is not None:
+        return ent.text, [ent.start_char, ent.end_char]
+    return run.text, [run.start_char, run.end_char]
+
+
+def _gapped_subject(doc: Doc, m: dict) -> Optional[Span]:
+    """The noun phrase a gapped conjunct opens with, when the figure follows it and a clause with a verb and a figure
+    of its own comes before its comma or 'and' in the sentence."""
+    start = i = m["token_start"]
+    while i > 0 and start - i < 6 and doc[i - 1].idx >= m["sent_start"] and doc[i - 1].pos_ in _GAP_WORDS:
+        i -= 1
+    if i == start or i == 0 or doc[start - 1].pos_ not in ("NOUN", "PROPN") or doc[i - 1].lower_ not in _GAP_SEPARATORS:
+        return None
+    first = [t for t in doc[max(i - 41, 0):i - 1] if t.idx >= m["sent_start"]]  # a window: never the whole document
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in first)
+    has_figure = any(t.ent_type_ in _FIGURE_ENTS or t.like_num and t.ent_type_ != "DATE" for t in first)
+    return doc[i:start] if has_verb and has_figure else None
+
+
+# A ranking's names: 'followed by Jordan with 589,000, Iraq with ...'. Not an object or a destination: 'Smith won Ohio
+# with 52%' and 'it sent the most students to Canada with 9,000' are the subject's.
+_WITH_ROLES = ("appos", "conj", "nsubj", "nsubjpass")
+
+
+def _who_named_with(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'followed by Jordan with 589,000, Iraq with 220,000': a figure given 'with' right after a name is that
+    name's, unless the name is a verb's object (the subject then owns the figure)."""
+    i = f.m["token_start"] - 1
+    while i > 0 and f.doc[i].dep_ in ("quantmod", "advmod") and f.m["token_start"] - i <= 3:
+        i -= 1  # 'with more than 589,000'
+    if i < 1 or f.doc[i].lower_ != "with" or f.doc[i - 1].idx < f.m["sent_start"]:
+        return None
+    ent = next((e for e in f.ents if e.end == i), None)
+    ranked = ent is not None and (ent.root.dep_ in _WITH_ROLES or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by")
+    if not ranked:
+        return None
+    return ent.text, [ent.start_char, ent.end_char]
+
+
 def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'54% of adults': a survey's share belongs to the surveyed population. A share that its clause places
     ('40% of the refugees are in Africa') is the place's, and one a named subject holds ('Africa hosts a quarter of
@@ -673,6 +726,19 @@ def _who_surveyed(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     if f.subj_slots is not None and f.subj_slots.get("is_entity") and not f.reporter and _is_object_of(f.head, f.verb):
         return None
     return found
+
+
+def _who_among_population(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'11 of the 19 common cancers among men', 'unemployment among young adults rose to 12%': a figure stated 'among'
+    a population (``populations`` of subjects.json) is that population's, as the guidelines' surveyed shares are."""
+    of = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    for tok in (f.head, f.noun, counted, f.subject):
+        among = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among"), None) if tok is not None else None
+        group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+        if group is not None and group.lemma_.lower() in f.words.populations and not group.ent_type_:
+            return _phrase(f.doc, group, f.exclude)
+    return None
 
 
 def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -757,9 +823,28 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
         return None
     span = tuple(f.subj_slots["span"])
     named = [e for e in f.ents if e.label_ in WHO_LABELS and e.start_char < span[1] and span[0] < e.end_char]
-    ent = next((e for e in named if not base_of(e)), named[0] if named else None)
+    # the name the subject's own head is in ('the U.S. agency's Fjord Institute') before the names that modify it
+    heads = [e for e in named if f.subject is not None and e.start <= f.subject.i < e.end and not base_of(e)]
+    ent = next((e for e in heads + named if not base_of(e)), named[0] if named else None)
     ent = specific_place(ent, f.ents, f.words) if ent is not None else None
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _who_named_apposition(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The former king, Gyanendra of Nepal, was given two weeks', 'Its rival, Acme Corp, sold 3 million': a common-noun
+    subject renamed by an apposition takes the name, unless the verb only reports the figure."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.lower_ in f.words.pronouns:
+        return None
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        ent = next((e for e in f.ents if e.start <= appos.i < e.end), None)
+        if ent is not None and not _overlaps_tokens(ent, f.exclude):
+            return ent.text, [ent.start_char, ent.end_char]
+    return None
+
+
+def _overlaps_tokens(ent: Span, tokens: tuple[int, int]) -> bool:
+    return ent.start < tokens[1] and tokens[0] < ent.end
 
 
 _SUBJECT_ATTACHMENTS = ("of", "at", "in", "on", "for")
@@ -1012,8 +1097,10 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_surveyed, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_storm, False),
+    (_who_gapped_conjunct, False), (_who_named_with, False),
+    (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
+    (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
 )
