@@ -48,6 +48,8 @@ class SubjectWords:
     region_nouns: frozenset = frozenset()
     place_groups: frozenset = frozenset()
     storm_nouns: frozenset = frozenset()
+    subject_attachments: frozenset = frozenset()
+    part_of_pronouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -55,7 +57,8 @@ class SubjectWords:
                    frozenset(who["reporter_verbs"]), frozenset(who["event_scales"]), frozenset(who["world_scopes"]),
                    {k: frozenset(v) for k, v in who["anaphor_pronouns"].items()},
                    {k: frozenset(v) for k, v in who["anaphor_nouns"].items()}, frozenset(who.get("region_nouns", ())),
-                   frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())))
+                   frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())),
+                   frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -763,14 +766,11 @@ def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return None
 
 
-_PART_OF_PRONOUNS = ("them", "these", "those")
-
-
 def _who_part_of_them(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'Kurds make up the largest group; 2 million of them live abroad': a part 'of them' is the group's, the
     subject named just before it (in the sentence, else the one before) when that subject is a name."""
     of = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is None or not any(c.dep_ == "pobj" and c.lower_ in _PART_OF_PRONOUNS for c in of.children):
+    if of is None or not any(c.dep_ == "pobj" and c.lower_ in f.words.part_of_pronouns for c in of.children):
         return None
     sent = f.head.sent
     start = f.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -847,9 +847,6 @@ def _overlaps_tokens(ent: Span, tokens: tuple[int, int]) -> bool:
     return ent.start < tokens[1] and tokens[0] < ent.end
 
 
-_SUBJECT_ATTACHMENTS = ("of", "at", "in", "on", "for")
-
-
 def _who_named_storm(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'the storm dumped two metres of rain' after 'Typhoon Rusa hit Taiwan': a storm's own measures take the storm,
     by the name it was given before ('Hurricane X', 'Super Typhoon X'; the NER tags such names as events or people).
@@ -910,7 +907,7 @@ def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
     if lemma in f.lexicon.reporters or lemma in f.words.populations or _pointer_labels(subject, f.words) is not None:
         return None
     for prep in subject.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _SUBJECT_ATTACHMENTS:
+        if prep.dep_ != "prep" or prep.lower_ not in f.words.subject_attachments:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             lo, hi = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)

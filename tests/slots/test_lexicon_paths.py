@@ -35,6 +35,9 @@ CASES = [
     # subjects.json pronouns: a pronoun subject continues the paragraph's remembered subject
     ("subjects", "pronouns", "others", "Acme Corp. sold 4,000 cars in May. Others sold 2,000 trucks in June.", "2,000",
      "who", "Others", "Acme Corp."),
+    # who.json part_of_pronouns: 'N of them' is a part of the group the subject before it names
+    ("who", "part_of_pronouns", "group", "The Kurds make up the largest group in the region. Two million of the group "
+     "live abroad.", "Two million", "who", None, "Kurds"),
     # dates.json fiscal_frame_words: a text that speaks of budget years dates its plain years as fiscal years
     ("dates", "fiscal_frame_words", "appropriation", "The council's appropriation was $5 million in 2023.",
      "$5 million", "date", "2023", "2022-10/2023-09"),
