@@ -12,6 +12,7 @@ its phrasing. scikit-learn is the ``train`` extra; running the pipeline does not
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any, Optional, Sequence, Union
 
 from spacy.language import Language
 
-from newsclaims.evaluation import compare
+from newsclaims.evaluation import compare, scoring
 from newsclaims.evaluation.matching import align
 from newsclaims.slots.candidates import Candidate
 from newsclaims.slots.rankers import LinearRanker, RulesRanker
@@ -39,12 +40,13 @@ DECIMALS = 6
 
 
 def slot_match(slot: str, gold: Optional[str], value: Optional[str]) -> bool:
-    """Whether a candidate's value is the gold value, as the evaluator decides it."""
-    if slot == "what":
-        return what_f1(gold, value) >= compare.WHAT_F1_THRESHOLD
-    if slot == "date":
-        return compare.date_match({"date": gold}, {"date": value})
-    return compare.who_match({"who": gold}, {"who": value})
+    """Whether a candidate's value is the gold value: the evaluator's own per-slot test."""
+    return scoring.slot_right(slot, {slot: gold}, {slot: value}, _comparators())
+
+
+@functools.lru_cache(maxsize=1)
+def _comparators() -> scoring.Comparators:
+    return scoring.default_comparators()
 
 
 def what_f1(gold: Optional[str], value: Optional[str]) -> float:
