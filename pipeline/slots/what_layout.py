@@ -82,16 +82,17 @@ def _figure_line(line: str) -> bool:
 
 
 def _as_label(frame: WhatFrame, start: int, line: str) -> Optional[tuple[int, int, str]]:
-    """The line as a label: a few words, letters only (no figure, no date), no sentence, no verb, not a speaker's
-    name (a transcript's 'MARY LEE:')."""
+    """The line as a label: a few words, letters only (no figure, no date), no sentence, no verb, naming a thing (no
+    preposition first, as 'In Europe:'), not a dateline or a speaker's name in capitals ('OSLO:', 'MARY LEE:')."""
     label = line.strip().rstrip(":").strip()
     words = label.split()
     if not words or len(words) > _layout(frame)["label_words"] or re.search(r"\d|[.!?]$", label) \
-            or not re.search(r"[A-Za-z]{3}", label) or label.isupper() and len(words) > 1:
+            or not re.search(r"[A-Za-z]{3}", label) or label.isupper():
         return None
     lead = start + len(line) - len(line.lstrip())
     span = frame.span(lead, lead + len(label))
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span) or all(t.ent_type_ == "PERSON" for t in span):
+    if span is None or span[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") for t in span) \
+            or all(t.ent_type_ == "PERSON" for t in span):
         return None
     return lead, lead + len(label), label
 
@@ -110,12 +111,18 @@ def _inline_label(frame: WhatFrame, start: int, before: str) -> Optional[tuple[i
 
 
 def _lead_in(frame: WhatFrame, start: int, before: str) -> Optional[tuple[int, int, str]]:
-    """The label that leads in the figure's paragraph, when the figure is in the first sentence after it:
-    'Spot price: The price fell 5 cents ...'."""
+    """The label that leads in the figure's paragraph, when the figure is in the first sentence after it, a
+    sentence with its verb before the figure: 'Spot price: The price fell 5 cents ...', not a list ('Key
+    players: Jones (12 points), ...') nor a dateline ('Oslo: The mill hired ...')."""
     found = re.match(r"\s*(?P<label>[^\d\n:]+?):\s+(?=[A-Z])", before)
     if found is None or re.search(r"[.!?]\s", before[found.end():]):
         return None
-    return _as_label(frame, start + found.start("label"), found.group("label"))
+    stated = frame.span(start + found.end(), start + len(before.rstrip()))
+    if stated is None or not any(t.pos_ in ("VERB", "AUX") for t in stated):
+        return None
+    label = _as_label(frame, start + found.start("label"), found.group("label"))
+    place = frame.span(*label[:2]) if label is not None else None
+    return None if place is None or all(t.ent_type_ in ("GPE", "LOC") for t in place) else label  # 'Oslo: The ...'
 
 
 def _counted_words(frame: WhatFrame, mi: int, label: tuple[int, int, str]) -> str:

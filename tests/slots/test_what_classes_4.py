@@ -62,6 +62,9 @@ def test_a_lead_in_label_covers_its_first_sentence(what_frame_of, text, figure, 
     ("MARY LEE: About 40 percent of the farms are idle.", "40 percent"),
     ("The plant is growing fast: 30 percent more output.", "30 percent"),
     ("The mill said on Monday that it would hire more people soon\n300\n", "300"),
+    ("In the south: the mill hired 300 workers last spring.", "300"),
+    ("OSLO: The mill hired 300 workers last spring.", "300"),
+    ("Best hitters: Jones (31 homers, 90 runs), Smith (28 homers).", "31"),
 ])
 def test_prose_has_no_layout_what(what_frame_of, text, figure):
     assert _answer(what_frame_of, text, figure) is None
