@@ -1,11 +1,12 @@
-"""The what of a figure that the page sets out by its layout, where the parse of the line says nothing.
+"""The what of a figure that the page sets out by its layout, where the parse of the line says nothing, and of a
+count in a gapped clause, whose noun and verb the clause before it states.
 
 Stat blocks and labelled lines are no sentences: in 'Deaths' over '1,204', or 'Deaths ..... 1,204', the label
 says what the figure counts, qualified by the topic of its section or page ('Deaths of river floods'); in
 'Total: 9 million riders in May' the label qualifies the counted noun ('Total riders'); and a paragraph led in
 by a label ('Spot price: The price fell 5 cents ...') states its first sentence's figures of the label. Such an
-answer is the rules' answer of the figure (the claim builder puts it before the cascade's): no dev document is
-laid out this way, so a ranker could not learn to prefer it as a proposer of its own.
+answer is the rules' answer of the figure (the claim builder puts it before the cascade's): dev holds almost no
+such figure, so a ranker could not learn to prefer it as a proposer of its own.
 
 The words of the layout (separators, the most words of a label, lines of a block) are
 ``models/lexicon/what_kinds.json`` ``layout``.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsclaims.slots.what_proposers import WhatFrame, _phrase_words, _plain_noun
+from newsclaims.slots.what_proposers import WhatFrame, _phrase_words, _plain_noun, _tail, _verb_of
 
 _DEFAULT = {"separators": [":", "/", "|", "\t", "..", "…"], "label_words": 6, "block_lines": 4, "link": "of",
             "rate": "per"}
@@ -185,3 +186,68 @@ def _read_page_topic(frame: WhatFrame) -> Optional[str]:
     words = _phrase_words(frame, 0, noun) or [noun]
     last = max([words[-1].i] + [c.i for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")])
     return frame.doc[words[0].i:last + 1].text
+
+
+# --------------------------------------------------------------------------- gapped clauses
+
+_GAP_SEPARATORS = (",", ";", "and")
+
+
+def gapped_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
+    """(what, None) for a count in a gapped clause, whose verb and noun the clause before it states: in 'Labor won
+    71 seats, the Greens 12 with 9 undecided' the 12 counts seats won (the Greens are its who, not its what)
+    and the 9 seats undecided; in 'the storm caused 30 deaths in Ohio, four in Iowa' the four counts deaths
+    caused. None when the figure counts its own noun, has a unit, or a verb of its own stands before it."""
+    m, doc = frame.mentions[mi], frame.doc
+    before = doc[m["token_start"] - 1] if m["token_start"] > 0 else None
+    if m.get("unit") is not None or _counts_noun(frame, mi) or before is not None \
+            and (before.pos_ == "ADP" and before.lower_ != "with" or before.text == "("):
+        return None  # 'a crew of 6', 'down by 8': an amount of another thing; '(39)': a bracket's aside
+    earlier = _earlier_count(frame, mi)
+    if earlier is None:
+        return None
+    j, noun, verb = earlier
+    between = doc[frame.mentions[j]["token_end"]:m["token_start"]]
+    if any(t.pos_ in ("VERB", "AUX") for t in between) or not any(t.lower_ in _GAP_SEPARATORS for t in between):
+        return None
+    thing = " ".join(t.text for t in _counted_phrase(frame, mi, noun))
+    tail = _tail(frame, mi, m["token_end"])
+    if tail and tail[0].pos_ not in ("ADP", "DET", "NOUN", "PROPN", "NUM"):
+        what = f"{thing} {' '.join(t.text for t in tail)}"  # '9 undecided' -> 'seats undecided'
+    else:
+        what = f"{thing} {verb.text}" if verb is not None else thing
+    frame.anchors[(mi, what)] = (noun.idx, noun.idx + len(noun))
+    return what, None
+
+
+def _counts_noun(frame: WhatFrame, mi: int) -> bool:
+    """Whether the figure counts a noun after it ('71 seats'); the noun before it is a gapped item's head, which
+    the parse often takes for the counted one ('the Greens 12')."""
+    noun = frame.clause(mi).noun
+    return noun is not None and noun.i >= frame.mentions[mi]["token_end"]
+
+
+def _earlier_count(frame: WhatFrame, mi: int):
+    """(index, noun, verb) of the nearest earlier figure of the sentence that counts a noun, with no unit, and the
+    verb that governs it (None for a level or reporting verb)."""
+    m = frame.mentions[mi]
+    for j in range(mi - 1, -1, -1):
+        other = frame.mentions[j]
+        if other["sent_start"] != m["sent_start"]:
+            return None
+        noun = frame.clause(j).noun
+        if not _counts_noun(frame, j) or other.get("unit") is not None or not _plain_noun(frame, j, noun):
+            continue
+        verb = _verb_of(noun)
+        if verb is not None and (verb.lemma_.lower() in frame.lexicon.level_verbs
+                                 or verb.lemma_.lower() in frame.who.words.reporter_verbs):
+            verb = None
+        return j, noun, verb
+    return None
+
+
+def _counted_phrase(frame: WhatFrame, mi: int, noun) -> list:
+    """The noun with the words before it that modify it ('factory jobs'), not what follows it."""
+    words = [t for t in frame.doc[noun.left_edge.i:noun.i + 1]
+             if t.dep_ in ("compound", "amod") and t.head == noun and not t.like_num] + [noun]
+    return sorted(words, key=lambda t: t.i)

@@ -3,7 +3,7 @@ what the rules' answer of a figure the page sets out by its layout must be, or t
 import pytest
 
 import newsclaims
-from newsclaims.slots.what_layout import layout_answer
+from newsclaims.slots.what_layout import gapped_answer, layout_answer
 
 BLOCK = ("The county has counted 412 river floods since 1950.\n\n"
          "1950-2019\nDeaths\n1,204\n56 per year\nCost\n$3.2B\n\n"
@@ -78,3 +78,22 @@ def test_prose_has_no_layout_what(what_frame_of, text, figure):
 def test_claims_carry_the_layout_what(nlp, text, figure, expected):
     doc = nlp(newsclaims.make_doc(nlp, text, doc_id="t", published="2021-03-01"))
     assert {c["text"]: c["what"] for c in doc._.claims}[figure] == expected
+
+
+# A count in a gapped clause counts what the clause before it counted, with that clause's verb, or with what its
+# own words add ('27 undecided'); the name before it is its who. An amount of another noun ('a crew of 6'), a
+# change ('down by eight'), a bracket's aside and a figure with a unit are no gapped counts.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Officially, the Greens have won 71 seats, the Reds 50 with 27 undecided.", "50", "seats won"),
+    ("Officially, the Greens have won 71 seats, the Reds 50 with 27 undecided.", "27", "seats undecided"),
+    ("The storm caused twelve deaths in Ohio, four in Iowa and one in Maine.", "four", "deaths caused"),
+    ("The storm caused twelve deaths in Ohio, four in Iowa and one in Maine.", "one", "deaths caused"),
+    ("The plane carried 96 passengers and a crew of 6.", "6", None),
+    ("The vote gave the party 13 seats, down by eight from the last vote.", "eight", None),
+    ("Exports rose 12%, imports 8%.", "8%", None),
+])
+def test_gapped_counts_take_the_earlier_count(what_frame_of, text, figure, expected):
+    frame, index = what_frame_of(text)
+    found = gapped_answer(frame, index(figure))
+    assert (found[0] if found else None) == expected
+
