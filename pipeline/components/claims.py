@@ -33,6 +33,7 @@ from newsclaims.slots.date_features import DATE_FILLER
 from newsclaims.slots.date_proposers import DateFrame
 from newsclaims.slots.rankers import RulesRanker, checked_ranker, ranker_from_data
 from newsclaims.slots.what_features import WHAT_FILLER
+from newsclaims.slots.what_layout import gapped_answer, layout_answer
 from newsclaims.slots.what_proposers import KindWords, WhatFrame
 from newsclaims.slots.who_features import WHO_FILLER, _path_length
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
@@ -158,7 +159,7 @@ class ClaimBuilder:
 
     def rank_what(self, frame: WhatFrame, mi: int, slots: dict, every_candidate: bool = True) -> list[Scored]:
         """The figure's what candidates, best first; the rules' answer (``slots``) is one of them."""
-        frame.rules[mi] = (slots["what"], slots["what_span"])
+        frame.rules[mi] = layout_answer(frame, mi) or gapped_answer(frame, mi) or (slots["what"], slots["what_span"])
         return self._rank(WHAT_FILLER, self.what_ranker, frame, mi, every_candidate)
 
     def rank_who(self, frame: WhoFrame, mi: int, slots: dict, source, every_candidate: bool = True) -> list[Scored]:

@@ -94,6 +94,7 @@ class KindWords:
     period_words: frozenset = frozenset()  # 'over the past decade' spans a period: no comparison
     loose_preps: frozenset = frozenset()  # 'happened ... with 70 storms': the storms are not what happened
     scales: tuple = ()  # ({"what", "before", "after", "context"}, ...): "a 6.1 magnitude quake"
+    layout: dict = field(default_factory=dict)  # a stat block's and a labelled line's words (what_layout.py)
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -106,7 +107,7 @@ class KindWords:
                    data["share"].get("who", "share who"), frozenset(data.get("comparisons", ())),
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
                    frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
-                   frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())))
+                   frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())), dict(data.get("layout", {})))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
