@@ -56,6 +56,8 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     if proposer == "present_tense" and cand.features.get("still_word") \
             and tense(_governing_verb(frame.doc, frame.mentions[mi])) in ("present", "modal"):
         proposer = "now_word"  # 'still', 'already' date a present or modal figure ('31 still remain missing')
+    if proposer in _RELEASE_DAY_UNUSED and _release_day(frame, cand):
+        proposer = _RELEASE_DAY_UNUSED[proposer]  # 'released a report today revealing 13 million tons': no date
     if proposer == "reference" and not takes_reference(frame, mi):
         proposer = "reference_unused"
     if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)):
@@ -63,6 +65,18 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     if proposer in RULE_ORDER:
         return (RULE_ORDER.index(proposer), near, start)
     return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, near, start)
+
+
+# A release's or statement's day offered as the figure's date: what the rules make of it.
+_RELEASE_DAY_UNUSED = {"sentence": "taken", "now_word": "now_unused", "carry": "carry_unused"}
+
+
+def _release_day(frame: DateFrame, cand: Candidate) -> bool:
+    """A day relative to publication that dates a release or statement verb ('the agency today announced', 'said on
+    Monday'), not the figure. A day written out dates what was announced on it ('$90 million in funding announced on
+    Aug. 19, 2021')."""
+    return cand.span is not None and bool(cand.value) and len(cand.value) == 10 and cand.resolution != "explicit" \
+        and frame.release_day(cand.span)
 
 
 def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float]:
@@ -89,6 +103,8 @@ def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float
         f["owned_gap" if frame.owner[di] == mi else "owned_by_other"] = 1.0
     if any_between(frame.markers, lo, hi):
         f["marker_between"] = 1.0
+    if _release_day(frame, cand):
+        f["release_day"] = 1.0
     if _marker_before(frame, start):
         f["marker_before"] = 1.0
     if any_between(frame.mention_starts, lo, hi):

@@ -60,6 +60,7 @@ class DateFrame:
     budget_reference: bool = False  # that period is the fiscal year of the budget the story is about
     election_date: Optional[Candidate] = None  # the date an election story's results take (election_results_date)
     _now: dict = field(default_factory=dict)
+    _release_day: dict = field(default_factory=dict)
     figure_cache: dict = field(default_factory=dict)  # per figure: what date_features.figure_features found
 
     @classmethod
@@ -109,6 +110,13 @@ class DateFrame:
         d = self.dates[di]
         return bool(self.lexicon.record_since.search(self.text[max(0, d["start"] - RECORD_REACH):d["start"]]))
 
+    def release_day(self, span: tuple[int, int]) -> bool:
+        """Whether the time word at ``span`` modifies a release or statement verb ('released a report today',
+        'today announced', 'said on Monday'): it dates the release, not the figures it reveals."""
+        if span not in self._release_day:
+            self._release_day[span] = _modifies_release_verb(self.doc, span, self.lexicon.release_day_verbs)
+        return self._release_day[span]
+
     def sentence_dates(self, mi: int) -> list[int]:
         return self.by_sentence.get(self.mentions[mi]["sent_start"], [])
 
@@ -125,6 +133,21 @@ class DateFrame:
             return bisect.bisect_left(self.quotes[q], m["start"]) - bisect.bisect_left(self.quotes[q], m["sent_start"])
 
         return count(_QUOTES_OPEN) > count(_QUOTES_CLOSE) or count(_QUOTE_STRAIGHT) % 2 == 1
+
+
+_TIME_WORD_LINKS = frozenset({"npadvmod", "tmod", "advmod", "pobj", "prep", "nummod", "compound", "appos"})
+
+
+def _modifies_release_verb(doc: Doc, span: tuple[int, int], verbs: frozenset) -> bool:
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    tok = words.root if words is not None and len(words) else None
+    for _ in range(3):  # 'today' -> released; 'Monday' -> on -> said
+        if tok is None or tok.dep_ not in _TIME_WORD_LINKS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in verbs
+    return False
 
 
 def _lead_sentences(text: str, sentences: SentenceIndex) -> list[tuple[int, int]]:

@@ -52,6 +52,7 @@ class DateLexicon:
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
+    release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -95,6 +96,7 @@ class DateLexicon:
                                  rf"(?:year|12\s+months|twelve\s+months)$", re.I),
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
+            release_day_verbs=frozenset(data.get("release_day_verbs", ())),
         )
 
     @classmethod
@@ -131,6 +133,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         near = spans[max(0, k - 3):k]
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
+        if _dateline(text, ent.start_char, ent.end_char):
+            continue  # 'WASHINGTON, March 3, 2015 -': a publication line dates no figure of the release
         ent, iso, how = _resolved_part(ent, published, parser, lexicon)
         start, ent_text = ent.start_char, ent.text
         framed = _TIME_FRAME_OPENER.search(text, max(0, start - 20), start)
@@ -147,7 +151,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
             found["time_frame"] = True
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
-    out += _fiscal_year_codes(doc, text, out, spans, sentences)
+    codes = _fiscal_year_codes(doc, text, out, spans, sentences)
+    out = [d for d in out if not any(c["start"] <= d["start"] and d["end"] <= c["end"] for c in codes)] + codes
     out += _elided_periods(text, out, spans)
     out.sort(key=lambda d: d["start"])
     out = [d for d in _join_periods(text, out, published, parser, lexicon)
@@ -159,6 +164,17 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
+
+
+# A dateline: a paragraph opening with a place in capitals ('WASHINGTON, D.C.,', 'SUGAR LAND, Texas,'), then the
+# date, then a dash.
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][\w.'\- ]*){0,2},?[ \t]*(?:\([\w ]+\)[ \t]*)?$")
+_DATELINE_DASH = re.compile(r"[ \t]*(?:--?|\u2013|\u2014)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) is a dateline's: the guidelines date no figure by a publication line."""
+    return bool(_DATELINE_DASH.match(text, end)) and bool(_DATELINE_PLACE.search(text, max(0, start - 60), start))
 
 
 # Words the NER leaves out of a time frame that change its period: 'in each of the last five years' (the complete
@@ -360,17 +376,20 @@ def windowed(d: dict, span: dict, earlier: list[dict], published: Optional[str],
 
 # Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025') and year pairs ('2013/14'), which the
 # NER often leaves unlabelled or calls a number.
-_FISCAL_CODE = re.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?:\d{4}|\d{2})\b")
+_FISCAL_CODE = re.compile(r"\b(?:FY|F\.Y\.|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?:\d{4}|\d{2})\b")
 _YEAR_PAIR_IN_TEXT = re.compile(r"(?<![\d/])(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/])")
 
 
 def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[int, int]],
                        sentences) -> list[dict]:
+    """The codes no date of ``found`` covers; a code wider than the date the NER found inside it ('F.Y.' + '2016')
+    replaces it (the caller drops the dates a code covers)."""
     taken = [(d["start"], d["end"]) for d in found]
     out = []
     for m in [*_FISCAL_CODE.finditer(text), *_YEAR_PAIR_IN_TEXT.finditer(text)]:
         start, end = m.span()
-        if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in mentions):
+        if any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e in taken) \
+                or any(s < end and start < e for s, e in mentions):
             continue
         iso, how = resolve_date(m.group(0))
         if iso is None:

@@ -1,0 +1,60 @@
+"""Issue 11's date classes, sixth round: fiscal years written 'F.Y. 2016', datelines, the day of a release or
+statement. Each class is a table of made-up texts run through the real pipeline (the figure's date, or None, by
+the figure's text)."""
+from __future__ import annotations
+
+import pytest
+from date_checks import check
+
+from newsclaims.normalize.dates import resolve_date
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'F.Y.' with periods is a fiscal year code like 'FY'
+    ("The bill is $12 billion above F.Y. 2013 enacted caps.", "2013-02-02", {"$12 billion": "2012-10/2013-09"}),
+    ("The ministry's F.Y. 2019 request was $3 billion.", None, {"$3 billion": "2018-10/2019-09"}),
+    ("The agency spent $40 million in FY 2012, up from $30 million in FY2011.", "2013-02-02",
+     {"$40 million": "2011-10/2012-09", "$30 million": "2010-10/2011-09"}),
+    # a plain year stays a calendar year
+    ("Output rose to 40 tons in 2012.", "2013-02-02", {"40 tons": "2012"}),
+])
+def test_fiscal_year_codes_with_periods(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("F.Y. 2016", "2015-10/2016-09"),
+    ("f.y. 2016", "2015-10/2016-09"),
+    ("FY 2016", "2015-10/2016-09"),
+])
+def test_fiscal_code_resolves(text, expected):
+    assert resolve_date(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a dateline's date is a publication line: it dates no figure of the release
+    ("PARIS, March 3, 2015 - The institute released a study showing 40 million tons of grain are stored in 12 "
+     "countries.", "2015-03-03", {"40 million tons": None}),
+    ("Grain report\n\nSAN JOSE, Calif., June 4, 2019 -- Sales fell 4% in May, the firm said.", "2019-06-04",
+     {"4%": "2019-05"}),
+    # a date after a place that is no dateline (no dash after it) still dates the figure
+    ("In Paris, on March 3, 2015, the fair drew 40,000 visitors.", "2015-03-05", {"40,000": "2015-03-03"}),
+])
+def test_datelines(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'today' on a release verb dates the release, not what it reveals
+    ("The agency released a report today showing 13 million tons of ore lie in known deposits.", "2010-11-17",
+     {"13 million tons": None}),
+    ("The ministry today announced grants of $68 million for 29 towns.", "2021-08-19", {"$68 million": None}),
+    # 'today' on the figure's own verb dates it
+    ("Today, 13 million people live in the region.", "2010-11-17", {"13 million": "2010-11-17"}),
+    ("Twelve people died today in the floods, officials said.", "2010-11-17", {"Twelve": "2010-11-17"}),
+    # a day written out dates what was announced on it
+    ("The grants are part of $90 million in funding announced on Aug. 19, 2021.", "2021-09-01",
+     {"$90 million": "2021-08-19"}),
+])
+def test_release_day(nlp, text, published, expected):
+    check(nlp, text, published, expected)
