@@ -28,6 +28,9 @@ OWNED_REACH = 40  # characters: a date further from the figure than this is neve
 NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
 _FROM_TO_PERIOD = re.compile(r"\s(?:to|through|until)\s", re.I)  # inside a date: 'March 2017 to March 2018'
 _BOUND_THAN = re.compile(r"\b(?:more|less)\s+than\s+([^\W\d]+)\s+$", re.I)  # 'more than doubled' + a date
+# A short gloss in brackets between a figure and its date ('$3.48 per million British thermal units (MMBtu) last
+# Wednesday', '9 million barrels per day (bpd) in 2019'): it does not part them.
+_GLOSS = re.compile(r"\s*\([^()\d]{1,20}\)")
 _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
 
 
@@ -72,7 +75,8 @@ class DateFrame:
             frame.by_sentence.setdefault(d["sent_start"], []).append(di)
             frame.date_at.setdefault((d["start"], d["end"]), di)
             mi = bisect.bisect_right(ends, d["start"]) - 1  # only the figure right before a date can own it
-            if mi >= 0 and d["start"] - ends[mi] <= OWNED_REACH and lexicon.owned_gap.match(text[ends[mi]:d["start"]]):
+            if mi >= 0 and d["start"] - ends[mi] <= OWNED_REACH \
+                    and lexicon.owned_gap.match(_GLOSS.sub("", text[ends[mi]:d["start"]])):
                 frame.owner[di] = mi
         frame.date_starts = [d["start"] for d in dates]
         frame.mention_starts = [m["start"] for m in mentions]
@@ -366,6 +370,9 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
                   and "window" not in frame.dates[di])]  # 'over the past year' is the change's own period
     if not marked:
         return []
+    ends = _old_and_new_dates(frame, same)
+    if ends is not None:  # 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday': the two levels' own dates
+        return [_span_candidate(frame, "baseline", *ends)]
     anchored = next((frame.dates[di] for di in marked if "anchored_to" in frame.dates[di]), None)
     if anchored is not None:  # 'than the same period in fiscal 2023' runs from that period to the one it copies
         anchor = frame.date_at.get(tuple(anchored["anchored_to"]))
@@ -374,6 +381,19 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
+
+
+def _old_and_new_dates(frame: DateFrame, same: list[int]) -> Optional[tuple[dict, dict]]:
+    """The dates a change's old value and its new value own in the sentence, when both own one: the change runs
+    between them, whatever other dates the sentence names ('the July 2025 contract fell 58 cents, from $3.99 last
+    Wednesday to $3.41 yesterday')."""
+    roles = {}
+    for di in same:
+        owner = frame.owner.get(di)
+        change = frame.changes[owner] if owner is not None and frame.changes else None
+        if change and change.get("role") in ("old", "new"):
+            roles.setdefault(change["role"], frame.dates[di])
+    return (roles["old"], roles["new"]) if len(roles) == 2 else None
 
 
 def _owned_by_old_value(frame: DateFrame, di: int) -> bool:

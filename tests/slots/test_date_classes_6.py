@@ -58,3 +58,19 @@ def test_datelines(nlp, text, published, expected):
 ])
 def test_release_day(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a change between two levels that own their dates runs from the old level's date to the new one's
+    ("Propane fell 9 cents from $2.10 per million British thermal units (MMBtu) last Friday to $2.01/MMBtu "
+     "yesterday.", "2025-06-26", {"9 cents": "2025-06-20/2025-06-25", "$2.10 per million British thermal units": "2025-06-20"}),
+    # ... whatever other date the sentence names (a contract's month)
+    ("The price of the July 2025 contract decreased 58 cents, from $3.99 last Wednesday to $3.41 yesterday.",
+     "2025-06-26", {"58 cents": "2025-06-18/2025-06-25", "$3.41": "2025-06-25"}),
+    ("Output rose 9% from 2.1 million barrels per day (bpd) in 2019 to 2.3 million bpd in 2021.", "2022-01-05",
+     {"9%": "2019/2021", "2.1 million barrels per day": "2019", "2.3 million bpd": "2021"}),
+    # a gloss with a number in it is no gloss: the date is not the figure's own
+    ("Output was 2.1 million barrels (up 4 percent) in 2019.", "2022-01-05", {"4 percent": "2019"}),
+])
+def test_change_between_owned_dates(nlp, text, published, expected):
+    check(nlp, text, published, expected)
