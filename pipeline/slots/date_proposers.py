@@ -173,7 +173,7 @@ def reference_date(frame: DateFrame) -> Optional[int]:
     release's day does not date what it reveals), and no comparison's other side, 'since' date or name's year."""
     bounds = [b for b in frame.sentences.bounds if _stated(frame.text[b[0]:b[1]])][:LEAD_REACH]
     usable = [di for start, _ in bounds for di in frame.by_sentence.get(start, []) if _reference_shaped(frame, di)]
-    introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12))]
+    introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12)) or _names_budget(frame, di)]
     if introduced:
         return introduced[0]
     return next((di for di in usable if _dates_a_figure(frame, di)), None)
@@ -218,12 +218,31 @@ def _reference_shaped(frame: DateFrame, di: int) -> bool:
     return not (frame.other_side(di) or frame.lexicon.since.search(before[-12:]) or re.search(r"\b[A-Z]\w+ of\s*$", before))
 
 
-def _budget_period(frame: DateFrame, di: int) -> bool:
-    """A fiscal year named after a budget noun: 'the spending request for fiscal year 2031', 'her budget plan for
-    two thousand eleven' (a fiscal year in a budget story)."""
+def _names_budget(frame: DateFrame, di: int) -> bool:
+    """A fiscal year right before a budget noun: 'the president's F.Y. 2016 Defense budget', 'the 2012 Civil Works
+    budget'."""
     d = frame.dates[di]
-    if not re.fullmatch(r"\d{4}-10/\d{4}-09", d["iso"] or ""):
+    return _fiscal_shaped(d["iso"]) and bool(frame.lexicon.budget_after.match(frame.text, d["end"], d["end"] + 60))
+
+
+def _fiscal_shaped(iso: Optional[str]) -> bool:
+    """Twelve months from a month other than January: a fiscal year (2015-10/2016-09, Australia's 2013-07/2014-06)."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso or "")
+    if m is None or m.group(2) == "01":
         return False
+    start, end = int(m.group(1)) * 12 + int(m.group(2)), int(m.group(3)) * 12 + int(m.group(4))
+    return end - start == 11
+
+
+def _budget_period(frame: DateFrame, di: int) -> bool:
+    """A fiscal year of a budget: named after a budget noun ('the spending request for fiscal year 2031', 'her budget
+    plan for two thousand eleven'), right before one ('the F.Y. 2016 Defense budget'), or the reference period of a
+    story whose lead speaks of a budget ('The treasurer handed down his budget. The deficit for 2013/14 is ...')."""
+    d = frame.dates[di]
+    if not _fiscal_shaped(d["iso"]):
+        return False
+    if _names_budget(frame, di) or any(frame.lexicon.budget_word.search(frame.text, a, b) for a, b in frame.lead):
+        return True
     before = _before(frame, di, 12)
     intro = frame.lexicon.reference_intro.search(before)
     if intro is None:

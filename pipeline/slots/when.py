@@ -32,6 +32,8 @@ class DateLexicon:
     other_side: re.Pattern  # right before a date, the date of a comparison's other side ("than in 2019")
     reference_intro: re.Pattern  # right before a lead's date, the period the document reports on ("numbers for August")
     budget: re.Pattern  # a budget noun right before that period ("the spending request for fiscal year 2031")
+    budget_after: re.Pattern  # a budget noun right after a period ("the F.Y. 2016 Defense budget")
+    budget_word: re.Pattern  # a budget noun anywhere ("handed down his last budget")
     record_since: re.Pattern  # before a date, a record's horizon, not the figure's date ("the largest since 2010")
     since_event: re.Pattern  # before a date, a total runs from an event in it ("since the invasion in 2003")
     year_back: frozenset  # "a year earlier": a year before the date it is relative to
@@ -71,6 +73,9 @@ class DateLexicon:
                                   rf"\s+)?(?:(?:the|a|an)\s+)?(?:[^\W\d]+\s+){{0,3}}?(?:(?:{_alternation(data['baseline_fillers'])})\s+)?$", re.I),
             reference_intro=re.compile(rf"\b(?:{_alternation(data.get('reference_intro_words', ['for']))})\s+(?:the\s+)?$", re.I),
             budget=re.compile(rf"\b(?:{_alternation(data.get('budget_nouns', ['budget']))})s?\s+(?:[^\W\d]+\s+){{0,2}}$", re.I),
+            budget_after=re.compile(rf"(?:\u2019s|'s)?\s+(?:[A-Z][\w.&'\u2019-]*\s+){{0,3}}"
+                                    rf"(?i:{_alternation(data.get('budget_nouns', ['budget']))})s?\b"),
+            budget_word=re.compile(rf"\b(?:{_alternation(data.get('budget_nouns', ['budget']))})s?\b", re.I),
             record_since=re.compile(rf"\b(?:{_alternation(data.get('record_words', ['largest']))})\b[^.;:!?]{{0,60}}"
                                     rf"\b(?:{_alternation(data['since_words'])})\s+(?:[^\W\d]+\s+){{0,6}}?$", re.I),
             since_event=re.compile(rf"\b(?:{_alternation(data['since_words'])})\s+the\s+[^\W\d]+\s+(?:in|of)\s+$", re.I),

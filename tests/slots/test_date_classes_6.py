@@ -74,3 +74,20 @@ def test_release_day(nlp, text, published, expected):
 ])
 def test_change_between_owned_dates(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a fiscal year right before a budget noun is the story's budget year: its money figures point back at it
+    ("Officials presented the president's FY 2016 Defense budget to reporters. The base budget is for $534 billion.",
+     None, {"$534 billion": "2015-10/2016-09"}),
+    ("The minister sent the fiscal 2019 Highways budget to parliament. It includes $2 billion for new bridges.", "2018-02-01",
+     {"$2 billion": "2018-10/2019-09"}),
+    # a story whose lead speaks of a budget: its fiscal reference period is the budget year (Australia July-June)
+    ("The Australian treasurer handed down his budget today. The deficit for 2013/14 is to be A$18 billion. "
+     "Spending includes A$2 billion for rural roads.", "2013-05-14", {"A$2 billion": "2013-07/2014-06"}),
+    # no budget in the lead and none after the fiscal year: a present-tense money figure stays undated
+    ("The firm reported results for fiscal 2015 on Monday. Its cash holdings are $2 billion.", "2015-11-02",
+     {"$2 billion": None}),
+])
+def test_budget_year_named_before_a_budget_noun(nlp, text, published, expected):
+    check(nlp, text, published, expected)
