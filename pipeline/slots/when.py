@@ -55,6 +55,7 @@ class DateLexicon:
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
+    to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -102,6 +103,7 @@ class DateLexicon:
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
+            to_date=re.compile(rf"\b(?:{_alternation(data.get('to_date_openers', ['so far in']))})\s+(?:the\s+)?$", re.I),
         )
 
     @classmethod
@@ -168,7 +170,59 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
+    out = years_to_date(doc, text, out, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
+
+
+_THIS_YEAR = re.compile(r"^(?:(?:in|for|during|of)\s+)?this\s+(?:fiscal\s+|calendar\s+)?year$", re.I)
+
+
+def years_to_date(doc: Doc, text: str, dates: list[dict], lexicon: DateLexicon) -> list[dict]:
+    """A year the text reads 'so far' ('the deficit so far in fiscal year 2024'), or 'this year' with a past or
+    present verb ('741 tornadoes were reported this year'), is the part of it the document reports: its first
+    period that starts with the year and ends before the year ends ('the first half of fiscal year 2024',
+    'the first seven months of 2000'). A modal keeps the whole year ('sales could reach $2 billion this year')."""
+    parts = [d for d in dates if d["resolution"] == "explicit" and d["iso"] and "/" in d["iso"]]
+    if not parts or lexicon.to_date is None:
+        return dates
+    out = []
+    for d in dates:
+        so_far = bool(d["iso"]) and bool(lexicon.to_date.search(text[max(0, d["start"] - 20):d["start"]]))
+        this_year = bool(d["iso"]) and d["resolution"] == "relative" and bool(_THIS_YEAR.match(" ".join(d["text"].split())))
+        if (so_far or (this_year and not _under_modal(doc, d))) and _whole_year(d["iso"]):
+            part = next((p for p in parts if _starts_year(p["iso"], d["iso"])), None)
+            if part is not None:
+                d = dict(d, iso=part["iso"])
+        out.append(d)
+    return out
+
+
+def _whole_year(iso: str) -> bool:
+    """A calendar year ('2000') or twelve months ('2023-10/2024-09')."""
+    if re.fullmatch(r"\d{4}", iso):
+        return True
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso)
+    return m is not None and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 11
+
+
+def _starts_year(part: str, year: str) -> bool:
+    """Whether the period ``part`` starts when ``year`` starts and ends before it ends (both ISO)."""
+    first, last = (year + "-01", year + "-12") if "/" not in year else tuple(year.split("/"))
+    start, end = part.split("/")
+    return start[:7] == first[:7] and end[:7] < last[:7] and len(start) == 7 and len(end) == 7
+
+
+def _under_modal(doc: Doc, d: dict) -> bool:
+    """Whether the verb a date hangs on is in a modal ('could reach ... this year', 'is expected to')."""
+    span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.tag_ == "MD" or c.lower_ == "to" for c in tok.children)
+    return False
 
 
 # A dateline: a paragraph opening with a place in capitals ('WASHINGTON, D.C.,', 'SUGAR LAND, Texas,'), then the

@@ -91,3 +91,20 @@ def test_change_between_owned_dates(nlp, text, published, expected):
 ])
 def test_budget_year_named_before_a_budget_noun(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'so far in' a year the document reports part of: that part; a 'same period' baseline copies it
+    ("The deficit totaled $1 trillion in the first half of fiscal year 2024. The deficit so far in fiscal year 2024 "
+     "would have been $900 billion, $40 billion more than the shortfall for the same period in fiscal year 2023.",
+     "2024-04-08", {"$900 billion": "2023-10/2024-03", "$40 billion": "2022-10/2024-03"}),
+    # 'this year' with a present or past verb in a story on the year's first months
+    ("The 500 floods during the first seven months of 2000 were a record. The number of deaths is lower this year, "
+     "with only 25 deaths.", "2000-08-21", {"25": "2000-01/2000-07"}),
+    # a modal keeps the whole year; with no part of the year reported, 'this year' is the year
+    ("The 500 floods during the first seven months of 2000 were a record. Sales could reach $2 billion this year.",
+     "2000-08-21", {"$2 billion": "2000"}),
+    ("Sales rose 5% this year.", "2000-08-21", {"5%": "2000"}),
+])
+def test_year_to_date(nlp, text, published, expected):
+    check(nlp, text, published, expected)
