@@ -600,8 +600,11 @@ def sentence_periods(frame: DateFrame, mi: int) -> list[Candidate]:
 
 
 def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
-    """A total 'since' a date runs from that date to the publication date ('since 1980')."""
-    if not frame.published:
+    """A total 'since' a date runs from that date to the publication date ('since 1980'); in a document with no
+    publication date, to the end of the period it reports on ('enforcement data for fiscal year 2007 ... Since FY
+    2000, the agency has recouped $1 billion' -> 1999-10/2007-09)."""
+    end = frame.published[:10] if frame.published else _reference_end(frame)
+    if end is None:
         return []
     out = []
     for di in frame.sentence_dates(mi):
@@ -610,9 +613,16 @@ def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
             continue
         if frame.lexicon.since.search(frame.text[max(0, d["start"] - 12):d["start"]]) \
                 or frame.lexicon.since_event.search(frame.text[max(0, d["start"] - 40):d["start"]]):
-            out.append(Candidate(SLOT, "since", period(d["iso"], frame.published[:10]), d["text"], (d["start"], d["end"]),
-                                 "relative"))
+            if d["iso"] and d["iso"].split("/")[0] < end:
+                out.append(Candidate(SLOT, "since", period(d["iso"], end), d["text"], (d["start"], d["end"]), "relative"))
     return out
+
+
+def _reference_end(frame: DateFrame) -> Optional[str]:
+    """The last month, day or year of the document's reference period (:func:`reference_date`), if it has one."""
+    if frame.reference is None:
+        return None
+    return frame.dates[frame.reference]["iso"].split("/")[-1]
 
 
 def next_sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:

@@ -108,3 +108,16 @@ def test_budget_year_named_before_a_budget_noun(nlp, text, published, expected):
 ])
 def test_year_to_date(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # with no publication date, a total 'since' a date runs to the end of the period the document reports on
+    ("The bureau today announced its enforcement data for Fiscal Year 2007. Since FY 2000, the bureau has recovered "
+     "more than $1 billion for 900,000 workers.", None, {"$1 billion": "1999-10/2007-09", "900,000": "1999-10/2007-09"}),
+    # ... and to nothing when the document reports on no period
+    ("Since FY 2000, the bureau has recovered more than $1 billion.", None, {"$1 billion": None}),
+    # with one, to the publication date as before
+    ("Seas have risen 3 inches since 1992.", "2015-05-01", {"3 inches": "1992/2015-05-01"}),
+])
+def test_since_without_publication_date(nlp, text, published, expected):
+    check(nlp, text, published, expected)
