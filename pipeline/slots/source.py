@@ -331,7 +331,16 @@ class DocumentSources:
         for j in sorted(same, key=lambda j: (j > i, abs(j - i))):
             if self.own[j] and any(q in self.sents[j].text for q in _QUOTES):
                 return self.own[j][0].source
+        opening = self._quote_opening(i)
+        if opening > 0 and self.paragraph[opening - 1] == para and not self.quoted[opening - 1] and self.own[opening - 1]:
+            return self.own[opening - 1][0].source  # '..., says Jane Doe, the director. "If we had the lines, ...'
         return None
+
+    def _quote_opening(self, i: int) -> int:
+        """The sentence that opens the quotation sentence ``i`` belongs to."""
+        while i > 0 and self.quoted[i - 1] and not self.text[self.sents[i].start_char:self.sents[i].start_char + 1] in _QUOTES:
+            i -= 1
+        return i
 
     def _referred(self, i: int) -> Optional[Attribution]:
         """A sentence that refers back ('It is the fourth rise.') shares the own source of the one before it."""

@@ -1,6 +1,7 @@
 """The source slot's classes, third round (issue 11), on made-up texts: 'he said' and 'she said' name the person
 last named as a subject in the sentences before, which a common-noun source in between does not hide; a speaker
-who speaks of himself stays the who. Each row is a text, a figure in it and the source (and who) the text gives it."""
+who speaks of himself stays the who; a quotation opening right after a sentence that names its source is that
+source's. Each row is a text, a figure in it and the source (and who) the text gives it."""
 from __future__ import annotations
 
 import pytest
@@ -11,7 +12,17 @@ REFUGEES = ("Jane Doe is the agency's refugee chief. Doe says 40 percent of refu
             "says she sees progress.\n\n\"Still, Asia hosts about a third of all refugees,\" she said.")
 FARMER = ("Farmer Tomas Reyes lost his barn in the storm. He says he harvested four tons of corn before it hit.")
 
+WIND = ('Wind power is cheap.\n\nAnd there are too few power cables to carry the energy onto the network, says Jane '
+        'Doe, the chief of Delta Wind. "If we had the cables we could make 20 percent more power. On our land we could '
+        'more than double our output."')
+
 ROWS = [
+    # a quotation opening right after a sentence that names its source in the same paragraph is that source's
+    (WIND, "20 percent", "Jane Doe"),
+    (WIND, "double", "Jane Doe"),
+    # not across a paragraph break
+    ('The line was built by Jane Doe, the chief of Delta Wind, said the mayor.\n\n"We could make 20 percent more '
+     'power."', "20 percent", None),
     (REFUGEES, "40 percent", "Doe"),
     # 'she said' names the person, not 'the official' between
     (REFUGEES, "a third", "Jane Doe"),
