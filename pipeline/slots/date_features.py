@@ -63,8 +63,18 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)):
         proposer = "carry_unused"  # 'Industrial Info is tracking 1,800 projects', a quote: no date, whatever came before
     if proposer in RULE_ORDER:
-        return (RULE_ORDER.index(proposer), near, start)
-    return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, near, start)
+        return (RULE_ORDER.index(proposer), proposer == "sentence" and not _same_verb(frame, mi, cand), near, start)
+    return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, False, near, start)
+
+
+def _same_verb(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a date of the sentence hangs on the figure's own verb: '216 were reported in January and 325 touched
+    down in May' dates the 325 by May, though January stands nearer."""
+    verb = _governing_verb(frame.doc, frame.mentions[mi])
+    if verb is None or cand.span is None:
+        return False
+    date_verb = _governing_verb(frame.doc, {"start": cand.span[0], "end": cand.span[1]})
+    return date_verb is not None and date_verb.i == verb.i
 
 
 # A release's or statement's day offered as the figure's date: what the rules make of it.

@@ -121,3 +121,15 @@ def test_year_to_date(nlp, text, published, expected):
 ])
 def test_since_without_publication_date(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a date on the figure's own verb beats a nearer date of another clause
+    ("Last year, 216 storms were reported in January and 325 storms touched down in May.", "2000-08-21",
+     {"325": "1999-05"}),
+    ("Exports rose 5% in 2019 and imports fell 3% in 2020.", "2021-08-21", {"5%": "2019", "3%": "2020"}),
+    # with no date on its verb, the nearest date of the sentence as before
+    ("In 2019 the plant made 400 tons, the firm said.", "2021-08-21", {"400 tons": "2019"}),
+])
+def test_date_on_the_figures_own_verb(nlp, text, published, expected):
+    check(nlp, text, published, expected)
