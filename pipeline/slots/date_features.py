@@ -51,7 +51,7 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     start = cand.span[0] if cand.span is not None else 0
     proposer = cand.proposer
     if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)
-                                   or _since_marked(frame, cand.span)):
+                                   or _since_marked(frame, cand.span) or _in_modifier_clause(frame, mi, cand)):
         proposer = "taken"  # another figure's date, a comparison's baseline ("$1 billion more than in 2019"), a start
     if proposer == "present_tense" and cand.features.get("still_word") \
             and tense(_governing_verb(frame.doc, frame.mentions[mi])) in ("present", "modal"):
@@ -60,11 +60,32 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
         proposer = _RELEASE_DAY_UNUSED[proposer]  # 'released a report today revealing 13 million tons': no date
     if proposer == "reference" and not takes_reference(frame, mi):
         proposer = "reference_unused"
-    if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)):
+    if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)
+                                or (_same_sentence(frame, mi, cand) and _in_modifier_clause(frame, mi, cand))):
         proposer = "carry_unused"  # 'Industrial Info is tracking 1,800 projects', a quote: no date, whatever came before
     if proposer in RULE_ORDER:
         return (RULE_ORDER.index(proposer), proposer == "sentence" and not _same_verb(frame, mi, cand), near, start)
     return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, False, near, start)
+
+
+def _same_sentence(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    m = frame.mentions[mi]
+    return cand.span is not None and m["sent_start"] <= cand.span[0] < m["sent_end"]
+
+
+def _in_modifier_clause(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a date hangs on a clause that describes a noun and leaves the figure out ('The alliance, founded in
+    May 2019, is a network of 40 cities', 'the firm, which was sold in 2010, employs 300'): it dates that noun's
+    event, not the figure."""
+    date_verb = _governing_verb(frame.doc, {"start": cand.span[0], "end": cand.span[1]}) if cand.span else None
+    if date_verb is None or date_verb.dep_ not in ("acl", "relcl"):
+        return False
+    m = frame.mentions[mi]
+    words = frame.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    if words is None or not len(words) or date_verb.head.i == words.root.head.i \
+            or any(t.i == date_verb.head.i for t in words.root.subtree):
+        return False  # '300 cars made in 2010', '$90 million in funding announced on Aug. 19': the figure's own thing
+    return not any(a.i == date_verb.i for a in [words.root, *words.root.ancestors])
 
 
 def _same_verb(frame: DateFrame, mi: int, cand: Candidate) -> bool:

@@ -133,3 +133,17 @@ def test_since_without_publication_date(nlp, text, published, expected):
 ])
 def test_date_on_the_figures_own_verb(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a date on a clause describing another noun dates that noun's event, not the figure
+    ("The alliance, founded by three mayors in May 2019, is a network of more than 40 cities.", "2021-08-21",
+     {"40": None, "three": "2019-05"}),
+    ("The firm, which was sold in 2010, employs 300 people.", "2021-08-21", {"300": None}),
+    # a clause describing the figure's own thing still dates it
+    ("The firm sold 300 cars that were made in 2010.", "2021-08-21", {"300": "2010"}),
+    ("The grants are part of $90 million in funding announced on Aug. 19, 2021.", "2021-09-01",
+     {"$90 million": "2021-08-19"}),
+])
+def test_date_of_a_modifier_clause(nlp, text, published, expected):
+    check(nlp, text, published, expected)
