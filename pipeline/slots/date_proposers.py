@@ -176,7 +176,18 @@ def reference_date(frame: DateFrame) -> Optional[int]:
     introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12)) or _names_budget(frame, di)]
     if introduced:
         return introduced[0]
+    edition = next((di for di in usable if _names_edition(frame, di)), None)
+    if edition is not None:
+        return edition
     return next((di for di in usable if _dates_a_figure(frame, di)), None)
+
+
+def _names_edition(frame: DateFrame, di: int) -> bool:
+    """A year right before a survey's or report's title ('the 2019 national YRBS', 'the agency's 2017 Consumer
+    Fraud Data Book'): the edition the document presents, whose year its figures hold."""
+    d = frame.dates[di]
+    return frame.lexicon.edition is not None and bool(re.fullmatch(r"\d{4}", d["text"])) \
+        and bool(frame.lexicon.edition.match(frame.text, d["end"], d["end"] + 60))
 
 
 def _stated(sentence: str) -> bool:

@@ -56,6 +56,7 @@ class DateLexicon:
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
     to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
+    edition: Optional[re.Pattern] = None  # right after a year: a survey's or report's title ('2019 Household Survey')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -103,6 +104,7 @@ class DateLexicon:
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
+            edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
             to_date=re.compile(rf"\b(?:{_alternation(data.get('to_date_openers', ['so far in']))})\s+(?:the\s+)?$", re.I),
         )
 

@@ -147,3 +147,18 @@ def test_date_on_the_figures_own_verb(nlp, text, published, expected):
 ])
 def test_date_of_a_modifier_clause(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a year before a survey's or report's title in the lead is the edition the document presents
+    ("Shoppers lost money to scams, according to the bureau's 2016 Consumer Fraud Data Book.\n\nComplaints fell from 3 "
+     "million in 2014 to 2.7 million in 2015.\n\nVictims lost $300 million to fake stores.", None,
+     {"$300 million": "2016", "2.7 million": "2015"}),
+    ("Few adults own no phone. The 2018 national HPUS provides data on phone use. Calls rose 4% in 2015.\n\nOnly 12% "
+     "of adults had no phone.", "2019-05-02", {"12%": "2018", "4%": "2015"}),
+    # a year before another title is no edition ('the 2013 Federal election')
+    ("The minister spoke before the 2013 Federal election.\n\nOfficials counted 300 complaints.", None,
+     {"300 complaints": None}),
+])
+def test_edition_year_of_a_report(nlp, text, published, expected):
+    check(nlp, text, published, expected)
