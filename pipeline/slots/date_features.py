@@ -56,6 +56,8 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     if proposer == "present_tense" and cand.features.get("still_word") \
             and tense(_governing_verb(frame.doc, frame.mentions[mi])) in ("present", "modal"):
         proposer = "now_word"  # 'still', 'already' date a present or modal figure ('31 still remain missing')
+    if proposer == "now_word" and _inside_figure_phrase(frame, mi, cand):
+        proposer = "now_unused"  # '54% of currently enrolled students had ...': 'currently' describes the group
     if proposer in _RELEASE_DAY_UNUSED and _release_day(frame, cand):
         proposer = _RELEASE_DAY_UNUSED[proposer]  # 'released a report today revealing 13 million tons': no date
     if proposer == "reference" and not takes_reference(frame, mi):
@@ -66,6 +68,24 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     if proposer in RULE_ORDER:
         return (RULE_ORDER.index(proposer), proposer == "sentence" and not _same_verb(frame, mi, cand), near, start)
     return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, False, near, start)
+
+
+def _inside_figure_phrase(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a time word modifies a word of the figure's own phrase, reaching the figure before any verb ('54% of
+    currently enrolled students'): it describes what is counted, not when the figure holds."""
+    m = frame.mentions[mi]
+    words = frame.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    time_word = frame.doc.char_span(*cand.span, alignment_mode="expand") if cand.span else None
+    if not words or not time_word:
+        return False
+    tok, figure = time_word.root, {t.i for t in words}
+    for _ in range(6):
+        if tok.head.i == tok.i or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
+            return False  # a participle describing a noun ('enrolled students') is no verb of its own
+        tok = tok.head
+        if tok.i in figure:
+            return True
+    return False
 
 
 def _same_sentence(frame: DateFrame, mi: int, cand: Candidate) -> bool:

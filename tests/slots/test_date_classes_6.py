@@ -162,3 +162,15 @@ def test_date_of_a_modifier_clause(nlp, text, published, expected):
 ])
 def test_edition_year_of_a_report(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a time word describing the counted group is not the figure's time
+    ("The 2019 national HPUS provides data on phones. Overall, 54% of currently enrolled students had used a phone.",
+     "2020-08-21", {"54%": "2019"}),
+    # on the figure's clause it still gives the publication date
+    ("Currently, 54% of students own a phone.", "2020-08-21", {"54%": "2020-08-21"}),
+    ("There are now 300 people in the town.", "2020-08-21", {"300": "2020-08-21"}),
+])
+def test_time_word_inside_the_figures_phrase(nlp, text, published, expected):
+    check(nlp, text, published, expected)
