@@ -305,6 +305,13 @@ def _overlaps(a, b) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
+def _both_resolved_back(slots: dict, source, m: dict) -> bool:
+    """Whether the who and the source both stand in an earlier sentence, each reached through a pronoun of the
+    figure's ('He says he harvested six tons'): the speaker speaks of himself, and is the who too."""
+    who_span, source_span = slots.get("who_span"), source[1] if source else None
+    return bool(who_span) and bool(source_span) and who_span[1] <= m["sent_start"] and source_span[1] <= m["sent_start"]
+
+
 def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_start: int, doc_subject=None,
                what_words: Optional[WhatLexicon] = None, words: Optional[SubjectWords] = None) -> dict:
     """Fill who/what the parse left empty: the speaker is not the subject; an entity of the sentence is;
@@ -318,7 +325,7 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
     actor = slots.pop("who_actor", False)  # 'The agency awarded $2 million': the source is the who when it acts
     if slots["who"] is not None and slots["who"].lower() in pronouns:
         slots["who"] = slots["who_span"] = None
-    if slots["who"] is not None and source is not None and not actor \
+    if slots["who"] is not None and source is not None and not actor and not _both_resolved_back(slots, source, m) \
             and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
         slots["who"] = slots["who_span"] = None
     if slots["who"] is None and not ownerless:

@@ -209,7 +209,7 @@ def _period_to(m: re.Match, published: Optional[str], parser) -> tuple[Optional[
 
 # "fiscal year 2024", "fiscal 2025", "FY2024", "FY 2020", "FY'24", "the U.S. federal fiscal year 2008"
 def _fiscal_year_pattern(group: str = "year") -> str:
-    return rf"(?:(?:the )?(?:u\.s\. )?(?:federal )?)?(?:fiscal(?: year)?|fy)\s*'?(?P<{group}>\d{{4}}|\d{{2}})"
+    return rf"(?:(?:the )?(?:u\.s\. )?(?:federal )?)?(?:fiscal(?: year)?|fy|f\.y\.)\s*'?(?P<{group}>\d{{4}}|\d{{2}})"
 
 
 _FISCAL_YEAR = _fiscal_year_pattern()

@@ -51,18 +51,83 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     start = cand.span[0] if cand.span is not None else 0
     proposer = cand.proposer
     if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)
-                                   or _since_marked(frame, cand.span)):
+                                   or _since_marked(frame, cand.span) or _in_modifier_clause(frame, mi, cand)):
         proposer = "taken"  # another figure's date, a comparison's baseline ("$1 billion more than in 2019"), a start
     if proposer == "present_tense" and cand.features.get("still_word") \
             and tense(_governing_verb(frame.doc, frame.mentions[mi])) in ("present", "modal"):
         proposer = "now_word"  # 'still', 'already' date a present or modal figure ('31 still remain missing')
+    if proposer == "now_word" and _inside_figure_phrase(frame, mi, cand):
+        proposer = "now_unused"  # '54% of currently enrolled students had ...': 'currently' describes the group
+    if proposer in _RELEASE_DAY_UNUSED and _release_day(frame, cand):
+        proposer = _RELEASE_DAY_UNUSED[proposer]  # 'released a report today revealing 13 million tons': no date
     if proposer == "reference" and not takes_reference(frame, mi):
         proposer = "reference_unused"
-    if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)):
+    if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)
+                                or (_same_sentence(frame, mi, cand) and _in_modifier_clause(frame, mi, cand))):
         proposer = "carry_unused"  # 'Industrial Info is tracking 1,800 projects', a quote: no date, whatever came before
     if proposer in RULE_ORDER:
-        return (RULE_ORDER.index(proposer), near, start)
-    return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, near, start)
+        return (RULE_ORDER.index(proposer), proposer == "sentence" and not _same_verb(frame, mi, cand), near, start)
+    return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, False, near, start)
+
+
+def _inside_figure_phrase(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a time word modifies a word of the figure's own phrase, reaching the figure before any verb ('54% of
+    currently enrolled students'): it describes what is counted, not when the figure holds."""
+    m = frame.mentions[mi]
+    words = frame.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    time_word = frame.doc.char_span(*cand.span, alignment_mode="expand") if cand.span else None
+    if not words or not time_word:
+        return False
+    tok, figure = time_word.root, {t.i for t in words}
+    for _ in range(6):
+        if tok.head.i == tok.i or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
+            return False  # a participle describing a noun ('enrolled students') is no verb of its own
+        tok = tok.head
+        if tok.i in figure:
+            return True
+    return False
+
+
+def _same_sentence(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    m = frame.mentions[mi]
+    return cand.span is not None and m["sent_start"] <= cand.span[0] < m["sent_end"]
+
+
+def _in_modifier_clause(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a date hangs on a clause that describes a noun and leaves the figure out ('The alliance, founded in
+    May 2019, is a network of 40 cities', 'the firm, which was sold in 2010, employs 300'): it dates that noun's
+    event, not the figure."""
+    date_verb = _governing_verb(frame.doc, {"start": cand.span[0], "end": cand.span[1]}) if cand.span else None
+    if date_verb is None or date_verb.dep_ not in ("acl", "relcl"):
+        return False
+    m = frame.mentions[mi]
+    words = frame.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+    if words is None or not len(words) or date_verb.head.i == words.root.head.i \
+            or any(t.i == date_verb.head.i for t in words.root.subtree):
+        return False  # '300 cars made in 2010', '$90 million in funding announced on Aug. 19': the figure's own thing
+    return not any(a.i == date_verb.i for a in [words.root, *words.root.ancestors])
+
+
+def _same_verb(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a date of the sentence hangs on the figure's own verb: '216 were reported in January and 325 touched
+    down in May' dates the 325 by May, though January stands nearer."""
+    verb = _governing_verb(frame.doc, frame.mentions[mi])
+    if verb is None or cand.span is None:
+        return False
+    date_verb = _governing_verb(frame.doc, {"start": cand.span[0], "end": cand.span[1]})
+    return date_verb is not None and date_verb.i == verb.i
+
+
+# A release's or statement's day offered as the figure's date: what the rules make of it.
+_RELEASE_DAY_UNUSED = {"sentence": "taken", "now_word": "now_unused", "carry": "carry_unused"}
+
+
+def _release_day(frame: DateFrame, cand: Candidate) -> bool:
+    """A day relative to publication that dates a release or statement verb ('the agency today announced', 'said on
+    Monday'), not the figure. A day written out dates what was announced on it ('$90 million in funding announced on
+    Aug. 19, 2021')."""
+    return cand.span is not None and bool(cand.value) and len(cand.value) == 10 and cand.resolution != "explicit" \
+        and frame.release_day(cand.span)
 
 
 def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float]:
@@ -89,6 +154,8 @@ def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float
         f["owned_gap" if frame.owner[di] == mi else "owned_by_other"] = 1.0
     if any_between(frame.markers, lo, hi):
         f["marker_between"] = 1.0
+    if _release_day(frame, cand):
+        f["release_day"] = 1.0
     if _marker_before(frame, start):
         f["marker_before"] = 1.0
     if any_between(frame.mention_starts, lo, hi):

@@ -28,6 +28,9 @@ OWNED_REACH = 40  # characters: a date further from the figure than this is neve
 NEAREST = 6  # sentence dates offered per figure, nearest first: a list sentence may hold hundreds
 _FROM_TO_PERIOD = re.compile(r"\s(?:to|through|until)\s", re.I)  # inside a date: 'March 2017 to March 2018'
 _BOUND_THAN = re.compile(r"\b(?:more|less)\s+than\s+([^\W\d]+)\s+$", re.I)  # 'more than doubled' + a date
+# A short gloss in brackets between a figure and its date ('$3.48 per million British thermal units (MMBtu) last
+# Wednesday', '9 million barrels per day (bpd) in 2019'): it does not part them.
+_GLOSS = re.compile(r"\s*\([^()\d]{1,20}\)")
 _QUOTES_OPEN, _QUOTES_CLOSE, _QUOTE_STRAIGHT = "\u201c", "\u201d", '"'
 
 
@@ -60,6 +63,7 @@ class DateFrame:
     budget_reference: bool = False  # that period is the fiscal year of the budget the story is about
     election_date: Optional[Candidate] = None  # the date an election story's results take (election_results_date)
     _now: dict = field(default_factory=dict)
+    _release_day: dict = field(default_factory=dict)
     figure_cache: dict = field(default_factory=dict)  # per figure: what date_features.figure_features found
 
     @classmethod
@@ -71,7 +75,8 @@ class DateFrame:
             frame.by_sentence.setdefault(d["sent_start"], []).append(di)
             frame.date_at.setdefault((d["start"], d["end"]), di)
             mi = bisect.bisect_right(ends, d["start"]) - 1  # only the figure right before a date can own it
-            if mi >= 0 and d["start"] - ends[mi] <= OWNED_REACH and lexicon.owned_gap.match(text[ends[mi]:d["start"]]):
+            if mi >= 0 and d["start"] - ends[mi] <= OWNED_REACH \
+                    and lexicon.owned_gap.match(_GLOSS.sub("", text[ends[mi]:d["start"]])):
                 frame.owner[di] = mi
         frame.date_starts = [d["start"] for d in dates]
         frame.mention_starts = [m["start"] for m in mentions]
@@ -109,6 +114,13 @@ class DateFrame:
         d = self.dates[di]
         return bool(self.lexicon.record_since.search(self.text[max(0, d["start"] - RECORD_REACH):d["start"]]))
 
+    def release_day(self, span: tuple[int, int]) -> bool:
+        """Whether the time word at ``span`` modifies a release or statement verb ('released a report today',
+        'today announced', 'said on Monday'): it dates the release, not the figures it reveals."""
+        if span not in self._release_day:
+            self._release_day[span] = _modifies_release_verb(self.doc, span, self.lexicon.release_day_verbs)
+        return self._release_day[span]
+
     def sentence_dates(self, mi: int) -> list[int]:
         return self.by_sentence.get(self.mentions[mi]["sent_start"], [])
 
@@ -125,6 +137,21 @@ class DateFrame:
             return bisect.bisect_left(self.quotes[q], m["start"]) - bisect.bisect_left(self.quotes[q], m["sent_start"])
 
         return count(_QUOTES_OPEN) > count(_QUOTES_CLOSE) or count(_QUOTE_STRAIGHT) % 2 == 1
+
+
+_TIME_WORD_LINKS = frozenset({"npadvmod", "tmod", "advmod", "pobj", "prep", "nummod", "compound", "appos"})
+
+
+def _modifies_release_verb(doc: Doc, span: tuple[int, int], verbs: frozenset) -> bool:
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    tok = words.root if words is not None and len(words) else None
+    for _ in range(3):  # 'today' -> released; 'Monday' -> on -> said
+        if tok is None or tok.dep_ not in _TIME_WORD_LINKS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in verbs
+    return False
 
 
 def _lead_sentences(text: str, sentences: SentenceIndex) -> list[tuple[int, int]]:
@@ -146,10 +173,21 @@ def reference_date(frame: DateFrame) -> Optional[int]:
     release's day does not date what it reveals), and no comparison's other side, 'since' date or name's year."""
     bounds = [b for b in frame.sentences.bounds if _stated(frame.text[b[0]:b[1]])][:LEAD_REACH]
     usable = [di for start, _ in bounds for di in frame.by_sentence.get(start, []) if _reference_shaped(frame, di)]
-    introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12))]
+    introduced = [di for di in usable if frame.lexicon.reference_intro.search(_before(frame, di, 12)) or _names_budget(frame, di)]
     if introduced:
         return introduced[0]
+    edition = next((di for di in usable if _names_edition(frame, di)), None)
+    if edition is not None:
+        return edition
     return next((di for di in usable if _dates_a_figure(frame, di)), None)
+
+
+def _names_edition(frame: DateFrame, di: int) -> bool:
+    """A year right before a survey's or report's title ('the 2019 national YRBS', 'the agency's 2017 Consumer
+    Fraud Data Book'): the edition the document presents, whose year its figures hold."""
+    d = frame.dates[di]
+    return frame.lexicon.edition is not None and bool(re.fullmatch(r"\d{4}", d["text"])) \
+        and bool(frame.lexicon.edition.match(frame.text, d["end"], d["end"] + 60))
 
 
 def _stated(sentence: str) -> bool:
@@ -191,12 +229,31 @@ def _reference_shaped(frame: DateFrame, di: int) -> bool:
     return not (frame.other_side(di) or frame.lexicon.since.search(before[-12:]) or re.search(r"\b[A-Z]\w+ of\s*$", before))
 
 
-def _budget_period(frame: DateFrame, di: int) -> bool:
-    """A fiscal year named after a budget noun: 'the spending request for fiscal year 2031', 'her budget plan for
-    two thousand eleven' (a fiscal year in a budget story)."""
+def _names_budget(frame: DateFrame, di: int) -> bool:
+    """A fiscal year right before a budget noun: 'the president's F.Y. 2016 Defense budget', 'the 2012 Civil Works
+    budget'."""
     d = frame.dates[di]
-    if not re.fullmatch(r"\d{4}-10/\d{4}-09", d["iso"] or ""):
+    return _fiscal_shaped(d["iso"]) and bool(frame.lexicon.budget_after.match(frame.text, d["end"], d["end"] + 60))
+
+
+def _fiscal_shaped(iso: Optional[str]) -> bool:
+    """Twelve months from a month other than January: a fiscal year (2015-10/2016-09, Australia's 2013-07/2014-06)."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso or "")
+    if m is None or m.group(2) == "01":
         return False
+    start, end = int(m.group(1)) * 12 + int(m.group(2)), int(m.group(3)) * 12 + int(m.group(4))
+    return end - start == 11
+
+
+def _budget_period(frame: DateFrame, di: int) -> bool:
+    """A fiscal year of a budget: named after a budget noun ('the spending request for fiscal year 2031', 'her budget
+    plan for two thousand eleven'), right before one ('the F.Y. 2016 Defense budget'), or the reference period of a
+    story whose lead speaks of a budget ('The treasurer handed down his budget. The deficit for 2013/14 is ...')."""
+    d = frame.dates[di]
+    if not _fiscal_shaped(d["iso"]):
+        return False
+    if _names_budget(frame, di) or any(frame.lexicon.budget_word.search(frame.text, a, b) for a, b in frame.lead):
+        return True
     before = _before(frame, di, 12)
     intro = frame.lexicon.reference_intro.search(before)
     if intro is None:
@@ -343,6 +400,9 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
                   and "window" not in frame.dates[di])]  # 'over the past year' is the change's own period
     if not marked:
         return []
+    ends = _old_and_new_dates(frame, same)
+    if ends is not None:  # 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday': the two levels' own dates
+        return [_span_candidate(frame, "baseline", *ends)]
     anchored = next((frame.dates[di] for di in marked if "anchored_to" in frame.dates[di]), None)
     if anchored is not None:  # 'than the same period in fiscal 2023' runs from that period to the one it copies
         anchor = frame.date_at.get(tuple(anchored["anchored_to"]))
@@ -351,6 +411,19 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
+
+
+def _old_and_new_dates(frame: DateFrame, same: list[int]) -> Optional[tuple[dict, dict]]:
+    """The dates a change's old value and its new value own in the sentence, when both own one: the change runs
+    between them, whatever other dates the sentence names ('the July 2025 contract fell 58 cents, from $3.99 last
+    Wednesday to $3.41 yesterday')."""
+    roles = {}
+    for di in same:
+        owner = frame.owner.get(di)
+        change = frame.changes[owner] if owner is not None and frame.changes else None
+        if change and change.get("role") in ("old", "new"):
+            roles.setdefault(change["role"], frame.dates[di])
+    return (roles["old"], roles["new"]) if len(roles) == 2 else None
 
 
 def _owned_by_old_value(frame: DateFrame, di: int) -> bool:
@@ -538,8 +611,11 @@ def sentence_periods(frame: DateFrame, mi: int) -> list[Candidate]:
 
 
 def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
-    """A total 'since' a date runs from that date to the publication date ('since 1980')."""
-    if not frame.published:
+    """A total 'since' a date runs from that date to the publication date ('since 1980'); in a document with no
+    publication date, to the end of the period it reports on ('enforcement data for fiscal year 2007 ... Since FY
+    2000, the agency has recouped $1 billion' -> 1999-10/2007-09)."""
+    end = frame.published[:10] if frame.published else _reference_end(frame)
+    if end is None:
         return []
     out = []
     for di in frame.sentence_dates(mi):
@@ -548,9 +624,16 @@ def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
             continue
         if frame.lexicon.since.search(frame.text[max(0, d["start"] - 12):d["start"]]) \
                 or frame.lexicon.since_event.search(frame.text[max(0, d["start"] - 40):d["start"]]):
-            out.append(Candidate(SLOT, "since", period(d["iso"], frame.published[:10]), d["text"], (d["start"], d["end"]),
-                                 "relative"))
+            if d["iso"] and d["iso"].split("/")[0] < end:
+                out.append(Candidate(SLOT, "since", period(d["iso"], end), d["text"], (d["start"], d["end"]), "relative"))
     return out
+
+
+def _reference_end(frame: DateFrame) -> Optional[str]:
+    """The last month, day or year of the document's reference period (:func:`reference_date`), if it has one."""
+    if frame.reference is None:
+        return None
+    return frame.dates[frame.reference]["iso"].split("/")[-1]
 
 
 def next_sentence_dates(frame: DateFrame, mi: int) -> list[Candidate]:

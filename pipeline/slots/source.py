@@ -26,6 +26,8 @@ DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
 ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
 REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
 PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
+PERSON_PRONOUNS = frozenset(_LEXICON["person_pronouns"])
+PERSON_REACH = 3  # sentences back where a 'he said' finds the person it names
 POINTER_SOURCES = frozenset(_LEXICON["pointer_sources"])
 DATA_VERBS = frozenset(_LEXICON["data_verbs"])
 INTRO_OPENERS = tuple(_LEXICON["intro_openers"])
@@ -268,9 +270,23 @@ class DocumentSources:
         for i, found in enumerate(self.own):
             earlier = [f.source for j in range(max(0, i - 2), i) for f in self.own[j] if f.source is not None]
             resolved = [f if f.source is not None else
-                        Found(first if f.pointer else (earlier[-1] if earlier else None), f.verb, False, f.lemma)
+                        Found(first if f.pointer else (self._person_before(i, f.verb) or (earlier[-1] if earlier else None)),
+                              f.verb, False, f.lemma)
                         for f in found]
             self.own[i] = [f for f in resolved if f.source is not None]
+
+    def _person_before(self, i: int, verb: Optional[int]) -> Optional[Attribution]:
+        """For 'he' or 'she' as a reporting verb's subject, the person named last as a subject in the sentences
+        before ('Jane Doe heads the agency. ... "Half of it is lost," she said'), which a common-noun source in
+        between ('the official says') does not hide."""
+        subj = _subject(self.doc[verb]) if verb is not None else None
+        if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+            return None
+        for j in range(i - 1, max(-1, i - 1 - PERSON_REACH), -1):
+            people = [t for t in self.sents[j] if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON"]
+            if people:
+                return _chunk(self.doc, people[-1])
+        return None
 
     def _release(self) -> tuple[Optional[Attribution], int]:
         """The release's attribution and where it starts to hold: the opening one of the first two body sentences
@@ -315,7 +331,16 @@ class DocumentSources:
         for j in sorted(same, key=lambda j: (j > i, abs(j - i))):
             if self.own[j] and any(q in self.sents[j].text for q in _QUOTES):
                 return self.own[j][0].source
+        opening = self._quote_opening(i)
+        if opening > 0 and self.paragraph[opening - 1] == para and not self.quoted[opening - 1] and self.own[opening - 1]:
+            return self.own[opening - 1][0].source  # '..., says Jane Doe, the director. "If we had the lines, ...'
         return None
+
+    def _quote_opening(self, i: int) -> int:
+        """The sentence that opens the quotation sentence ``i`` belongs to."""
+        while i > 0 and self.quoted[i - 1] and not self.text[self.sents[i].start_char:self.sents[i].start_char + 1] in _QUOTES:
+            i -= 1
+        return i
 
     def _referred(self, i: int) -> Optional[Attribution]:
         """A sentence that refers back ('It is the fourth rise.') shares the own source of the one before it."""

@@ -32,6 +32,8 @@ class DateLexicon:
     other_side: re.Pattern  # right before a date, the date of a comparison's other side ("than in 2019")
     reference_intro: re.Pattern  # right before a lead's date, the period the document reports on ("numbers for August")
     budget: re.Pattern  # a budget noun right before that period ("the spending request for fiscal year 2031")
+    budget_after: re.Pattern  # a budget noun right after a period ("the F.Y. 2016 Defense budget")
+    budget_word: re.Pattern  # a budget noun anywhere ("handed down his last budget")
     record_since: re.Pattern  # before a date, a record's horizon, not the figure's date ("the largest since 2010")
     since_event: re.Pattern  # before a date, a total runs from an event in it ("since the invasion in 2003")
     year_back: frozenset  # "a year earlier": a year before the date it is relative to
@@ -52,6 +54,9 @@ class DateLexicon:
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
+    release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
+    to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
+    edition: Optional[re.Pattern] = None  # right after a year: a survey's or report's title ('2019 Household Survey')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -70,6 +75,9 @@ class DateLexicon:
                                   rf"\s+)?(?:(?:the|a|an)\s+)?(?:[^\W\d]+\s+){{0,3}}?(?:(?:{_alternation(data['baseline_fillers'])})\s+)?$", re.I),
             reference_intro=re.compile(rf"\b(?:{_alternation(data.get('reference_intro_words', ['for']))})\s+(?:the\s+)?$", re.I),
             budget=re.compile(rf"\b(?:{_alternation(data.get('budget_nouns', ['budget']))})s?\s+(?:[^\W\d]+\s+){{0,2}}$", re.I),
+            budget_after=re.compile(rf"(?:\u2019s|'s)?\s+(?:[A-Z][\w.&'\u2019-]*\s+){{0,3}}"
+                                    rf"(?i:{_alternation(data.get('budget_nouns', ['budget']))})s?\b"),
+            budget_word=re.compile(rf"\b(?:{_alternation(data.get('budget_nouns', ['budget']))})s?\b", re.I),
             record_since=re.compile(rf"\b(?:{_alternation(data.get('record_words', ['largest']))})\b[^.;:!?]{{0,60}}"
                                     rf"\b(?:{_alternation(data['since_words'])})\s+(?:[^\W\d]+\s+){{0,6}}?$", re.I),
             since_event=re.compile(rf"\b(?:{_alternation(data['since_words'])})\s+the\s+[^\W\d]+\s+(?:in|of)\s+$", re.I),
@@ -95,6 +103,9 @@ class DateLexicon:
                                  rf"(?:year|12\s+months|twelve\s+months)$", re.I),
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
+            release_day_verbs=frozenset(data.get("release_day_verbs", ())),
+            edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
+            to_date=re.compile(rf"\b(?:{_alternation(data.get('to_date_openers', ['so far in']))})\s+(?:the\s+)?$", re.I),
         )
 
     @classmethod
@@ -131,6 +142,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         near = spans[max(0, k - 3):k]
         if any(s < ent.end_char and ent.start_char < e for s, e in near) and not re.search(r"\b(1[6-9]\d\d|20\d\d)\b", ent.text):
             continue  # "five years" is the figure itself, not its date
+        if _dateline(text, ent.start_char, ent.end_char):
+            continue  # 'WASHINGTON, March 3, 2015 -': a publication line dates no figure of the release
         ent, iso, how = _resolved_part(ent, published, parser, lexicon)
         start, ent_text = ent.start_char, ent.text
         framed = _TIME_FRAME_OPENER.search(text, max(0, start - 20), start)
@@ -147,7 +160,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
             found["time_frame"] = True
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
-    out += _fiscal_year_codes(doc, text, out, spans, sentences)
+    codes = _fiscal_year_codes(doc, text, out, spans, sentences)
+    out = [d for d in out if not any(c["start"] <= d["start"] and d["end"] <= c["end"] for c in codes)] + codes
     out += _elided_periods(text, out, spans)
     out.sort(key=lambda d: d["start"])
     out = [d for d in _join_periods(text, out, published, parser, lexicon)
@@ -158,7 +172,70 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
+    out = years_to_date(doc, text, out, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
+
+
+_THIS_YEAR = re.compile(r"^(?:(?:in|for|during|of)\s+)?this\s+(?:fiscal\s+|calendar\s+)?year$", re.I)
+
+
+def years_to_date(doc: Doc, text: str, dates: list[dict], lexicon: DateLexicon) -> list[dict]:
+    """A year the text reads 'so far' ('the deficit so far in fiscal year 2024'), or 'this year' with a past or
+    present verb ('741 tornadoes were reported this year'), is the part of it the document reports: its first
+    period that starts with the year and ends before the year ends ('the first half of fiscal year 2024',
+    'the first seven months of 2000'). A modal keeps the whole year ('sales could reach $2 billion this year')."""
+    parts = [d for d in dates if d["resolution"] == "explicit" and d["iso"] and "/" in d["iso"]]
+    if not parts or lexicon.to_date is None:
+        return dates
+    out = []
+    for d in dates:
+        so_far = bool(d["iso"]) and bool(lexicon.to_date.search(text[max(0, d["start"] - 20):d["start"]]))
+        this_year = bool(d["iso"]) and d["resolution"] == "relative" and bool(_THIS_YEAR.match(" ".join(d["text"].split())))
+        if (so_far or (this_year and not _under_modal(doc, d))) and _whole_year(d["iso"]):
+            part = next((p for p in parts if _starts_year(p["iso"], d["iso"])), None)
+            if part is not None:
+                d = dict(d, iso=part["iso"])
+        out.append(d)
+    return out
+
+
+def _whole_year(iso: str) -> bool:
+    """A calendar year ('2000') or twelve months ('2023-10/2024-09')."""
+    if re.fullmatch(r"\d{4}", iso):
+        return True
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso)
+    return m is not None and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 11
+
+
+def _starts_year(part: str, year: str) -> bool:
+    """Whether the period ``part`` starts when ``year`` starts and ends before it ends (both ISO)."""
+    first, last = (year + "-01", year + "-12") if "/" not in year else tuple(year.split("/"))
+    start, end = part.split("/")
+    return start[:7] == first[:7] and end[:7] < last[:7] and len(start) == 7 and len(end) == 7
+
+
+def _under_modal(doc: Doc, d: dict) -> bool:
+    """Whether the verb a date hangs on is in a modal ('could reach ... this year', 'is expected to')."""
+    span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.tag_ == "MD" or c.lower_ == "to" for c in tok.children)
+    return False
+
+
+# A dateline: a paragraph opening with a place in capitals ('WASHINGTON, D.C.,', 'SUGAR LAND, Texas,'), then the
+# date, then a dash.
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][\w.'\- ]*){0,2},?[ \t]*(?:\([\w ]+\)[ \t]*)?$")
+_DATELINE_DASH = re.compile(r"[ \t]*(?:--?|\u2013|\u2014)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) is a dateline's: the guidelines date no figure by a publication line."""
+    return bool(_DATELINE_DASH.match(text, end)) and bool(_DATELINE_PLACE.search(text, max(0, start - 60), start))
 
 
 # Words the NER leaves out of a time frame that change its period: 'in each of the last five years' (the complete
@@ -360,17 +437,20 @@ def windowed(d: dict, span: dict, earlier: list[dict], published: Optional[str],
 
 # Fiscal years written as codes ('FY2024', 'FY 2020', "FY'24", 'fiscal 2025') and year pairs ('2013/14'), which the
 # NER often leaves unlabelled or calls a number.
-_FISCAL_CODE = re.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?:\d{4}|\d{2})\b")
+_FISCAL_CODE = re.compile(r"\b(?:FY|F\.Y\.|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?:\d{4}|\d{2})\b")
 _YEAR_PAIR_IN_TEXT = re.compile(r"(?<![\d/])(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/])")
 
 
 def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[int, int]],
                        sentences) -> list[dict]:
+    """The codes no date of ``found`` covers; a code wider than the date the NER found inside it ('F.Y.' + '2016')
+    replaces it (the caller drops the dates a code covers)."""
     taken = [(d["start"], d["end"]) for d in found]
     out = []
     for m in [*_FISCAL_CODE.finditer(text), *_YEAR_PAIR_IN_TEXT.finditer(text)]:
         start, end = m.span()
-        if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in mentions):
+        if any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e in taken) \
+                or any(s < end and start < e for s, e in mentions):
             continue
         iso, how = resolve_date(m.group(0))
         if iso is None:
