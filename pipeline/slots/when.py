@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from newsclaims.normalize.dates import COUNT_WORDS, MONTHS, fiscal_year, next_month_named, resolve_date, shift_iso
 from newsclaims.normalize.units import LEXICON_DIR
+from newsclaims.resources import read_lexicon
 
 
 def _alternation(words: list[str]) -> str:
@@ -543,9 +544,10 @@ def _finer_within_a_year(finer: str, coarser: str) -> bool:
     return f is not None and c is not None and f < c and f <= 12 and c == 12
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ORDINALS = read_lexicon("ordinals")["words"]
 # 'compared with 2.0 percent in the second': an ordinal whose period noun the sentence gave before it
-_ELIDED = re.compile(r"\b(?:in|for|during|from|than|over|with) the (?P<ord>first|second|third|fourth)(?=\s*(?:[.,;:)!?]|$))", re.I)
+_ELIDED = re.compile(r"\b(?:in|for|during|from|than|over|with) the (?P<ord>" + "|".join(map(re.escape, _ORDINALS))
+                     + r")(?=\s*(?:[.,;:)!?]|$))", re.I)
 _PARTS = {3: 4, 6: 2}  # months in a quarter, a half -> parts in a year
 
 
