@@ -19,16 +19,19 @@ from typing import Optional
 from newsclaims.slots.what_proposers import WhatFrame, _phrase_words, _plain_noun, _tail, _verb_of
 
 _DEFAULT = {"separators": [":", "/", "|", "\t", "..", "…"], "label_words": 6, "block_lines": 4, "link": "of",
-            "rate": "per"}
+            "rate": "per", "line_chars": 300}
 
 
 def layout_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
     """(what, None) for a figure of a stat block, a labelled line or a label's lead-in sentence, else None. The
     text has no span (it joins the label and its qualifier); :attr:`WhatFrame.anchors` keeps the label's."""
     m, text = frame.mentions[mi], frame.who.text
-    start = text.rfind("\n", 0, m["start"]) + 1
-    end = text.find("\n", m["end"])
-    before, after = text[start:m["start"]], text[m["end"]:len(text) if end < 0 else end]
+    reach = _layout(frame)["line_chars"]
+    start = text.rfind("\n", max(0, m["start"] - reach), m["start"]) + 1
+    if start == 0 and m["start"] > reach:
+        return None  # deep inside a long line: prose, and a search to its start would be quadratic in it
+    end = text.find("\n", m["end"], m["end"] + reach)
+    before, after = text[start:m["start"]], text[m["end"]:end if end >= 0 else m["end"] + reach]
     found = _block_label(frame, start) if not before.strip() and not after.strip() else None
     if found is not None:
         return _answer(frame, mi, found, _qualified(frame, m, found))
@@ -100,7 +103,7 @@ def _as_label(frame: WhatFrame, start: int, line: str) -> Optional[tuple[int, in
 
 def _separated(frame: WhatFrame, before: str) -> Optional[re.Match]:
     separators = "|".join(re.escape(s) + ("+" if s in (".", "…") else "") for s in _layout(frame)["separators"])
-    return re.fullmatch(rf"\s*(?P<label>[^\d\n]+?)\s*(?:{separators})[.…\s]*", before)
+    return re.fullmatch(rf"\s*(?P<label>[^\d\s][^\d\n]*?)\s*(?:{separators})[.…\s]*", before)
 
 
 def _inline_label(frame: WhatFrame, start: int, before: str) -> Optional[tuple[int, int, str]]:
@@ -115,7 +118,7 @@ def _lead_in(frame: WhatFrame, start: int, before: str) -> Optional[tuple[int, i
     """The label that leads in the figure's paragraph, when the figure is in the first sentence after it, a
     sentence with its verb before the figure: 'Spot price: The price fell 5 cents ...', not a list ('Key
     players: Jones (12 points), ...') nor a dateline ('Oslo: The mill hired ...')."""
-    found = re.match(r"\s*(?P<label>[^\d\n:]+?):\s+(?=[A-Z])", before)
+    found = re.match(r"\s*(?P<label>[^\d\s:][^\d\n:]*?):\s+(?=[A-Z])", before)
     if found is None or re.search(r"[.!?]\s", before[found.end():]):
         return None
     stated = frame.span(start + found.end(), start + len(before.rstrip()))
