@@ -278,7 +278,8 @@ class QuantityFinder:
         # after them is a person and their age just the same
         after = doc[core.end + 1] if core.end + 1 < len(doc) else None
         return before[-1].ent_type_ == "PERSON" or (before[-1].pos_ == "PROPN" and before[-1].ent_type_ not in ("ORG", "DATE")
-                                                    and after is not None and after.pos_ in ("AUX", "VERB", "ADV"))
+                                                    and after is not None and after.pos_ in ("AUX", "VERB", "ADV")) \
+            or (before[-1].tag_ == "NN" and before[-1].lemma_.lower() in AGE_APPOSITIVE_NOUNS)  # "The victim, 72, was"
 
     @staticmethod
     def _scale_letter(text: str, m: dict) -> bool:
@@ -427,7 +428,7 @@ class QuantityFinder:
             end += 1
         if BARE_NUMBER.fullmatch(core.text) and not YEAR.fullmatch(core.text) and float(core.text.replace(",", "")) > 31:
             return False  # "sales of 5835 units", "which is 50000": no day or year; the small model calls them dates
-        return not NOT_A_DATE.search(doc[start:end].text)
+        return not NOT_A_DATE.search(doc[start:end].text) and not NOT_A_DATE.search(core.text)  # "three quarters of a million"
 
     @staticmethod
     def _inside_name(ents: list, core) -> bool:
@@ -953,6 +954,7 @@ def _carry_counted_nouns(text: str, mentions: list[dict]) -> None:
 
 
 _CLAUSE_RATES = read_lexicon("units")["clause_rates"]
+AGE_APPOSITIVE_NOUNS = frozenset(read_lexicon("units")["age_appositive_nouns"]["words"])
 
 
 def _per_time_of(verb, lex: UnitLexicon) -> Optional[str]:
