@@ -336,7 +336,8 @@ class QuantityFinder:
         if m.get("is_range") and m["unit"] is None and m["low"] is not None and 1600 <= m["low"] <= 2100 and float(m["low"]).is_integer() \
                 and re.fullmatch(r"\d{4}\s*[-\u2013/]\s*\d{2,4}", m["text"].strip()):
             return False  # "2020-23" is a span of years
-        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core):
+        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core) \
+                and not self._appositive_age(core, text, m):  # "The nurse, 29, was": an age the model calls a date
             return False  # "April 4", "the 1990s", "November 17, 2010"
         if m["kind"] == "duration" and (TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
                                         or TIMEFRAME_AFTER.match(text[m["end"]:m["end"] + 40])) \

@@ -5,7 +5,7 @@ hyphenated fraction-scale words ('a quarter-million dollars'), 'half a percent' 
 a rate's denominator carried to the later price set against it ('$3.40 a gallon ..., up from $3.10'); per-item
 denominators ('per dose', 'a trip'); 'N of every M' shares; pence glued to a price beside a money word ('85p'),
 the rand ('R5 billion'), currency names with their country ('Mexican pesos'), 'pounds' in a story of British
-money; an age after a person noun ('The victim, 72,'); 'three quarters of a
+money; an age after a person noun ('The victim, 72,'), also where the model calls it a date; 'three quarters of a
 million' that the model calls a date; local phone numbers. One table per class, with the cases that must stay
 beside it; through the real pipeline."""
 import pytest
@@ -143,6 +143,8 @@ def test_a_range_after_no_dialling_word_stays_a_range(nlp):
 @pytest.mark.parametrize("text, surface", [
     ("The victim, 72, was taken to hospital.", "72"),
     ("The pensioner, 81, lived alone.", "81"),
+    ("The nurse, 29, was hailed a hero.", "29"),  # the model calls "29" a date
+    ("Jane Okafor, 24, said she would appeal.", "24"),
 ])
 def test_age_after_a_person_noun(nlp, text, surface):
     check(nlp, text, surface, float(surface), "year")
