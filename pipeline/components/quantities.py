@@ -115,7 +115,8 @@ ATTRIBUTIVE_DURATION = re.compile(r"[-\u2013][A-Za-z]+(?<!s)$")  # "nine-month",
 TIMES_IN_BEFORE = re.compile(r"\btimes?\s+(?:in|over|within)\s+(?:the\s+)?" + _BOUND_WORDS + r"$", re.I)
 ENUMERATOR_CONTEXT = re.compile(r"(?:[:;,\n]|\band|\bor)\s*\($")
 BARE_ENUMERATOR_CONTEXT = re.compile(r"(?:[:;\n]|\band|\bor)\s*$")
-IDENTIFIER_TAIL_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\d+[-\u2013]$")  # the second part of "NOAA 2000-252", "ISO 3888-2"
+# the second part of "NOAA 2000-252", "ISO 3888-2", and a model's variant: "A350-1000", "B737-800"
+IDENTIFIER_TAIL_BEFORE = re.compile(r"(?:\b[A-Z]{2,}\s+\d+|(?<![\w$\u00a3\u20ac-])[A-Za-z]{1,3}\d+)[-\u2013]$")
 LETTER_HYPHEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]-$")  # "h-five-n-one", "B-52": a letter's code
 HYPHEN_LETTER_AFTER = re.compile(r"-(?![aA]\b)[A-Za-z](?:-|\b)")
 ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD|C\.E\.)\s*(?:\d[\d,]*\s*(?:and|to|or|-|\u2013)\s*)?$")
@@ -621,7 +622,7 @@ def _letter_code(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _identifier_tail(doc: Doc, text: str, m: dict, span) -> bool:
-    """'NOAA 2000-252', 'ISO 3888-2': the second part of a release or standard number."""
+    """'NOAA 2000-252', 'ISO 3888-2', 'A350-1000': the second part of a release, standard or model number."""
     return m["unit"] is None and m["digits"] \
         and IDENTIFIER_TAIL_BEFORE.search(text[max(0, m["core_start"] - 20):m["core_start"]]) is not None
 

@@ -54,6 +54,7 @@ PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]
 # "300-1200" is a range
 LOCAL_PHONE_NUMBER = re.compile(r"\b(?:call|calls|calling|phone|telephone|tel\.?|dial|fax|hotline|helpline|contact)\b"
                                 r"[^.\d\n]{0,20}?(?P<number>(?<![\w.$-])\d{3}[-.]\d{4})(?![\w-]|\.\d)", re.I)
+MINUS_BEFORE_SYMBOL = re.compile(r"(?<![\w%.,\u00b0)-])[-\u2212]$")
 PAREN_NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ]{0,20}\)")
 WRITTEN_FRACTION = re.compile(r"[/\u2044](?P<den>[1-9]\d{0,2})(?![\d/\u2044])")  # "/" or the fraction slash
 # A figure's conversion in brackets ("($2.4 billion)", "(US$4.46)"), which a rate's denominator may follow
@@ -361,6 +362,18 @@ def _written_fraction(text: str, end: int, value: float,
     return value / denominator, frac.end(), None, None
 
 
+MIXED_FRACTION = re.compile(r"[ \u00a0](?P<num>[1-9])[/\u2044](?P<den>[2-9]|1[0-6])(?![\d/\u2044])")
+
+
+def _mixed_number(text: str, end: int, value: float, grammar: "MentionGrammar") -> tuple[float, int]:
+    """"1 1/2 cups", "2 3/4 miles": a whole number and a proper fraction before a unit are one figure."""
+    frac = MIXED_FRACTION.match(text, end)
+    if frac is None or not value.is_integer() or value < 0 or int(frac.group("num")) >= int(frac.group("den")) \
+            or grammar.unit_re.match(text, frac.end()) is None:
+        return value, end
+    return value + int(frac.group("num")) / int(frac.group("den")), frac.end()
+
+
 def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
                 grammar: "MentionGrammar") -> tuple[Optional[str], Optional[str], Optional[str], int]:
     """The currency or unit written after the number: (currency, unit, unit_text, new end). A short note in
@@ -510,6 +523,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         start, end = m.start(), core["end"]
         value, unit, unit_text = core["value"], core["unit"], core["unit_text"]
         if core.get("digits") and unit is None:
+            value, end = _mixed_number(text, end, value, grammar)
+            covered = max(covered, end)
             value, end, unit, unit_text = _written_fraction(text, end, value, grammar)
             if unit == "not a fraction":
                 continue
@@ -525,6 +540,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             if symbol:
                 currency = lex.currency(symbol) or lex.ascii_symbols.get(symbol)
                 start -= len(pre.group(0))
+                if MINUS_BEFORE_SYMBOL.search(text, max(0, start - 2), start) and value > 0:
+                    start, value = start - 1, -value  # "-$2.1 billion"; "$1-$2" is a range's dash
         if not core.get("multiple_word") and not core.get("fraction") and value > 0:
             start, value = _signed(text, start, value)
         if unit is None and not core.get("multiple_word") and not core.get("fraction"):
@@ -890,7 +907,7 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
 
 # What joins a rate to a later price that the rate's denominator covers: "$3.40 a gallon in May, up from $3.10";
 # "$300 an acre in 2010 and $350 now"; "$40 per hour, against $35"
-RATE_CARRY_BEFORE = re.compile(r"(?:\b(?:from|to|with|against|versus|vs\.?|than|and|while|whereas|but)|,)\s+"
+RATE_CARRY_BEFORE = re.compile(r"(?:\b(?:from|to|with|against|versus|vs\.?|than|since|and|while|whereas|but)|,)\s+"
                                r"(?:(?:about|nearly|almost|some|around|roughly|just)\s+)?$", re.I)
 RATE_CARRY_GAP = 60  # characters: a rate set once covers the figures of its own comparison, not a paragraph
 
@@ -1016,7 +1033,7 @@ def _take_points(level: dict) -> None:
     level["kind"] = _kind("point", "points")
 
 
-CENTS_TEXT = re.compile(r"cents?|pence|penny|\u00a2", re.I)
+CENTS_TEXT = re.compile(r"cents?|pence|penny|p|\u00a2", re.I)  # "p": pence glued, "rose to 120p from 95"
 
 
 def _take_unit(bare: dict, donor: dict, scale: bool = True) -> None:

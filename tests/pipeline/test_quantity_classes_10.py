@@ -156,3 +156,50 @@ def test_age_after_a_person_noun(nlp, text, surface):
 ])
 def test_numbers_after_other_nouns_are_no_age(nlp, text, surface):
     check(nlp, text, surface, float(surface), None)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Net flows were -$2.1 billion in May.", "-$2.1 billion", -2.1e9, "USD"),
+    ("The balance stood at \u2212\u00a33m.", "\u2212\u00a33m", -3e6, "GBP"),
+    ("A 250cc scooter was stolen.", "250cc", 250, "cc"),
+    ("The ticket is 25 z\u0142oty.", "25 z\u0142oty", 25, "PLN"),
+])
+def test_minus_before_a_currency_symbol_and_more_unit_spellings(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    ("Tickets cost $15-$20 at the door.", "$15-$20", 15, 20),  # a range's dash after a digit, not a minus
+    ("The deal is worth $1.5bn-$2bn.", "$1.5bn-$2bn", 1.5e9, 2e9),
+])
+def test_a_dash_between_two_prices_stays_a_range(nlp, text, surface, low, high):
+    check(nlp, text, surface, unit="USD", low=low, high=high)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Mix 1 1/2 cups of flour.", "1 1/2 cups", 1.5, "cup"),
+    ("The trail runs 2 3/4 miles.", "2 3/4 miles", 2.75, "mi"),
+])
+def test_mixed_numbers_before_a_unit(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+def test_a_fraction_with_no_unit_after_is_no_mixed_number(nlp):
+    assert "3 1/2" not in figures(nlp, "The score was 3 1/2 at the break.")
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Crude fell to $70 a barrel, its lowest since $65 in 2021.", "$65", 65, "USD/barrel"),
+    ("Eggs cost $3 a dozen in March and $4.50 in May.", "$4.50", 4.5, "USD/dozen"),
+    ("Shares rose to 120p from 95.", "95", 0.95, "GBP"),  # the baseline in pence too
+])
+def test_more_units_carried_to_a_baseline(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The Airbus A350-1000 took off from Toulouse.", "1000"),
+    ("Boeing tested the B737-800 again.", "800"),
+])
+def test_a_models_variant_number_is_no_figure(nlp, text, absent):
+    assert not any(absent in s for s in figures(nlp, text))
