@@ -115,7 +115,8 @@ ATTRIBUTIVE_DURATION = re.compile(r"[-\u2013][A-Za-z]+(?<!s)$")  # "nine-month",
 TIMES_IN_BEFORE = re.compile(r"\btimes?\s+(?:in|over|within)\s+(?:the\s+)?" + _BOUND_WORDS + r"$", re.I)
 ENUMERATOR_CONTEXT = re.compile(r"(?:[:;,\n]|\band|\bor)\s*\($")
 BARE_ENUMERATOR_CONTEXT = re.compile(r"(?:[:;\n]|\band|\bor)\s*$")
-IDENTIFIER_TAIL_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\d+[-\u2013]$")  # the second part of "NOAA 2000-252", "ISO 3888-2"
+# the second part of "NOAA 2000-252", "ISO 3888-2", and a model's variant: "A350-1000", "B737-800"
+IDENTIFIER_TAIL_BEFORE = re.compile(r"(?:\b[A-Z]{2,}\s+\d+|(?<![\w$\u00a3\u20ac-])[A-Za-z]{1,3}\d+)[-\u2013]$")
 LETTER_HYPHEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]-$")  # "h-five-n-one", "B-52": a letter's code
 HYPHEN_LETTER_AFTER = re.compile(r"-(?![aA]\b)[A-Za-z](?:-|\b)")
 ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD|C\.E\.)\s*(?:\d[\d,]*\s*(?:and|to|or|-|\u2013)\s*)?$")
@@ -278,7 +279,8 @@ class QuantityFinder:
         # after them is a person and their age just the same
         after = doc[core.end + 1] if core.end + 1 < len(doc) else None
         return before[-1].ent_type_ == "PERSON" or (before[-1].pos_ == "PROPN" and before[-1].ent_type_ not in ("ORG", "DATE")
-                                                    and after is not None and after.pos_ in ("AUX", "VERB", "ADV"))
+                                                    and after is not None and after.pos_ in ("AUX", "VERB", "ADV")) \
+            or (before[-1].tag_ == "NN" and before[-1].lemma_.lower() in AGE_APPOSITIVE_NOUNS)  # "The victim, 72, was"
 
     @staticmethod
     def _scale_letter(text: str, m: dict) -> bool:
@@ -335,7 +337,8 @@ class QuantityFinder:
         if m.get("is_range") and m["unit"] is None and m["low"] is not None and 1600 <= m["low"] <= 2100 and float(m["low"]).is_integer() \
                 and re.fullmatch(r"\d{4}\s*[-\u2013/]\s*\d{2,4}", m["text"].strip()):
             return False  # "2020-23" is a span of years
-        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core):
+        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core) \
+                and not self._appositive_age(core, text, m):  # "The nurse, 29, was": an age the model calls a date
             return False  # "April 4", "the 1990s", "November 17, 2010"
         if m["kind"] == "duration" and (TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
                                         or TIMEFRAME_AFTER.match(text[m["end"]:m["end"] + 40])) \
@@ -427,7 +430,7 @@ class QuantityFinder:
             end += 1
         if BARE_NUMBER.fullmatch(core.text) and not YEAR.fullmatch(core.text) and float(core.text.replace(",", "")) > 31:
             return False  # "sales of 5835 units", "which is 50000": no day or year; the small model calls them dates
-        return not NOT_A_DATE.search(doc[start:end].text)
+        return not NOT_A_DATE.search(doc[start:end].text) and not NOT_A_DATE.search(core.text)  # "three quarters of a million"
 
     @staticmethod
     def _inside_name(ents: list, core) -> bool:
@@ -619,7 +622,7 @@ def _letter_code(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _identifier_tail(doc: Doc, text: str, m: dict, span) -> bool:
-    """'NOAA 2000-252', 'ISO 3888-2': the second part of a release or standard number."""
+    """'NOAA 2000-252', 'ISO 3888-2', 'A350-1000': the second part of a release, standard or model number."""
     return m["unit"] is None and m["digits"] \
         and IDENTIFIER_TAIL_BEFORE.search(text[max(0, m["core_start"] - 20):m["core_start"]]) is not None
 
@@ -973,6 +976,7 @@ def _carry_counted_nouns_before_who(text: str, mentions: list[dict]) -> None:
 
 
 _CLAUSE_RATES = read_lexicon("units")["clause_rates"]
+AGE_APPOSITIVE_NOUNS = frozenset(read_lexicon("units")["age_appositive_nouns"]["words"])
 
 
 def _per_time_of(verb, lex: UnitLexicon) -> Optional[str]:

@@ -6,6 +6,7 @@ Every mention is a plain dict with character offsets into the text.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ WORD_NUMBER = (
 # "42,7%": a decimal comma, read as the text's decimal point (guidelines); only before a percent, where a comma
 # can never be a thousands separator ("1,2 and 3" stays a list)
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s?cent\b))"
-DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z%\u00b0])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?!\d|,\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
@@ -50,6 +51,11 @@ SIGN_WORD = re.compile(r"(?:^|(?<=[^\w-]))(?P<sign>minus|negative)(?:\s+|-)$", r
 PLUS_OR = re.compile(r"\bplus\s*(?:or|/)\s*$", re.IGNORECASE)
 POWER_OF_TEN = re.compile(r"\^|\*\*")
 PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\w|[.-]\d)")
+# A local number with no area code ("call 555-0142"): only after a word that says a number is dialled, since
+# "300-1200" is a range
+LOCAL_PHONE_NUMBER = re.compile(r"\b(?:call|calls|calling|phone|telephone|tel\.?|dial|fax|hotline|helpline|contact)\b"
+                                r"[^.\d\n]{0,20}?(?P<number>(?<![\w.$-])\d{3}[-.]\d{4})(?![\w-]|\.\d)", re.I)
+MINUS_BEFORE_SYMBOL = re.compile(r"(?<![\w%.,\u00b0)-])[-\u2212]$")
 PAREN_NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ]{0,20}\)")
 WRITTEN_FRACTION = re.compile(r"[/\u2044](?P<den>[1-9]\d{0,2})(?![\d/\u2044])")  # "/" or the fraction slash
 # A figure's conversion in brackets ("($2.4 billion)", "(US$4.46)"), which a rate's denominator may follow
@@ -66,8 +72,8 @@ GLUED = (r"(?P<glued>sq\.?\s?(?:m|ft|km|mi)\b|deg\s[CF]\b|[A-Za-z\u00b0%]+(?:(?<
 FRACTION = (
     r"\b(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|fourths?(?=\s+of\b))"  # "a fourth straight year"
-    r"|(?<!\bthis )(?<!\bthat )(?<!\bfirst )(?<!\bsecond )(?<!\blatter )half)(?!-\w)"  # "third-party", "this half"
-    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:in|out of)(?: every)?|for every) "
+    r"|(?<!\bthis )(?<!\bthat )(?<!\bfirst )(?<!\bsecond )(?<!\blatter )half)(?!-(?!(?:hundred|thousand|million|billion|trillion)\b)\w)"  # "third-party", "this half"; "a quarter-million"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:in|out of)(?: every)?|(?:for|of) every) "
     r"(?:(?!(?:1[6-9]|2[01])\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten))\b"
 )
 # "double", "triple" are adjectives too ("a double room"); after a bound word they are multiples ("more than double")
@@ -180,9 +186,11 @@ def _kind(unit: Optional[str], dimension: str, is_range: bool = False) -> str:
 kind_of = _kind  # the components read a mention's kind from its unit the same way
 
 
-FRACTION_OF_SCALE = re.compile(r"\s+(?:of\s+)?(?:an?\s+)?(?P<scale>hundred|thousand|million|billion|trillion)\b", re.I)
+FRACTION_OF_SCALE = re.compile(r"(?:\s+(?:of\s+)?(?:an?\s+)?|-)(?P<scale>hundred|thousand|million|billion|trillion)\b", re.I)
 FRACTION_OF_PERCENT = re.compile(
-    r"\s+of\s+(?:an?|one)\s+(?:(?P<pp>percentage[\s-]points?)|(?P<pct>percent|per\s+cent|%))(?![\w-])", re.I)
+    r"\s+(?:of\s+)?(?:an?|one)\s+(?:(?P<pp>percentage[\s-]points?)|(?P<pct>percent|per\s+cent|%)|(?P<pt>point))(?![\w-])", re.I)
+# "raised rates by three-quarters of a point": a point of a rate or a yield is a percentage point
+RATE_POINT_CONTEXT = re.compile(r"%|\bper\s?cent\b|\brates?\b|\byields?\b|\binflation\b|\bunemployment\b", re.I)
 
 
 def _fraction_of(text: str, m: re.Match, share: float) -> Optional[dict]:
@@ -196,6 +204,10 @@ def _fraction_of(text: str, m: re.Match, share: float) -> Optional[dict]:
         value = share / 100.0 * SCALE_WORDS[scale.group("scale").lower()]
         return {"value": value, "unit": None, "unit_text": None, "scaled": True, "end": scale.end(), "digits": False}
     percent = FRACTION_OF_PERCENT.match(text, m.end())
+    if percent and percent.group("pt"):
+        unit = "pp" if RATE_POINT_CONTEXT.search(text[max(0, m.start() - 120):percent.end() + 120]) else "point"
+        return {"value": share / 100.0, "unit": unit, "unit_text": text[m.start():percent.end()],
+                "fraction": True, "end": percent.end()}
     if percent:
         unit = "pp" if percent.group("pp") else "%"
         return {"value": share / 100.0, "unit": unit, "unit_text": text[m.start():percent.end()],
@@ -238,6 +250,20 @@ def _fraction_of_unit(text: str, end: int, share: float, lex: UnitLexicon) -> Op
     return share / 100.0, unit, surface, unit_end
 
 
+VIDEO_LINES = frozenset(json.loads((LEXICON_DIR / "currencies.json").read_text(encoding="utf-8"))["video_lines"]["values"])
+_TEMPERATURE = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["glued_temperature"]
+GLUED_TEMPERATURE = _TEMPERATURE["letters"]
+TEMPERATURE_CONTEXT_BEFORE = re.compile(_TEMPERATURE["context_before"], re.I)
+SIGNED_BEFORE = re.compile(r"(?:\bminus|\bnegative|[-\u2212])\s?$", re.I)
+
+
+def _temperature_reading(text: str, m: re.Match) -> bool:
+    """A glued 'C' or 'F' is degrees when the figure is signed or a temperature word is shortly before it."""
+    before = text[max(0, m.start() - 60):m.start()]
+    return m.group("num")[:1] in "-\u2212" or SIGNED_BEFORE.search(before) is not None \
+        or TEMPERATURE_CONTEXT_BEFORE.search(before) is not None
+
+
 def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     """The number itself: value, scale, and a glued unit or scale suffix ('3.2GW', '1.5bn')."""
     if m.group("frac"):
@@ -257,8 +283,8 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
     if m.group("num") is not None and m.start() > 0 and text[m.start() - 1].isalpha():
         found = re.search(r"[$A-Za-z]+$", text[max(0, m.start() - 4):m.start()])
         letters = found.group(0) if found else ""  # 'α1', 'μ3': letters outside ASCII are never a currency
-        money_form = bool(scale) or ASCII_FIGURE.fullmatch(m.group("num")) is not None \
-            or (m.group("glued") or "").lower() in SCALE_WORDS
+        scaled = bool(scale) or (m.group("glued") or "").lower() in SCALE_WORDS
+        money_form = scaled or (ASCII_FIGURE.fullmatch(m.group("num")) is not None and len(letters) > 1)
         if letters not in lexicon.currency_symbols and letters.upper() not in lexicon.currency_codes \
                 and not (letters in lexicon.ascii_symbols and money_form):
             return None  # 'COVID19', 'A380', 'H1N1': a name, not a figure
@@ -281,15 +307,19 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
                 unit, unit_text = lexicon.glued_only[glued], glued  # "6W", "40min": a unit only when glued
             elif glued in lexicon.spaced_exact and not scale:
                 unit, unit_text = lexicon.spaced_exact[glued], glued  # "300PS"
+            elif glued in GLUED_TEMPERATURE and not scale and _temperature_reading(text, m):
+                unit, unit_text = GLUED_TEMPERATURE[glued], glued  # "-52C", "25-28C", but not "Figure 3C"
             elif glued == "m" and not scale and FEET_CONVERSION_AFTER.match(text, end):
                 unit, unit_text = "m", glued  # "37m (121ft)": metres, as the conversion beside it says
             elif g in SCALE_WORDS and g not in ("hundred",):
                 value *= SCALE_WORDS[g]
                 scale = scale or glued
-            elif g == "%" or (lexicon.unit(g) is not None and (g not in lexicon.ambiguous_short or glued == g)):
+            elif g == "%" or (lexicon.unit(g) is not None and (g not in lexicon.ambiguous_short
+                                                               or glued in (g, lexicon.unit(g).canonical))):  # "500MW"
                 info = lexicon.unit(g)
                 unit, unit_text = info.canonical, glued
-            elif g in lexicon.word_context and lexicon.currency(g) and _currency_word_fits(text, g, {}, lexicon):
+            elif g in lexicon.word_context and lexicon.currency(g) and value not in VIDEO_LINES \
+                    and _currency_word_fits(text, g, {"end": end}, lexicon):
                 code = lexicon.currency(g)  # "164p" in a share-price story: pence, the currency at /100
                 unit, unit_text = code.removesuffix("_cent"), glued
                 value = value / 100.0 if code.endswith("_cent") else value
@@ -335,6 +365,18 @@ def _written_fraction(text: str, end: int, value: float,
     return value / denominator, frac.end(), None, None
 
 
+MIXED_FRACTION = re.compile(r"[ \u00a0](?P<num>[1-9])[/\u2044](?P<den>[2-9]|1[0-6])(?![\d/\u2044])")
+
+
+def _mixed_number(text: str, end: int, value: float, grammar: "MentionGrammar") -> tuple[float, int]:
+    """"1 1/2 cups", "2 3/4 miles": a whole number and a proper fraction before a unit are one figure."""
+    frac = MIXED_FRACTION.match(text, end)
+    if frac is None or not value.is_integer() or value < 0 or int(frac.group("num")) >= int(frac.group("den")) \
+            or grammar.unit_re.match(text, frac.end()) is None:
+        return value, end
+    return value + int(frac.group("num")) / int(frac.group("den")), frac.end()
+
+
 def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
                 grammar: "MentionGrammar") -> tuple[Optional[str], Optional[str], Optional[str], int]:
     """The currency or unit written after the number: (currency, unit, unit_text, new end). A short note in
@@ -365,10 +407,23 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
     info = lex.unit(surface)
     if info is None or (currency and info.dimension != "percentage"):
         return currency, None, None, end
+    if surface.lower() in STERLING["surfaces"] and _sterling_pounds(text, after.end()):
+        return "GBP", None, surface, after.end()
     return currency, info.canonical, surface, after.end()
 
 
 SPACED_EXACT = re.compile(r"\s?(?P<unit>[A-Z][A-Za-z]*)(?![\w-])")
+
+
+STERLING = json.loads((LEXICON_DIR / "currencies.json").read_text(encoding="utf-8"))["pounds_as_sterling"]
+OF_A_THING = re.compile(r"\s+of\s+(?!sterling\b)", re.I)
+
+
+def _sterling_pounds(text: str, end: int) -> bool:
+    """'pounds' is sterling in a text about British money, unless it weighs something ('5 pounds of potatoes')."""
+    return OF_A_THING.match(text, end) is None and _text_says(STERLING["context"], text)
+
+
 _NO_MODIFIER = frozenset(json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["not_modifiers_of_a_unit"]["words"])
 MODIFIER_THEN = re.compile(r"\s+(?P<mod>[a-z][a-z-]*[a-z])\s+(?=[a-z])")
 MODIFIED_DIMENSIONS = {"length", "duration", "mass", "volume", "area", "energy"}
@@ -416,10 +471,17 @@ def _currency_word_fits(text: str, surface: str, core: dict, lex: UnitLexicon) -
     near = lex.word_context_near.get(surface.lower())
     if (context is None and near is None) or core.get("scaled"):
         return True
-    if near is not None:  # "a ticket cost 150 kn": a money word close by, not anywhere in the document
-        end = core.get("end", 0)
-        return re.search(near, text[max(0, end - 100):end + 100], re.IGNORECASE) is not None
-    return re.search(context, text, re.IGNORECASE) is not None
+    end = core.get("end", 0)
+    if near is not None and re.search(near, text[max(0, end - 100):end + 100], re.IGNORECASE):
+        return True  # "a ticket cost 150 kn", "a stamp costs 85p": a money word close by
+    return context is not None and _text_says(context, text)
+
+
+@functools.lru_cache(maxsize=16)
+def _text_says(pattern: str, text: str) -> bool:
+    """Whether the whole text matches a context pattern, searched once per text and pattern, not once per figure
+    (a str caches its hash, so the lookup is cheap)."""
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 ASCII_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d+")
@@ -433,7 +495,7 @@ def _ascii_symbol(text: str, start: int, m: re.Match, core: dict, grammar: "Ment
         head = start - len(symbol)
         if head < 0 or text[head:start] != symbol or (head > 0 and text[head - 1].isalnum()):
             continue
-        if core.get("scaled") or ASCII_FIGURE.fullmatch(m.group("num") or ""):
+        if core.get("scaled") or (ASCII_FIGURE.fullmatch(m.group("num") or "") and len(symbol) > 1):
             return re.match(r"(?P<cur>" + re.escape(symbol) + r")", text[head:start])
     return None
 
@@ -459,7 +521,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     lex = grammar.lexicon
     mentions: list[dict] = []
     covered = 0  # a core can reach past its regex match ("a quarter of a million"): no second mention inside it
-    phones = [(p.start(), p.end()) for p in PHONE_NUMBER.finditer(text)]
+    phones = [(p.start(), p.end()) for p in PHONE_NUMBER.finditer(text)] \
+        + [p.span("number") for p in LOCAL_PHONE_NUMBER.finditer(text)]
     for m in grammar.number_re.finditer(text):
         if m.start() < covered or any(a <= m.start() < b for a, b in phones):
             continue
@@ -470,6 +533,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         start, end = m.start(), core["end"]
         value, unit, unit_text = core["value"], core["unit"], core["unit_text"]
         if core.get("digits") and unit is None:
+            value, end = _mixed_number(text, end, value, grammar)
+            covered = max(covered, end)
             value, end, unit, unit_text = _written_fraction(text, end, value, grammar)
             if unit == "not a fraction":
                 continue
@@ -485,6 +550,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             if symbol:
                 currency = lex.currency(symbol) or lex.ascii_symbols.get(symbol)
                 start -= len(pre.group(0))
+                if MINUS_BEFORE_SYMBOL.search(text, max(0, start - 2), start) and value > 0:
+                    start, value = start - 1, -value  # "-$2.1 billion"; "$1-$2" is a range's dash
         if not core.get("multiple_word") and not core.get("fraction") and value > 0:
             start, value = _signed(text, start, value)
         if unit is None and not core.get("multiple_word") and not core.get("fraction"):
@@ -784,7 +851,7 @@ def _unscaled(m: dict) -> float:
 
 
 _BASELINE_LEAD = (r"\s*,?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+|(?:a|an)\s+(?:drop|fall|rise|increase|decrease|"
-                  r"decline|gain|jump|cut|reduction)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)")
+                  r"decline|gain|jump|cut|reduction)\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?|against)")
 _BASELINE_BOUND = r"(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than)\s+)?"
 BASELINE_GAP = re.compile(_BASELINE_LEAD + r"\s*" + _BASELINE_BOUND, re.I)
 # "up from last year's 4.8 million", "down from the old model's 212": the baseline named by its owner
@@ -852,6 +919,29 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
             _take_points(b)
     _parallel_conversions(text, mentions)
     _parallel_clauses(text, mentions)
+    _rates_carried_forward(text, mentions)
+
+
+# What joins a rate to a later price that the rate's denominator covers: "$3.40 a gallon in May, up from $3.10";
+# "$300 an acre in 2010 and $350 now"; "$40 per hour, against $35"
+RATE_CARRY_BEFORE = re.compile(r"(?:\b(?:from|to|with|against|versus|vs\.?|than|since|and|while|whereas|but)|,)\s+"
+                               r"(?:(?:about|nearly|almost|some|around|roughly|just)\s+)?$", re.I)
+RATE_CARRY_GAP = 60  # characters: a rate set once covers the figures of its own comparison, not a paragraph
+
+
+def _rates_carried_forward(text: str, mentions: list[dict]) -> None:
+    """A price stated as a rate and a later bare price of the same currency in its sentence, set against it,
+    are in the same rate: the denominator is written once for the run of figures. Years between are skipped."""
+    for i, a in enumerate(mentions):
+        if not a["unit"] or "/" not in a["unit"] or a.get("is_range") or a["kind"] not in ("money", "rate"):
+            continue
+        b = next((m for m in mentions[i + 1:] if not _year_like(m)), None)
+        if b is None or b["unit"] != a["unit"].split("/")[0] or not b["digits"] or b.get("is_range") \
+                or b["scaled"] != a["scaled"] or not _comparable(b, a, 4) or not _ends_bare(text, b):
+            continue
+        gap = text[a["end"]:b["start"]]
+        if len(gap) <= RATE_CARRY_GAP and not SENTENCE_BREAK.search(gap) and RATE_CARRY_BEFORE.search(gap):
+            _take_rate(b, a)
 
 
 DIMENSIONS_GAP = re.compile(r"\s*-?\s*by\s*-?\s*", re.I)
@@ -860,7 +950,8 @@ FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|som
 # What may follow a figure that stands bare, with no noun or unit of its own: the clause ends or goes on to a time,
 # place or comparison ("the lowest is 74.", "to 1,333.18, on turnover", "to 24 for SUVs")
 BARE_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|but|while|whereas|for|in|on|at|last|this|next|from|as|after|before|since|"
-                      r"by|when|during|over|under|compared|versus|with|according|until|between|among|than|a|an|the)\b)", re.I)
+                      r"by|when|during|over|under|compared|versus|with|according|until|between|among|than|a|an|the|now|today|currently|"
+                      r"previously)\b)", re.I)
 _SIBLING = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["sibling_carry"]
 GOVERNING_WORD = re.compile(r"\b(?P<word>" + "|".join(_SIBLING["governing_words"]) + r")\s+"
                             r"(?:(?:a\s+close|an?\s+(?:record|high|low))\s+of\s+|(?:end|close|finish|settle)\s+(?:at|to)\s+)?$", re.I)
@@ -959,7 +1050,7 @@ def _take_points(level: dict) -> None:
     level["kind"] = _kind("point", "points")
 
 
-CENTS_TEXT = re.compile(r"cents?|pence|penny|\u00a2", re.I)
+CENTS_TEXT = re.compile(r"cents?|pence|penny|p|\u00a2", re.I)  # "p": pence glued, "rose to 120p from 95"
 
 
 def _take_unit(bare: dict, donor: dict, scale: bool = True) -> None:

@@ -144,7 +144,7 @@ def parse_number(text: str) -> Optional[float]:
 def parse_fraction(text: str) -> Optional[float]:
     """A share written as a fraction, in percent: 'half' -> 50, 'a third' -> 33.3, 'two-thirds' -> 66.7, '3 in 10' -> 30."""
     t = text.lower().strip()
-    m = re.match(r"^(\d+(?:\.\d+)?|\w+) (?:in|out of|for)(?: every)? (\d+|\w+)$", t)
+    m = re.match(r"^(\d+(?:\.\d+)?|\w+) (?:in|out of|for|of(?= every))(?: every)? (\d+|\w+)$", t)
     if m:
         num, den = parse_number(m.group(1)), parse_number(m.group(2))
         return None if not num or not den else 100.0 * num / den
