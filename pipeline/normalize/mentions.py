@@ -7,7 +7,6 @@ Every mention is a plain dict with character offsets into the text.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from .numbers import (
     parse_number,
 )
 from ..resources import read_lexicon
-from .units import LEXICON_DIR, UnitLexicon, dimension_of, same_dimension
+from .units import UnitLexicon, dimension_of, same_dimension
 
 _NUMWORDS = sorted(list(UNITS_WORDS) + list(TENS_WORDS) + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
                    key=len, reverse=True)
@@ -99,7 +98,7 @@ class MentionGrammar:
     @classmethod
     def build(cls, lexicon: UnitLexicon, bounds: Optional[dict] = None) -> "MentionGrammar":
         if bounds is None:
-            bounds = json.loads((LEXICON_DIR / "bounds.json").read_text(encoding="utf-8"))
+            bounds = read_lexicon("bounds")
         before = {k: v for k, v in bounds["before"].items()}
         after = {k: v for k, v in bounds["after"].items()}
         number_re = re.compile(
@@ -250,8 +249,8 @@ def _fraction_of_unit(text: str, end: int, share: float, lex: UnitLexicon) -> Op
     return share / 100.0, unit, surface, unit_end
 
 
-VIDEO_LINES = frozenset(json.loads((LEXICON_DIR / "currencies.json").read_text(encoding="utf-8"))["video_lines"]["values"])
-_TEMPERATURE = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["glued_temperature"]
+VIDEO_LINES = frozenset(read_lexicon("currencies")["video_lines"]["values"])
+_TEMPERATURE = read_lexicon("units")["glued_temperature"]
 GLUED_TEMPERATURE = _TEMPERATURE["letters"]
 TEMPERATURE_CONTEXT_BEFORE = re.compile(_TEMPERATURE["context_before"], re.I)
 SIGNED_BEFORE = re.compile(r"(?:\bminus|\bnegative|[-\u2212])\s?$", re.I)
@@ -415,7 +414,7 @@ def _unit_after(text: str, end: int, core: dict, currency: Optional[str],
 SPACED_EXACT = re.compile(r"\s?(?P<unit>[A-Z][A-Za-z]*)(?![\w-])")
 
 
-STERLING = json.loads((LEXICON_DIR / "currencies.json").read_text(encoding="utf-8"))["pounds_as_sterling"]
+STERLING = read_lexicon("currencies")["pounds_as_sterling"]
 OF_A_THING = re.compile(r"\s+of\s+(?!sterling\b)", re.I)
 
 
@@ -424,7 +423,7 @@ def _sterling_pounds(text: str, end: int) -> bool:
     return OF_A_THING.match(text, end) is None and _text_says(STERLING["context"], text)
 
 
-_NO_MODIFIER = frozenset(json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["not_modifiers_of_a_unit"]["words"])
+_NO_MODIFIER = frozenset(read_lexicon("units")["not_modifiers_of_a_unit"]["words"])
 MODIFIER_THEN = re.compile(r"\s+(?P<mod>[a-z][a-z-]*[a-z])\s+(?=[a-z])")
 MODIFIED_DIMENSIONS = {"length", "duration", "mass", "volume", "area", "energy"}
 TIME_PHRASE_AFTER = re.compile(r"\s+(?:ago|earlier|later|before|after|since|prior)\b", re.I)
@@ -603,7 +602,7 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     return mentions
 
 
-_POINTS = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["percent_as_points"]
+_POINTS = read_lexicon("units")["percent_as_points"]
 _POINT_NOUNS = "|".join(_POINTS["nouns"])
 POINT_NOUN_AFTER = re.compile(r"\s+(?:" + _POINT_NOUNS + r")\b(?!\s+(?:" + "|".join(_POINTS["not_before"]) + r")\b)", re.I)
 POINT_NOUN_OF_BEFORE = re.compile(r"\b(?:" + _POINT_NOUNS + r")\s+of\s+(?:(?:about|around|nearly|almost|roughly|some|just|over|"
@@ -634,7 +633,7 @@ def _percent_as_points(text: str, mentions: list[dict], lex: UnitLexicon) -> Non
             to_points(a)
 
 
-_ABBREVIATIONS = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["defined_abbreviations"]
+_ABBREVIATIONS = read_lexicon("units")["defined_abbreviations"]
 ABBREVIATION_DEFINED = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,7}?)s?\)")
 ABBREVIATION_BETWEEN = r"(?:(?:" + "|".join(_ABBREVIATIONS["between_words"]) + r")\s+)?"
 
@@ -749,7 +748,7 @@ def _attach_bound(text: str, mention: dict, grammar: MentionGrammar) -> None:
 
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
-_RANGE_WORDS = json.loads((LEXICON_DIR / "ranges.json").read_text(encoding="utf-8"))
+_RANGE_WORDS = read_lexicon("ranges")
 _PLURALS_WITHOUT_S = frozenset(_RANGE_WORDS["plural_nouns_without_s"])
 _S_WORDS_NOT_PLURAL = frozenset(_RANGE_WORDS["words_ending_in_s_that_are_not_plural_nouns"])
 _WORDS_AFTER = re.compile(r"\s+(?P<first>[a-z][a-z-]*)(?:\s+(?P<second>[a-z][a-z-]*))?")
@@ -952,7 +951,7 @@ FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|som
 BARE_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|but|while|whereas|for|in|on|at|last|this|next|from|as|after|before|since|"
                       r"by|when|during|over|under|compared|versus|with|according|until|between|among|than|a|an|the|now|today|currently|"
                       r"previously)\b)", re.I)
-_SIBLING = json.loads((LEXICON_DIR / "units.json").read_text(encoding="utf-8"))["sibling_carry"]
+_SIBLING = read_lexicon("units")["sibling_carry"]
 GOVERNING_WORD = re.compile(r"\b(?P<word>" + "|".join(_SIBLING["governing_words"]) + r")\s+"
                             r"(?:(?:a\s+close|an?\s+(?:record|high|low))\s+of\s+|(?:end|close|finish|settle)\s+(?:at|to)\s+)?$", re.I)
 LEVEL_WORDS = {"to": "to", "at": "to"}  # "ended at 1,463 points, while Y rose to 1,334": both name the level

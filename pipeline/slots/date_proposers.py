@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from newsclaims.slots.candidates import NULL, Candidate, any_between
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.normalize.dates import shift_iso
-from newsclaims.slots.when import DateLexicon, period
+from newsclaims.slots.when import DateLexicon, period, twelve_months_from
 
 SLOT = "date"
 OTHER_SIDE_REACH = 30  # characters before a date where a comparison word makes it the other side
@@ -238,11 +238,7 @@ def _names_budget(frame: DateFrame, di: int) -> bool:
 
 def _fiscal_shaped(iso: Optional[str]) -> bool:
     """Twelve months from a month other than January: a fiscal year (2015-10/2016-09, Australia's 2013-07/2014-06)."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso or "")
-    if m is None or m.group(2) == "01":
-        return False
-    start, end = int(m.group(1)) * 12 + int(m.group(2)), int(m.group(3)) * 12 + int(m.group(4))
-    return end - start == 11
+    return twelve_months_from(iso) not in (None, 1)
 
 
 def _budget_period(frame: DateFrame, di: int) -> bool:

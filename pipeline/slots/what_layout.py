@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from newsclaims.resources import read_lexicon
 from newsclaims.slots.what_proposers import WhatFrame, _phrase_words, _plain_noun, _tail, _verb_of
 
-_DEFAULT = {"separators": [":", "/", "|", "\t", "..", "…"], "label_words": 6, "block_lines": 4, "link": "of",
-            "rate": "per", "line_chars": 300}
+_PACKAGED = read_lexicon("what_kinds")["layout"]  # for a component lexicon that has no layout words of its own
 
 
 def layout_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
@@ -56,7 +56,11 @@ def _answer(frame: WhatFrame, mi: int, where: tuple, what: str) -> tuple[str, No
 
 
 def _layout(frame: WhatFrame) -> dict:
-    return {**_DEFAULT, **(frame.kinds.layout if frame.kinds is not None else {})}
+    """The layout words, merged once per document: every step of a figure reads them."""
+    key = ("layout_words",)
+    if key not in frame.memo:
+        frame.memo[key] = {**_PACKAGED, **(frame.kinds.layout if frame.kinds is not None else {})}
+    return frame.memo[key]
 
 
 def _lines_above(text: str, start: int, limit: int):

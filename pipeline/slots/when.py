@@ -202,10 +202,15 @@ def years_to_date(doc: Doc, text: str, dates: list[dict], lexicon: DateLexicon) 
 
 def _whole_year(iso: str) -> bool:
     """A calendar year ('2000') or twelve months ('2023-10/2024-09')."""
-    if re.fullmatch(r"\d{4}", iso):
-        return True
-    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso)
-    return m is not None and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 11
+    return bool(re.fullmatch(r"\d{4}", iso)) or twelve_months_from(iso) is not None
+
+
+def twelve_months_from(iso: Optional[str]) -> Optional[int]:
+    """The first month (1-12) of a month interval of twelve months ('2023-10/2024-09' -> 10), else None."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso or "")
+    if m is None or (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) != 11:
+        return None
+    return int(m.group(2))
 
 
 def _starts_year(part: str, year: str) -> bool:
