@@ -4,8 +4,7 @@ present with no date. Each row is a text, a figure in it and the source the text
 from __future__ import annotations
 
 import pytest
-
-import newsclaims
+from source_checks import claim_of
 
 WEEKLY = ("This is the Weekly Science Report.\n\nA new study from the Lakeland Health Institute says nine million "
           "people caught the flu in 2019. Two million of them were children.\n\nThe study found that the north had "
@@ -32,7 +31,4 @@ ROWS = [
 
 @pytest.mark.parametrize("text, figure, source", ROWS)
 def test_source_of_figure(nlp, text, figure, source):
-    claims = {c.text: c for c in newsclaims.extract(text, nlp=nlp)}
-    found = [k for k in claims if k == figure or figure.startswith(k + " ")]
-    assert found, f"no figure {figure!r} in {list(claims)}"
-    assert claims[found[0]].source == source
+    assert claim_of(nlp, text, figure).source == source

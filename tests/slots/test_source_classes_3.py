@@ -5,8 +5,7 @@ source's. Each row is a text, a figure in it and the source (and who) the text g
 from __future__ import annotations
 
 import pytest
-
-import newsclaims
+from source_checks import claim_of
 
 REFUGEES = ("Jane Doe is the agency's refugee chief. Doe says 40 percent of refugees are in Asia, but the official "
             "says she sees progress.\n\n\"Still, Asia hosts about a third of all refugees,\" she said.")
@@ -33,18 +32,14 @@ ROWS = [
 ]
 
 
-def _figure(text: str, figure: str):
-    claims = {c.text: c for c in newsclaims.extract(text, published="2021-05-05")}
-    found = [k for k in claims if k == figure or figure.startswith(k + " ")]
-    assert found, f"no figure {figure!r} in {list(claims)}"
-    return claims[found[0]]
+PUB = "2021-05-05"
 
 
 @pytest.mark.parametrize("text, figure, source", ROWS)
 def test_source_of_figure(nlp, text, figure, source):
-    assert _figure(text, figure).source == source
+    assert claim_of(nlp, text, figure, PUB).source == source
 
 
 def test_speaker_of_himself_stays_the_who(nlp):
-    claim = _figure(FARMER, "four tons")
+    claim = claim_of(nlp, FARMER, "four tons", PUB)
     assert claim.source == claim.who == "Farmer Tomas Reyes"
