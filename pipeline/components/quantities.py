@@ -409,7 +409,7 @@ class QuantityFinder:
         head = core[-1]
         low = COUNT_BEFORE_TO.search(before)
         if low and not 1600 <= float(low.group("low").replace(",", "")) <= 2100 \
-                and counted_noun_follows(doc.text, head.idx + len(head.text)):
+                and counted_noun_follows(doc_text(doc), head.idx + len(head.text)):
             return False  # "from 1000 to 2000 hires", whatever the parse makes of "hires"
         if head.dep_ == "nummod" and head.head.pos_ == "NOUN" and head.head.lower_ not in DATE_WORDS and head.head.tag_ == "NNS":
             if not re.search(r"\b(?:in|since|by|of|from|until|through|to|between|during|before|after)\s*$", before, re.I):

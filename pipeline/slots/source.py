@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from newsclaims.components.extensions import doc_text
 from newsclaims.resources import read_lexicon
 
 _LEXICON = read_lexicon("source")
@@ -253,7 +254,7 @@ class DocumentSources:
         self.doc = doc
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
-        self.text = text = doc.text  # spaCy joins every token again on each access of doc.text
+        self.text = text = doc_text(doc)  # spaCy joins every token again on each access of doc.text
         breaks = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
         self.paragraph = [breaks[bisect.bisect_right(breaks, s.start_char) - 1] for s in self.sents]
         self.quoted = [_quoted(text, s.start_char, p) or bool(_SPEAKER_LABEL.match(text[p:p + 80]))

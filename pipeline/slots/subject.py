@@ -16,6 +16,7 @@ from typing import Callable, Mapping, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from newsclaims.components.extensions import doc_text
 from newsclaims.normalize.units import LEXICON_DIR
 from newsclaims.resources import read_lexicon
 
@@ -453,10 +454,11 @@ def _repeated_acronyms(doc: Doc) -> frozenset:
     """Upper-case words of two or three letters the text uses twice or more as names ('EPA', 'NSF'): an agency's
     acronym recurs through a story, while the NER's junk of a headline or dateline ('SSE') stands once. One the text
     uses as a common noun is no name: after 'a'/'an' ('an IUD') or spelled out in lower case ('miles traveled (VMT)')."""
+    text = doc_text(doc)  # doc.text joins every token on each read
     counts: dict[str, int] = {}
-    for found in re.findall(r"\b[A-Z]{2,3}\b", doc.text):
+    for found in re.findall(r"\b[A-Z]{2,3}\b", text):
         counts[found] = counts.get(found, 0) + 1
-    common = set(re.findall(r"\ban? ([A-Z]{2,3})\b", doc.text)) | set(re.findall(r"(?<![\w-])[a-z][a-z-]*,? \(([A-Z]{2,3})\)", doc.text))
+    common = set(re.findall(r"\ban? ([A-Z]{2,3})\b", text)) | set(re.findall(r"(?<![\w-])[a-z][a-z-]*,? \(([A-Z]{2,3})\)", text))
     return frozenset(k for k, n in counts.items() if n >= 2 and k not in common)
 
 
