@@ -39,7 +39,7 @@ from newsclaims.slots.who_features import WHO_FILLER, _path_length
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots.when import DateLexicon, date_mentions
 
-from .extensions import doc_text, forget_text, register_extensions
+from .extensions import doc_text, forget_memo, forget_text, register_extensions
 
 
 # What the component reads from models/lexicon/ (NAME.json), and its ranker settings; to_disk writes both, so an
@@ -93,6 +93,7 @@ class ClaimBuilder:
             handler(self.name, self, [doc], exc)
         finally:
             forget_text(doc)
+            forget_memo(doc)
         return doc
 
     def score(self, examples: Iterable, **kwargs: Any) -> dict[str, Optional[float]]:

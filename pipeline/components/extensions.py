@@ -36,3 +36,20 @@ def forget_text(doc: Doc) -> None:
     """Drop the recorded text once the last component has read it: ``Doc.to_bytes`` (and so ``nlp.pipe``
     with ``n_process``) would otherwise carry the text twice."""
     doc.user_data.pop(_TEXT_KEY, None)
+
+
+_MEMO_KEY = "newsclaims.memo"
+
+
+def document_memo(doc: Doc) -> dict:
+    """A dict for answers computed from ``doc`` alone (plain data only), shared by the slot rules for one document:
+    a parse walk that many figures and proposers repeat runs once. Dropped by ``forget_memo`` with the text."""
+    memo = doc.user_data.get(_MEMO_KEY)
+    if memo is None:
+        memo = doc.user_data[_MEMO_KEY] = {}
+    return memo
+
+
+def forget_memo(doc: Doc) -> None:
+    """Drop the document's memo once the last component is done, so it never travels with the Doc."""
+    doc.user_data.pop(_MEMO_KEY, None)

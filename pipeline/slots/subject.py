@@ -16,7 +16,7 @@ from typing import Callable, Mapping, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from newsclaims.components.extensions import doc_text
+from newsclaims.components.extensions import doc_text, document_memo
 from newsclaims.normalize.units import LEXICON_DIR
 from newsclaims.resources import read_lexicon
 
@@ -71,6 +71,18 @@ def packaged_words() -> SubjectWords:
 
 def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 10,
             clauses: bool = False) -> Optional[tuple[str, list]]:
+    """:func:`_read_phrase`, once per document and arguments: the rules and the what proposers ask for the same
+    phrases again and again (about three calls in five repeat one). The span comes back as a fresh list."""
+    memo = document_memo(doc)
+    key = ("phrase", head.i, tuple(exclude), max_tokens, clauses)
+    if key not in memo:
+        memo[key] = _read_phrase(doc, head, exclude, max_tokens, clauses)
+    found = memo[key]
+    return None if found is None else (found[0], list(found[1]))
+
+
+def _read_phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 10,
+                 clauses: bool = False) -> Optional[tuple[str, list]]:
     """The noun phrase of ``head`` with its modifiers and 'of'/'in'/'on' attachments, minus the figure.
 
     With ``clauses``, a relative or participle clause stays ("workers who quit the union"): for a
