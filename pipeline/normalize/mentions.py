@@ -52,7 +52,7 @@ POWER_OF_TEN = re.compile(r"\^|\*\*")
 PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\w|[.-]\d)")
 # A local number with no area code ("call 555-0142"): only after a word that says a number is dialled, since
 # "300-1200" is a range
-LOCAL_PHONE_NUMBER = re.compile(r"\b(?:call|calls|calling|phone|telephone|tel\.?|dial|fax|hotline|helpline|contact)\b"
+LOCAL_PHONE_NUMBER = re.compile(r"\b(?:" + "|".join(map(re.escape, read_lexicon("not_quantities")["phone_dial_words"])) + r")\b"
                                 r"[^.\d\n]{0,20}?(?P<number>(?<![\w.$-])\d{3}[-.]\d{4})(?![\w-]|\.\d)", re.I)
 MINUS_BEFORE_SYMBOL = re.compile(r"(?<![\w%.,\u00b0)-])[-\u2212]$")
 PAREN_NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ]{0,20}\)")
@@ -189,7 +189,8 @@ FRACTION_OF_SCALE = re.compile(r"(?:\s+(?:of\s+)?(?:an?\s+)?|-)(?P<scale>hundred
 FRACTION_OF_PERCENT = re.compile(
     r"\s+(?:of\s+)?(?:an?|one)\s+(?:(?P<pp>percentage[\s-]points?)|(?P<pct>percent|per\s+cent|%)|(?P<pt>point))(?![\w-])", re.I)
 # "raised rates by three-quarters of a point": a point of a rate or a yield is a percentage point
-RATE_POINT_CONTEXT = re.compile(r"%|\bper\s?cent\b|\brates?\b|\byields?\b|\binflation\b|\bunemployment\b", re.I)
+RATE_POINT_CONTEXT = re.compile(r"%|\bper\s?cent\b|\b(?:" + "|".join(map(re.escape, read_lexicon("units")["rate_point_context"]["words"]))
+                                + r")\b", re.I)
 
 
 def _fraction_of(text: str, m: re.Match, share: float) -> Optional[dict]:
@@ -923,8 +924,9 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
 
 # What joins a rate to a later price that the rate's denominator covers: "$3.40 a gallon in May, up from $3.10";
 # "$300 an acre in 2010 and $350 now"; "$40 per hour, against $35"
-RATE_CARRY_BEFORE = re.compile(r"(?:\b(?:from|to|with|against|versus|vs\.?|than|since|and|while|whereas|but)|,)\s+"
-                               r"(?:(?:about|nearly|almost|some|around|roughly|just)\s+)?$", re.I)
+_RATE_CARRY = read_lexicon("units")["rate_carry_before"]
+RATE_CARRY_BEFORE = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _RATE_CARRY["words"])) + r")|,)\s+"
+                               r"(?:(?:" + "|".join(map(re.escape, _RATE_CARRY["approximators"])) + r")\s+)?$", re.I)
 RATE_CARRY_GAP = 60  # characters: a rate set once covers the figures of its own comparison, not a paragraph
 
 
