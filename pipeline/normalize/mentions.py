@@ -742,9 +742,16 @@ def _tidy(text: str, mention: dict, lex: UnitLexicon) -> None:
         mention["kind"] = _kind("pp", mention["dimension"])
 
 
+# "edged up to $27.10": the verb's particle and the new level's "to", not the bound "up to"
+CHANGE_VERB_BEFORE_UP_TO = re.compile(r"\b(?:" + "|".join(map(re.escape, read_lexicon("changes")["verbs_before_up_to"]))
+                                      + r")\s+$", re.I)
+
+
 def _attach_bound(text: str, mention: dict, grammar: MentionGrammar) -> None:
     window = text[max(0, mention["start"] - 30):mention["start"]]
     b = grammar.bound_before_re.search(window)
+    if b and b.group("bound").lower() == "up to" and CHANGE_VERB_BEFORE_UP_TO.search(window[:b.start("bound")]):
+        return
     if b:
         word = b.group("bound").lower()
         mention["bound"] = grammar.bound_before[word]
