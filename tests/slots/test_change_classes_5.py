@@ -1,7 +1,8 @@
 """The change slot's error classes of issue 12, fifth round: what a second, independent writer's made-up probes
 still failed. A new level after 'to a record' with no level noun ('to a record $5.6 billion'); verbs of direction
 the lexicon lacked ('recovered to', 'cooled to'); a creeping verb's particle before 'to' ('edged up to $27.10',
-'ticked up to 4.2%'), which is the change's direction and not the bound 'up to'. One table per class, with the
+'ticked up to 4.2%'), which is the change's direction and not the bound 'up to'; particle verbs that take a share
+of something ('eat up two-thirds', 'snapped up 40%'), which state no direction. One table per class, with the
 rows that must stay beside it; through the real pipeline."""
 import pytest
 from change_checks import DOWN_DELTA, UP_DELTA, change_of
@@ -58,3 +59,16 @@ def test_up_to_after_a_creeping_verb_is_no_bound(nlp, text, surface, bound):
     found = {c.text: c for c in newsclaims.extract(text, published="2024-05-02", nlp=nlp)}
     assert surface in found, list(found)
     assert found[surface].bound == bound
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("Rents eat up two-thirds of their income.", "two-thirds", None),
+    ("Investors snapped up 40% of the shares.", "40%", None),
+    ("Fees soak up 12% of returns.", "12%", None),
+    ("The deal frees up $2 billion for buybacks.", "$2 billion", None),
+    # 'up' as the direction itself still states the change
+    ("Sales were up 4% in May.", "4%", UP_DELTA),
+    ("The index moved up 2% on Friday.", "2%", UP_DELTA),
+])
+def test_a_particle_verb_that_takes_a_share_states_no_direction(nlp, text, surface, change):
+    assert change_of(nlp, text, surface) == change
