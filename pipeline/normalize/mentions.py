@@ -43,17 +43,23 @@ WORD_NUMBER = (
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s?cent\b))"
 DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z%\u00b0])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?!\d|,\d)|(?<![\w.])\.\d+")
-SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn)\b"
+SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn|lakhs?|crores?)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
              + SCALE_WORD.format(name="scale"))
 SIGN_WORD = re.compile(r"(?:^|(?<=[^\w-]))(?P<sign>minus|negative)(?:\s+|-)$", re.IGNORECASE)
 PLUS_OR = re.compile(r"\bplus\s*(?:or|/)\s*$", re.IGNORECASE)
 POWER_OF_TEN = re.compile(r"\^|\*\*")
-PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\w|[.-]\d)")
+PHONE_NUMBER = re.compile(r"(?<![\w.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\w|[.-]\d)")
 # A local number with no area code ("call 555-0142"): only after a word that says a number is dialled, since
 # "300-1200" is a range
-LOCAL_PHONE_NUMBER = re.compile(r"\b(?:call|calls|calling|phone|telephone|tel\.?|dial|fax|hotline|helpline|contact)\b"
+LOCAL_PHONE_NUMBER = re.compile(r"\b(?:" + "|".join(map(re.escape, read_lexicon("not_quantities")["phone_dial_words"])) + r")\b"
                                 r"[^.\d\n]{0,20}?(?P<number>(?<![\w.$-])\d{3}[-.]\d{4})(?![\w-]|\.\d)", re.I)
+# A number in groups after a dialling word ("ring 020 7946 0958", "the helpline (03) 9876 5432"), and one with an
+# international prefix anywhere ("+44 20 7946 0321"): phone numbers in the forms outside North America
+DIALLED_NUMBER = re.compile(LOCAL_PHONE_NUMBER.pattern.split("[^.")[0] + r"[^.\d\n]{0,20}?(?P<number>(?<![\w.$-])"
+                            r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)\s?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3})(?![\w-]|[.,]\d)", re.I)
+INTERNATIONAL_NUMBER = re.compile(r"(?<![\w.+])\+\d{1,3}(?:[\s.-]\(?\d{1,5}\)?){2,5}(?![\w-]|[.,]\d)")
+PHONE_MIN_DIGITS = 7  # "call 555 12": too short to dial; a phone number has seven digits at least
 MINUS_BEFORE_SYMBOL = re.compile(r"(?<![\w%.,\u00b0)-])[-\u2212]$")
 PAREN_NOTE = re.compile(r"\s*\([A-Za-z][A-Za-z ]{0,20}\)")
 WRITTEN_FRACTION = re.compile(r"[/\u2044](?P<den>[1-9]\d{0,2})(?![\d/\u2044])")  # "/" or the fraction slash
@@ -189,7 +195,8 @@ FRACTION_OF_SCALE = re.compile(r"(?:\s+(?:of\s+)?(?:an?\s+)?|-)(?P<scale>hundred
 FRACTION_OF_PERCENT = re.compile(
     r"\s+(?:of\s+)?(?:an?|one)\s+(?:(?P<pp>percentage[\s-]points?)|(?P<pct>percent|per\s+cent|%)|(?P<pt>point))(?![\w-])", re.I)
 # "raised rates by three-quarters of a point": a point of a rate or a yield is a percentage point
-RATE_POINT_CONTEXT = re.compile(r"%|\bper\s?cent\b|\brates?\b|\byields?\b|\binflation\b|\bunemployment\b", re.I)
+RATE_POINT_CONTEXT = re.compile(r"%|\bper\s?cent\b|\b(?:" + "|".join(map(re.escape, read_lexicon("units")["rate_point_context"]["words"]))
+                                + r")\b", re.I)
 
 
 def _fraction_of(text: str, m: re.Match, share: float) -> Optional[dict]:
@@ -511,6 +518,11 @@ def _signed(text: str, start: int, value: float) -> tuple[int, float]:
     return sign_start, -value
 
 
+def _grouped_phone_numbers(text: str) -> list[tuple[int, int]]:
+    found = [p.span("number") for p in DIALLED_NUMBER.finditer(text)] + [p.span() for p in INTERNATIONAL_NUMBER.finditer(text)]
+    return [(a, b) for a, b in found if sum(ch.isdigit() for ch in text[a:b]) >= PHONE_MIN_DIGITS]
+
+
 def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> list[dict]:
     """All quantity mentions in ``text``, in order, as plain dicts with offsets.
 
@@ -521,7 +533,7 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     mentions: list[dict] = []
     covered = 0  # a core can reach past its regex match ("a quarter of a million"): no second mention inside it
     phones = [(p.start(), p.end()) for p in PHONE_NUMBER.finditer(text)] \
-        + [p.span("number") for p in LOCAL_PHONE_NUMBER.finditer(text)]
+        + [p.span("number") for p in LOCAL_PHONE_NUMBER.finditer(text)] + _grouped_phone_numbers(text)
     for m in grammar.number_re.finditer(text):
         if m.start() < covered or any(a <= m.start() < b for a, b in phones):
             continue
@@ -730,9 +742,16 @@ def _tidy(text: str, mention: dict, lex: UnitLexicon) -> None:
         mention["kind"] = _kind("pp", mention["dimension"])
 
 
+# "edged up to $27.10": the verb's particle and the new level's "to", not the bound "up to"
+CHANGE_VERB_BEFORE_UP_TO = re.compile(r"\b(?:" + "|".join(map(re.escape, read_lexicon("changes")["verbs_before_up_to"]))
+                                      + r")\s+$", re.I)
+
+
 def _attach_bound(text: str, mention: dict, grammar: MentionGrammar) -> None:
     window = text[max(0, mention["start"] - 30):mention["start"]]
     b = grammar.bound_before_re.search(window)
+    if b and b.group("bound").lower() == "up to" and CHANGE_VERB_BEFORE_UP_TO.search(window[:b.start("bound")]):
+        return
     if b:
         word = b.group("bound").lower()
         mention["bound"] = grammar.bound_before[word]
@@ -916,15 +935,27 @@ def _inherit_units(text: str, mentions: list[dict], lex: UnitLexicon) -> None:
             _take_points(a)
         elif _index_points(a) and b["unit"] is None and LEVEL_AFTER_POINTS.fullmatch(gap) and not _year_like(b):
             _take_points(b)
+    _lists_share_units(text, mentions)
     _parallel_conversions(text, mentions)
     _parallel_clauses(text, mentions)
     _rates_carried_forward(text, mentions)
 
 
+def _lists_share_units(text: str, mentions: list[dict]) -> None:
+    """'300, 350 and 420 metres', '5, 10 or 15 years': the unit written once at the end of a list covers every
+    item. The pair loop gives it only to the last bare item; walked from the end, it travels back along the commas."""
+    for a, b in reversed(list(zip(mentions, mentions[1:]))):
+        if a["unit"] is None and b["unit"] is not None and a["digits"] and b["digits"] and not a.get("is_range") \
+                and not b.get("is_range") and text[a["end"]:b["start"]].strip() == "," \
+                and not _year_like(a) and not _year_like(b) and _comparable(a, b, 100):
+            _take_unit(a, b)
+
+
 # What joins a rate to a later price that the rate's denominator covers: "$3.40 a gallon in May, up from $3.10";
 # "$300 an acre in 2010 and $350 now"; "$40 per hour, against $35"
-RATE_CARRY_BEFORE = re.compile(r"(?:\b(?:from|to|with|against|versus|vs\.?|than|since|and|while|whereas|but)|,)\s+"
-                               r"(?:(?:about|nearly|almost|some|around|roughly|just)\s+)?$", re.I)
+_RATE_CARRY = read_lexicon("units")["rate_carry_before"]
+RATE_CARRY_BEFORE = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _RATE_CARRY["words"])) + r")|,)\s+"
+                               r"(?:(?:" + "|".join(map(re.escape, _RATE_CARRY["approximators"])) + r")\s+)?$", re.I)
 RATE_CARRY_GAP = 60  # characters: a rate set once covers the figures of its own comparison, not a paragraph
 
 

@@ -20,6 +20,8 @@ SCALE_WORDS = {
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "tln": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    # South Asian scale words: Indian and Pakistani copy writes "Rs 1,200 crore", "2 lakh people"
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 # Fractions are shares (the guidelines write "half" as 50 %), so they return percent values.
 FRACTION_WORDS = {

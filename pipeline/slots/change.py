@@ -15,16 +15,30 @@ _FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?:(?:the|th
                    r"\s+of\s+)?$|"
                    r"\b(?:instead of|rather than)\s+(?:(?:the|their|its|a|an|every)\s+)?$|"
                    r"\bfrom\s*$", re.I)
+_CHANGES = read_lexicon("changes")
+
+
+def _alternation(words: list) -> str:
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
 # "up from last year's 4.8 million", "compared with 2022's 35,000": a baseline named by its owner; an earlier level only
 # when the owner is a time ('the rival's 87' is another thing, 'the party's 120' a source)
-_OWNED_FROM = re.compile(r"\b(?:from|compared (?:to|with)|versus|vs\.?)\s+(?P<owner>(?:(?:the|their|its|a|an)\s+)?(?:[\w-]+\s+){0,2}?"
-                         r"[\w-]+)(?:'s|\u2019s)\s+(?:(?:about|nearly|almost|some|around|roughly)\s+)?$", re.I)
+_OWNED = _CHANGES["owned_baseline"]
+_OWNED_FROM = re.compile(r"\b" + _alternation(_OWNED["comparison_words"]) + r"\s+(?P<owner>(?:"
+                         + _alternation(_OWNED["determiners"]) + r"\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"[\w-]+)(?:'s|\u2019s)\s+(?:" + _alternation(_OWNED["approximators"]) + r"\s+)?$", re.I)
 _BARE_FROM = re.compile(r"\bfrom\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.I)
 _DATED_LIST = re.compile(r"\s+in\s+(?:1[89]|20)\d\d\s*,?\s*(?:and\s+)?")  # "91 in 1999 and 126 in 1998"
 # "rose to a record high of 102°F", "fell to an average of $3": the new level, as after a bare "to"
-_TO = re.compile(r"\b(?:to|at|reach(?:ed|ing)?|hit)\s+(?:(?:a|an|the)\s+)?(?:(?:new|record|all-time|fresh)\s+)?"
-                 r"(?:high|low|level|average|peak|record|total)\s+of\s*$|\b(?:to|at|reach(?:ed|ing)?|hit)\s*$", re.I)
+_NEW_LEVEL = _CHANGES["to_new_level"]
+_TO = re.compile(r"\b" + _alternation(_NEW_LEVEL["words"]) + r"\s+(?:" + _alternation(_NEW_LEVEL["articles"]) + r"\s+)?(?:"
+                 + _alternation(_NEW_LEVEL["adjectives"]) + r"\s+)?" + _alternation(_NEW_LEVEL["level_nouns"])
+                 + r"\s+of\s*$|\b" + _alternation(_NEW_LEVEL["words"]) + r"\s+(?:" + _alternation(_NEW_LEVEL["articles"])
+                 + r"\s+)?" + _alternation(_NEW_LEVEL["adjectives"]) + r"\s*$|\b" + _alternation(_NEW_LEVEL["words"]) + r"\s*$", re.I)
+# "edged up to $27.10", "ticked up to 4.2%": the new level, even where the parser reads "up to" as a bound
+_UP_TO_NEW = re.compile(r"\b" + _alternation(_CHANGES["verbs_before_up_to"]) + r"\s+up\s+to\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _AFTER_WORD_DIR = {word: direction for direction, words in read_lexicon("changes")["after_figure"].items()
@@ -106,13 +120,15 @@ def _particle_direction(verb: Token, m: dict, lex: ChangeLexicon) -> Optional[st
 
 def _direction_particle(verb: Token, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     """A direction particle or adverb of ``verb`` (or of the verb it is coordinated with: 'draw down and sell')
-    written before the figure; 'up to' is a bound, not a direction."""
+    written before the figure; 'up to' is a bound, not a direction, unless the mention took no bound from it
+    ('edged up to $27.10')."""
     shares_subject = verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     for v in (verb, verb.head) if shares_subject else (verb,):
         for child in v.children:
             if child.dep_ not in ("prt", "advmod", "acomp") or child.idx >= m["start"]:
                 continue
-            if child.lower_ == "up" and child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "to":
+            if child.lower_ == "up" and child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "to" \
+                    and (m.get("bound_text") or "").lower() == "up to":
                 continue
             if lex.token_direction(child):
                 return child
@@ -151,6 +167,8 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return {"direction": direction, "role": "old"}
     if _TO.search(before) and (direction or _has_from_partner(text, mentions, i)):
         return {"direction": direction, "role": "new"}
+    if _UP_TO_NEW.search(before):
+        return {"direction": "up", "role": "new"}
     if _BY.search(before) and direction:
         return {"direction": direction, "role": "delta"}
     updown = _UPDOWN.search(before)
