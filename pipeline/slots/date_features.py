@@ -21,7 +21,7 @@ from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_ver
 # in the paragraph (not to a present-tense or quoted figure), the document's reference period (for a past-tense
 # figure, or a money figure of a budget story), else none. What the rules never chose (headline dates, present
 # tense, a date another figure owns) ranks after the null candidate.
-RULE_ORDER = ("respective", "duration_end", "baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
+RULE_ORDER = ("respective", "streak", "duration_end", "baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
 _DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
 _LOG_SCALE = math.log1p(1000)
 # Proposers whose candidates stand away from the figure (or nowhere): what the figure itself says and the kind

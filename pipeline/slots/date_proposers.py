@@ -523,6 +523,55 @@ def _count_back_from(iso: str, n: int, unit: str) -> str:
     return (dt.date.fromisoformat(iso[:10]) - dt.timedelta(days=n)).isoformat()
 
 
+_STREAK_PRECISION = {"years": 4, "months": 7, "days": 10}
+
+
+def streak_period(frame: DateFrame, mi: int) -> list[Candidate]:
+    """An ordinal streak ('the fourth consecutive month of growth', 'for the third year', 'the 29th straight
+    month') is dated over the streak: the N units up to its end, both counted (corpus/GUIDELINES.md, streaks). The
+    end is the latest date of the figure's sentence at the unit's precision, else the latest before it in its
+    paragraph, else the publication date for a figure in no past and no modal."""
+    m = frame.mentions[mi]
+    unit = DURATION_UNITS.get(m.get("unit") or "")
+    if unit is None or not m.get("value") or float(m["value"]) != int(m["value"]) or m["value"] < 2 \
+            or frame.lexicon.streak is None or not frame.lexicon.streak.match(" ".join(frame.text[m["start"]:m["end"]].split())):
+        return []
+    end = _streak_end(frame, mi, unit)
+    if end is None:
+        return []
+    iso, text, span, resolution = end
+    return [Candidate(SLOT, "streak", _streak_from(iso, int(m["value"]), unit), text, span, resolution)]
+
+
+def _streak_end(frame: DateFrame, mi: int, unit: str) -> Optional[tuple]:
+    m = frame.mentions[mi]
+    fits = lambda d: bool(d["iso"]) and not frame.other_side(frame.date_at[(d["start"], d["end"])]) and (  # noqa: E731
+        len(d["iso"].split("/")[-1]) >= _STREAK_PRECISION[unit] or (unit == "years" and twelve_months_from(d["iso"])))
+    same = [frame.dates[di] for di in frame.sentence_dates(mi) if fits(frame.dates[di])]
+    if not same:
+        k = bisect.bisect_left(frame.date_starts, m["sent_start"]) - 1
+        while k >= 0 and not fits(frame.dates[k]) and "\n\n" not in frame.text[frame.dates[k]["end"]:m["start"]]:
+            k -= 1
+        if k >= 0 and "\n\n" not in frame.text[frame.dates[k]["end"]:m["start"]]:
+            same = [frame.dates[k]]
+    if same:
+        d = max(same, key=lambda d: d["iso"].split("/")[-1])
+        return d["iso"], d["text"], (d["start"], d["end"]), d["resolution"]
+    if frame.published and len(frame.published) >= 10 and tense(_governing_verb(frame.doc, m)) not in ("past", "modal"):
+        return frame.published[:10], None, None, "publication"  # a streak the text does not end runs to the day
+    return None
+
+
+def _streak_from(iso: str, n: int, unit: str) -> str:
+    """The N units up to ``iso``, both ends counted: a fiscal year's months keep its months ('the second year',
+    ending in fiscal 2005 -> 2003-10/2005-09)."""
+    if unit == "years" and twelve_months_from(iso) is not None:
+        start, end = iso.split("/")
+        return f"{int(start[:4]) - (n - 1):04d}{start[4:7]}/{end[:7]}"
+    end = iso.split("/")[-1][:_STREAK_PRECISION[unit]]  # a period ends the streak at its end
+    return f"{_count_back_from(end, n - 1, unit)}/{end}"
+
+
 def election_result(frame: DateFrame, mi: int) -> list[Candidate]:
     """An election story's date of its results (:func:`election_results_date`) for a figure whose sentence states
     a result: a vote count or share, a seat count, a swing, the count's progress."""
@@ -533,12 +582,14 @@ def election_result(frame: DateFrame, mi: int) -> list[Candidate]:
 
 
 def now_word(frame: DateFrame, mi: int) -> list[Candidate]:
-    """The publication date, when the figure's sentence says 'now', 'currently', 'so far' ..."""
+    """The publication date, when the figure's sentence says 'now', 'currently', 'so far' ...; no date when the
+    document has none: the guidelines give such a figure null, not a date carried from earlier sentences."""
     m = frame.mentions[mi]
-    now = frame.now_word(m["sent_start"], m["sent_end"]) if frame.published else None
+    now = frame.now_word(m["sent_start"], m["sent_end"])
     if now is None:
         return []
-    return [Candidate(SLOT, "now_word", frame.published[:10], now.group(0), now.span(), "publication")]
+    day = frame.published[:10] if frame.published else None
+    return [Candidate(SLOT, "now_word", day, now.group(0), now.span(), "publication")]
 
 
 def present_tense(frame: DateFrame, mi: int) -> list[Candidate]:
@@ -698,6 +749,6 @@ PROPOSERS: dict[str, Proposer] = {
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
     "baseline_context": baseline_context, "reference": reference_period, "election": election_result,
-    "duration_end": duration_to_end, NULL: null_date,
+    "duration_end": duration_to_end, "streak": streak_period, NULL: null_date,
 }
 

@@ -57,6 +57,9 @@ class DateLexicon:
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
     to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
+    to_day: Optional[re.Pattern] = None  # right before 'this year': it runs to the publication day ('so far this year')
+    same_day_back: Optional[re.Pattern] = None  # right before 'last year': to the same day of it ('by this time')
+    streak: Optional[re.Pattern] = None  # a figure's whole text: an ordinal streak ('the fourth consecutive month')
     edition: Optional[re.Pattern] = None  # right after a year: a survey's or report's title ('2019 Household Survey')
 
     @classmethod
@@ -107,6 +110,10 @@ class DateLexicon:
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
             edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
             to_date=re.compile(rf"\b(?:{_alternation(data.get('to_date_openers', ['so far in']))})\s+(?:the\s+)?$", re.I),
+            to_day=re.compile(rf"\b(?:{_alternation(data.get('to_day_openers', []) or ['so far'])})\s+$", re.I),
+            same_day_back=re.compile(rf"\b(?:{_alternation(data.get('same_day_back_openers', []) or ['by this time'])})\s+$", re.I),
+            streak=re.compile(rf"^(?:the\s+|a\s+)?(?:{_alternation(list(read_lexicon('ordinals')['words']))}|\d{{1,3}}(?:st|nd|rd|th))\s+"
+                              rf"(?:(?:{_alternation(data.get('streak_words', []) or ['consecutive'])})\s+)?(?:year|month|day)$", re.I),
         )
 
     @classmethod
@@ -174,6 +181,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
     out = years_to_date(doc, text, out, lexicon)
+    out = years_to_day(text, out, published, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
 
 
@@ -196,6 +204,25 @@ def years_to_date(doc: Doc, text: str, dates: list[dict], lexicon: DateLexicon) 
             part = next((p for p in parts if _starts_year(p["iso"], d["iso"])), None)
             if part is not None:
                 d = dict(d, iso=part["iso"])
+        out.append(d)
+    return out
+
+
+def years_to_day(text: str, dates: list[dict], published: Optional[str], lexicon: DateLexicon) -> list[dict]:
+    """'so far this year' with no reported part of the year (years_to_date) runs from the year's first day to the
+    publication date, as the guidelines date 'so far'; 'by this time last year' runs from the first day of the year
+    before to the same day of it (corpus/GUIDELINES.md: 'by this time last year' -> 1999-01-01/1999-08-21)."""
+    if not published or len(published) < 10 or lexicon.to_day is None:
+        return dates
+    year, day = int(published[:4]), published[5:10]
+    out = []
+    for d in dates:
+        before = text[max(0, d["start"] - 24):d["start"]]
+        if d["iso"] == f"{year:04d}" and lexicon.to_day.search(before) and _THIS_YEAR.match(" ".join(d["text"].split())):
+            d = dict(d, iso=f"{year:04d}-01-01/{published[:10]}")
+        elif d["iso"] == f"{year - 1:04d}" and lexicon.same_day_back.search(before) \
+                and re.fullmatch(r"last\s+year", " ".join(d["text"].split()), re.I):
+            d = dict(d, iso=f"{year - 1:04d}-01-01/{year - 1:04d}-{day}")
         out.append(d)
     return out
 

@@ -1,0 +1,53 @@
+"""Issue 11's date classes, seventh round: ordinal streaks, 'so far this year' and 'by this time last year',
+and time words in a document with no publication date. Each class is a table of made-up texts run through the
+real pipeline (the figure's date, or None, by the figure's text)."""
+from __future__ import annotations
+
+import pytest
+from date_checks import check
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an ordinal streak runs over its N units up to its end, both counted: the end is the sentence's date ...
+    ("March 2021 was the 14th straight month of job growth in the state.", "2021-04-02",
+     {"14th straight month": "2020-02/2021-03"}),
+    ("Fiscal year 2012 marked the third year that the agencies filed the reports.", None,
+     {"third year": "2009-10/2012-09"}),
+    # ... else the latest date of the paragraph before it at the unit's precision ('this year' is no month) ...
+    ("Retail sales rose 2% in May 2019, the best gain this year. It was the fifth consecutive month of gains.",
+     "2019-06-10", {"fifth consecutive month": "2019-01/2019-05"}),
+    # ... else the publication date, unless the verb is past or modal
+    ("For the fourth year, the guide ranks Lisbon the best city for cyclists.", "2018-05-01",
+     {"fourth year": "2015/2018"}),
+    ("It was the fourth straight year of losses for the club.", "2018-05-01", {"fourth straight year": None}),
+])
+def test_ordinal_streaks(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'so far this year' in a story that reports no part of the year: the year's start to the publication date
+    ("The mission has been attacked often, with 14 people killed so far this year.", "2016-05-20",
+     {"14": "2016-01-01/2016-05-20"}),
+    ("To date this year, the port has handled 3 million containers.", "2016-05-20",
+     {"3 million": "2016-01-01/2016-05-20"}),
+    # plain 'this year' stays the year
+    ("The port expects to handle 3 million containers this year.", "2016-05-20", {"3 million": "2016"}),
+    # 'by this time last year' runs from the start of last year to the same day of it
+    ("By this time last year, 40 storms had formed in the basin.", "2016-05-20", {"40": "2015-01-01/2015-05-20"}),
+    ("Sales were $3 million last year.", "2016-05-20", {"$3 million": "2015"}),
+])
+def test_year_to_day(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'now', 'so far' with no publication date give no date, not the one carried from the sentence before
+    ("The mission opened in July 2013. It has lost 28 soldiers so far.", None, {"28": None}),
+    ("The clinic opened in March 2009. It now treats 400 patients a week.", None, {"400": None}),
+    ("The clinic opened in March 2009. It now treats 400 patients a week.", "2012-02-01", {"400": "2012-02-01"}),
+    # without a time word the carried date still dates the figure
+    ("The clinic opened in March 2009. It treated 400 patients in its first week.", None, {"400": "2009-03"}),
+])
+def test_now_without_publication_date(nlp, text, published, expected):
+    check(nlp, text, published, expected)
