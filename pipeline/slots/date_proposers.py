@@ -394,7 +394,7 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
               or (frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])
                   and "window" not in frame.dates[di])]  # 'over the past year' is the change's own period
-    if not marked:
+    if not marked or _rate_against_rate(frame, mi, marked):
         return []
     ends = _old_and_new_dates(frame, same)
     if ends is not None:  # 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday': the two levels' own dates
@@ -407,6 +407,25 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
+
+
+RATE_UNITS = ("%", "pp")  # the units of a rate compared with a rate
+RATE_REACH = 30  # characters before the other rate where the comparison word stands ('compared with 1.5%')
+
+
+def _rate_against_rate(frame: DateFrame, mi: int, marked: list[int]) -> bool:
+    """'grew 2.1% in the second quarter, compared with 1.5% in the previous quarter': a figure of the change's own
+    unit stands between the change and its baseline's date, so two changes are compared and each keeps its own
+    period (the baseline's date is the other figure's), rather than the change spanning both."""
+    m = frame.mentions[mi]
+    first = min(frame.dates[di]["start"] for di in marked)
+    if first < m["end"] or m.get("unit") not in RATE_UNITS or frame.lexicon.rate_comparison is None:
+        return False
+    lo = bisect.bisect_right(frame.mention_starts, m["start"])
+    hi = bisect.bisect_left(frame.mention_starts, first)
+    return any(frame.mentions[k].get("unit") == m["unit"]
+               and frame.lexicon.rate_comparison.search(frame.text, max(m["end"], frame.mentions[k]["start"] - RATE_REACH),
+                                                         frame.mentions[k]["start"]) for k in range(lo, hi))
 
 
 def _old_and_new_dates(frame: DateFrame, same: list[int]) -> Optional[tuple[dict, dict]]:

@@ -55,6 +55,9 @@ class DateLexicon:
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
+    rate_comparison: Optional[re.Pattern] = None  # before a second rate: two changes compared ('after 5.7% in')
+    quarter_back: frozenset = frozenset()  # "the previous quarter": the quarter before the one it is relative to
+    last_named_month: Optional[re.Pattern] = None  # 'last October': the latest October before publication
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
     to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
     to_day: Optional[re.Pattern] = None  # right before 'this year': it runs to the publication day ('so far this year')
@@ -108,6 +111,10 @@ class DateLexicon:
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
+            quarter_back=frozenset(data.get("quarter_back", ())),
+            rate_comparison=re.compile(rf"\b(?:{_alternation(data.get('rate_comparison_words', []) or ['compared with'])})\s+(?:(?:a|an|the)\s+)?(?:(?:increase|rise|gain|drop|fall|decline)\s+of\s+)?$", re.I),
+            last_named_month=re.compile(rf"^(?:(?:in|on|during|since|from|by|until|through|than)\s+)?(?:{_alternation(data.get('last_month_words', []) or ['last'])})\s+"
+                                        rf"(?P<month>{_MONTH_NAMES})$", re.I),
             edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
             to_date=re.compile(rf"\b(?:{_alternation(data.get('to_date_openers', ['so far in']))})\s+(?:the\s+)?$", re.I),
             to_day=re.compile(rf"\b(?:{_alternation(data.get('to_day_openers', []) or ['so far'])})\s+$", re.I),
@@ -160,7 +167,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
             if framed_iso is not None:
                 start, ent_text, iso, how = framed.start(), text[framed.start():ent.end_char], framed_iso, framed_how
         if iso is None and _count_back(ent.text, lexicon) is None and window(ent.text, lexicon) is None \
-                and not lexicon.named_month_back.match(" ".join(ent.text.split())) and not _YEAR_WORD.match(ent.text):
+                and not lexicon.named_month_back.match(" ".join(ent.text.split())) and not _YEAR_WORD.match(ent.text) \
+                and not (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(ent.text.split()))):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
         found = {"text": ent_text, "start": start, "end": ent.end_char, "iso": iso, "resolution": how,
                  "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char}
@@ -174,7 +182,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     out.sort(key=lambda d: d["start"])
     out = [d for d in _join_periods(text, out, published, parser, lexicon)
            if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)
-           or lexicon.named_month_back.match(" ".join(d["text"].split()))]
+           or lexicon.named_month_back.match(" ".join(d["text"].split()))
+           or (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(d["text"].split())))]
     out = years_from_sentence(out)
     out = months_ahead(doc, text, out, published)
     if budget_story(text, out, lexicon):
@@ -367,6 +376,8 @@ def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:
             return {"years": -1}
         if form in lexicon.month_back:
             return {"months": -1}
+        if form in lexicon.quarter_back:
+            return {"months": -3, "quarter": True}
     return None
 
 
@@ -404,8 +415,20 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             if d is not None:
                 out.append(d)
             continue
+        last = lexicon.last_named_month.match(" ".join(d["text"].split())) \
+            if d["iso"] is None and lexicon.last_named_month is not None else None
+        if last is not None:
+            d = _last_named_month(d, MONTHS[last.group("month").lower()], published)
+            if d is not None:
+                out.append(d)
+            continue
         back = _count_back(d["text"], lexicon)
         anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and "anchored_to" not in a), None)
+        if back and back.pop("quarter", False):
+            anchor = anchor if anchor is not None and _is_quarter(anchor["iso"]) else None  # 'the previous quarter' of a quarter
+            if anchor is None:
+                out.append(d)  # the quarter before the publication's, as read
+                continue
         if back and anchor is not None and (back.get("years") or len(anchor["iso"].split("/")[0]) >= 7):
             d = dict(d, iso=shift_iso(anchor["iso"], **back), resolution=anchor["resolution"],
                      anchored_to=[anchor["start"], anchor["end"]])
@@ -416,6 +439,20 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             d = dict(d, iso=shift_iso(base, **back), resolution="relative")
         out.append(d)
     return out
+
+
+def _last_named_month(d: dict, month: int, published: Optional[str]) -> Optional[dict]:
+    """'last October' is the latest October before the publication month (published May 2019 -> 2018-10; 'last
+    May' -> 2018-05); with no publication date, no date."""
+    if not published or len(published) < 7:
+        return None
+    year = int(published[:4]) - (1 if month >= int(published[5:7]) else 0)
+    return dict(d, iso=f"{year:04d}-{month:02d}", resolution="relative")
+
+
+def _is_quarter(iso: Optional[str]) -> bool:
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso or "")
+    return m is not None and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 2
 
 
 def _named_month_back(d: dict, month: int, earlier: list[dict], published: Optional[str]) -> Optional[dict]:

@@ -51,3 +51,31 @@ def test_year_to_day(nlp, text, published, expected):
 ])
 def test_now_without_publication_date(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'the previous quarter' is the quarter before its sentence's quarter ...
+    ("In the third quarter, output grew 1.2%, compared with 0.8% in the previous quarter.", "2018-11-20",
+     {"1.2%": "2018-07/2018-09", "0.8%": "2018-04/2018-06"}),
+    ("Output grew 3.4% in the first quarter of 2017, after 2.9% in the prior quarter.", "2017-05-02",
+     {"3.4%": "2017-01/2017-03", "2.9%": "2016-10/2016-12"}),
+    # ... and with no quarter in the sentence, the quarter before the publication's
+    ("Output grew 0.8% in the previous quarter.", "2018-11-20", {"0.8%": "2018-07/2018-09"}),
+    # a change over a year-earlier baseline still spans both periods
+    ("Exports rose 5% to $4 billion in March from $3.8 billion a year earlier.", "2019-05-10",
+     {"5%": "2018-03/2019-03", "$3.8 billion": "2018-03"}),
+])
+def test_rate_compared_with_rate(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'last <month>' is the latest such month before the publication month
+    ("Sales were $3 million last October.", "2019-05-10", {"$3 million": "2018-10"}),
+    ("Last March, the ferry carried 12,000 people.", "2019-05-10", {"12,000": "2019-03"}),
+    ("Sales were $3 million last May.", "2019-05-10", {"$3 million": "2018-05"}),
+    # with no publication date it gives no date
+    ("Sales were $3 million last October.", None, {"$3 million": None}),
+])
+def test_last_named_month(nlp, text, published, expected):
+    check(nlp, text, published, expected)
