@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import json
 import re
@@ -55,6 +56,8 @@ class DateLexicon:
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
+    weekend: Optional[re.Pattern] = None  # a whole date: 'over the weekend', the last Saturday and Sunday
+    year_end: Optional[re.Pattern] = None  # a whole date: 'by the end of next year', that year
     rate_comparison: Optional[re.Pattern] = None  # before a second rate: two changes compared ('after 5.7% in')
     quarter_back: frozenset = frozenset()  # "the previous quarter": the quarter before the one it is relative to
     last_named_month: Optional[re.Pattern] = None  # 'last October': the latest October before publication
@@ -112,6 +115,8 @@ class DateLexicon:
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
             quarter_back=frozenset(data.get("quarter_back", ())),
+            weekend=re.compile(rf"^(?:(?:over|during|on|at)\s+)?(?:{_alternation(data.get('weekend_openers', []) or ['the'])})\s+weekend$", re.I),
+            year_end=re.compile(rf"^(?:(?:by|at|before|until|through)\s+)?(?:the\s+)?(?:(?:end\s+of\s+(?P<which>the|this|next|last)\s+year)|year[- ]end)$", re.I),
             rate_comparison=re.compile(rf"\b(?:{_alternation(data.get('rate_comparison_words', []) or ['compared with'])})\s+(?:(?:a|an|the)\s+)?(?:(?:increase|rise|gain|drop|fall|decline)\s+of\s+)?$", re.I),
             last_named_month=re.compile(rf"^(?:(?:in|on|during|since|from|by|until|through|than)\s+)?(?:{_alternation(data.get('last_month_words', []) or ['last'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
@@ -174,6 +179,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
                  "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char}
         if _TIME_FRAME.search(ent_text):
             found["time_frame"] = True
+        if lexicon.year_end is not None and lexicon.year_end.match(" ".join(ent_text.split())):
+            found["time_frame"] = found["target"] = True  # a deadline dates its own clause's figures only
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     codes = _fiscal_year_codes(doc, text, out, spans, sentences)
@@ -365,7 +372,29 @@ def _resolved_part(ent, published: Optional[str], parser, lexicon: DateLexicon):
         iso, how = resolve_date(part.text, published, parser=parser)
         if iso is not None:
             return part, iso, how
-    return ent, None, None
+    iso = weekend_or_year_end(ent.text, published, lexicon)
+    return ent, iso, "relative" if iso is not None else None
+
+
+def weekend_or_year_end(text: str, published: Optional[str], lexicon: DateLexicon) -> Optional[str]:
+    """'over the weekend' is the Saturday and Sunday before the publication day; 'by the end of the year' (or
+    'of next year', 'year-end') is the year a target is set for, the publication's or the next (the guidelines date
+    a target by its year); 'the end of last year' is its December, as 'the end of 2019' reads. None with no
+    publication date."""
+    t = " ".join(text.split())
+    if not published or len(published) < 10:
+        return None
+    if lexicon.weekend is not None and lexicon.weekend.match(t):
+        day = dt.date.fromisoformat(published[:10])
+        sunday = day - dt.timedelta(days=(day.weekday() + 1) % 7 or 7)
+        return f"{sunday - dt.timedelta(days=1)}/{sunday}"
+    end = lexicon.year_end.match(t) if lexicon.year_end is not None else None
+    if end is not None:
+        which = (end.group("which") or "").lower()
+        if which == "last":  # a past point, as 'the end of 2019' reads: its December
+            return f"{int(published[:4]) - 1:04d}-12"
+        return f"{int(published[:4]) + (1 if which == 'next' else 0):04d}"
+    return None
 
 
 def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:

@@ -79,3 +79,19 @@ def test_rate_compared_with_rate(nlp, text, published, expected):
 ])
 def test_last_named_month(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # 'over the weekend' is the Saturday and Sunday before the publication day
+    ("About 300 trees fell in the park over the weekend.", "2022-06-15", {"300": "2022-06-11/2022-06-12"}),
+    ("Last weekend, 40 cm of snow fell on the pass.", "2022-01-10", {"40 cm": "2022-01-08/2022-01-09"}),
+    ("About 300 trees fell in the park over the weekend.", None, {"300": None}),
+    # a year-end deadline is the year it is set for, and dates its own verb's figure only
+    ("The carmaker will cut 1,200 jobs by the end of next year.", "2021-09-01", {"1,200": "2022"}),
+    ("The fund has paid 900 grants and will give out $2 million more by the end of the year.", "2021-09-01",
+     {"900": None, "$2 million": "2021"}),
+    # 'the end of last year' is its December, as 'the end of 2020' is
+    ("The club had 3,100 members at the end of last year.", "2021-09-01", {"3,100": "2020-12"}),
+])
+def test_weekend_and_year_end(nlp, text, published, expected):
+    check(nlp, text, published, expected)
