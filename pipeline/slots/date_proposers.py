@@ -387,14 +387,20 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     level: its sentence's first to last date."""
     change = frame.changes[mi] if frame.changes else None
     same = frame.sentence_dates(mi)
-    if not change or change.get("role") != "delta" or len(same) < 2:
+    if not same:
         return []
+    if not change or change.get("role") != "delta":  # 'rose 12.8% year on year': a share that says it is a change
+        return _year_on_year(frame, mi, same) if not (change or {}).get("role") and frame.mentions[mi].get("unit") in RATE_UNITS else []
+    if len(same) < 2:
+        return _year_on_year(frame, mi, same)
     text = frame.text
     own_date = any(frame.owner.get(di) == mi for di in same)  # 'doubled this year, from 2 GW at the close of 2022'
     marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
               or (frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])
                   and "window" not in frame.dates[di])]  # 'over the past year' is the change's own period
-    if not marked or _rate_against_rate(frame, mi, marked):
+    if not marked:
+        return _year_on_year(frame, mi, same)
+    if _rate_against_rate(frame, mi, marked):
         return []
     ends = _old_and_new_dates(frame, same)
     if ends is not None:  # 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday': the two levels' own dates
@@ -407,6 +413,32 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
+
+
+YOY_REACH = 40  # characters after a change where 'year on year' says its baseline is a year before its period
+
+
+def _year_on_year(frame: DateFrame, mi: int, same: list[int]) -> list[Candidate]:
+    """A change 'year on year' ('rose 12.8% year on year in September') runs from its period a year before to its
+    period, as a change between two periods does (corpus/GUIDELINES.md): the date it owns, else its sentence's
+    nearest that is no comparison's other side."""
+    m = frame.mentions[mi]
+    if frame.lexicon.year_on_year is None or not frame.lexicon.year_on_year.search(
+            frame.text, m["end"], min(m["sent_end"], m["end"] + YOY_REACH)):
+        return []
+    own = [di for di in same if frame.owner.get(di) == mi] or sorted(
+        (di for di in same if not frame.other_side(di) and frame.owner.get(di) in (None, mi)),
+        key=lambda di: distance(m, frame.dates[di]["start"], frame.dates[di]["end"]))
+    if not own or not frame.dates[own[0]]["iso"] or "/" in frame.dates[own[0]]["iso"] and not _is_quarter_iso(frame.dates[own[0]]["iso"]):
+        return []
+    d = frame.dates[own[0]]
+    return [Candidate(SLOT, "baseline", period(shift_iso(d["iso"], years=-1), d["iso"]), d["text"],
+                      (d["start"], d["end"]), d["resolution"])]
+
+
+def _is_quarter_iso(iso: str) -> bool:
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso)
+    return m is not None and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 2
 
 
 RATE_UNITS = ("%", "pp")  # the units of a rate compared with a rate

@@ -56,6 +56,7 @@ class DateLexicon:
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
+    year_on_year: Optional[re.Pattern] = None  # after a change: its baseline is its period a year before
     weekend: Optional[re.Pattern] = None  # a whole date: 'over the weekend', the last Saturday and Sunday
     year_end: Optional[re.Pattern] = None  # a whole date: 'by the end of next year', that year
     rate_comparison: Optional[re.Pattern] = None  # before a second rate: two changes compared ('after 5.7% in')
@@ -115,6 +116,7 @@ class DateLexicon:
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
             quarter_back=frozenset(data.get("quarter_back", ())),
+            year_on_year=re.compile(rf"\b(?:{_alternation(data.get('year_on_year_words', []) or ['year on year'])})\b", re.I),
             weekend=re.compile(rf"^(?:(?:over|during|on|at)\s+)?(?:{_alternation(data.get('weekend_openers', []) or ['the'])})\s+weekend$", re.I),
             year_end=re.compile(rf"^(?:(?:by|at|before|until|through)\s+)?(?:the\s+)?(?:(?:end\s+of\s+(?P<which>the|this|next|last)\s+year)|year[- ]end)$", re.I),
             rate_comparison=re.compile(rf"\b(?:{_alternation(data.get('rate_comparison_words', []) or ['compared with'])})\s+(?:(?:a|an|the)\s+)?(?:(?:increase|rise|gain|drop|fall|decline)\s+of\s+)?$", re.I),
@@ -140,6 +142,21 @@ def packaged_date_lexicon() -> DateLexicon:
     return DateLexicon.load()
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _weekdays_of_times(doc: Doc) -> list:
+    """The weekday of a TIME entity ('on Monday night', 'late Sunday', 'Tuesday morning'): the day a figure
+    reported with it holds, as a DATE entity 'Monday' would give it."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "TIME":
+            day = next((t for t in ent if t.lower_ in _WEEKDAYS), None)
+            if day is not None:
+                out.append(doc[day.i:day.i + 1])
+    return out
+
+
 def read_date_words(path: Path = LEXICON_DIR / "dates.json") -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
@@ -153,7 +170,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     """
     text = doc.text if text is None else text
     lexicon = lexicon or packaged_date_lexicon()
-    date_ents = [e for e in doc.ents if e.label_ == "DATE"]
+    date_ents = sorted([e for e in doc.ents if e.label_ == "DATE"] + _weekdays_of_times(doc), key=lambda e: e.start)
     spans = [(m["start"], m["end"]) for m in mentions]
     starts = [s for s, _ in spans]
     out = []

@@ -95,3 +95,19 @@ def test_last_named_month(nlp, text, published, expected):
 ])
 def test_weekend_and_year_end(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a weekday inside a time of day ('on Monday night') dates the figure as the weekday would
+    ("Two people were hurt in a fire in Leeds on Monday night, firefighters said.", "2023-11-08",
+     {"Two": "2023-11-06"}),
+    # a change year on year runs from its period a year before to its period
+    ("Rents in the city rose 6.4% year on year in August, the agency said.", "2023-10-02",
+     {"6.4%": "2022-08/2023-08"}),
+    ("In the second quarter, exports rose 3% year-over-year to $5 billion.", "2023-10-02",
+     {"3%": "2022-04/2023-06", "$5 billion": "2023-04/2023-06"}),
+    # without the words, the change keeps its period
+    ("Rents in the city rose 6.4% in August, the agency said.", "2023-10-02", {"6.4%": "2023-08"}),
+])
+def test_weekday_times_and_year_on_year(nlp, text, published, expected):
+    check(nlp, text, published, expected)
