@@ -21,7 +21,7 @@ from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_ver
 # in the paragraph (not to a present-tense or quoted figure), the document's reference period (for a past-tense
 # figure, or a money figure of a budget story), else none. What the rules never chose (headline dates, present
 # tense, a date another figure owns) ranks after the null candidate.
-RULE_ORDER = ("respective", "duration_end", "baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
+RULE_ORDER = ("respective", "streak", "duration_end", "baseline", "baseline_context", "since", "owned", "sentence", "now_word", "election", "carry", "reference", NULL)
 _DISTANCE_BUCKETS = (3, 15, 40, 120, 400)  # characters; the last bucket is 'further'
 _LOG_SCALE = math.log1p(1000)
 # Proposers whose candidates stand away from the figure (or nowhere): what the figure itself says and the kind
@@ -51,7 +51,8 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     start = cand.span[0] if cand.span is not None else 0
     proposer = cand.proposer
     if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)
-                                   or _since_marked(frame, cand.span) or _in_modifier_clause(frame, mi, cand)):
+                                   or _since_marked(frame, cand.span) or _in_modifier_clause(frame, mi, cand)
+                                   or _other_verbs_deadline(frame, mi, cand)):
         proposer = "taken"  # another figure's date, a comparison's baseline ("$1 billion more than in 2019"), a start
     if proposer == "present_tense" and cand.features.get("still_word") \
             and tense(_governing_verb(frame.doc, frame.mentions[mi])) in ("present", "modal"):
@@ -106,6 +107,13 @@ def _in_modifier_clause(frame: DateFrame, mi: int, cand: Candidate) -> bool:
             or any(t.i == date_verb.head.i for t in words.root.subtree):
         return False  # '300 cars made in 2010', '$90 million in funding announced on Aug. 19': the figure's own thing
     return not any(a.i == date_verb.i for a in [words.root, *words.root.ancestors])
+
+
+def _other_verbs_deadline(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """'has provided 125 million boxes and will buy $4.5 billion of food by the end of the year': a deadline dates
+    the figure of its own verb only."""
+    di = frame.date_at.get(cand.span)
+    return di is not None and bool(frame.dates[di].get("target")) and not _same_verb(frame, mi, cand)
 
 
 def _same_verb(frame: DateFrame, mi: int, cand: Candidate) -> bool:

@@ -387,14 +387,20 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     level: its sentence's first to last date."""
     change = frame.changes[mi] if frame.changes else None
     same = frame.sentence_dates(mi)
-    if not change or change.get("role") != "delta" or len(same) < 2:
+    if not same:
         return []
+    if not change or change.get("role") != "delta":  # 'rose 12.8% year on year': a share that says it is a change
+        return _year_on_year(frame, mi, same) if not (change or {}).get("role") and frame.mentions[mi].get("unit") in RATE_UNITS else []
+    if len(same) < 2:
+        return _year_on_year(frame, mi, same)
     text = frame.text
     own_date = any(frame.owner.get(di) == mi for di in same)  # 'doubled this year, from 2 GW at the close of 2022'
     marked = [di for di in same if "anchored_to" in frame.dates[di] or (not own_date and _owned_by_old_value(frame, di))
               or (frame.lexicon.baseline.search(text[max(0, frame.dates[di]["start"] - 30):frame.dates[di]["start"]])
                   and "window" not in frame.dates[di])]  # 'over the past year' is the change's own period
     if not marked:
+        return _year_on_year(frame, mi, same)
+    if _rate_against_rate(frame, mi, marked):
         return []
     ends = _old_and_new_dates(frame, same)
     if ends is not None:  # 'fell 22 cents from $3.48 last Wednesday to $3.26 yesterday': the two levels' own dates
@@ -407,6 +413,51 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
+
+
+YOY_REACH = 40  # characters after a change where 'year on year' says its baseline is a year before its period
+
+
+def _year_on_year(frame: DateFrame, mi: int, same: list[int]) -> list[Candidate]:
+    """A change 'year on year' ('rose 12.8% year on year in September') runs from its period a year before to its
+    period, as a change between two periods does (corpus/GUIDELINES.md): the date it owns, else its sentence's
+    nearest that is no comparison's other side."""
+    m = frame.mentions[mi]
+    if frame.lexicon.year_on_year is None or not frame.lexicon.year_on_year.search(
+            frame.text, m["end"], min(m["sent_end"], m["end"] + YOY_REACH)):
+        return []
+    own = [di for di in same if frame.owner.get(di) == mi] or sorted(
+        (di for di in same if not frame.other_side(di) and frame.owner.get(di) in (None, mi)),
+        key=lambda di: distance(m, frame.dates[di]["start"], frame.dates[di]["end"]))
+    if not own or not frame.dates[own[0]]["iso"] or "/" in frame.dates[own[0]]["iso"] and not _is_quarter_iso(frame.dates[own[0]]["iso"]):
+        return []
+    d = frame.dates[own[0]]
+    return [Candidate(SLOT, "baseline", period(shift_iso(d["iso"], years=-1), d["iso"]), d["text"],
+                      (d["start"], d["end"]), d["resolution"])]
+
+
+def _is_quarter_iso(iso: str) -> bool:
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso)
+    return m is not None and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 2
+
+
+RATE_UNITS = ("%", "pp")  # the units of a rate compared with a rate
+RATE_REACH = 30  # characters before the other rate where the comparison word stands ('compared with 1.5%')
+
+
+def _rate_against_rate(frame: DateFrame, mi: int, marked: list[int]) -> bool:
+    """'grew 2.1% in the second quarter, compared with 1.5% in the previous quarter': a figure of the change's own
+    unit stands between the change and its baseline's date, so two changes are compared and each keeps its own
+    period (the baseline's date is the other figure's), rather than the change spanning both."""
+    m = frame.mentions[mi]
+    first = min(frame.dates[di]["start"] for di in marked)
+    if first < m["end"] or m.get("unit") not in RATE_UNITS or frame.lexicon.rate_comparison is None:
+        return False
+    lo = bisect.bisect_right(frame.mention_starts, m["start"])
+    hi = bisect.bisect_left(frame.mention_starts, first)
+    return any(frame.mentions[k].get("unit") == m["unit"]
+               and frame.lexicon.rate_comparison.search(frame.text, max(m["end"], frame.mentions[k]["start"] - RATE_REACH),
+                                                         frame.mentions[k]["start"]) for k in range(lo, hi))
 
 
 def _old_and_new_dates(frame: DateFrame, same: list[int]) -> Optional[tuple[dict, dict]]:
@@ -523,6 +574,55 @@ def _count_back_from(iso: str, n: int, unit: str) -> str:
     return (dt.date.fromisoformat(iso[:10]) - dt.timedelta(days=n)).isoformat()
 
 
+_STREAK_PRECISION = {"years": 4, "months": 7, "days": 10}
+
+
+def streak_period(frame: DateFrame, mi: int) -> list[Candidate]:
+    """An ordinal streak ('the fourth consecutive month of growth', 'for the third year', 'the 29th straight
+    month') is dated over the streak: the N units up to its end, both counted (corpus/GUIDELINES.md, streaks). The
+    end is the latest date of the figure's sentence at the unit's precision, else the latest before it in its
+    paragraph, else the publication date for a figure in no past and no modal."""
+    m = frame.mentions[mi]
+    unit = DURATION_UNITS.get(m.get("unit") or "")
+    if unit is None or not m.get("value") or float(m["value"]) != int(m["value"]) or m["value"] < 2 \
+            or frame.lexicon.streak is None or not frame.lexicon.streak.match(" ".join(frame.text[m["start"]:m["end"]].split())):
+        return []
+    end = _streak_end(frame, mi, unit)
+    if end is None:
+        return []
+    iso, text, span, resolution = end
+    return [Candidate(SLOT, "streak", _streak_from(iso, int(m["value"]), unit), text, span, resolution)]
+
+
+def _streak_end(frame: DateFrame, mi: int, unit: str) -> Optional[tuple]:
+    m = frame.mentions[mi]
+    fits = lambda d: bool(d["iso"]) and not frame.other_side(frame.date_at[(d["start"], d["end"])]) and (  # noqa: E731
+        len(d["iso"].split("/")[-1]) >= _STREAK_PRECISION[unit] or (unit == "years" and twelve_months_from(d["iso"])))
+    same = [frame.dates[di] for di in frame.sentence_dates(mi) if fits(frame.dates[di])]
+    if not same:
+        k = bisect.bisect_left(frame.date_starts, m["sent_start"]) - 1
+        while k >= 0 and not fits(frame.dates[k]) and "\n\n" not in frame.text[frame.dates[k]["end"]:m["start"]]:
+            k -= 1
+        if k >= 0 and "\n\n" not in frame.text[frame.dates[k]["end"]:m["start"]]:
+            same = [frame.dates[k]]
+    if same:
+        d = max(same, key=lambda d: d["iso"].split("/")[-1])
+        return d["iso"], d["text"], (d["start"], d["end"]), d["resolution"]
+    if frame.published and len(frame.published) >= 10 and tense(_governing_verb(frame.doc, m)) not in ("past", "modal"):
+        return frame.published[:10], None, None, "publication"  # a streak the text does not end runs to the day
+    return None
+
+
+def _streak_from(iso: str, n: int, unit: str) -> str:
+    """The N units up to ``iso``, both ends counted: a fiscal year's months keep its months ('the second year',
+    ending in fiscal 2005 -> 2003-10/2005-09)."""
+    if unit == "years" and twelve_months_from(iso) is not None:
+        start, end = iso.split("/")
+        return f"{int(start[:4]) - (n - 1):04d}{start[4:7]}/{end[:7]}"
+    end = iso.split("/")[-1][:_STREAK_PRECISION[unit]]  # a period ends the streak at its end
+    return f"{_count_back_from(end, n - 1, unit)}/{end}"
+
+
 def election_result(frame: DateFrame, mi: int) -> list[Candidate]:
     """An election story's date of its results (:func:`election_results_date`) for a figure whose sentence states
     a result: a vote count or share, a seat count, a swing, the count's progress."""
@@ -533,12 +633,14 @@ def election_result(frame: DateFrame, mi: int) -> list[Candidate]:
 
 
 def now_word(frame: DateFrame, mi: int) -> list[Candidate]:
-    """The publication date, when the figure's sentence says 'now', 'currently', 'so far' ..."""
+    """The publication date, when the figure's sentence says 'now', 'currently', 'so far' ...; no date when the
+    document has none: the guidelines give such a figure null, not a date carried from earlier sentences."""
     m = frame.mentions[mi]
-    now = frame.now_word(m["sent_start"], m["sent_end"]) if frame.published else None
+    now = frame.now_word(m["sent_start"], m["sent_end"])
     if now is None:
         return []
-    return [Candidate(SLOT, "now_word", frame.published[:10], now.group(0), now.span(), "publication")]
+    day = frame.published[:10] if frame.published else None
+    return [Candidate(SLOT, "now_word", day, now.group(0), now.span(), "publication")]
 
 
 def present_tense(frame: DateFrame, mi: int) -> list[Candidate]:
@@ -698,6 +800,6 @@ PROPOSERS: dict[str, Proposer] = {
     "present_tense": present_tense, "carry": carried_date, "headline": headline_dates, "period": sentence_periods,
     "since": since_period, "next_sentence": next_sentence_dates, "publication": publication_date,
     "baseline_context": baseline_context, "reference": reference_period, "election": election_result,
-    "duration_end": duration_to_end, NULL: null_date,
+    "duration_end": duration_to_end, "streak": streak_period, NULL: null_date,
 }
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import json
 import re
@@ -55,8 +56,17 @@ class DateLexicon:
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
     named_month_back: re.Pattern  # 'the previous June': the latest June before the anchor
+    year_on_year: Optional[re.Pattern] = None  # after a change: its baseline is its period a year before
+    weekend: Optional[re.Pattern] = None  # a whole date: 'over the weekend', the last Saturday and Sunday
+    year_end: Optional[re.Pattern] = None  # a whole date: 'by the end of next year', that year
+    rate_comparison: Optional[re.Pattern] = None  # before a second rate: two changes compared ('after 5.7% in')
+    quarter_back: frozenset = frozenset()  # "the previous quarter": the quarter before the one it is relative to
+    last_named_month: Optional[re.Pattern] = None  # 'last October': the latest October before publication
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
     to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
+    to_day: Optional[re.Pattern] = None  # right before 'this year': it runs to the publication day ('so far this year')
+    same_day_back: Optional[re.Pattern] = None  # right before 'last year': to the same day of it ('by this time')
+    streak: Optional[re.Pattern] = None  # a figure's whole text: an ordinal streak ('the fourth consecutive month')
     edition: Optional[re.Pattern] = None  # right after a year: a survey's or report's title ('2019 Household Survey')
 
     @classmethod
@@ -105,8 +115,19 @@ class DateLexicon:
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
+            quarter_back=frozenset(data.get("quarter_back", ())),
+            year_on_year=re.compile(rf"\b(?:{_alternation(data.get('year_on_year_words', []) or ['year on year'])})\b", re.I),
+            weekend=re.compile(rf"^(?:(?:over|during|on|at)\s+)?(?:{_alternation(data.get('weekend_openers', []) or ['the'])})\s+weekend$", re.I),
+            year_end=re.compile(rf"^(?:(?:by|at|before|until|through)\s+)?(?:the\s+)?(?:(?:end\s+of\s+(?P<which>the|this|next|last)\s+year)|year[- ]end)$", re.I),
+            rate_comparison=re.compile(rf"\b(?:{_alternation(data.get('rate_comparison_words', []) or ['compared with'])})\s+(?:(?:a|an|the)\s+)?(?:(?:increase|rise|gain|drop|fall|decline)\s+of\s+)?$", re.I),
+            last_named_month=re.compile(rf"^(?:(?:in|on|during|since|from|by|until|through|than)\s+)?(?:{_alternation(data.get('last_month_words', []) or ['last'])})\s+"
+                                        rf"(?P<month>{_MONTH_NAMES})$", re.I),
             edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
             to_date=re.compile(rf"\b(?:{_alternation(data.get('to_date_openers', ['so far in']))})\s+(?:the\s+)?$", re.I),
+            to_day=re.compile(rf"\b(?:{_alternation(data.get('to_day_openers', []) or ['so far'])})\s+$", re.I),
+            same_day_back=re.compile(rf"\b(?:{_alternation(data.get('same_day_back_openers', []) or ['by this time'])})\s+$", re.I),
+            streak=re.compile(rf"^(?:the\s+|a\s+)?(?:{_alternation(list(read_lexicon('ordinals')['words']))}|\d{{1,3}}(?:st|nd|rd|th))\s+"
+                              rf"(?:(?:{_alternation(data.get('streak_words', []) or ['consecutive'])})\s+)?(?:year|month|day)$", re.I),
         )
 
     @classmethod
@@ -119,6 +140,21 @@ def packaged_date_lexicon() -> DateLexicon:
     """The packaged ``dates.json``, compiled once: for calls made outside a pipeline, whose claims component passes
     its own."""
     return DateLexicon.load()
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _weekdays_of_times(doc: Doc) -> list:
+    """The weekday of a TIME entity ('on Monday night', 'late Sunday', 'Tuesday morning'): the day a figure
+    reported with it holds, as a DATE entity 'Monday' would give it."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "TIME":
+            day = next((t for t in ent if t.lower_ in _WEEKDAYS), None)
+            if day is not None:
+                out.append(doc[day.i:day.i + 1])
+    return out
 
 
 def read_date_words(path: Path = LEXICON_DIR / "dates.json") -> dict:
@@ -134,7 +170,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     """
     text = doc.text if text is None else text
     lexicon = lexicon or packaged_date_lexicon()
-    date_ents = [e for e in doc.ents if e.label_ == "DATE"]
+    date_ents = sorted([e for e in doc.ents if e.label_ == "DATE"] + _weekdays_of_times(doc), key=lambda e: e.start)
     spans = [(m["start"], m["end"]) for m in mentions]
     starts = [s for s, _ in spans]
     out = []
@@ -153,12 +189,15 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
             if framed_iso is not None:
                 start, ent_text, iso, how = framed.start(), text[framed.start():ent.end_char], framed_iso, framed_how
         if iso is None and _count_back(ent.text, lexicon) is None and window(ent.text, lexicon) is None \
-                and not lexicon.named_month_back.match(" ".join(ent.text.split())) and not _YEAR_WORD.match(ent.text):
+                and not lexicon.named_month_back.match(" ".join(ent.text.split())) and not _YEAR_WORD.match(ent.text) \
+                and not (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(ent.text.split()))):
             continue  # 'the same quarter last year' has no value of its own: anchor_relative_dates gives it one
         found = {"text": ent_text, "start": start, "end": ent.end_char, "iso": iso, "resolution": how,
                  "sent_start": sentences.of(ent.start_char)[0] if sentences else ent.sent.start_char}
         if _TIME_FRAME.search(ent_text):
             found["time_frame"] = True
+        if lexicon.year_end is not None and lexicon.year_end.match(" ".join(ent_text.split())):
+            found["time_frame"] = found["target"] = True  # a deadline dates its own clause's figures only
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     codes = _fiscal_year_codes(doc, text, out, spans, sentences)
@@ -167,13 +206,15 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     out.sort(key=lambda d: d["start"])
     out = [d for d in _join_periods(text, out, published, parser, lexicon)
            if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)
-           or lexicon.named_month_back.match(" ".join(d["text"].split()))]
+           or lexicon.named_month_back.match(" ".join(d["text"].split()))
+           or (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(d["text"].split())))]
     out = years_from_sentence(out)
     out = months_ahead(doc, text, out, published)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
     out = years_to_date(doc, text, out, lexicon)
+    out = years_to_day(text, out, published, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
 
 
@@ -196,6 +237,25 @@ def years_to_date(doc: Doc, text: str, dates: list[dict], lexicon: DateLexicon) 
             part = next((p for p in parts if _starts_year(p["iso"], d["iso"])), None)
             if part is not None:
                 d = dict(d, iso=part["iso"])
+        out.append(d)
+    return out
+
+
+def years_to_day(text: str, dates: list[dict], published: Optional[str], lexicon: DateLexicon) -> list[dict]:
+    """'so far this year' with no reported part of the year (years_to_date) runs from the year's first day to the
+    publication date, as the guidelines date 'so far'; 'by this time last year' runs from the first day of the year
+    before to the same day of it (corpus/GUIDELINES.md: 'by this time last year' -> 1999-01-01/1999-08-21)."""
+    if not published or len(published) < 10 or lexicon.to_day is None:
+        return dates
+    year, day = int(published[:4]), published[5:10]
+    out = []
+    for d in dates:
+        before = text[max(0, d["start"] - 24):d["start"]]
+        if d["iso"] == f"{year:04d}" and lexicon.to_day.search(before) and _THIS_YEAR.match(" ".join(d["text"].split())):
+            d = dict(d, iso=f"{year:04d}-01-01/{published[:10]}")
+        elif d["iso"] == f"{year - 1:04d}" and lexicon.same_day_back.search(before) \
+                and re.fullmatch(r"last\s+year", " ".join(d["text"].split()), re.I):
+            d = dict(d, iso=f"{year - 1:04d}-01-01/{year - 1:04d}-{day}")
         out.append(d)
     return out
 
@@ -329,7 +389,29 @@ def _resolved_part(ent, published: Optional[str], parser, lexicon: DateLexicon):
         iso, how = resolve_date(part.text, published, parser=parser)
         if iso is not None:
             return part, iso, how
-    return ent, None, None
+    iso = weekend_or_year_end(ent.text, published, lexicon)
+    return ent, iso, "relative" if iso is not None else None
+
+
+def weekend_or_year_end(text: str, published: Optional[str], lexicon: DateLexicon) -> Optional[str]:
+    """'over the weekend' is the Saturday and Sunday before the publication day; 'by the end of the year' (or
+    'of next year', 'year-end') is the year a target is set for, the publication's or the next (the guidelines date
+    a target by its year); 'the end of last year' is its December, as 'the end of 2019' reads. None with no
+    publication date."""
+    t = " ".join(text.split())
+    if not published or len(published) < 10:
+        return None
+    if lexicon.weekend is not None and lexicon.weekend.match(t):
+        day = dt.date.fromisoformat(published[:10])
+        sunday = day - dt.timedelta(days=(day.weekday() + 1) % 7 or 7)
+        return f"{sunday - dt.timedelta(days=1)}/{sunday}"
+    end = lexicon.year_end.match(t) if lexicon.year_end is not None else None
+    if end is not None:
+        which = (end.group("which") or "").lower()
+        if which == "last":  # a past point, as 'the end of 2019' reads: its December
+            return f"{int(published[:4]) - 1:04d}-12"
+        return f"{int(published[:4]) + (1 if which == 'next' else 0):04d}"
+    return None
 
 
 def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:
@@ -340,6 +422,8 @@ def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:
             return {"years": -1}
         if form in lexicon.month_back:
             return {"months": -1}
+        if form in lexicon.quarter_back:
+            return {"months": -3, "quarter": True}
     return None
 
 
@@ -377,8 +461,20 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             if d is not None:
                 out.append(d)
             continue
+        last = lexicon.last_named_month.match(" ".join(d["text"].split())) \
+            if d["iso"] is None and lexicon.last_named_month is not None else None
+        if last is not None:
+            d = _last_named_month(d, MONTHS[last.group("month").lower()], published)
+            if d is not None:
+                out.append(d)
+            continue
         back = _count_back(d["text"], lexicon)
         anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and "anchored_to" not in a), None)
+        if back and back.pop("quarter", False):
+            anchor = anchor if anchor is not None and _is_quarter(anchor["iso"]) else None  # 'the previous quarter' of a quarter
+            if anchor is None:
+                out.append(d)  # the quarter before the publication's, as read
+                continue
         if back and anchor is not None and (back.get("years") or len(anchor["iso"].split("/")[0]) >= 7):
             d = dict(d, iso=shift_iso(anchor["iso"], **back), resolution=anchor["resolution"],
                      anchored_to=[anchor["start"], anchor["end"]])
@@ -389,6 +485,20 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             d = dict(d, iso=shift_iso(base, **back), resolution="relative")
         out.append(d)
     return out
+
+
+def _last_named_month(d: dict, month: int, published: Optional[str]) -> Optional[dict]:
+    """'last October' is the latest October before the publication month (published May 2019 -> 2018-10; 'last
+    May' -> 2018-05); with no publication date, no date."""
+    if not published or len(published) < 7:
+        return None
+    year = int(published[:4]) - (1 if month >= int(published[5:7]) else 0)
+    return dict(d, iso=f"{year:04d}-{month:02d}", resolution="relative")
+
+
+def _is_quarter(iso: Optional[str]) -> bool:
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", iso or "")
+    return m is not None and (int(m.group(3)) * 12 + int(m.group(4))) - (int(m.group(1)) * 12 + int(m.group(2))) == 2
 
 
 def _named_month_back(d: dict, month: int, earlier: list[dict], published: Optional[str]) -> Optional[dict]:

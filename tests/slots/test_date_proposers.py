@@ -60,10 +60,15 @@ def test_proposer(frame_of, proposer, text, figure, expected):
             assert text[c.span[0]:c.span[1]] == c.text
 
 
-@pytest.mark.parametrize("proposer", [P.now_word, P.present_tense, P.since_period, P.publication_date])
+@pytest.mark.parametrize("proposer", [P.present_tense, P.since_period, P.publication_date])
 def test_publication_proposers_need_a_publication_date(frame_of, proposer):
     frame, index = frame_of("The city now counts 80 shelters, still more than since 2015.", None)
     assert proposer(frame, index("80")) == []
+
+
+def test_now_word_without_a_publication_date_offers_no_date(frame_of):
+    frame, index = frame_of("The city now counts 80 shelters.", None)
+    assert [(c.value, c.text) for c in P.now_word(frame, index("80"))] == [(None, "now")]
 
 
 def test_a_list_sentence_offers_only_the_nearest_dates(frame_of):
