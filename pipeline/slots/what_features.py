@@ -96,7 +96,7 @@ def _word_features(frame: WhatFrame, mi: int, cand: Candidate) -> dict[str, floa
     f.update(_against_rules(frame, mi, lemmas))
     f.update(_against_who(frame, mi, cand, where))
     if where is not None:
-        f.update(_token_features(frame, mi, where, lemmas))
+        f.update(_token_features(frame, mi, where, lemmas, words[-1].lower() if words else ""))
     return f
 
 
@@ -114,7 +114,7 @@ def _against_who(frame: WhatFrame, mi: int, cand: Candidate, where: Optional[tup
     return f
 
 
-def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict[str, float]:
+def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set, last: str) -> dict[str, float]:
     """What the candidate's words are in the parse: a verb among them ('credits issued'), which says what
     happened to the things; a verb first ('walked from the camp'); no noun outside the figure ('drove meters',
     the unit with its verb), which names no thing; a date or a place, which the date and who slots may hold
@@ -144,7 +144,34 @@ def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set) -> dict
         f["name_head"] = 1.0
     if _only_kind_and_date(frame, tokens):
         f["kind_and_date"] = 1.0
+    role, verb = _lead_role(frame, mi, tokens), verb_class(frame.who, frame.clause(mi).verb)
+    f[f"lead_{role}*verb_{verb}"] = f[f"lead_{role}*kind_{kind}"] = 1.0
+    end = next((t for t in reversed(tokens) if t.lower_ == last), None)  # the word the what ends on, as it reads
+    if end is not None and end.pos_ in ("VERB", "AUX"):  # 'barns destroyed' names things; 'casualties resulted' an event
+        f[f"ends_verb_{end.tag_}"] = 1.0
     return f
+
+
+_NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
+
+
+def _lead_role(frame: WhatFrame, mi: int, tokens: list) -> str:
+    """The part in the figure's clause of the noun the candidate leads with: the noun the figure counts, the
+    clause's subject, the figure's head, the governing verb's object, another noun, or none. The subject of an
+    activity verb ('the agency awarded $4 million') is its agent, seldom what the figure measures; a level
+    verb's subject ('the shortfall was $3 billion') is."""
+    noun = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return "none"
+    while noun.dep_ in _NOUN_MODIFIERS and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    c = frame.clause(mi)
+    for role, tok in (("noun", c.noun), ("subject", c.subject), ("head", c.head)):
+        if tok is not None and noun.i == tok.i:
+            return role
+    if c.verb is not None and noun.head.i == c.verb.i and noun.dep_ in ("dobj", "attr", "oprd"):
+        return "object"
+    return "other"
 
 
 def _breaks(frame: WhatFrame, m: dict, span, tokens: list) -> dict[str, float]:
