@@ -51,6 +51,7 @@ class SubjectWords:
     subject_attachments: frozenset = frozenset()
     part_of_pronouns: frozenset = frozenset()
     moving_verbs: frozenset = frozenset()
+    pointer_determiners: frozenset = frozenset({"the", "this"})
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -60,7 +61,7 @@ class SubjectWords:
                    {k: frozenset(v) for k, v in who["anaphor_nouns"].items()}, frozenset(who.get("region_nouns", ())),
                    frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())),
                    frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())),
-                   frozenset(who.get("moving_verbs", ())))
+                   frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))))
 
 
 @functools.lru_cache(maxsize=1)
@@ -363,7 +364,7 @@ def _pointer_labels(tok: Token, words: SubjectWords) -> Optional[frozenset]:
         return None
     dets = [c for c in tok.children if c.dep_ == "det"]
     named = any(c.dep_ in ("compound", "amod", "appos", "poss") and c.pos_ == "PROPN" for c in tok.children)
-    if named or not any(d.lower_ in ("the", "this") for d in dets):
+    if named or not any(d.lower_ in words.pointer_determiners for d in dets):
         return None
     return words.pointer_nouns[tok.lemma_.lower()]
 

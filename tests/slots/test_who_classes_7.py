@@ -35,3 +35,14 @@ def test_distance_beside_an_object_that_does_not_travel(nlp, text, figure, wrong
 ])
 def test_duration_of_the_subjects_activity(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A pointer noun after 'that' stands for the name it points back at, as after 'the' or 'this'; 'the continent' too.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Acme Corp opened a plant in May. That company now employs 4,000 people.", "4,000", "Acme Corp"),
+    ("The Harbor Authority runs the port. That agency collected $3 million in fees last year.", "$3 million",
+     "The Harbor Authority"),
+    ("Drought has hit Africa hard this year. The continent has 54 countries.", "54", "Africa"),
+])
+def test_pointer_noun_after_that(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
