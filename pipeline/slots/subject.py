@@ -52,6 +52,7 @@ class SubjectWords:
     part_of_pronouns: frozenset = frozenset()
     moving_verbs: frozenset = frozenset()
     pointer_determiners: frozenset = frozenset({"the", "this"})
+    report_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -61,7 +62,8 @@ class SubjectWords:
                    {k: frozenset(v) for k, v in who["anaphor_nouns"].items()}, frozenset(who.get("region_nouns", ())),
                    frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())),
                    frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())),
-                   frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))))
+                   frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))),
+                   frozenset(who.get("report_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1044,6 +1046,20 @@ def base_of(ent: Span) -> bool:
     return any(t.lower_ == "based" for t in after) and all(t.lower_ in ("-", "based") for t in after[:2])
 
 
+def speaks_of_itself(doc: Doc, m: dict, words: SubjectWords) -> bool:
+    """The figure's clause points back at its speaker with a pronoun ('Acme said it would cut 2,500 jobs', 'Acme
+    said its revenue rose 8%'): a company that reports its own figure owns it, so the speaker stays the who."""
+    verb = _governing_verb(doc[m["head"]])
+    subject = _clause_subject(verb, m) if verb is not None else None
+    if subject is None or states_for_others(verb, words):
+        return False
+    if subject.lower_ in words.pointer_pronouns:
+        return True
+    if subject.lemma_.lower() in words.report_nouns:  # 'the group said its own count exceeds 150,000': a tally of others
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in words.pointer_pronouns for c in subject.children)
+
+
 def specific_place(ent: Span, ents: list[Span], words: SubjectWords) -> Span:
     """The place a possessor narrows: 'India's Bihar region' -> Bihar (the figure is stated for the region)."""
     if ent.label_ not in LOCATIVE_LABELS or ent.root.dep_ != "poss":
@@ -1173,6 +1189,7 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         who = None
     slots = {
         "who": who[0] if who else None, "who_span": who[1] if who else None, "who_null": ownerless, "who_actor": actor,
+        "who_self": speaks_of_itself(doc, m, f.words),
         "what": what[0] if what else None, "what_span": what[1] if what else None,
         "what_generic": generic,
         "what_subject": (thing["text"], thing["span"]) if thing is not None and thing.get("span") else None,

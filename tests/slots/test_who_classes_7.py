@@ -46,3 +46,22 @@ def test_duration_of_the_subjects_activity(nlp, text, figure, expected):
 ])
 def test_pointer_noun_after_that(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A company that says it did something, or that its own measure moved, owns the figure: the speaker stays the who.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Brightwell Foods said on Tuesday that its revenue rose 8% in 2023.", "8%", "Brightwell Foods"),
+    ("Greystone Motors said it would cut 2,500 jobs by the end of next year.", "2,500", "Greystone Motors"),
+    ("Orbis Telecom announced it had added 310,000 subscribers in the fourth quarter.", "310,000", "Orbis Telecom"),
+    ("Police said 12 people were arrested.", "12", None),
+])
+def test_speaker_owns_its_own_figure(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# A speaker's own count of others ('its own tally') is not the speaker's figure.
+@pytest.mark.parametrize("text, figure, wrong", [
+    ("The monitoring group said its own tally now exceeds 4,000 dead.", "4,000", "The monitoring group"),
+])
+def test_speakers_tally_of_others(nlp, text, figure, wrong):
+    assert who_of(nlp, text, figure) != wrong
