@@ -323,11 +323,13 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
     slots = dict(slots)
     generic, subject_what = slots.pop("what_generic", None), slots.pop("what_subject", None)
     ownerless = slots.pop("who_null", False)  # a quake's magnitude, a world total: no who to fall back to
+    speaks_of_itself = slots.pop("who_self", False)  # 'Acme said its revenue rose 8%': the speaker owns its figure
     actor = slots.pop("who_actor", False)  # 'The agency awarded $2 million': the source is the who when it acts
     if slots["who"] is not None and slots["who"].lower() in pronouns:
         slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and source is not None and not actor and not _both_resolved_back(slots, source, m) \
-            and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]):
+            and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]) \
+            and not speaks_of_itself:
         slots["who"] = slots["who_span"] = None
     if slots["who"] is None and not ownerless:
         # "European" only when nothing better; then the entity nearest the figure in the parse

@@ -51,6 +51,9 @@ class SubjectWords:
     storm_nouns: frozenset = frozenset()
     subject_attachments: frozenset = frozenset()
     part_of_pronouns: frozenset = frozenset()
+    moving_verbs: frozenset = frozenset()
+    pointer_determiners: frozenset = frozenset({"the", "this"})
+    report_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -59,7 +62,9 @@ class SubjectWords:
                    {k: frozenset(v) for k, v in who["anaphor_pronouns"].items()},
                    {k: frozenset(v) for k, v in who["anaphor_nouns"].items()}, frozenset(who.get("region_nouns", ())),
                    frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())),
-                   frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())))
+                   frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())),
+                   frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))),
+                   frozenset(who.get("report_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -374,7 +379,7 @@ def _pointer_labels(tok: Token, words: SubjectWords) -> Optional[frozenset]:
         return None
     dets = [c for c in tok.children if c.dep_ == "det"]
     named = any(c.dep_ in ("compound", "amod", "appos", "poss") and c.pos_ == "PROPN" for c in tok.children)
-    if named or not any(d.lower_ in ("the", "this") for d in dets):
+    if named or not any(d.lower_ in words.pointer_determiners for d in dets):
         return None
     return words.pointer_nouns[tok.lemma_.lower()]
 
@@ -861,6 +866,24 @@ def _overlaps_tokens(ent: Span, tokens: tuple[int, int]) -> bool:
     return ent.start < tokens[1] and tokens[0] < ent.end
 
 
+def _who_moved_object(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Technicians moved the satellite 12 meters': a distance the clause moves its object over is the object's (the
+    thing that travels it), not the mover's; 'crews towed the ship 40 km' parses the ship as the dative."""
+    verb = f.verb
+    if verb is None or f.m.get("dimension") != "length" or verb.lemma_.lower() not in f.words.moving_verbs:
+        return None
+    lo, hi = f.exclude
+    figure_object = any(c.dep_ == "dobj" and lo <= c.i < hi for c in verb.children)
+    moved = [c for c in verb.children if (c.dep_ == "dobj" or c.dep_ == "dative" and figure_object)
+             and not lo <= c.i < hi and c.i < lo]
+    if not moved or moved[0].pos_ not in ("NOUN", "PROPN") or moved[0].lower_ in f.words.pronouns:
+        return None
+    if _names_a_measure(moved[0], f.lexicon, f.words):
+        return None
+    ent = _entity_in(f.ents, (moved[0].left_edge.idx, moved[0].i + len(moved[0])))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else _compact(f.doc, moved[0])
+
+
 def _who_named_storm(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'the storm dumped two metres of rain' after 'Typhoon Rusa hit Taiwan': a storm's own measures take the storm,
     by the name it was given before ('Hurricane X', 'Super Typhoon X'; the NER tags such names as events or people).
@@ -1037,6 +1060,20 @@ def base_of(ent: Span) -> bool:
     return any(t.lower_ == "based" for t in after) and all(t.lower_ in ("-", "based") for t in after[:2])
 
 
+def speaks_of_itself(doc: Doc, m: dict, words: SubjectWords) -> bool:
+    """The figure's clause points back at its speaker with a pronoun ('Acme said it would cut 2,500 jobs', 'Acme
+    said its revenue rose 8%'): a company that reports its own figure owns it, so the speaker stays the who."""
+    verb = _governing_verb(doc[m["head"]])
+    subject = _clause_subject(verb, m) if verb is not None else None
+    if subject is None or states_for_others(verb, words):
+        return False
+    if subject.lower_ in words.pointer_pronouns:
+        return True
+    if subject.lemma_.lower() in words.report_nouns:  # 'the group said its own count exceeds 150,000': a tally of others
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in words.pointer_pronouns for c in subject.children)
+
+
 def specific_place(ent: Span, ents: list[Span], words: SubjectWords) -> Span:
     """The place a possessor narrows: 'India's Bihar region' -> Bihar (the figure is stated for the region)."""
     if ent.label_ not in LOCATIVE_LABELS or ent.root.dep_ != "poss":
@@ -1104,16 +1141,34 @@ def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return None
 
 
+def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Local farmers have grown rice here for 40 years': how long the subject has done something is the subject's,
+    a population too (a count the population makes, 'workers culled a million birds', stays the place's)."""
+    subject, verb = f.subject, f.verb
+    if verb is None or f.m.get("kind") != "duration" or f.reporter or f.head.dep_ not in ("pobj", "npadvmod"):
+        return None
+    prep = f.head.head
+    if f.head.dep_ == "pobj" and (prep.dep_ != "prep" or prep.lower_ not in ("for", "over") or prep.head.i != verb.i):
+        return None
+    if f.head.dep_ == "npadvmod" and prep.i != verb.i:
+        return None
+    if not _plain_noun_subject(f.doc, subject, f.ents, f.words) or _names_a_measure(subject, f.lexicon, f.words):
+        return None
+    if subject.lemma_.lower() in f.lexicon.reporters or any(c.dep_ == "nummod" for c in subject.children):
+        return None
+    return _compact(f.doc, subject)
+
+
 # (rule, acts), in order: the figure's own phrase (surveyed population, possessor, place) before its clause's
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_named_with, False),
     (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
-    (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
+    (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
     (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
-    (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False),
+    (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False), (_who_lasting_actor, False),
 )
 
 
@@ -1148,6 +1203,7 @@ def fill_subject(doc: Doc, m: dict, previous_subject: Optional[dict], ents: list
         who = None
     slots = {
         "who": who[0] if who else None, "who_span": who[1] if who else None, "who_null": ownerless, "who_actor": actor,
+        "who_self": speaks_of_itself(doc, m, f.words),
         "what": what[0] if what else None, "what_span": what[1] if what else None,
         "what_generic": generic,
         "what_subject": (thing["text"], thing["span"]) if thing is not None and thing.get("span") else None,

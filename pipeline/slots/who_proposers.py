@@ -40,6 +40,7 @@ class WhoLexicon:
     reporters: frozenset = frozenset()
     place_nouns: frozenset = frozenset()
     owner_preps: frozenset = frozenset()
+    determiners: frozenset = frozenset({"the", "this"})
 
     @classmethod
     def load(cls, path: Optional[Path] = None, reporters: Iterable[str] = ()) -> "WhoLexicon":
@@ -51,7 +52,8 @@ class WhoLexicon:
         return cls({k: frozenset(v) for k, v in data["anaphor_pronouns"].items()},
                    {k: frozenset(v) for k, v in data["anaphor_nouns"].items()},
                    frozenset(data["stated_for"]), frozenset(data["level_verbs"]), frozenset(reporters),
-                   frozenset(data.get("place_nouns", ())), frozenset(data.get("owner_preps", ())))
+                   frozenset(data.get("place_nouns", ())), frozenset(data.get("owner_preps", ())),
+                   frozenset(data.get("anaphor_determiners", ("the", "this"))))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -354,7 +356,7 @@ def _anaphors(frame: WhoFrame, sent_start: int, sent_end: int) -> list[tuple[Tok
         for tok in span if span is not None else ():
             labels = frame.lexicon.pronouns.get(tok.lower_)
             if labels is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in frame.lexicon.nouns \
-                    and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in tok.children):
+                    and any(d.dep_ == "det" and d.lower_ in frame.lexicon.determiners for d in tok.children):
                 labels = frame.lexicon.nouns[tok.lemma_.lower()]
             if labels is not None:
                 found.append((tok, labels))
