@@ -42,8 +42,9 @@ _MEMO_KEY = "newsclaims.memo"
 
 
 def document_memo(doc: Doc) -> dict:
-    """A dict for answers computed from ``doc`` alone (plain data only), shared by the slot rules for one document:
-    a parse walk that many figures and proposers repeat runs once. Dropped by ``forget_memo`` with the text."""
+    """A dict for answers computed from ``doc`` alone, shared by the slot rules for one document: a parse walk that
+    many figures and proposers repeat runs once. It may hold Spans because ``forget_memo`` drops it before the Doc
+    leaves the claims component (so it never reaches ``Doc.to_bytes`` or another process)."""
     memo = doc.user_data.get(_MEMO_KEY)
     if memo is None:
         memo = doc.user_data[_MEMO_KEY] = {}

@@ -386,9 +386,10 @@ def _pointer_labels(tok: Token, words: SubjectWords) -> Optional[frozenset]:
 
 def _document_entities(doc: Doc, words: SubjectWords) -> list[Span]:
     """The document's who entities, read once per document (doc.ents walks every token)."""
-    if _ENTS_KEY not in doc.user_data:
-        doc.user_data[_ENTS_KEY] = who_entities(doc, words)
-    return doc.user_data[_ENTS_KEY]
+    memo = document_memo(doc)
+    if _ENTS_KEY not in memo:
+        memo[_ENTS_KEY] = who_entities(doc, words)
+    return memo[_ENTS_KEY]
 
 
 def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str, list]]:

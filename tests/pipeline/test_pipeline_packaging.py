@@ -5,6 +5,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Doc, Span, Token
 
 import newsclaims
 
@@ -24,6 +25,24 @@ def run(nlp, n_process):
 
 def test_n_process_2_gives_the_same_claims(nlp):
     assert run(nlp, 2) == run(nlp, 1)
+
+
+def holds_spacy_objects(value) -> bool:
+    if isinstance(value, (Span, Token, Doc)):
+        return True
+    if isinstance(value, dict):
+        return any(holds_spacy_objects(v) for v in value.values())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(holds_spacy_objects(v) for v in value)
+    return False
+
+
+def test_a_processed_doc_carries_only_plain_data_and_round_trips_through_bytes(nlp):
+    # the slot rules cache Spans per document; none may stay on the Doc the pipeline hands back
+    doc = nlp(newsclaims.make_doc(nlp, "Acme Corp said its revenue rose 8% to $4 billion. That company employs 4,000 people.", doc_id="d", published="2025-11-04"))
+    assert not [k for k, v in doc.user_data.items() if holds_spacy_objects(v)]
+    again = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.claims == doc._.claims
 
 
 def test_factories_are_advertised_by_entry_points():
