@@ -22,6 +22,11 @@ REPORTING = frozenset(_LEXICON["reporting_verbs"])
 RELEASING = frozenset(_LEXICON["release_verbs"])
 VERBS_WITH_AT = frozenset(_LEXICON["verbs_with_at"])
 UNNAMED_HEADS = frozenset(_LEXICON["unnamed_source_heads"])
+BODY_HEADS = frozenset(_LEXICON["body_heads"])
+UNSPECIFIC = frozenset(_LEXICON["unspecific_modifiers"])
+NOUN_TAGGED_VERBS = frozenset(_LEXICON["noun_tagged_verbs"])
+NOT_SPEAKER_LABELS = frozenset(_LEXICON["not_speaker_labels"])
+SHARE_HEADS = frozenset(_LEXICON["share_heads"])
 DATA_NOUNS = frozenset(_LEXICON["data_nouns"])
 DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
 ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
@@ -39,6 +44,7 @@ _TRAILING = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){0,6}[A-Z][\w.&
                        % "|".join(_LEXICON["trailing_forms"]))
 _OPENS_LIST = re.compile(r":\s*(?:\(?(?:1|a|i)\)|$)")
 _SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]*[A-Z]):\s*[\"“]")
+_TRANSCRIPT_LABEL = re.compile(r"(?m)(?:^|(?<=[.?!\"”] ))([A-Z][A-Z.'’ -]*[A-Z]):[ \t]+(?=[A-Z\"“])")  # 'LEE: We ...'
 
 Attribution = tuple  # (text as written, [start_char, end_char])
 
@@ -54,6 +60,7 @@ class Found:
     named: bool
     lemma: str
     pointer: bool = False
+    written: Optional[Attribution] = None  # a pointer as written, for when the text names no body before it
 
 
 def _chunk(doc: Doc, tok: Token) -> Attribution:
@@ -85,9 +92,13 @@ def _names_body(tok: Token) -> bool:
 
 
 def _unnamed_source(tok: Token) -> bool:
-    """'officials', 'local authorities', 'customs data': a source the text names by a common noun."""
+    """'officials', 'local authorities', 'customs data', 'the state trade agency': a source the text names by a
+    common noun."""
     if tok.lemma_.lower() in UNNAMED_HEADS:
         return True
+    if tok.lemma_.lower() in BODY_HEADS:
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod", "det")]
+        return not any(c.lower_ in UNSPECIFIC for c in modifiers) and any(c.dep_ != "det" for c in modifiers)
     return tok.lemma_.lower() in DATA_NOUNS and any(c.dep_ in ("compound", "amod") for c in tok.children)
 
 
@@ -122,6 +133,13 @@ def _according_to(doc: Doc, sent: Span) -> Optional[Found]:
     return None
 
 
+def _appositive_name(tok: Token) -> Token:
+    """'The retailer, Castlemoor, reported ...': the name in apposition names the source, not the common noun."""
+    if tok.pos_ != "NOUN":
+        return tok
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), tok)
+
+
 def _has_figure(tok: Token) -> bool:
     return tok.like_num or tok.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
 
@@ -132,9 +150,15 @@ def _presents_data(tok: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in DATA_NOUNS for c in tok.children)
 
 
+def _noun_tagged_verb(tok: Token) -> bool:
+    """'The Treasury projects that debt will ...': a reporting verb the tagger read as the root noun, with a clause."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and tok.lower_ in NOUN_TAGGED_VERBS \
+        and any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children)
+
+
 def _attributes(tok: Token) -> bool:
     """Whether a reporting verb attributes something rather than acting ('released $2 million in aid')."""
-    if _presents_data(tok):
+    if _presents_data(tok) or _noun_tagged_verb(tok):
         return True
     if tok.lemma_ in VERBS_WITH_AT:
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
@@ -146,6 +170,26 @@ def _attributes(tok: Token) -> bool:
         return False
     return tok.dep_ in ("ROOT", "parataxis", "ccomp", "acl") or any(c.dep_ in ("ccomp", "dobj") for c in tok.children) \
         or any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+
+
+def _left_modifiers(doc: Doc, tok: Token) -> Optional[Attribution]:
+    """The words before a noun-tagged reporting verb that name who reports ('The Treasury', 'Moody's')."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "poss", "amod", "nmod")]
+    if not left:
+        return None
+    span = doc[left[0].left_edge.i:tok.i]
+    while len(span) > 1 and span[0].lower_ in _EDGE:
+        span = doc[span.start + 1:span.end]
+    return span.text, [span.start_char, span.end_char]
+
+
+def _bare_plural(tok: Token) -> bool:
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+def _is_share(tok: Token) -> bool:
+    """'62% of voters say ...': the subject is the figure (a share of respondents), not who reports it."""
+    return tok.like_num or tok.pos_ == "NUM" or tok.lower_ in SHARE_HEADS
 
 
 def _subject(tok: Token) -> Optional[Token]:
@@ -161,18 +205,23 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
     if by is not None and tok.tag_ == "VBN" and _named(by) and not any(_has_figure(t) for t in by.subtree):
         return Found(_chunk(doc, by), tok.i, _names_body(by), tok.lemma_)  # "figures issued today by the port authority"
     subj = _subject(tok)
-    if subj is None:
-        return None  # a passive subject is what is reported, never who reports it
+    if subj is None and _noun_tagged_verb(tok):
+        left = _left_modifiers(doc, tok)
+        return Found(left, tok.i, True, tok.lemma_) if left is not None else None
+    if subj is None or _is_share(subj):
+        return None  # a passive subject, or respondents, are what is reported, never who reports it
     if subj.lower_ in PRONOUN_SOURCES:
         return Found(None, tok.i, False, tok.lemma_)
-    issuer = _issuer(subj)
+    issuer = _appositive_name(_issuer(subj))
     if _named(issuer):
         lemma = "data" if _presents_data(tok) else tok.lemma_
         return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), lemma)
     if _unnamed_source(issuer):
         return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)
-    if issuer.lemma_.lower() in POINTER_SOURCES:
-        return Found(None, tok.i, False, tok.lemma_, pointer=True)  # "the report said": the body named first
+    if issuer.lemma_.lower() in POINTER_SOURCES and _bare_plural(issuer):
+        return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)  # "Reports say ...": no one report to point at
+    if issuer.lemma_.lower() in POINTER_SOURCES:  # "the report said": the body named first
+        return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer))
     return None
 
 
@@ -188,6 +237,17 @@ def _data_from(doc: Doc, sent: Span) -> Optional[Found]:
     return None
 
 
+def _per(doc: Doc, sent: Span) -> Optional[Found]:
+    """'..., per a court filing': a document, a data set or a named body after a comma; 'per day' is a rate."""
+    for tok in sent:
+        if tok.lower_ == "per" and tok.i > sent.start and doc[tok.i - 1].text == ",":
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lemma_.lower() in DOCUMENT_NOUNS | DATA_NOUNS or _names_body(pobj)):
+                issuer = _issuer(pobj)
+                return Found(_chunk(doc, issuer), None, _names_body(issuer), "per")
+    return None
+
+
 def _trailing(sent: Span) -> Optional[Found]:
     """'..., the State Audit Office estimates—$12 million less': read from the text when the tokenizer
     glued the verb to the next word."""
@@ -200,7 +260,7 @@ def _trailing(sent: Span) -> Optional[Found]:
 
 def sentence_attributions(doc: Doc, sent: Span) -> list[Found]:
     """Every attribution of a sentence, in text order of the verbs ('according to' first)."""
-    found = [f for f in (_according_to(doc, sent),) if f is not None]
+    found = [f for f in (_according_to(doc, sent), _per(doc, sent)) if f is not None]
     for tok in sent:
         if _attributes(tok):
             att = _verb_attribution(doc, tok)
@@ -261,6 +321,9 @@ class DocumentSources:
                        for s, p in zip(self.sents, self.paragraph)]
         self.own = [sentence_attributions(doc, s) for s in self.sents]
         self.date_starts = sorted(e.start_char for e in doc.ents if e.label_ == "DATE")
+        self.labels = [(m.start(1), m.group(1)) for m in _TRANSCRIPT_LABEL.finditer(text)
+                       if m.group(1) not in NOT_SPEAKER_LABELS]
+        self.label_starts = [start for start, _ in self.labels]
         self._resolve_pronouns()
         self.default, self.default_from = self._release() if release else (None, 0)
 
@@ -269,9 +332,11 @@ class DocumentSources:
         report says' names the first body the document names as a source."""
         first = next((f.source for found in self.own for f in found if f.source is not None and f.named), None)
         for i, found in enumerate(self.own):
-            earlier = [f.source for j in range(max(0, i - 2), i) for f in self.own[j] if f.source is not None]
+            before = [f.source for j in range(max(0, i - 2), i) for f in self.own[j] if f.source is not None]
+            # 'The bureau says it expects ...': the pronoun names the source before it in its own sentence first
+            earlier = before + [f.source for f in found if f.source is not None]
             resolved = [f if f.source is not None else
-                        Found(first if f.pointer else (self._person_before(i, f.verb) or (earlier[-1] if earlier else None)),
+                        Found((first or f.written) if f.pointer else (self._person_before(i, f.verb) or (earlier[-1] if earlier else None)),
                               f.verb, False, f.lemma)
                         for f in found]
             self.own[i] = [f for f in resolved if f.source is not None]
@@ -361,6 +426,9 @@ class DocumentSources:
             speaker = self._speaker(i)
             if speaker is not None:
                 return speaker
+        labelled = self._labelled(i, start_char)
+        if labelled is not None:
+            return labelled
         listed = self._referred(i) or self._listed(i)
         if listed is not None:
             return listed
@@ -368,6 +436,14 @@ class DocumentSources:
                                                          self._dated(i)):
             return None
         return self.default
+
+    def _labelled(self, i: int, start_char: int) -> Optional[Attribution]:
+        """A transcript's speaker: the last speaker label ('MAYOR LEE: ...') before the figure in its paragraph."""
+        k = bisect.bisect_left(self.label_starts, start_char) - 1
+        if k < 0 or self.label_starts[k] < self.paragraph[i]:
+            return None
+        start, label = self.labels[k]
+        return label, [start, start + len(label)]
 
     def _dated(self, i: int) -> bool:
         """Whether sentence ``i`` holds a DATE entity (indexed once: a sentence's ``ents`` scans the document's)."""
