@@ -683,7 +683,7 @@ def _rules_what(f: _Figure) -> Optional[tuple]:
 # Each takes the figure and its what and gives (name, span) or None; the first that gives one decides.
 
 _GAP_WORDS = ("DET", "ADJ", "PROPN", "NOUN")  # the words of a gapped conjunct's subject ('the coalition', 'Toyota')
-_GAP_SEPARATORS = (",", "and", ";")
+_GAP_SEPARATORS = frozenset(read_lexicon("subjects")["gap_separators"])  # shared with the other slot's gap rule
 _FIGURE_ENTS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 

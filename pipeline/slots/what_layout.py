@@ -197,7 +197,7 @@ def _read_page_topic(frame: WhatFrame) -> Optional[str]:
 
 # --------------------------------------------------------------------------- gapped clauses
 
-_GAP_SEPARATORS = (",", ";", "and")
+_GAP_SEPARATORS = frozenset(read_lexicon("subjects")["gap_separators"])  # shared with the other slot's gap rule
 
 
 def gapped_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
