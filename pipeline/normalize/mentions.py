@@ -657,7 +657,7 @@ def _sports_points(text: str, start: int, end: int, strong_only: bool = False) -
         return False  # an index's move and the level it reached: "slid 120 points to 3,400"
     if _SCORE_VERB_BEFORE.search(before) or _game_score_in(before + " " + after) or level is not None and move is not None:
         return True
-    return not strong_only and bool(_MARGIN_BEFORE.search(before) or _STANDINGS_WORD.search(before + " " + after)
+    return not strong_only and bool(_MARGIN_BEFORE.search(before) or _STANDINGS_WORD.search(before + text[start:end] + after)
                                     or (_STANDINGS_VERB.search(before) and _WITH_OR_ON_BEFORE.search(before)))
 
 

@@ -15,7 +15,8 @@ from quantity_helpers import check
     ("Hartford top the table with 52 points after 20 games.", "52 points", 52),
     ("The Eagles are fourth in the standings with 36 points.", "36 points", 36),
     ("United lead the division on 48 points.", "48 points", 48),
-    ("Rangers sit on 55 points, a point ahead of Celtic.", "55 points", 55),
+    ("Rangers lead on 55 points, a point ahead of Celtic.", "55 points", 55),
+    ("Rovers are 10 points clear at the top.", "10 points", 10),
 ])
 def test_sports_points_are_a_plain_count(nlp, text, surface, value):
     check(nlp, text, surface, value, None)
@@ -26,6 +27,8 @@ def test_sports_points_are_a_plain_count(nlp, text, surface, value):
     ("The Nasdaq rose 95 points to 14,210.", "95 points", 95, "point"),
     ("The index slid 120 points to 3,400 after a 6-3 court ruling.", "120 points", 120, "point"),
     ("The index dropped 80 points after a 5-4 vote.", "80 points", 80, "point"),
+    ("The index sits on 7,400 points after the rally.", "7,400 points", 7400, "point"),
+    ("Tech stocks led the market as the Nasdaq gained 150 points.", "150 points", 150, "point"),
     ("Inflation rose 2 points to 6% in March.", "2 points", 2, "pp"),
     ("The jobless rate fell 1.5 percentage points to 4%.", "1.5 percentage points", 1.5, "pp"),
 ])
