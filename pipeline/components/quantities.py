@@ -223,8 +223,8 @@ class QuantityFinder:
             m["head"] = self._head_token(span).i
             m["sent_start"], m["sent_end"] = sentences.of(m["start"])
             m["counted"] = self._counted_noun(doc, m, span)
-            if m["unit"] is None and m["counted"]:
-                m["unit_text"] = m["counted"]
+            if m["unit"] is None and m["counted"] and not m["unit_text"]:
+                m["unit_text"] = m["counted"]  # a noun the grammar read right after the number ("points") stays
             elif self._appositive_age(core, text, m):
                 m["unit"], m["dimension"], m["kind"] = "year", "duration", "duration"  # "Maddon, 66, said"
             kept.append(m)

@@ -575,6 +575,9 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         # "points" is percentage points only beside percentages; otherwise index points.
         if unit == "pp" and unit_text and unit_text.lower() == "points":
             unit = "pp" if re.search(r"%|percent|per cent", text[max(0, start - 200):end + 200], re.I) else "point"
+        if unit in ("pp", "point") and unit_text and unit_text.lower() in ("point", "points") \
+                and _sports_points(text, start, end, strong_only=unit == "pp"):
+            unit = None  # a score or a standings total is a plain count of points (guidelines, Sports)
         # Rates: "$60 a barrel", "30,000 a month", "four times a day".
         per, touches = _rate_after(text, end, grammar)
         counted = per is None and unit is None and not core.get("fraction")
@@ -612,6 +615,55 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     for mention in mentions:
         _tidy(text, mention, lex)
     return mentions
+
+
+_SPORTS = read_lexicon("sports")
+_SCORE_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _SPORTS["score_verbs"])
+                                + r")\s+(?:[\w'-]+\s+){0,%d}$" % _SPORTS["max_words_between"], re.I)
+_STANDINGS_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _SPORTS["standings_words"])
+                             + r")\b", re.I)
+_STANDINGS_VERB = re.compile(r"\b(?:" + "|".join(map(re.escape, _SPORTS["standings_verbs"])) + r")\b", re.I)
+_MARGIN_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, _SPORTS["margin_verbs"])) + r")\b(?:\s+[\w'.-]+){0,5}\s+by\s+$", re.I)
+_WITH_OR_ON_BEFORE = re.compile(r"\b(?:with|on)\s+(?:(?:just|only|about|around|some)\s+)?$", re.I)
+_GAME_SCORE = re.compile(r"(?<![\d.,-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\d%-]|[.,]\d)(?!\s+(?:"
+                         + "|".join(map(re.escape, _SPORTS["not_score_after"])) + r")\b)", re.I)
+_POINTS_TO = re.compile(r"\s+to\s+(\d[\d,]*(?:\.\d+)?)(?![\d%])", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
+SPORTS_WINDOW = 200  # characters either side: the figure's own sentence, cut at its ends
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the figure's sentence before and after it, from a bounded window (never the whole text)."""
+    before = text[max(0, start - SPORTS_WINDOW):start]
+    ends = list(_SENTENCE_END.finditer(before))
+    before = before[ends[-1].end():] if ends else before
+    after = text[end:end + SPORTS_WINDOW]
+    stop = _SENTENCE_END.search(after)
+    return before, after[:stop.start()] if stop else after
+
+
+def _game_score_in(sentence: str) -> bool:
+    return any(int(a) <= _SPORTS["max_score"] and int(b) <= _SPORTS["max_score"] for a, b in _GAME_SCORE.findall(sentence))
+
+
+def _sports_points(text: str, start: int, end: int, strong_only: bool = False) -> bool:
+    """Points of a score or a standings total, not an index's points (models/lexicon/sports.json says when).
+    strong_only: only the signals no rate change has (a score verb, a game score, 'N points to M')."""
+    before, after = _sentence_around(text, start, end)
+    to = _POINTS_TO.match(after)
+    level = float(to.group(1).rstrip(",").replace(",", "")) if to else None
+    move = _number_before_points(text, start, end)
+    if level is not None and move is not None and level > move:
+        return False  # an index's move and the level it reached: "slid 120 points to 3,400"
+    if _SCORE_VERB_BEFORE.search(before) or _game_score_in(before + " " + after) or level is not None and move is not None:
+        return True
+    return not strong_only and bool(_MARGIN_BEFORE.search(before) or _STANDINGS_WORD.search(before + text[start:end] + after)
+                                    or (_STANDINGS_VERB.search(before) and _WITH_OR_ON_BEFORE.search(before)))
+
+
+def _number_before_points(text: str, start: int, end: int):
+    digits = re.match(r"\d[\d,]*(?:\.\d+)?", text[start:end])
+    return float(digits.group(0).rstrip(",").replace(",", "")) if digits else None
 
 
 _POINTS = read_lexicon("units")["percent_as_points"]

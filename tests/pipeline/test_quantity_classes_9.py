@@ -18,7 +18,7 @@ def test_over_than_is_more_than(nlp, text, surface, bound):
     ("Revenue rose to 5.2 million tons, up from last year's 4.8 million.", "4.8 million", 4.8e6, "t"),
     ("Output is 204 hp, down from the previous model's 212.", "212", 212, "hp"),
     ("The plant made 300 tonnes, a rise from the old plant's 250.", "250", 250, "t"),
-    ("The team scored 98 points, compared with the rival's 87.", "87", 87, "point"),
+    ("The index gained 98 points, compared with the rival index's 87.", "87", 87, "point"),
     ("Revenue rose to 5.2 million tons, up from 4.8 million.", "4.8 million", 4.8e6, "t"),  # as before
     ("Members received 30 votes from the party's 120 delegates.", "120", 120, None),  # a count of its own noun
 ])
