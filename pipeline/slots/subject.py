@@ -54,6 +54,7 @@ class SubjectWords:
     moving_verbs: frozenset = frozenset()
     pointer_determiners: frozenset = frozenset({"the", "this"})
     report_nouns: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -64,7 +65,7 @@ class SubjectWords:
                    frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())),
                    frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())),
                    frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))),
-                   frozenset(who.get("report_nouns", ())))
+                   frozenset(who.get("report_nouns", ())), frozenset(who.get("place_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -953,7 +954,21 @@ def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
                         and not (e.start_char < f.m["end"] and f.m["start"] < e.end_char)), None)
             if ent is not None:
                 return ent.text, [ent.start_char, ent.end_char]
+            place = _place_noun_in_subject(f, pobj)
+            if place is not None:
+                return place
     return None
+
+
+def _place_noun_in_subject(f: _Figure, pobj: Token) -> Optional[tuple]:
+    """'Unemployment in the region stands at 9%': a place the subject is stated for by a common noun with its
+    article is the who, the place it points back at when the text has named one, else as written."""
+    lemma = pobj.lemma_.lower()
+    if pobj.pos_ != "NOUN" or lemma not in f.words.place_nouns or lemma in f.words.world_scopes:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in f.words.pointer_determiners for c in pobj.children):
+        return None
+    return pointed_at(f.doc, pobj, None, words=f.words) or _compact(f.doc, pobj)
 
 
 def _who_subject_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
