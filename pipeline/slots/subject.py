@@ -463,10 +463,16 @@ def who_entities(doc: Doc, words: Optional[SubjectWords] = None) -> list[Span]:
             or (e.text.isupper() and len(e.text) > 5)
         if not e.ent_id_ and junk:
             continue
-        if e.root.lower_ in pronouns:
+        if e.root.lower_ in pronouns or not e.ent_id_ and _capitalised_common_noun(e):
             continue
         out.append(e)
     return out
+
+
+def _capitalised_common_noun(e: Span) -> bool:
+    """'Rainfall in Kerala', 'House prices in London': the NER takes a sentence's first word for a name only because
+    it is capitalised; the tagger still reads it, and every word of the entity, as a common noun."""
+    return e[0].is_sent_start and all(t.pos_ == "NOUN" for t in e)
 
 
 def _repeated_acronyms(doc: Doc) -> frozenset:

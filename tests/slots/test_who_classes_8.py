@@ -28,3 +28,13 @@ def test_place_noun_in_a_measure_subject(nlp, text, figure, expected):
 def test_world_scope_in_a_subject_is_no_place(nlp, text, figure, wrong):
     from who_checks import who_of
     assert who_of(nlp, text, figure) != wrong
+
+
+# A sentence's capitalised first word that the tagger reads as a common noun is no name, even when the NER tags
+# it: the place its phrase names is the who ('Snowfall in Quebec', 'Condo prices in Paris').
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Rainfall in Odisha was 25% below normal in June, the weather office said.", "25%", "Odisha"),
+    ("House prices in Dublin fell 4% in May, the lender said.", "4%", "Dublin"),
+])
+def test_capitalised_common_noun_is_no_name(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
