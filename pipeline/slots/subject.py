@@ -55,6 +55,7 @@ class SubjectWords:
     pointer_determiners: frozenset = frozenset({"the", "this"})
     report_nouns: frozenset = frozenset()
     place_nouns: frozenset = frozenset()
+    event_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -65,7 +66,8 @@ class SubjectWords:
                    frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())),
                    frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())),
                    frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))),
-                   frozenset(who.get("report_nouns", ())), frozenset(who.get("place_nouns", ())))
+                   frozenset(who.get("report_nouns", ())), frozenset(who.get("place_nouns", ())),
+                   frozenset(who.get("event_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -827,6 +829,16 @@ def _who_place_given(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return (place.text, [place.start_char, place.end_char]) if place is not None else None
 
 
+def _who_event_place(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Floods have destroyed 3,000 homes in Assam': a disaster named by a common noun as the clause's subject does
+    not own the figure; the place its verb's phrase gives does, as in 'twelve deaths in Haiti'."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in f.words.event_nouns:
+        return None
+    place = _located_in(f.ents, f.verb)
+    return (place.text, [place.start_char, place.end_char]) if place is not None else None
+
+
 def _who_place_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'farmers in dry regions', 'In coastal regions, it may fall by 3%': a group of places named by a
     described plural noun and no name is who as written (not a bare 'in 29 states'). A verb's phrase counts only when no subject owns the figure."""
@@ -1186,7 +1198,7 @@ def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_named_with, False),
-    (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_event_place, False), (_who_place_group, False),
     (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
     (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),

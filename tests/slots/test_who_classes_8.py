@@ -38,3 +38,13 @@ def test_world_scope_in_a_subject_is_no_place(nlp, text, figure, wrong):
 ])
 def test_capitalised_common_noun_is_no_name(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A disaster named by a common noun as the subject does not own the figure: the place of its verb's phrase does.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Bushfires have scorched 80,000 hectares in Victoria since December.", "80,000 hectares", "Victoria"),
+    ("Flooding has washed away 1,500 houses in Bihar this week.", "1,500", "Bihar"),
+    ("Landslides have buried 60 homes in Nepal since Monday.", "60", "Nepal"),
+])
+def test_disaster_subject_leaves_the_figure_to_its_place(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
