@@ -54,6 +54,8 @@ class SubjectWords:
     moving_verbs: frozenset = frozenset()
     pointer_determiners: frozenset = frozenset({"the", "this"})
     report_nouns: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
+    event_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -64,7 +66,8 @@ class SubjectWords:
                    frozenset(who.get("place_groups", ())), frozenset(who.get("storm_nouns", ())),
                    frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())),
                    frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))),
-                   frozenset(who.get("report_nouns", ())))
+                   frozenset(who.get("report_nouns", ())), frozenset(who.get("place_nouns", ())),
+                   frozenset(who.get("event_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -462,10 +465,16 @@ def who_entities(doc: Doc, words: Optional[SubjectWords] = None) -> list[Span]:
             or (e.text.isupper() and len(e.text) > 5)
         if not e.ent_id_ and junk:
             continue
-        if e.root.lower_ in pronouns:
+        if e.root.lower_ in pronouns or not e.ent_id_ and _capitalised_common_noun(e):
             continue
         out.append(e)
     return out
+
+
+def _capitalised_common_noun(e: Span) -> bool:
+    """'Rainfall in Kerala', 'House prices in London': the NER takes a sentence's first word for a name only because
+    it is capitalised; the tagger still reads it, and every word of the entity, as a common noun."""
+    return e[0].is_sent_start and all(t.pos_ == "NOUN" for t in e)
 
 
 def _repeated_acronyms(doc: Doc) -> frozenset:
@@ -820,6 +829,16 @@ def _who_place_given(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return (place.text, [place.start_char, place.end_char]) if place is not None else None
 
 
+def _who_event_place(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Floods have destroyed 3,000 homes in Assam': a disaster named by a common noun as the clause's subject does
+    not own the figure; the place its verb's phrase gives does, as in 'twelve deaths in Haiti'."""
+    subject = f.subject
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in f.words.event_nouns:
+        return None
+    place = _located_in(f.ents, f.verb)
+    return (place.text, [place.start_char, place.end_char]) if place is not None else None
+
+
 def _who_place_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'farmers in dry regions', 'In coastal regions, it may fall by 3%': a group of places named by a
     described plural noun and no name is who as written (not a bare 'in 29 states'). A verb's phrase counts only when no subject owns the figure."""
@@ -953,7 +972,21 @@ def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
                         and not (e.start_char < f.m["end"] and f.m["start"] < e.end_char)), None)
             if ent is not None:
                 return ent.text, [ent.start_char, ent.end_char]
+            place = _place_noun_in_subject(f, pobj)
+            if place is not None:
+                return place
     return None
+
+
+def _place_noun_in_subject(f: _Figure, pobj: Token) -> Optional[tuple]:
+    """'Unemployment in the region stands at 9%': a place the subject is stated for by a common noun with its
+    article is the who, the place it points back at when the text has named one, else as written."""
+    lemma = pobj.lemma_.lower()
+    if pobj.pos_ != "NOUN" or lemma not in f.words.place_nouns or lemma in f.words.world_scopes:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in f.words.pointer_determiners for c in pobj.children):
+        return None
+    return pointed_at(f.doc, pobj, None, words=f.words) or _compact(f.doc, pobj)
 
 
 def _who_subject_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -1165,7 +1198,7 @@ def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_named_with, False),
-    (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_group, False),
+    (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_event_place, False), (_who_place_group, False),
     (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
     (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
