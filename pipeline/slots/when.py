@@ -119,7 +119,7 @@ class DateLexicon:
             year_on_year=re.compile(rf"\b(?:{_alternation(data.get('year_on_year_words', []) or ['year on year'])})\b", re.I),
             weekend=re.compile(rf"^(?:(?:over|during|on|at)\s+)?(?:{_alternation(data.get('weekend_openers', []) or ['the'])})\s+weekend$", re.I),
             year_end=re.compile(rf"^(?:(?:by|at|before|until|through)\s+)?(?:the\s+)?(?:(?:end\s+of\s+(?P<which>the|this|next|last)\s+year)|year[- ]end)$", re.I),
-            rate_comparison=re.compile(rf"\b(?:{_alternation(data.get('rate_comparison_words', []) or ['compared with'])})\s+(?:(?:a|an|the)\s+)?(?:(?:increase|rise|gain|drop|fall|decline)\s+of\s+)?$", re.I),
+            rate_comparison=re.compile(rf"\b(?:{_alternation(data.get('rate_comparison_words', []) or ['compared with'])})\s+(?:(?:a|an|the)\s+)?(?:(?:{_alternation(data.get('rate_comparison_nouns', []) or ['increase'])})\s+of\s+)?$", re.I),
             last_named_month=re.compile(rf"^(?:(?:in|on|during|since|from|by|until|through|than)\s+)?(?:{_alternation(data.get('last_month_words', []) or ['last'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
