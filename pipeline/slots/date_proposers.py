@@ -601,9 +601,10 @@ def _streak_end(frame: DateFrame, mi: int, unit: str) -> Optional[tuple]:
     same = [frame.dates[di] for di in frame.sentence_dates(mi) if fits(frame.dates[di])]
     if not same:
         k = bisect.bisect_left(frame.date_starts, m["sent_start"]) - 1
-        while k >= 0 and not fits(frame.dates[k]) and "\n\n" not in frame.text[frame.dates[k]["end"]:m["start"]]:
+        paragraph_break = frame.text.rfind("\n\n", 0, m["start"])  # once, not a text slice per earlier date
+        while k >= 0 and not fits(frame.dates[k]) and frame.dates[k]["end"] > paragraph_break:
             k -= 1
-        if k >= 0 and "\n\n" not in frame.text[frame.dates[k]["end"]:m["start"]]:
+        if k >= 0 and frame.dates[k]["end"] > paragraph_break:
             same = [frame.dates[k]]
     if same:
         d = max(same, key=lambda d: d["iso"].split("/")[-1])
