@@ -1,6 +1,7 @@
 """Hostile inputs of the second hardening round (issue 14): markup that used to cost quadratic time, and runs
-without whitespace too long for spaCy. Real pipeline; the time bounds are generous (a quadratic masker took
-13 s and 34 s on the 160 KB cases, measured by hand on the old code), so only a regression to quadratic fails.
+without whitespace too long for spaCy. Real pipeline. The bounds are on this process's CPU seconds
+(time.process_time), not the wall clock, so other jobs on a shared machine do not make them fail; they are generous (a quadratic masker took 13 s and 34 s on the
+160 KB cases, measured by hand on the old code), so only a regression to quadratic fails.
 The 160 KB cases and the million-character runs are also checked in one real `newsclaims extract` run next to
 good documents, as in tests/test_hostile_inputs.py."""
 import base64
@@ -29,9 +30,9 @@ PROSE_B = "<p>Prices fell 3% in May.</p>"
                                      "<script>" * 10_000 + "<!--" * 20_000])
 def test_unclosed_hidden_blocks_mask_in_linear_time(hostile):
     text = PROSE_A + hostile + PROSE_B
-    started = time.perf_counter()
+    started = time.process_time()
     masked = mask_markup(text)
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
     assert len(masked) == len(text) and "45,000 tons" in masked
 
 
@@ -43,9 +44,9 @@ def test_closed_blocks_are_still_blanked_after_an_unclosed_one():
 
 def test_hostile_markup_article_extracts_its_figures(nlp):
     text = PROSE_A + "<script>" * 20_000 + PROSE_B
-    started = time.perf_counter()
+    started = time.process_time()
     claims = newsclaims.extract(text, published=PUB, nlp=nlp)
-    assert time.perf_counter() - started < 60.0
+    assert time.process_time() - started < 60.0
     assert {text[c.span[0]:c.span[1]] for c in claims} >= {"6%", "45,000 tons", "3%"}
 
 
@@ -113,12 +114,12 @@ def assert_exact_offsets(text, claim):
 def test_masking_html_looking_text_is_linear(nlp, doc_id):
     text, values = HTML_STORMS[doc_id]
     assert len(text) >= 150_000
-    started = time.perf_counter()
+    started = time.process_time()
     masked = masking.mask_non_prose(text)
-    assert time.perf_counter() - started < MASK_SECONDS
+    assert time.process_time() - started < MASK_SECONDS
     assert len(masked) == len(text)
     claims = [c.to_dict() for c in newsclaims.extract(text, published="2025-11-04", nlp=nlp)]
-    assert time.perf_counter() - started < EXTRACT_SECONDS
+    assert time.process_time() - started < EXTRACT_SECONDS
     assert sorted(c["value"] for c in claims) == values
     for c in claims:
         assert_exact_offsets(text, c)
@@ -157,9 +158,9 @@ def test_a_long_url_is_not_a_long_run():
 def test_prose_around_a_million_character_run_comes_out_with_exact_offsets(nlp, doc_id):
     text = LONG_RUNS[doc_id]
     assert len(text) > 1_200_000 > nlp.max_length
-    started = time.perf_counter()
+    started = time.process_time()
     claims = [c.to_dict() for c in newsclaims.extract(text, published="2025-11-04", nlp=nlp)]
-    assert time.perf_counter() - started < EXTRACT_SECONDS
+    assert time.process_time() - started < EXTRACT_SECONDS
     assert sorted(c["value"] for c in claims) == LONG_RUN_VALUES
     for c in claims:
         assert_exact_offsets(text, c)
@@ -215,7 +216,7 @@ def test_a_sentence_of_thousands_of_spaced_figures_is_not_cubic(nlp):
     # "5% " x 5,000 took 553 s: the what phrase walked Token.subtree (one generator per tree level) and checked every
     # token's path up to the head, on a parse that chains the figures thousands of levels deep. 5,000 take 20 s now;
     # 1,000 took 13.6 s before, 3,000 take about 8 s now, so a 60 s bound fails only on a regression.
-    started = time.perf_counter()
+    started = time.process_time()
     claims = newsclaims.extract("5% " * 3000, published=PUB, nlp=nlp)
-    assert time.perf_counter() - started < 60
+    assert time.process_time() - started < 60
     assert len(claims) == 3000 and all(c.value == 5 and c.unit == "%" for c in claims)
