@@ -1,7 +1,8 @@
 """Hostile inputs of the second hardening round (issue 14): markup that used to cost quadratic time, and runs
 without whitespace too long for spaCy. Real pipeline. The bounds are on this process's CPU seconds
-(time.process_time), not the wall clock, so other jobs on a shared machine do not make them fail; they are generous (a quadratic masker took 13 s and 34 s on the
-160 KB cases, measured by hand on the old code), so only a regression to quadratic fails.
+(time.process_time), not the wall clock, so other jobs on a shared machine do not make them fail; they are
+generous (a quadratic masker took 13 s and 34 s on the 160 KB cases, measured by hand on the old code), so only a
+regression to quadratic fails.
 The 160 KB cases and the million-character runs are also checked in one real `newsclaims extract` run next to
 good documents, as in tests/test_hostile_inputs.py."""
 import base64
