@@ -360,13 +360,17 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     m = re.fullmatch(r"last (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
     if m:
         return _last_weekday(pub, m.group("day"))
-    if t == "last week":
-        monday = pub - dt.timedelta(days=pub.weekday() + 7)  # the Monday-to-Sunday week before publication's week
+    weeks = _WEEKS_FROM_PUBLICATION.get(t)
+    if weeks is not None:  # a Monday-to-Sunday week: 'last week' the one before publication's week, 'next week' after
+        monday = pub - dt.timedelta(days=pub.weekday() - 7 * weeks)
         return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
     return None
 
 
 _AHEAD = re.compile(r"(?:within (?:the )?(?:next )?|(?:the )?next )(?P<n>\d+|" + "|".join(_COUNT) + r") (?P<unit>years|months)")
+
+
+_WEEKS_FROM_PUBLICATION = {"last week": -1, "this week": 0, "next week": 1}
 
 
 def _time_frame_ahead(t: str, year: int, month: int) -> Optional[str]:
