@@ -100,6 +100,9 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     fiscal_part = _fiscal_part(t)
     if fiscal_part is not None:
         return fiscal_part, "explicit"
+    fiscal_months = _first_fiscal_months(t, published)
+    if fiscal_months is not None:
+        return fiscal_months
     relative_fiscal = _relative_fiscal_year(t, published)
     if relative_fiscal is not None:
         return relative_fiscal, "relative"
@@ -249,6 +252,29 @@ def _fiscal_part(t: str) -> Optional[str]:
     year = year if year > 999 else 2000 + year
     start = _shift_month(year - 1, 10, length * (n - 1))
     return f"{_yyyymm(*start)}/{_yyyymm(*_shift_month(*start, length - 1))}"
+
+
+_FIRST_FISCAL_MONTHS = re.compile(r"first (?P<n>\d+|" + "|".join(_COUNT) + r") months of (?:(?P<this>the|this|the current|"
+                                  r"current) )?(?:fiscal year|fiscal|fy)(?: (?P<year>\d{4}))?")
+
+
+def _first_fiscal_months(t: str, published: Optional[str]) -> Optional[tuple[str, str]]:
+    """'the first nine months of the fiscal year' (a July 2024 story) -> '2023-10/2024-06', 'the first ten months of
+    fiscal 2025' -> '2024-10/2025-07': N months from the fiscal year's October, as its quarters and halves count."""
+    m = _FIRST_FISCAL_MONTHS.fullmatch(t)
+    if not m or bool(m.group("this")) == bool(m.group("year")):
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+    if not 1 <= n <= 12:
+        return None
+    if m.group("year"):
+        year, how = int(m.group("year")), "explicit"
+    elif published and re.match(r"\d{4}-\d{2}", published):
+        year, how = int(published[:4]) + (int(published[5:7]) >= 10), "relative"
+    else:
+        return None
+    start = (year - 1, 10)
+    return f"{_yyyymm(*start)}/{_yyyymm(*_shift_month(*start, n - 1))}", how
 
 
 def _relative_fiscal_year(t: str, published: Optional[str]) -> Optional[str]:

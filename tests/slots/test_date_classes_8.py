@@ -65,3 +65,17 @@ def test_weeks_around_publication(nlp, text, published, expected):
 ])
 def test_month_in_an_expectation(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the first N months of a fiscal year count from its October, as its quarters and halves do
+    ("The Treasury ran a deficit of $900 billion in the first eight months of the fiscal year, the CBO said.",
+     "2021-06-10", {"$900 billion": "2020-10/2021-05"}),
+    ("Customs receipts were $70 billion in the first four months of fiscal 2023.", "2023-03-01",
+     {"$70 billion": "2022-10/2023-01"}),
+    # the first N months of a plain year stay calendar months
+    ("Customs receipts were $70 billion in the first four months of the year.", "2023-06-01",
+     {"$70 billion": "2023-01/2023-04"}),
+])
+def test_first_months_of_a_fiscal_year(nlp, text, published, expected):
+    check(nlp, text, published, expected)
