@@ -100,6 +100,9 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     fiscal_part = _fiscal_part(t)
     if fiscal_part is not None:
         return fiscal_part, "explicit"
+    fiscal_months = _first_fiscal_months(t, published)
+    if fiscal_months is not None:
+        return fiscal_months
     relative_fiscal = _relative_fiscal_year(t, published)
     if relative_fiscal is not None:
         return relative_fiscal, "relative"
@@ -251,6 +254,29 @@ def _fiscal_part(t: str) -> Optional[str]:
     return f"{_yyyymm(*start)}/{_yyyymm(*_shift_month(*start, length - 1))}"
 
 
+_FIRST_FISCAL_MONTHS = re.compile(r"first (?P<n>\d+|" + "|".join(_COUNT) + r") months of (?:(?P<this>the|this|the current|"
+                                  r"current) )?(?:fiscal year|fiscal|fy)(?: (?P<year>\d{4}))?")
+
+
+def _first_fiscal_months(t: str, published: Optional[str]) -> Optional[tuple[str, str]]:
+    """'the first nine months of the fiscal year' (a July 2024 story) -> '2023-10/2024-06', 'the first ten months of
+    fiscal 2025' -> '2024-10/2025-07': N months from the fiscal year's October, as its quarters and halves count."""
+    m = _FIRST_FISCAL_MONTHS.fullmatch(t)
+    if not m or bool(m.group("this")) == bool(m.group("year")):
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
+    if not 1 <= n <= 12:
+        return None
+    if m.group("year"):
+        year, how = int(m.group("year")), "explicit"
+    elif published and re.match(r"\d{4}-\d{2}", published):
+        year, how = int(published[:4]) + (int(published[5:7]) >= 10), "relative"
+    else:
+        return None
+    start = (year - 1, 10)
+    return f"{_yyyymm(*start)}/{_yyyymm(*_shift_month(*start, n - 1))}", how
+
+
 def _relative_fiscal_year(t: str, published: Optional[str]) -> Optional[str]:
     """'this fiscal year', 'the current fiscal year', 'last fiscal year', 'next fiscal year': the fiscal year of
     publication (which begins in October) moved by one."""
@@ -360,13 +386,17 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     m = re.fullmatch(r"last (?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
     if m:
         return _last_weekday(pub, m.group("day"))
-    if t == "last week":
-        monday = pub - dt.timedelta(days=pub.weekday() + 7)  # the Monday-to-Sunday week before publication's week
+    weeks = _WEEKS_FROM_PUBLICATION.get(t)
+    if weeks is not None:  # a Monday-to-Sunday week: 'last week' the one before publication's week, 'next week' after
+        monday = pub - dt.timedelta(days=pub.weekday() - 7 * weeks)
         return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
     return None
 
 
 _AHEAD = re.compile(r"(?:within (?:the )?(?:next )?|(?:the )?next )(?P<n>\d+|" + "|".join(_COUNT) + r") (?P<unit>years|months)")
+
+
+_WEEKS_FROM_PUBLICATION = {"last week": -1, "this week": 0, "next week": 1}
 
 
 def _time_frame_ahead(t: str, year: int, month: int) -> Optional[str]:

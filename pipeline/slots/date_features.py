@@ -50,7 +50,8 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     near = distance(frame.mentions[mi], *cand.span) if cand.span is not None else 0
     start = cand.span[0] if cand.span is not None else 0
     proposer = cand.proposer
-    if proposer == "sentence" and (frame.date_at.get(cand.span) in frame.owner or _baseline_marked(frame, cand.span)
+    if proposer == "sentence" and ((frame.date_at.get(cand.span) in frame.owner and not _owned_by_new_level(frame, mi, cand))
+                                   or _baseline_marked(frame, cand.span)
                                    or _since_marked(frame, cand.span) or _in_modifier_clause(frame, mi, cand)
                                    or _other_verbs_deadline(frame, mi, cand)):
         proposer = "taken"  # another figure's date, a comparison's baseline ("$1 billion more than in 2019"), a start
@@ -69,6 +70,21 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     if proposer in RULE_ORDER:
         return (RULE_ORDER.index(proposer), proposer == "sentence" and not _same_verb(frame, mi, cand), near, start)
     return (len(RULE_ORDER) + list(PROPOSERS).index(cand.proposer) if cand.proposer in PROPOSERS else 99, False, near, start)
+
+
+def _owned_by_new_level(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a change's size stands beside its new level in one clause and that level owns the date ('rose 9% to
+    $1.3 billion in 2021', 'climbed to $900 million last year, up 15%'): the change happened over the level's
+    period, as 'rose 2.6 percent in June' is dated June; a baseline-marked date still goes to the baseline."""
+    if not frame.changes:
+        return False
+    owner = frame.owner.get(frame.date_at.get(cand.span))
+    change, level = frame.changes[mi], frame.changes[owner] if owner is not None else None
+    if not change or not level or change.get("role") != "delta" or level.get("role") != "new" \
+            or change.get("direction") != level.get("direction") or abs(owner - mi) != 1:
+        return False
+    lo, hi = sorted((frame.mentions[mi], frame.mentions[owner]), key=lambda m: m["start"])
+    return lo["sent_start"] == hi["sent_start"] and not any(c in frame.text[lo["end"]:hi["start"]] for c in ";")
 
 
 def _inside_figure_phrase(frame: DateFrame, mi: int, cand: Candidate) -> bool:

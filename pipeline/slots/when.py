@@ -68,6 +68,7 @@ class DateLexicon:
     same_day_back: Optional[re.Pattern] = None  # right before 'last year': to the same day of it ('by this time')
     streak: Optional[re.Pattern] = None  # a figure's whole text: an ordinal streak ('the fourth consecutive month')
     edition: Optional[re.Pattern] = None  # right after a year: a survey's or report's title ('2019 Household Survey')
+    expectation_verbs: frozenset = frozenset()  # lemmas whose 'to' infinitive speaks of the future ('expects to cut')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -115,6 +116,7 @@ class DateLexicon:
             named_month_back=re.compile(rf"^(?:(?:in|over|from|than|during)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
+            expectation_verbs=frozenset(data.get("expectation_verbs", ())),
             quarter_back=frozenset(data.get("quarter_back", ())),
             year_on_year=re.compile(rf"\b(?:{_alternation(data.get('year_on_year_words', []) or ['year on year'])})\b", re.I),
             weekend=re.compile(rf"^(?:(?:over|during|on|at)\s+)?(?:{_alternation(data.get('weekend_openers', []) or ['the'])})\s+weekend$", re.I),
@@ -209,7 +211,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
            or lexicon.named_month_back.match(" ".join(d["text"].split()))
            or (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(d["text"].split())))]
     out = years_from_sentence(out)
-    out = months_ahead(doc, text, out, published)
+    out = months_ahead(doc, text, out, published, lexicon.expectation_verbs)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
     out = as_national_fiscal_years(text, out, lexicon)
@@ -336,9 +338,11 @@ def years_from_sentence(dates: list[dict]) -> list[dict]:
 _UNTIL = re.compile(r"\b(?:through|until|till)\s+$", re.I)
 
 
-def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str]) -> list[dict]:
+def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str],
+                 expectation_verbs: frozenset = frozenset()) -> list[dict]:
     """A month named without a year in a statement about the future is the next such month, not the last one:
-    'sanctions could begin in December' (a November 2003 story) is 2003-12; a need or plan 'through March' in
+    'sanctions could begin in December' (a November 2003 story) and 'expects the bank to cut rates in May' (an
+    infinitive of an expectation verb) are the next such month; a need or plan 'through March' in
     the present or a modal runs from the publication month to the next March ('needs $200 million through
     March', published January 2003: 2003-01/2003-03)."""
     out = []
@@ -347,7 +351,7 @@ def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str
         if published and d["resolution"] == "relative" and re.fullmatch(r"\d{4}-\d{2}", d["iso"] or "") \
                 and _YEARLESS.match(text_of) and not re.search(r"\d", text_of):
             until = bool(_UNTIL.search(text[max(0, d["start"] - 10):d["start"]]))
-            ahead = _verb_ahead(doc, d, present_too=until)
+            ahead = _verb_ahead(doc, d, present_too=until, expectation_verbs=expectation_verbs)
             month = next_month_named(int(d["iso"][5:7]), published) if ahead else None
             if month is not None and month != d["iso"]:
                 iso = f"{published[:7]}/{month}" if until and month > published[:7] else month
@@ -356,8 +360,9 @@ def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str
     return out
 
 
-def _verb_ahead(doc: Doc, d: dict, present_too: bool) -> bool:
-    """Whether the verb a date hangs on speaks of the future: a modal or 'will' ('could begin in December'), or,
+def _verb_ahead(doc: Doc, d: dict, present_too: bool, expectation_verbs: frozenset = frozenset()) -> bool:
+    """Whether the verb a date hangs on speaks of the future: a modal or 'will' ('could begin in December'), the
+    infinitive of an expectation verb ('expects the bank to cut rates in May', 'is forecast to peak in July'), or,
     when ``present_too``, the present ('needs ... through March')."""
     span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
     tok = span.root if span is not None and len(span) else None
@@ -366,6 +371,8 @@ def _verb_ahead(doc: Doc, d: dict, present_too: bool) -> bool:
             return False
         if tok.pos_ in ("VERB", "AUX"):
             tags = [c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            if "TO" in tags and tok.head.i != tok.i and tok.head.lemma_.lower() in expectation_verbs:
+                return True
             return "MD" in tags or (present_too and not tags and tok.tag_ in ("VBZ", "VBP"))
         if tok.head.i == tok.i:
             return False
@@ -376,12 +383,18 @@ def _verb_ahead(doc: Doc, d: dict, present_too: bool) -> bool:
 _TRIM_REACH = 2  # leading tokens an unresolvable DATE entity may lose: 'Mars Sunday, Jan. 15, 2004'
 
 
+_PERIOD_ADJECTIVE = re.compile(r"(?<=[a-z])-(?=(?:quarter|half)\b)", re.I)  # 'third-quarter revenue' names the third quarter
+
+
 def _resolved_part(ent, published: Optional[str], parser, lexicon: DateLexicon):
     """The entity and its value; when the NER ran a name into the date ('on Titan Friday, Feb. 6, 2009'), the
     entity without its first token or two, if that part resolves."""
-    iso, how = resolve_date(ent.text, published, parser=parser)
+    iso, how = resolve_date(_PERIOD_ADJECTIVE.sub(" ", ent.text), published, parser=parser)
     if iso is not None or _count_back(ent.text, lexicon) is not None:
         return ent, iso, how
+    for k in range(1, min(_TRIM_REACH, len(ent) - 1) + 1):
+        if _count_back(ent[k:].text, lexicon) is not None:  # '9% more than a year earlier': the NER took 'more than'
+            return ent[k:], None, None
     for k in range(1, min(_TRIM_REACH, len(ent) - 1) + 1):
         part = ent[k:]
         if not re.search(r"\d", part.text):
