@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.sentences import SentenceIndex
-from newsclaims.slots.subject import SUBJECTS, SubjectWords, _compact, _governing_verb, packaged_words
+from newsclaims.slots.subject import SUBJECTS, SubjectWords, _compact, _governing_verb, packaged_words, states_for_others
 
 SLOT = "who"
 NEAREST = 8  # sentence entities offered per figure, nearest first: a list sentence may name dozens
@@ -41,6 +41,10 @@ class WhoLexicon:
     place_nouns: frozenset = frozenset()
     owner_preps: frozenset = frozenset()
     determiners: frozenset = frozenset({"the", "this"})
+    survey_nouns: frozenset = frozenset()
+    ratio_words: frozenset = frozenset()
+    age_adjectives: frozenset = frozenset()
+    event_preps: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Optional[Path] = None, reporters: Iterable[str] = ()) -> "WhoLexicon":
@@ -53,7 +57,9 @@ class WhoLexicon:
                    {k: frozenset(v) for k, v in data["anaphor_nouns"].items()},
                    frozenset(data["stated_for"]), frozenset(data["level_verbs"]), frozenset(reporters),
                    frozenset(data.get("place_nouns", ())), frozenset(data.get("owner_preps", ())),
-                   frozenset(data.get("anaphor_determiners", ("the", "this"))))
+                   frozenset(data.get("anaphor_determiners", ("the", "this"))),
+                   frozenset(data.get("survey_nouns", ())), frozenset(data.get("ratio_words", ())),
+                   frozenset(data.get("age_adjectives", ())), frozenset(data.get("event_preps", ())))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -313,6 +319,94 @@ def _earlier_subject(frame: WhoFrame, pronoun: Token) -> Optional[Token]:
     return None
 
 
+def _noun_candidate(frame: WhoFrame, mi: int, tok: Token, proposer: str) -> Optional[Candidate]:
+    """The noun ``tok`` with the words that name it, as written, unless it is part of the figure."""
+    text, span = _compact(frame.doc, tok)
+    if _overlaps_figure(frame.mentions[mi], *span):
+        return None
+    return Candidate(SLOT, proposer, text, text, tuple(span), None, {"noun_phrase": 1.0})
+
+
+def survey_itself(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """The survey, poll or study whose own size or coverage the figure gives: the one its phrase hangs on ('the
+    study of 2,300 adults') or the subject of its verb when that verb does not report ('the poll has a margin of
+    error of 3 points', 'one study followed 68 runners'); by the guidelines a survey's size is the survey's."""
+    c = frame.clause(mi)
+    tok = c.head
+    for _ in range(6):
+        if tok.head == tok or tok == c.verb or tok.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in frame.lexicon.survey_nouns:
+            found = _noun_candidate(frame, mi, tok, "survey")
+            return [found] if found is not None else []
+    subject = c.subject
+    if subject is None or subject.lemma_.lower() not in frame.lexicon.survey_nouns \
+            or states_for_others(c.verb, frame.words):
+        return []
+    found = _noun_candidate(frame, mi, subject, "survey")
+    return [found] if found is not None else []
+
+
+def ratio_population(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """The counted noun of an 'N in M' share ('two in three nurses plan to quit'): the surveyed population."""
+    m = frame.mentions[mi]
+    inside = range(m["token_start"], m["token_end"])
+    if not any(frame.doc[i].lower_ in frame.lexicon.ratio_words for i in inside):
+        return []
+    noun = frame.clause(mi).noun
+    after = frame.doc[m["token_end"]] if m["token_end"] < len(frame.doc) else None
+    if noun is None and after is not None and after.pos_ == "NOUN" and after.head.i in inside:
+        noun = after  # 'one out of four tenants': the parse hangs the noun on the figure's 'of'
+    if noun is None:
+        return []
+    found = _phrase_candidate(frame, mi, noun, "ratio_population")
+    return [found] if found is not None else []
+
+
+def aged_person(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """The person an 'N-year-old' age describes ('a 52-year-old teacher'), or the noun that person stands in
+    apposition to ('the suspect, a 19-year-old man'): the guidelines' who of an age."""
+    old = frame.clause(mi).head
+    for _ in range(3):
+        if old.lower_ in frame.lexicon.age_adjectives or old.head == old:
+            break
+        old = old.head
+    person = old.head
+    if old.lower_ not in frame.lexicon.age_adjectives or old.dep_ != "amod" or person.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if person.dep_ == "appos" and person.head.pos_ in ("NOUN", "PROPN"):
+        person = person.head  # 'the suspect, a 19-year-old man': the noun the text refers to the person by
+    found = _noun_candidate(frame, mi, person, "aged_person")
+    if found is not None or person.i != old.i + 1:
+        return [found] if found is not None else []
+    return [Candidate(SLOT, "aged_person", person.text, person.text, (person.idx, person.idx + len(person)), None,
+                      {"noun_phrase": 1.0})]  # 'a 34-year-old driver': the noun without the age before it
+
+
+def named_event(frame: WhoFrame, mi: int) -> list[Candidate]:
+    """The event a casualty or damage measure names by a common noun ('the death toll from the landslide'): with
+    no place given, the guidelines take the event as named."""
+    c = frame.clause(mi)
+    events = frame.words.event_nouns | frame.words.storm_nouns
+    measures = [t for t in (c.subject, c.noun, c.head) if t is not None]
+    measures += [o for t in measures for o in _owner_objects(t)]  # 'the number of deaths from the quake'
+    for tok in measures:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in frame.lexicon.event_preps:
+                continue
+            pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in events:
+                found = _noun_candidate(frame, mi, pobj, "named_event")
+                if found is not None:
+                    return [found]
+    return []
+
+
+def _owner_objects(tok: Token) -> list[Token]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
 def sentence_entities(frame: WhoFrame, mi: int) -> list[Candidate]:
     """The entities of the figure's sentence (ORG, GPE, NORP, PERSON ...), the few nearest it."""
     m = frame.mentions[mi]
@@ -403,6 +497,7 @@ Proposer = Callable[[WhoFrame, int], list[Candidate]]
 PROPOSERS: dict[str, Proposer] = {
     "rules": rules_who, "subject": clause_subject, "possessor": possessor, "stated_for": stated_for,
     "owner": measure_owner,
-    "place_phrase": place_phrase, "pronoun_subject": pronoun_subject, "entity": sentence_entities, "antecedent": antecedents, "headline": headline_subject, "main": main_entity,
+    "place_phrase": place_phrase, "survey": survey_itself, "ratio_population": ratio_population,
+    "aged_person": aged_person, "named_event": named_event, "pronoun_subject": pronoun_subject, "entity": sentence_entities, "antecedent": antecedents, "headline": headline_subject, "main": main_entity,
     NULL: null_who,
 }
