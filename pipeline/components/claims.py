@@ -25,7 +25,7 @@ from newsclaims.resources import read_lexicon
 from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
-from newsclaims.slots.source import DocumentSources
+from newsclaims.slots.source import REPORTING, DocumentSources
 from newsclaims.slots.subject import (SubjectWords, WhatLexicon, base_of, document_subject, fill_subject, in_reporter_role,
                                       packaged_words, specific_place, who_entities)
 from newsclaims.slots.candidates import Scored, SlotFiller, SlotRanker
@@ -127,7 +127,7 @@ class ClaimBuilder:
         claims = []
         remembered: Optional[dict] = None
         ents = who_entities(doc, self.subject_words)
-        doc_subject = document_subject(ents)
+        doc_subject = document_person(ents, document_subject(ents), self.subject_words) or document_subject(ents)
         ents_by_sentence: dict[int, list] = {}
         for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
             ents_by_sentence.setdefault(sentences.of(ent.start_char)[0], []).append(ent)
@@ -357,6 +357,35 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
     if (not what or what in pronouns) and last is not None and last.what:
         slots["what"], slots["what_span"] = last.what, last.what_span
     return slots
+
+
+# A story is about one person (a sentencing, an obituary) when a person's surname is named this often, and more
+# often than the story's main place: a figure with no owner of its own is then that person's, not the place's.
+PERSON_STORY_MENTIONS = 3
+
+
+def document_person(ents, place, words: Optional[SubjectWords] = None) -> Optional[Any]:
+    """The person a story is about: the most named person (by surname, whatever label each mention has), named at least PERSON_STORY_MENTIONS times
+    and more often than ``place``, and never as a speaker ('the minister said'), whose figures are the quoted ones'."""
+    words = words or packaged_words()
+    by_surname: dict[str, list] = {}
+    for ent in ents:  # the tagger labels a bare surname ORG or NORP as often as PERSON: one PERSON mention will do
+        by_surname.setdefault(ent[-1].lower_, []).append(ent)
+    people = [found for found in by_surname.values() if any(e.label_ == "PERSON" for e in found)]
+    if not people:
+        return None
+    named = max(people, key=len)
+    place_count = sum(1 for e in ents if place is not None and e.text == place.text)
+    if len(named) < PERSON_STORY_MENTIONS or len(named) <= place_count:
+        return None
+    if any(e.root.dep_ != "poss" and in_reporter_role(e.root, words) or _speaks(e.root) for e in named):  # 'his aide said' is not he
+        return None
+    return named[0]
+
+
+def _speaks(tok) -> bool:
+    """The name is the subject of a reporting verb ('Smith said', 'said Dr Smith')."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORTING
 
 
 def _arcs_to_figure(ent, m: dict) -> int:
