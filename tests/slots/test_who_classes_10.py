@@ -44,3 +44,15 @@ def test_a_quoted_speaker_is_not_the_story_person(nlp, text, person):
 ])
 def test_a_possessive_speaker_does_not_disqualify_the_person(nlp, text, figure, expected):
     check(nlp, text, figure, expected)  # 'his agent said': the agent speaks, not he
+
+
+# A proper-name subject the tagger leaves untagged still owns the figure its verb governs; a reporting subject and
+# the sentence's source do not.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Nigeria produced 1.5 million barrels of oil per day in May, the upstream regulator said.", "1.5 million barrels", "Nigeria"),
+    ("Angola produced 1.1 million barrels of oil per day in April, the oil regulator said.", "1.1 million barrels", "Angola"),
+    ("Benin exported 300,000 tonnes of cotton last season, the trade office said.", "300,000 tonnes", "Benin"),
+])
+def test_an_untagged_proper_name_subject_owns_the_figure(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
