@@ -25,7 +25,7 @@ from newsclaims.resources import read_lexicon
 from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
-from newsclaims.slots.source import DocumentSources
+from newsclaims.slots.source import REPORTING, DocumentSources
 from newsclaims.slots.subject import (SubjectWords, WhatLexicon, base_of, document_subject, fill_subject, in_reporter_role,
                                       packaged_words, specific_place, who_entities)
 from newsclaims.slots.candidates import Scored, SlotFiller, SlotRanker
@@ -127,7 +127,7 @@ class ClaimBuilder:
         claims = []
         remembered: Optional[dict] = None
         ents = who_entities(doc, self.subject_words)
-        doc_subject = document_subject(ents)
+        doc_subject = document_person(ents, document_subject(ents), self.subject_words) or document_subject(ents)
         ents_by_sentence: dict[int, list] = {}
         for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
             ents_by_sentence.setdefault(sentences.of(ent.start_char)[0], []).append(ent)
@@ -150,7 +150,8 @@ class ClaimBuilder:
                 remembered = subject
             source = sources.of(m["start"], m["end"])
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
-                               doc_subject if self.carry_subject else None, self.what_words, self.subject_words)
+                               doc_subject if self.carry_subject else None, self.what_words, self.subject_words,
+                               proper_subject(who_frame, mi))
             ruled = _claim(doc_id, text, m, slots, when, change, source)
             paragraph_claims.append(ruled)  # the rules' own chain: what they carry on does not depend on the ranker
             ranked["who"] = self.rank_who(who_frame, mi, slots, source, every_candidate)
@@ -314,7 +315,8 @@ def _both_resolved_back(slots: dict, source, m: dict) -> bool:
 
 
 def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_start: int, doc_subject=None,
-               what_words: Optional[WhatLexicon] = None, words: Optional[SubjectWords] = None) -> dict:
+               what_words: Optional[WhatLexicon] = None, words: Optional[SubjectWords] = None,
+               named_subject: Optional[tuple] = None) -> dict:
     """Fill who/what the parse left empty: the speaker is not the subject; an entity of the sentence is;
     a figure in a paragraph about one subject keeps that subject. A generic what ('an increase of 2%')
     takes the thing from the figure before it in the sentence, else from the clause's subject. ``words`` are the
@@ -340,6 +342,9 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
                 ent = specific_place(ent, ents, words or packaged_words())
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
+    if slots["who"] is None and not ownerless and named_subject is not None \
+            and not (source and (_overlaps(named_subject[1], source[1]) or named_subject[0] == source[0])):
+        slots["who"], slots["who_span"] = named_subject[0], list(named_subject[1])  # a name the tagger missed
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
     if slots["who"] is None and not ownerless and last is not None and last.who:
         slots["who"], slots["who_span"] = last.who, last.who_span
@@ -357,6 +362,49 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
     if (not what or what in pronouns) and last is not None and last.what:
         slots["what"], slots["what_span"] = last.what, last.what_span
     return slots
+
+
+# A story is about one person (a sentencing, an obituary) when a person's surname is named this often, and more
+# often than the story's main place: a figure with no owner of its own is then that person's, not the place's.
+PERSON_STORY_MENTIONS = 3
+
+
+def document_person(ents, place, words: Optional[SubjectWords] = None) -> Optional[Any]:
+    """The person a story is about: the most named person (by surname, whatever label each mention has), named at least PERSON_STORY_MENTIONS times
+    and more often than ``place``, and never as a speaker ('the minister said'), whose figures are the quoted ones'."""
+    words = words or packaged_words()
+    by_surname: dict[str, list] = {}
+    for ent in ents:  # the tagger labels a bare surname ORG or NORP as often as PERSON: one PERSON mention will do
+        by_surname.setdefault(ent[-1].lower_, []).append(ent)
+    people = [found for found in by_surname.values() if any(e.label_ == "PERSON" for e in found)]
+    if not people:
+        return None
+    named = max(people, key=len)
+    place_count = sum(1 for e in ents if place is not None and e.text == place.text)
+    if len(named) < PERSON_STORY_MENTIONS or len(named) <= place_count:
+        return None
+    if any(e.root.dep_ != "poss" and in_reporter_role(e.root, words) or _speaks(e.root) for e in named):  # 'his aide said' is not he
+        return None
+    return named[0]
+
+
+def _speaks(tok) -> bool:
+    """The name is the subject of a reporting verb ('Smith said', 'said Dr Smith')."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in REPORTING
+
+
+def proper_subject(frame: WhoFrame, mi: int) -> Optional[tuple]:
+    """(text, span) of the figure's clause subject when it is a proper name the tagger left untagged ('Nigeria
+    produced 1.5 million barrels'): a name that governs the figure owns it, as an entity would."""
+    c = frame.clause(mi)
+    subject = c.subject
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ or subject.dep_ != "nsubj" \
+            or subject.lower_ in frame.words.pronouns or subject.lemma_.lower() in frame.lexicon.reporters:
+        return None
+    if any(t.pos_ not in ("PROPN", "DET") for t in subject.subtree):
+        return None  # a phrase, not a bare name
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return frame.text[lo:hi], (lo, hi)
 
 
 def _arcs_to_figure(ent, m: dict) -> int:
