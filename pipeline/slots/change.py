@@ -41,6 +41,7 @@ _TO = re.compile(r"\b" + _alternation(_NEW_LEVEL["words"]) + r"\s+(?:" + _altern
 _UP_TO_NEW = re.compile(r"\b" + _alternation(_CHANGES["verbs_before_up_to"]) + r"\s+up\s+to\s*$", re.I)
 _BY = re.compile(r"\bby\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _UPDOWN = re.compile(r"\b(?P<dir>up|down|higher|lower)\s*(?:by\s*)?(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
+_OFF = re.compile(r"\b(?P<off>off)\s*(?:about|nearly|almost|some|around|more than|less than|over|just)?\s*$", re.I)
 _AFTER_WORD_DIR = {word: direction for direction, words in read_lexicon("changes")["after_figure"].items()
                    for word in words}
 # the word may follow a bracketed alternative form: "$90 million (or 4 percent) lower"
@@ -68,6 +69,7 @@ class ChangeLexicon:
         self.still_particles = frozenset(data.get("particle_verbs_without_direction", ()))
         self.money_levels = frozenset(data.get("money_levels", ()))
         self.leaving_a_stock = frozenset(data.get("leaving_a_stock", ()))
+        self.comparison_periods = frozenset(data.get("comparison_periods", ()))
         self.time_cues = re.compile(data.get("comparison_time_cues") or r"(?!)", re.I)
         self.remaining = re.compile(data.get("remaining_after_figure") or r"(?!)", re.I)
         self.normal_cues = re.compile(data.get("comparison_normal_cues") or r"(?!)", re.I)
@@ -171,6 +173,8 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return {"direction": "up", "role": "new"}
     if _BY.search(before) and direction:
         return {"direction": direction, "role": "delta"}
+    if _OFF.search(before) and _off_a_level(doc, _anchor(m) - len(before) + _OFF.search(before).start("off")):
+        return {"direction": "down", "role": "delta"}
     updown = _UPDOWN.search(before)
     if updown and not _still_particle(doc, _anchor(m) - len(before) + updown.start("dir"), lex):
         word = updown.group("dir").lower()
@@ -194,6 +198,16 @@ def _from_opens_range(m: dict, before: str, direction: Optional[str]) -> bool:
 def _owned_earlier_level(before: str, lex: ChangeLexicon) -> bool:
     owned = _OWNED_FROM.search(before)
     return owned is not None and lex.time_cues.search(owned.group("owner")) is not None
+
+
+def _off_a_level(doc: Doc, char: int) -> bool:
+    """'shares were off 2%', 'with the index off 1.3%': 'off' as the state of a price or an index is a fall; as a
+    particle of another verb ('kicked off 3 days of talks', 'paid off $5 million') it says no direction."""
+    span = doc.char_span(char, char + 3, alignment_mode="expand")
+    if span is None:
+        return False
+    off = span[0]
+    return off.dep_ == "pcomp" and off.head.lower_ == "with" or off.head.lemma_ == "be" and off.dep_ in ("advmod", "acomp", "prt")
 
 
 def _still_particle(doc: Doc, char: int, lex: ChangeLexicon) -> bool:
@@ -272,6 +286,8 @@ def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
         return None
     if tok.dep_ == "nummod" and m["unit"] is None and tok.head.pos_ in ("NOUN", "PROPN") and not lex.token_direction(tok.head):
         tok = tok.head  # a count: the counted noun is the object ("added 22,000 jobs")
+    if tok.dep_ in ("compound", "nummod") and _is_period_comparison(tok.head, lex):
+        tok = tok.head  # "rose 4.5% year on year": the parser hangs the figure off the first "year"
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "the decline in the deficit was $100 billion", not "growth was 2%"
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and lex.token_direction(c)
                     and any(d.dep_ == "det" for d in c.children)]
@@ -292,6 +308,14 @@ def _change_word_over(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[Token]:
     if head.pos_ in ("VERB", "NOUN") and lex.token_direction(head):
         return head
     return _direction_particle(head, m, lex) if head.pos_ == "VERB" and (tok.dep_ == "dobj" or climbed) else None
+
+
+def _is_period_comparison(noun: Token, lex: ChangeLexicon) -> bool:
+    """'year on year', 'month over month', 'quarter-on-quarter': a period noun compared with itself by a preposition."""
+    if noun.lemma_.lower() not in lex.comparison_periods:
+        return False
+    words = [t for t in noun.doc[noun.i + 1:noun.i + 5] if t.text != "-"][:2]  # wherever the parser hangs 'on'
+    return len(words) == 2 and words[0].lower_ in ("on", "over") and words[1].lemma_ == noun.lemma_
 
 
 def _left_a_stock(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[dict]:
