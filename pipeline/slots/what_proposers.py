@@ -604,6 +604,8 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     are open to help bakeries'."""
     m = frame.mentions[mi]
     owner = _baseline_owner(frame, mi)  # 'compared with a rise of 3% in June': not the increase in May
+    if _hyphened_measure(frame, mi):
+        return []
     out: list[Candidate] = []
     for tok in _things(frame, mi):
         if owner is not False and (owner is None or tok == owner):
@@ -613,6 +615,16 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
         if tail:
             out += _stitched(frame, mi, words + tail, "tail")
     return out
+
+
+def _hyphened_measure(frame: WhatFrame, mi: int) -> bool:
+    """Whether the figure is hyphened to a measure adjective ('a 52-year-old farmer', 'a 30-foot-tall statue'): it
+    is then an adjective of its noun, and what its clause goes on to say is the noun's, not the figure's; the
+    adjective names its measure (measure_adjective: 'age')."""
+    doc, end = frame.doc, frame.mentions[mi]["token_end"]
+    if frame.kinds is None or end + 1 >= len(doc) or doc[end].text != "-":
+        return False
+    return doc[end + 1].lower_ in frame.kinds.adjectives
 
 
 def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
@@ -638,6 +650,8 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     if tail and verbs:
         out += _stitched(frame, mi, verbs + tail, "verb_tail")
     word = frame.kinds.dimensions.get(m.get("dimension")) if frame.kinds is not None else None
+    if _hyphened_measure(frame, mi):
+        return []
     if tail and frame.kinds is not None and tail[0].lower_ in frame.kinds.adjectives:
         word = None  # '80 years old', '4 m high': the adjective names the measure ('age', 'height'), not 'time'
     if word and (tail or verbs):

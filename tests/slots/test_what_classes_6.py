@@ -43,3 +43,16 @@ def test_a_verb_tail_that_only_dates_the_figure_is_not_offered(what_frame_of, te
 def test_a_verb_tail_over_a_period_is_kept(what_frame_of):
     values = _values(what_frame_of, "The club's volunteers have logged 5,000 hours since 2019.", "5,000 hours")
     assert any("since 2019" in (v or "") for v in values), values
+
+
+# A figure hyphened to a measure adjective ('a 52-year-old farmer') is an adjective of its noun: what the noun's clause
+# goes on to say is no what of the figure, and the adjective names the measure (the guidelines' 'age').
+@pytest.mark.parametrize("text, figure", [
+    ("A 52-year-old farmer was arrested on Monday.", "52-year"),
+    ("Police questioned a 17-year-old cyclist after the crash.", "17-year"),
+])
+def test_a_hyphened_age_has_no_clause_tail(what_frame_of, text, figure):
+    frame, index = what_frame_of(text)
+    candidates = what_candidates(frame, index(figure))
+    assert not any(c.proposer in ("tail", "verb_tail") for c in candidates), [(c.proposer, c.value) for c in candidates]
+    assert any(c.value and c.value.startswith("age") for c in candidates)
