@@ -95,6 +95,7 @@ class KindWords:
     loose_preps: frozenset = frozenset()  # 'happened ... with 70 storms': the storms are not what happened
     scales: tuple = ()  # ({"what", "before", "after", "context"}, ...): "a 6.1 magnitude quake"
     layout: dict = field(default_factory=dict)  # a stat block's and a labelled line's words (what_layout.py)
+    span_preps: frozenset = frozenset()  # 'since May', 'over the past year': a period the what keeps
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -107,7 +108,8 @@ class KindWords:
                    data["share"].get("who", "share who"), frozenset(data.get("comparisons", ())),
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
                    frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
-                   frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())), dict(data.get("layout", {})))
+                   frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())), dict(data.get("layout", {})),
+                   frozenset(data.get("span_preps", ())))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -254,7 +256,8 @@ def measured_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
             words = [t for t in frame.span(*found[1])]
             return _joined(frame, mi, [noun.head] + words, "with_verb")
     head = c.head
-    if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB" and (m.get("unit_text") or "").isalpha():
+    if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB" and (m.get("unit_text") or "").isalpha() \
+            and verb_lemma(head.head) not in frame.lexicon.level_verbs:  # 'the talks lasted 10 hours': the talks'
         unit = [t for t in frame.doc[m["token_start"]:m["token_end"]] if t.is_alpha and not t.like_num]
         return _joined(frame, mi, [head.head] + unit, "with_verb")
     return []
@@ -494,6 +497,33 @@ def _read_tail(frame: WhatFrame, mi: int, start: int, limit: int) -> list[Token]
     return words
 
 
+_TIME_LABELS = ("DATE", "TIME")
+
+
+def _without_point_in_time(frame: WhatFrame, words: list[Token]) -> list[Token]:
+    """The tail minus the point in time it ends on ('flew 4,000 hours last year', 'grew 6% in the second quarter',
+    'on Monday'), which the date slot holds; a period the figure runs over ('cases since May', 'over the past
+    year', what_kinds.json span_preps) stays, as the guidelines keep it in the what."""
+    end = len(words)
+    while end and words[end - 1].ent_type_ in _TIME_LABELS:
+        end -= 1
+    if end == len(words):
+        return words
+    spans = frame.kinds.span_preps if frame.kinds is not None else frozenset()
+    if end and words[end - 1].lower_ in spans:
+        return words
+    kept = words[:end]
+    while kept and (kept[-1].pos_ in _TRAILING or kept[-1].lower_ in _TRAILING_WORDS):
+        kept.pop()
+    return kept
+
+
+def _unless_point_in_time(frame: WhatFrame, words: list[Token]) -> list[Token]:
+    """The tail, or none when all it says is when ('flew 4,000 hours last year'): that is the date slot's, and a
+    verb with only a date names no activity the figure measures better than the verb with the figure's unit."""
+    return words if _without_point_in_time(frame, words) else []
+
+
 def _stitched(frame: WhatFrame, mi: int, words: list[Token], proposer: str, lead: str = "",
               **features: float) -> list[Candidate]:
     """A candidate of words in the order given, each run of neighbours as the text writes it, after an optional
@@ -574,6 +604,8 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     are open to help bakeries'."""
     m = frame.mentions[mi]
     owner = _baseline_owner(frame, mi)  # 'compared with a rise of 3% in June': not the increase in May
+    if _hyphened_measure(frame, mi):
+        return []
     out: list[Candidate] = []
     for tok in _things(frame, mi):
         if owner is not False and (owner is None or tok == owner):
@@ -585,6 +617,16 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     return out
 
 
+def _hyphened_measure(frame: WhatFrame, mi: int) -> bool:
+    """Whether the figure is hyphened to a measure adjective ('a 52-year-old farmer', 'a 30-foot-tall statue'): it
+    is then an adjective of its noun, and what its clause goes on to say is the noun's, not the figure's; the
+    adjective names its measure (measure_adjective: 'age')."""
+    doc, end = frame.doc, frame.mentions[mi]["token_end"]
+    if frame.kinds is None or end + 1 >= len(doc) or doc[end].text != "-":
+        return False
+    return doc[end + 1].lower_ in frame.kinds.adjectives
+
+
 def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     """For a figure that counts no noun, the verb it is the object of with what the clause goes on to say ('poured
     $6 million into the harbor over the last decade' -> 'poured into the harbor over the last decade'); for a length or a
@@ -593,7 +635,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     m, c = frame.mentions[mi], frame.clause(mi)
     if c.noun is not None:
         return []
-    tail = _tail(frame, mi, m["token_end"])
+    tail = _unless_point_in_time(frame, _tail(frame, mi, m["token_end"]))
     verb = _verb_of(c.head)
     if verb is not None and (verb.i > m["token_start"] or verb_lemma(verb) in frame.lexicon.level_verbs
                              or verb_lemma(verb) in frame.who.words.reporter_verbs or _is_comparison(frame, verb)):
@@ -601,13 +643,15 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     verbs = [verb] + [t for t in verb.children if t.dep_ == "prt" and t.i < m["token_start"]] if verb is not None else []
     predicate = _predicate_after(frame, mi)
     if verb is None and predicate is not None:  # '$7 million heading to schools': the verb after the figure
-        verbs, tail = [predicate], _tail(frame, mi, predicate.i + 1)
+        verbs, tail = [predicate], _unless_point_in_time(frame, _tail(frame, mi, predicate.i + 1))
     if tail and tail[0].lower_ == "of":  # 'ship 2 million tonnes of coal': the coal is the thing, not the verb's
         tail = []
     out: list[Candidate] = []
     if tail and verbs:
         out += _stitched(frame, mi, verbs + tail, "verb_tail")
     word = frame.kinds.dimensions.get(m.get("dimension")) if frame.kinds is not None else None
+    if _hyphened_measure(frame, mi):
+        return []
     if tail and frame.kinds is not None and tail[0].lower_ in frame.kinds.adjectives:
         word = None  # '80 years old', '4 m high': the adjective names the measure ('age', 'height'), not 'time'
     if word and (tail or verbs):

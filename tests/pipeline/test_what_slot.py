@@ -19,11 +19,9 @@ def what_of(nlp, text, surface):
     # money for something
     ("The city council approved $12 million for new bus lanes.", "$12 million", ["bus lanes"]),
     # a measure that is the object of an activity verb
-    pytest.param("Commercial pilots flew 4,000 hours last year.", "4,000 hours", ["flew", "hours"],
-                 marks=pytest.mark.xfail(strict=True, reason="known regression of 7c1650e (what ranker trained on every right wording): a duration's verb+unit or verb+date wording now outranks the rules' answer; kept for its dev/test/CV gain, see issue 11 note")),
+    ("Commercial pilots flew 4,000 hours last year.", "4,000 hours", ["flew", "hours"]),
     ("Hikers walked 3,000 kilometers last year.", "3,000 kilometers", ["walked", "kilometers"]),
-    pytest.param("The talks lasted 10 hours.", "10 hours", ["talks"],
-                 marks=pytest.mark.xfail(strict=True, reason="known regression of 7c1650e (what ranker trained on every right wording): a duration's verb+unit or verb+date wording now outranks the rules' answer; kept for its dev/test/CV gain, see issue 11 note")),
+    ("The talks lasted 10 hours.", "10 hours", ["talks"]),
     # ... but the object of a level verb measures the subject
     ("Rice output is expected to reach 9 million tonnes.", "9 million tonnes", ["Rice output"]),
     # a relative pronoun stands for its noun
