@@ -7,7 +7,6 @@ so the rules-only ranker reproduces them and the trained one can use their order
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 from typing import Optional
 
@@ -41,7 +40,7 @@ def date_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
         features["rule_rank_inverse"] = round(1.0 / (1 + rank), 4)
         if rank == 0:
             features["rule_first"] = 1.0
-        out.append(dataclasses.replace(cand, features=features))
+        out.append(cand.with_features(features))
     return out
 
 
