@@ -44,6 +44,15 @@ def date_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
     return out
 
 
+def rules_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """Every proposer's candidates in the rules' order with only their rank as features: all the rules-only ranker
+    reads, without the pair features it never weighs."""
+    raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
+    ranked = sorted(raw, key=lambda c: rule_key(frame, mi, c))
+    return [cand.with_features({"rule_rank_inverse": round(1.0 / (1 + rank), 4), **({"rule_first": 1.0} if rank == 0 else {})})
+            for rank, cand in enumerate(ranked)]
+
+
 def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
     """Sort key of the rules' order (smaller first); ties as the rules broke them: nearer, then earlier."""
     near = distance(frame.mentions[mi], *cand.span) if cand.span is not None else 0
@@ -257,4 +266,4 @@ def precision(value: Optional[str]) -> str:
     return {10: "day", 7: "month"}.get(len(value), "year")
 
 
-DATE_FILLER = ProposerFiller("date", date_candidates)
+DATE_FILLER = ProposerFiller("date", date_candidates, rules_candidates)
