@@ -179,9 +179,11 @@ def _breaks(frame: WhatFrame, m: dict, span, tokens: list) -> dict[str, float]:
     measures."""
     inner = range(tokens[0].i, tokens[-1].i + 1)
     f = {}
-    if any(i in frame.figure_tokens() and not m["token_start"] <= i < m["token_end"] for i in inner):
+    figures = frame.figure_tokens()
+    if any(i in figures and not m["token_start"] <= i < m["token_end"] for i in inner):
         f["holds_figure"] = 1.0
-    if any(span.doc[i].text == "," for i in inner):
+    commas = _remembered(frame, ("commas",), lambda: [t.i for t in span.doc if t.text == ","])
+    if any_between(commas, inner.start, inner.stop):
         f["holds_comma"] = 1.0
     return f
 
