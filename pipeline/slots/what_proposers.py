@@ -279,9 +279,9 @@ def modified_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
     in 9 months', 'seed sent to four villages' (any preposition, participle or infinitive; up to a comma, a
     figure or a dozen words). For the counted noun, the noun money is 'for' or 'in', and the noun a figure is 'of'."""
     c, m = frame.clause(mi), frame.mentions[mi]
-    nouns = [c.noun] + [_object_of(c.head, prep) for prep in ("for", "in", "of")]
+    nouns = [c.noun] + _objects_of(c.head, ("for", "in", "of"))
     if m.get("kind") == "money" and c.head.dep_ == "dobj":  # 'made $2 billion in loans to farmers': the verb's
-        nouns += [_object_of(c.head.head, prep) for prep in ("for", "in")]  # 'in' follows its object
+        nouns += _objects_of(c.head.head, ("for", "in"))  # 'in' follows its object
     nouns = [t for t in nouns if t is None or t.i > c.head.i or t == c.noun]
     out: list[Candidate] = []
     for tok in dict.fromkeys(t for t in nouns if t is not None):
@@ -292,8 +292,17 @@ def modified_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def _object_of(head: Token, word: str) -> Optional[Token]:
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == word), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return _objects_of(head, (word,))[0]
+
+
+def _objects_of(head: Token, words: tuple) -> list[Optional[Token]]:
+    """The object of ``head``'s first preposition of each word: ``head.children`` walks the whole subtree's edges,
+    so it is read once for all the words."""
+    preps: dict[str, Token] = {}
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in words:
+            preps.setdefault(c.lower_, c)
+    return [next((c for c in preps[w].children if c.dep_ == "pobj"), None) if w in preps else None for w in words]
 
 
 def _postmodified(frame: WhatFrame, mi: int, tok: Token) -> Optional[tuple]:
@@ -549,7 +558,7 @@ def _read_things(frame: WhatFrame, mi: int) -> list[Token]:
     out = [c.noun]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
         out.append(head.head.head)
-    out += [_object_of(head, prep) for prep in ("of", "in", "for")]
+    out += _objects_of(head, ("of", "in", "for"))
     if not any(out):
         out.append(c.subject)
     return [t for t in dict.fromkeys(out) if t is not None and _plain_noun(frame, mi, t)]
