@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.components.extensions import doc_text, document_memo
@@ -402,13 +404,16 @@ def _noun_uses(doc: Doc) -> dict[tuple[str, str], list[int]]:
     indices, read once per document: the looks back for an earlier use of a noun then skip straight to its uses
     instead of walking up to 2,000 tokens per figure."""
     memo = document_memo(doc)
-    if _USES_KEY not in memo:
+    if _USES_KEY not in memo:  # read from the token arrays: a Token object per word costs more than the lookups save
         uses: dict[tuple[str, str], list[int]] = {}
-        for t in doc:
-            if t.pos_ == "NOUN":
-                uses.setdefault(("NOUN", t.lemma_.lower()), []).append(t.i)
-            elif t.pos_ == "PROPN":
-                uses.setdefault(("PROPN", t.lower_), []).append(t.i)
+        strings, lowered = doc.vocab.strings, {}
+        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if pos == NOUN:
+                if lemma not in lowered:
+                    lowered[lemma] = strings[lemma].lower()
+                uses.setdefault(("NOUN", lowered[lemma]), []).append(i)
+            elif pos == PROPN:
+                uses.setdefault(("PROPN", strings[lower]), []).append(i)
         memo[_USES_KEY] = uses
     return memo[_USES_KEY]
 
