@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.resources import model_path
@@ -1039,9 +1040,18 @@ def _speaks_of(frame: WhatFrame, scale: dict) -> bool:
     """Whether any word of the document has a lemma among the scale's context words (once per document)."""
     key = ("scale_context", scale["what"])
     if key not in frame.memo:
-        context = set(scale.get("context", ()))
-        frame.memo[key] = any(t.lemma_.lower() in context or t.lower_ in context for t in frame.doc)
+        frame.memo[key] = not _document_words(frame).isdisjoint(scale.get("context", ()))
     return frame.memo[key]
+
+
+def _document_words(frame: WhatFrame) -> set:
+    """Every lowercase word and lowercase lemma of the document, read once from its token arrays (a Token object
+    per word per scale cost more)."""
+    if ("document_words",) not in frame.memo:
+        strings = frame.doc.vocab.strings
+        hashes = set(frame.doc.to_array([LEMMA, LOWER]).ravel().tolist())
+        frame.memo[("document_words",)] = {strings[h].lower() for h in hashes}
+    return frame.memo[("document_words",)]
 
 
 _LIST_LINE = re.compile(r"\s*(\d{1,3}[.)]|[-•*–])\s")
