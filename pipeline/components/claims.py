@@ -156,7 +156,7 @@ class ClaimBuilder:
             paragraph_claims.append(ruled)  # the rules' own chain: what they carry on does not depend on the ranker
             ranked["who"] = self.rank_who(who_frame, mi, slots, source, every_candidate)
             ranked["what"] = self.rank_what(what_frame, mi, slots, every_candidate)
-            claims.append((_with_what(_with_who(ruled, ranked["who"][0]), ranked["what"][0]), ranked))
+            claims.append((_with_ranked(ruled, ranked["who"][0], ranked["what"][0]), ranked))
         return claims
 
     def rank_what(self, frame: WhatFrame, mi: int, slots: dict, every_candidate: bool = True) -> list[Scored]:
@@ -289,18 +289,12 @@ def _ranker_of(data: dict):
     return ranker_from_data(data["name"], data["data"])
 
 
-def _with_who(claim: Claim, who: Scored) -> Claim:
-    """The claim with the ranked who in place of the rules' one."""
-    c = who.candidate
-    return dataclasses.replace(claim, who=c.value, who_span=list(c.span) if c.span is not None else None,
-                               who_confidence=who.score)
-
-
-def _with_what(claim: Claim, what: Scored) -> Claim:
-    """The claim with the ranked what in place of the rules' one."""
-    c = what.candidate
-    return dataclasses.replace(claim, what=c.value, what_span=list(c.span) if c.span is not None else None,
-                               what_confidence=what.score)
+def _with_ranked(claim: Claim, who: Scored, what: Scored) -> Claim:
+    """The claim with the ranked who and what in place of the rules' ones (one copy of the claim, not two)."""
+    w, t = who.candidate, what.candidate
+    return dataclasses.replace(claim, who=w.value, who_span=list(w.span) if w.span is not None else None,
+                               who_confidence=who.score, what=t.value,
+                               what_span=list(t.span) if t.span is not None else None, what_confidence=what.score)
 
 
 def _overlaps(a, b) -> bool:

@@ -7,7 +7,6 @@ so the rules-only ranker reproduces them and the trained one can use their order
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 from typing import Optional
 
@@ -41,8 +40,17 @@ def date_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
         features["rule_rank_inverse"] = round(1.0 / (1 + rank), 4)
         if rank == 0:
             features["rule_first"] = 1.0
-        out.append(dataclasses.replace(cand, features=features))
+        out.append(cand.with_features(features))
     return out
+
+
+def rules_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
+    """Every proposer's candidates in the rules' order with only their rank as features: all the rules-only ranker
+    reads, without the pair features it never weighs."""
+    raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
+    ranked = sorted(raw, key=lambda c: rule_key(frame, mi, c))
+    return [cand.with_features({"rule_rank_inverse": round(1.0 / (1 + rank), 4), **({"rule_first": 1.0} if rank == 0 else {})})
+            for rank, cand in enumerate(ranked)]
 
 
 def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
@@ -274,4 +282,4 @@ def precision(value: Optional[str]) -> str:
     return {10: "day", 7: "month"}.get(len(value), "year")
 
 
-DATE_FILLER = ProposerFiller("date", date_candidates)
+DATE_FILLER = ProposerFiller("date", date_candidates, rules_candidates)

@@ -7,6 +7,7 @@ subject of the paragraph.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.components.extensions import doc_text, document_memo
@@ -23,6 +26,7 @@ from newsclaims.resources import read_lexicon
 WHO_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _ENTS_KEY = "newsclaims_who_entities"
+_USES_KEY = "newsclaims_noun_uses"
 POINTER_DETERMINERS = frozenset({"these", "those", "this", "that", "such"})
 _HOPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp", "oprd", "appos", "conj", "xcomp", "quantmod",
          "nummod", "compound", "amod", "nmod", "advcl", "ccomp", "dative", "agent", "pcomp", "acl", "relcl", "cc"}
@@ -395,19 +399,46 @@ def _document_entities(doc: Doc, words: SubjectWords) -> list[Span]:
     return memo[_ENTS_KEY]
 
 
+def _noun_uses(doc: Doc) -> dict[tuple[str, str], list[int]]:
+    """The document's nouns by (``NOUN``, lemma) and proper nouns by (``PROPN``, lowercase word), as sorted token
+    indices, read once per document: the looks back for an earlier use of a noun then skip straight to its uses
+    instead of walking up to 2,000 tokens per figure."""
+    memo = document_memo(doc)
+    if _USES_KEY not in memo:  # read from the token arrays: a Token object per word costs more than the lookups save
+        uses: dict[tuple[str, str], list[int]] = {}
+        strings, lowered = doc.vocab.strings, {}
+        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if pos == NOUN:
+                if lemma not in lowered:
+                    lowered[lemma] = strings[lemma].lower()
+                uses.setdefault(("NOUN", lowered[lemma]), []).append(i)
+            elif pos == PROPN:
+                uses.setdefault(("PROPN", strings[lower]), []).append(i)
+        memo[_USES_KEY] = uses
+    return memo[_USES_KEY]
+
+
+def _earlier_uses(doc: Doc, pos: str, word: str, tok: Token, reach: int):
+    """The tokens of the ``reach`` before ``tok`` that use ``word`` as a ``pos`` (see :func:`_noun_uses`), latest
+    first."""
+    uses = _noun_uses(doc).get((pos, word), ())
+    lo, hi = bisect.bisect_left(uses, max(tok.i - reach, 0)), bisect.bisect_left(uses, tok.i)
+    return (doc[i] for i in reversed(uses[lo:hi]))
+
+
 def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str, list]]:
     """The latest proper name before ``tok`` that holds the pointer's own noun ('the ministry' -> 'the Royal
     Ministry of Fisheries'), read off the parse, since the NER often tags only a part of such a name."""
-    for cand in reversed(doc[max(tok.i - 2000, 0):tok.i]):
-        if cand.lower_ == tok.lower_ and cand.pos_ == "PROPN":
-            lo, hi = cand.left_edge.i, cand.right_edge.i + 1
-            while lo < cand.i and doc[lo].dep_ == "det":
-                lo += 1
-            if hi - lo > max_tokens:
-                lo, hi = cand.i, cand.i + 1
-            span = doc[lo:hi]
-            return span.text, [span.start_char, span.end_char]
-    return None
+    cand = next(_earlier_uses(doc, "PROPN", tok.lower_, tok, 2000), None)
+    if cand is None:
+        return None
+    lo, hi = cand.left_edge.i, cand.right_edge.i + 1
+    while lo < cand.i and doc[lo].dep_ == "det":
+        lo += 1
+    if hi - lo > max_tokens:
+        lo, hi = cand.i, cand.i + 1
+    span = doc[lo:hi]
+    return span.text, [span.start_char, span.end_char]
 
 
 def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
@@ -1075,10 +1106,7 @@ def _who_owner_named_before(f: _Figure, what: Optional[tuple]) -> Optional[tuple
 
 def _earlier_owner(doc: Doc, tok: Token, ents: list[Span], reach: int = 1500) -> Optional[Span]:
     """The named owner of the latest earlier use of ``tok``'s noun: 'Acme's budget', 'Acme's budget request'."""
-    lemma = tok.lemma_.lower()
-    for cand in reversed(doc[max(tok.i - reach, 0):tok.i]):
-        if cand.lemma_.lower() != lemma or cand.pos_ != "NOUN":
-            continue
+    for cand in _earlier_uses(doc, "NOUN", tok.lemma_.lower(), tok, reach):
         owned = cand.head if cand.dep_ == "compound" else cand
         poss = next((c for c in owned.children if c.dep_ == "poss"), None)
         ent = _entity_in(ents, (poss.idx, poss.idx + len(poss))) if poss is not None else None

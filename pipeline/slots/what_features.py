@@ -8,7 +8,6 @@ the rules' answer first, else the null candidate, so the rules-only ranker gives
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 import re
 from typing import Optional
@@ -30,14 +29,14 @@ def what_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
     """Every proposer's candidates for the figure ``mi``, merged by their words, with features, in the rules' order."""
     raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
     ranked = sorted(merged(raw, normalised), key=lambda c: rule_key(frame, mi, c))
-    return [dataclasses.replace(c, features={**pair_features(frame, mi, c), **rank_features(rank)})
+    return [c.with_features({**pair_features(frame, mi, c), **rank_features(rank)})
             for rank, c in enumerate(ranked)]
 
 
 def rules_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
     """Only the rules' answer and the null candidate, in the rules' order: all the rules-only ranker reads."""
     ranked = PROPOSERS["rules"](frame, mi) + PROPOSERS[NULL](frame, mi)
-    return [dataclasses.replace(c, features={f"proposer_{c.proposer}": 1.0, **rank_features(rank)})
+    return [c.with_features({f"proposer_{c.proposer}": 1.0, **rank_features(rank)})
             for rank, c in enumerate(ranked)]
 
 
@@ -180,9 +179,11 @@ def _breaks(frame: WhatFrame, m: dict, span, tokens: list) -> dict[str, float]:
     measures."""
     inner = range(tokens[0].i, tokens[-1].i + 1)
     f = {}
-    if any(i in frame.figure_tokens() and not m["token_start"] <= i < m["token_end"] for i in inner):
+    figures = frame.figure_tokens()
+    if any(i in figures and not m["token_start"] <= i < m["token_end"] for i in inner):
         f["holds_figure"] = 1.0
-    if any(span.doc[i].text == "," for i in inner):
+    commas = _remembered(frame, ("commas",), lambda: [t.i for t in span.doc if t.text == ","])
+    if any_between(commas, inner.start, inner.stop):
         f["holds_comma"] = 1.0
     return f
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.resources import model_path
@@ -282,9 +283,9 @@ def modified_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
     in 9 months', 'seed sent to four villages' (any preposition, participle or infinitive; up to a comma, a
     figure or a dozen words). For the counted noun, the noun money is 'for' or 'in', and the noun a figure is 'of'."""
     c, m = frame.clause(mi), frame.mentions[mi]
-    nouns = [c.noun] + [_object_of(c.head, prep) for prep in ("for", "in", "of")]
+    nouns = [c.noun] + _objects_of(c.head, ("for", "in", "of"))
     if m.get("kind") == "money" and c.head.dep_ == "dobj":  # 'made $2 billion in loans to farmers': the verb's
-        nouns += [_object_of(c.head.head, prep) for prep in ("for", "in")]  # 'in' follows its object
+        nouns += _objects_of(c.head.head, ("for", "in"))  # 'in' follows its object
     nouns = [t for t in nouns if t is None or t.i > c.head.i or t == c.noun]
     out: list[Candidate] = []
     for tok in dict.fromkeys(t for t in nouns if t is not None):
@@ -295,8 +296,17 @@ def modified_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 
 def _object_of(head: Token, word: str) -> Optional[Token]:
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == word), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return _objects_of(head, (word,))[0]
+
+
+def _objects_of(head: Token, words: tuple) -> list[Optional[Token]]:
+    """The object of ``head``'s first preposition of each word: ``head.children`` walks the whole subtree's edges,
+    so it is read once for all the words."""
+    preps: dict[str, Token] = {}
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in words:
+            preps.setdefault(c.lower_, c)
+    return [next((c for c in preps[w].children if c.dep_ == "pobj"), None) if w in preps else None for w in words]
 
 
 def _postmodified(frame: WhatFrame, mi: int, tok: Token) -> Optional[tuple]:
@@ -579,7 +589,7 @@ def _read_things(frame: WhatFrame, mi: int) -> list[Token]:
     out = [c.noun]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
         out.append(head.head.head)
-    out += [_object_of(head, prep) for prep in ("of", "in", "for")]
+    out += _objects_of(head, ("of", "in", "for"))
     if not any(out):
         out.append(c.subject)
     return [t for t in dict.fromkeys(out) if t is not None and _plain_noun(frame, mi, t)]
@@ -1074,9 +1084,18 @@ def _speaks_of(frame: WhatFrame, scale: dict) -> bool:
     """Whether any word of the document has a lemma among the scale's context words (once per document)."""
     key = ("scale_context", scale["what"])
     if key not in frame.memo:
-        context = set(scale.get("context", ()))
-        frame.memo[key] = any(t.lemma_.lower() in context or t.lower_ in context for t in frame.doc)
+        frame.memo[key] = not _document_words(frame).isdisjoint(scale.get("context", ()))
     return frame.memo[key]
+
+
+def _document_words(frame: WhatFrame) -> set:
+    """Every lowercase word and lowercase lemma of the document, read once from its token arrays (a Token object
+    per word per scale cost more)."""
+    if ("document_words",) not in frame.memo:
+        strings = frame.doc.vocab.strings
+        hashes = set(frame.doc.to_array([LEMMA, LOWER]).ravel().tolist())
+        frame.memo[("document_words",)] = {strings[h].lower() for h in hashes}
+    return frame.memo[("document_words",)]
 
 
 _LIST_LINE = re.compile(r"\s*(\d{1,3}[.)]|[-•*–])\s")

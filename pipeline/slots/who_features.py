@@ -8,7 +8,6 @@ the rules' answer first, else the null candidate, so the rules-only ranker gives
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 from typing import Optional
 
@@ -31,14 +30,14 @@ def who_candidates(frame: WhoFrame, mi: int) -> list[Candidate]:
     """Every proposer's candidates for the figure ``mi``, merged by name, with features, in the rules' order."""
     raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
     ranked = sorted(merged(raw, name_key), key=lambda c: rule_key(frame, mi, c))
-    return [dataclasses.replace(c, features={**pair_features(frame, mi, c), **rank_features(rank)})
+    return [c.with_features({**pair_features(frame, mi, c), **rank_features(rank)})
             for rank, c in enumerate(ranked)]
 
 
 def rules_candidates(frame: WhoFrame, mi: int) -> list[Candidate]:
     """Only the rules' answer and the null candidate, in the rules' order: all the rules-only ranker reads."""
     ranked = PROPOSERS["rules"](frame, mi) + PROPOSERS[NULL](frame, mi)
-    return [dataclasses.replace(c, features={f"proposer_{c.proposer}": 1.0, "rule_rank_inverse": round(1.0 / (1 + rank), 4)})
+    return [c.with_features({f"proposer_{c.proposer}": 1.0, "rule_rank_inverse": round(1.0 / (1 + rank), 4)})
             for rank, c in enumerate(ranked)]
 
 

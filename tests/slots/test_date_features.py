@@ -1,7 +1,7 @@
 """Features of (figure, date candidate) pairs and the rules' order, on parsed sentences."""
 import pytest
 
-from newsclaims.slots.date_features import date_candidates, precision
+from newsclaims.slots.date_features import date_candidates, precision, rules_candidates
 
 PUB = "2021-03-01"
 TWO_LEVELS = "Chile's output rose to 45,000 tons in 2024 from 38,000 tons in 2020."
@@ -57,6 +57,19 @@ def test_rules_order(frame_of, text, figure, first):
     assert [c.features["rule_rank_inverse"] for c in cands] == sorted((c.features["rule_rank_inverse"] for c in cands),
                                                                       reverse=True)
     assert sum(c.is_null for c in cands) == 1  # the null candidate is always there, once
+
+
+@pytest.mark.parametrize("text, figure", [
+    (BASELINE, "$1 billion"), (TWO_LEVELS, "38,000 tons"), ("The city now counts 80 shelters.", "80"),
+    ("Exports fell in 2019. Imports were 45,000 tons.", "45,000 tons"), ("Imports were 45,000 tons.", "45,000 tons"),
+])
+def test_rules_only_list_keeps_every_candidate_in_the_rules_order(frame_of, text, figure):
+    frame, index = frame_of(text, PUB)
+    every, rules = date_candidates(frame, index(figure)), rules_candidates(frame, index(figure))
+    rank = ("rule_rank_inverse", "rule_first")
+    assert [(c.proposer, c.value, c.span, {k: c.features.get(k) for k in rank}) for c in every] == \
+        [(c.proposer, c.value, c.span, {k: c.features.get(k) for k in rank}) for c in rules]
+    assert all(set(c.features) <= set(rank) for c in rules)
 
 
 def test_the_date_another_figure_owns_ranks_after_null(frame_of):

@@ -3,6 +3,7 @@ import pytest
 
 from newsclaims.slots.candidates import Candidate, ProposerFiller
 from newsclaims.slots.date_features import DATE_FILLER, date_candidates
+from newsclaims.slots.date_features import rules_candidates as date_rules
 from newsclaims.slots.what_features import WHAT_FILLER
 from newsclaims.slots.what_features import rules_candidates as what_rules
 from newsclaims.slots.what_features import what_candidates
@@ -25,7 +26,7 @@ def test_a_filler_gives_the_rules_own_candidates_only_when_asked(rules_only, eve
 
 
 @pytest.mark.parametrize("filler, slot, every_candidate, rules_only", [
-    (DATE_FILLER, "date", date_candidates, None),
+    (DATE_FILLER, "date", date_candidates, date_rules),
     (WHO_FILLER, "who", who_candidates, who_rules),
     (WHAT_FILLER, "what", what_candidates, what_rules),
 ])
