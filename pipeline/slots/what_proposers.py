@@ -295,10 +295,6 @@ def modified_noun(frame: WhatFrame, mi: int) -> list[Candidate]:
     return out
 
 
-def _object_of(head: Token, word: str) -> Optional[Token]:
-    return _objects_of(head, (word,))[0]
-
-
 def _objects_of(head: Token, words: tuple) -> list[Optional[Token]]:
     """The object of ``head``'s first preposition of each word: ``head.children`` walks the whole subtree's edges,
     so it is read once for all the words."""
