@@ -127,7 +127,8 @@ class ClaimBuilder:
         claims = []
         remembered: Optional[dict] = None
         ents = who_entities(doc, self.subject_words)
-        doc_subject = document_person(ents, document_subject(ents), self.subject_words) or document_subject(ents)
+        main_place = document_subject(ents)
+        doc_subject = document_person(ents, main_place, self.subject_words) or main_place
         ents_by_sentence: dict[int, list] = {}
         for ent in ents:  # a figure's who comes from its own sentence: index the entities by it
             ents_by_sentence.setdefault(sentences.of(ent.start_char)[0], []).append(ent)
@@ -364,8 +365,9 @@ PERSON_STORY_MENTIONS = 3
 
 
 def document_person(ents, place, words: Optional[SubjectWords] = None) -> Optional[Any]:
-    """The person a story is about: the most named person (by surname, whatever label each mention has), named at least PERSON_STORY_MENTIONS times
-    and more often than ``place``, and never as a speaker ('the minister said'), whose figures are the quoted ones'."""
+    """The person a story is about: the most named person (by surname, whatever label each mention has), named at
+    least PERSON_STORY_MENTIONS times and more often than ``place``, and never as a speaker ('the minister said'),
+    whose figures are the quoted ones'."""
     words = words or packaged_words()
     by_surname: dict[str, list] = {}
     for ent in ents:  # the tagger labels a bare surname ORG or NORP as often as PERSON: one PERSON mention will do
@@ -374,10 +376,10 @@ def document_person(ents, place, words: Optional[SubjectWords] = None) -> Option
     if not people:
         return None
     named = max(people, key=len)
-    place_count = sum(1 for e in ents if place is not None and e.text == place.text)
+    place_count = sum(1 for e in ents if e.text == place.text) if place is not None else 0
     if len(named) < PERSON_STORY_MENTIONS or len(named) <= place_count:
         return None
-    if any(e.root.dep_ != "poss" and in_reporter_role(e.root, words) or _speaks(e.root) for e in named):  # 'his aide said' is not he
+    if any((e.root.dep_ != "poss" and in_reporter_role(e.root, words)) or _speaks(e.root) for e in named):  # 'his aide said' is not he
         return None
     return named[0]
 

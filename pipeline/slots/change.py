@@ -173,7 +173,7 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return {"direction": "up", "role": "new"}
     if _BY.search(before) and direction:
         return {"direction": direction, "role": "delta"}
-    if _OFF.search(before) and _off_a_level(doc, _anchor(m) - len(before) + _OFF.search(before).start("off")):
+    if (off := _OFF.search(before)) and _off_a_level(doc, _anchor(m) - len(before) + off.start("off")):
         return {"direction": "down", "role": "delta"}
     updown = _UPDOWN.search(before)
     if updown and not _still_particle(doc, _anchor(m) - len(before) + updown.start("dir"), lex):
@@ -207,7 +207,7 @@ def _off_a_level(doc: Doc, char: int) -> bool:
     if span is None:
         return False
     off = span[0]
-    return off.dep_ == "pcomp" and off.head.lower_ == "with" or off.head.lemma_ == "be" and off.dep_ in ("advmod", "acomp", "prt")
+    return (off.dep_ == "pcomp" and off.head.lower_ == "with") or (off.head.lemma_ == "be" and off.dep_ in ("advmod", "acomp", "prt"))
 
 
 def _still_particle(doc: Doc, char: int, lex: ChangeLexicon) -> bool:

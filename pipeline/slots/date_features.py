@@ -10,7 +10,8 @@ import bisect
 import math
 from typing import Optional
 
-from newsclaims.slots.candidates import NULL, Candidate, ProposerFiller, any_between, bucket, sentences_bucket
+from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, rank_features,
+                                        sentences_bucket)
 from newsclaims.slots.date_proposers import PROPOSERS, DateFrame, _governing_verb, distance, tense
 
 # The rules' cascade: the date a 'respectively' pairs with the figure, a duration running up to a time the text gives (from that end minus N to the end), a change's
@@ -32,25 +33,19 @@ _MARKER_REACH = 30  # a comparison marker this close before a date is 'right bef
 
 def date_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
     """Every proposer's candidates for the figure ``mi``, with features, in the rules' order."""
-    raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
-    ranked = sorted(raw, key=lambda c: rule_key(frame, mi, c))
-    out = []
-    for rank, cand in enumerate(ranked):
-        features = pair_features(frame, mi, cand)
-        features["rule_rank_inverse"] = round(1.0 / (1 + rank), 4)
-        if rank == 0:
-            features["rule_first"] = 1.0
-        out.append(cand.with_features(features))
-    return out
+    return [cand.with_features({**pair_features(frame, mi, cand), **rank_features(rank)})
+            for rank, cand in enumerate(_in_rules_order(frame, mi))]
 
 
 def rules_candidates(frame: DateFrame, mi: int) -> list[Candidate]:
     """Every proposer's candidates in the rules' order with only their rank as features: all the rules-only ranker
     reads, without the pair features it never weighs."""
+    return [cand.with_features(rank_features(rank)) for rank, cand in enumerate(_in_rules_order(frame, mi))]
+
+
+def _in_rules_order(frame: DateFrame, mi: int) -> list[Candidate]:
     raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
-    ranked = sorted(raw, key=lambda c: rule_key(frame, mi, c))
-    return [cand.with_features({"rule_rank_inverse": round(1.0 / (1 + rank), 4), **({"rule_first": 1.0} if rank == 0 else {})})
-            for rank, cand in enumerate(ranked)]
+    return sorted(raw, key=lambda c: rule_key(frame, mi, c))
 
 
 def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
@@ -92,7 +87,7 @@ def _owned_by_new_level(frame: DateFrame, mi: int, cand: Candidate) -> bool:
             or change.get("direction") != level.get("direction") or abs(owner - mi) != 1:
         return False
     lo, hi = sorted((frame.mentions[mi], frame.mentions[owner]), key=lambda m: m["start"])
-    return lo["sent_start"] == hi["sent_start"] and not any(c in frame.text[lo["end"]:hi["start"]] for c in ";")
+    return lo["sent_start"] == hi["sent_start"] and ";" not in frame.text[lo["end"]:hi["start"]]
 
 
 def _inside_figure_phrase(frame: DateFrame, mi: int, cand: Candidate) -> bool:

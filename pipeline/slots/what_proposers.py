@@ -608,10 +608,10 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     """The measured thing with what the clause goes on to say about it after the figure: 'a dozen trucks to
     carry water to the camp', 'a shortfall of $3 billion for calendar year 2031', 'loans of $4 million
     are open to help bakeries'."""
-    m = frame.mentions[mi]
-    owner = _baseline_owner(frame, mi)  # 'compared with a rise of 3% in June': not the increase in May
     if _hyphened_measure(frame, mi):
         return []
+    m = frame.mentions[mi]
+    owner = _baseline_owner(frame, mi)  # 'compared with a rise of 3% in June': not the increase in May
     out: list[Candidate] = []
     for tok in _things(frame, mi):
         if owner is not False and (owner is None or tok == owner):
@@ -639,7 +639,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     duration, which the text seldom names, the word for it too ('walked 5 kilometers from the camp' -> 'distance
     walked from the camp', 'distance from the camp'; 'granted ten days to appeal' -> 'time granted to appeal')."""
     m, c = frame.mentions[mi], frame.clause(mi)
-    if c.noun is not None:
+    if c.noun is not None or _hyphened_measure(frame, mi):
         return []
     tail = _unless_point_in_time(frame, _tail(frame, mi, m["token_end"]))
     verb = _verb_of(c.head)
@@ -656,8 +656,6 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     if tail and verbs:
         out += _stitched(frame, mi, verbs + tail, "verb_tail")
     word = frame.kinds.dimensions.get(m.get("dimension")) if frame.kinds is not None else None
-    if _hyphened_measure(frame, mi):
-        return []
     if tail and frame.kinds is not None and tail[0].lower_ in frame.kinds.adjectives:
         word = None  # '80 years old', '4 m high': the adjective names the measure ('age', 'height'), not 'time'
     if word and (tail or verbs):
