@@ -2,13 +2,10 @@
 reading the code: a change measured against the same period a year (month, week) before, where the parser hangs
 the figure off the first period noun ('rose 4.5% year on year'); 'off' as the state of a price ('shares were
 off 2%'), a fall, but not as a particle or a place ('kicked off 3 days', '20 miles off the coast'); 'soften' as a
-verb of decrease; a cap ('capped at $50') as a maximum. One table per class, with the rows that must stay beside it; through the real pipeline."""
+verb of decrease; a cap ('capped at $50') as a maximum. One table per class, with the rows that must stay beside
+it; through the real pipeline."""
 import pytest
-from change_checks import DOWN_DELTA, UP_DELTA, change_of
-
-import newsclaims
-
-DOWN_NEW = {"direction": "down", "role": "new"}
+from change_checks import DOWN_DELTA, DOWN_NEW, UP_DELTA, bound_of, change_of
 
 
 @pytest.mark.parametrize("text, surface, change", [
@@ -44,12 +41,6 @@ def test_soften_is_a_decrease(nlp, text, surface, change):
     assert change_of(nlp, text, surface) == change
 
 
-def _bound_of(nlp, text, surface):
-    found = [c for c in newsclaims.extract(text, nlp=nlp) if c.text == surface]
-    assert found, f"no claim {surface!r}"
-    return found[0].bound
-
-
 @pytest.mark.parametrize("text, surface, bound", [
     ("The late fee is capped at $50.", "$50", "<="),
     ("Rent rises were capped at 3% this year.", "3%", "<="),
@@ -57,4 +48,4 @@ def _bound_of(nlp, text, surface):
     ("The late fee is capped at $50 per month.", "$50 per month", "<="),
 ])
 def test_caps_bound_the_figure(nlp, text, surface, bound):
-    assert _bound_of(nlp, text, surface) == bound
+    assert bound_of(nlp, text, surface) == bound
