@@ -389,6 +389,9 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
     same = frame.sentence_dates(mi)
     if not same:
         return []
+    own = _compared_year_on_year(frame, mi) or _own_from_to(frame, mi)
+    if own:
+        return own
     if not change or change.get("role") != "delta":  # 'rose 12.8% year on year': a share that says it is a change
         return _year_on_year(frame, mi, same) if not (change or {}).get("role") and frame.mentions[mi].get("unit") in RATE_UNITS else []
     if len(same) < 2:
@@ -458,6 +461,70 @@ def _rate_against_rate(frame: DateFrame, mi: int, marked: list[int]) -> bool:
     return any(frame.mentions[k].get("unit") == m["unit"]
                and frame.lexicon.rate_comparison.search(frame.text, max(m["end"], frame.mentions[k]["start"] - RATE_REACH),
                                                          frame.mentions[k]["start"]) for k in range(lo, hi))
+
+
+def _own_from_to(frame: DateFrame, mi: int) -> list[Candidate]:
+    """A change followed by the 'from X to Y' it runs over ('the 8.8% rise from March 2021 to March 2022 was larger
+    than the 6.7% rise from June 2022 to June 2023') takes that interval, whatever other periods its sentence
+    names."""
+    m = frame.mentions[mi]
+    k = bisect.bisect_left(frame.date_starts, m["end"])
+    if k >= len(frame.dates) or frame.lexicon.from_span_gap is None:
+        return []
+    d = frame.dates[k]
+    if d["sent_start"] != m["sent_start"] or "/" not in (d["iso"] or "") or not _FROM_TO_PERIOD.search(d["text"]) \
+            or not frame.lexicon.from_span_gap.fullmatch(frame.text, m["end"], d["start"]):
+        return []
+    return [_date(frame, k, "baseline")]
+
+
+def _compared_rate(frame: DateFrame, mi: int) -> Optional[int]:
+    """The earlier rate of its sentence a rate is compared with ('rose 4% ..., faster than the 3% gain in April',
+    'compared with 3.1% in April'): a figure of the same unit before it, a rate-comparison word right before it."""
+    m = frame.mentions[mi]
+    if m.get("unit") not in RATE_UNITS or frame.lexicon.rate_comparison is None:
+        return None
+    k = next((k for k in range(mi - 1, -1, -1) if frame.mentions[k]["sent_start"] != m["sent_start"]
+              or frame.mentions[k].get("unit") == m["unit"]), None)
+    if k is None or frame.mentions[k]["sent_start"] != m["sent_start"]:
+        return None
+    before = max(frame.mentions[k]["end"], m["start"] - RATE_REACH)
+    return k if frame.lexicon.rate_comparison.search(frame.text, before, m["start"]) else None
+
+
+def _own_period(frame: DateFrame, mi: int) -> Optional[int]:
+    """The date right after a compared rate that names its period ('the 3% gain in April', '3.1% in April')."""
+    m = frame.mentions[mi]
+    k = bisect.bisect_left(frame.date_starts, m["end"])
+    if k >= len(frame.dates) or frame.dates[k]["sent_start"] != m["sent_start"] or not frame.dates[k]["iso"]:
+        return None
+    gap = frame.lexicon.rate_period_gap
+    return k if gap is not None and gap.fullmatch(frame.text, m["end"], frame.dates[k]["start"]) else None
+
+
+def _compared_year_on_year(frame: DateFrame, mi: int) -> list[Candidate]:
+    """A rate compared with an earlier rate that runs a year back from its period ('rose 4% from a year earlier in
+    May, faster than the 3% gain in April') is the same kind of change: it runs a year back from its own period
+    (April a year before to April), not the first rate's."""
+    k = _compared_rate(frame, mi)
+    own = _own_period(frame, mi) if k is not None else None
+    if own is None:
+        return []
+    first = baseline_period(frame, k)
+    if not first or not _year_back_span(first[0].value):
+        return []
+    d = frame.dates[own]
+    return [Candidate(SLOT, "baseline", period(shift_iso(d["iso"], years=-1), d["iso"]), d["text"],
+                      (d["start"], d["end"]), d["resolution"])]
+
+
+def _year_back_span(iso: Optional[str]) -> bool:
+    """Whether an interval runs from a period a year back to that period ('2024-05/2025-05', a quarter's)."""
+    if not iso or "/" not in iso:
+        return False
+    start, end = iso.split("/")
+    return len(start) == len(end) and shift_iso(end, years=-1) == start \
+        or _is_quarter_iso(f"{start}/{shift_iso(start, months=2)}") and shift_iso(end, years=-1) == shift_iso(start, months=2)
 
 
 def _old_and_new_dates(frame: DateFrame, same: list[int]) -> Optional[tuple[dict, dict]]:

@@ -60,6 +60,8 @@ class DateLexicon:
     weekend: Optional[re.Pattern] = None  # a whole date: 'over the weekend', the last Saturday and Sunday
     year_end: Optional[re.Pattern] = None  # a whole date: 'by the end of next year', that year
     rate_comparison: Optional[re.Pattern] = None  # before a second rate: two changes compared ('after 5.7% in')
+    rate_period_gap: Optional[re.Pattern] = None  # between that second rate and its own period ('3% gain in April')
+    from_span_gap: Optional[re.Pattern] = None  # between a change and the 'from X to Y' it runs over ('8% rise from')
     quarter_back: frozenset = frozenset()  # "the previous quarter": the quarter before the one it is relative to
     last_named_month: Optional[re.Pattern] = None  # 'last October': the latest October before publication
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
@@ -122,6 +124,9 @@ class DateLexicon:
             weekend=re.compile(rf"^(?:(?:over|during|on|at)\s+)?(?:{_alternation(data.get('weekend_openers', []) or ['the'])})\s+weekend$", re.I),
             year_end=re.compile(rf"^(?:(?:by|at|before|until|through)\s+)?(?:the\s+)?(?:(?:end\s+of\s+(?P<which>the|this|next|last)\s+year)|year[- ]end)$", re.I),
             rate_comparison=re.compile(rf"\b(?:{_alternation(data.get('rate_comparison_words', []) or ['compared with'])})\s+(?:(?:a|an|the)\s+)?(?:(?:{_alternation(data.get('rate_comparison_nouns', []) or ['increase'])})\s+of\s+)?$", re.I),
+            rate_period_gap=re.compile(rf"\s*(?:(?:{_alternation(data.get('rate_comparison_nouns', []) or ['increase'])})s?\s+)?"
+                                       rf"(?:{_alternation(data['owned_gap_words'])})\s+", re.I),
+            from_span_gap=re.compile(rf"\s*(?:(?:{_alternation(data.get('change_nouns', []) or ['increase'])})s?\s+)?from\s+", re.I),
             last_named_month=re.compile(rf"^(?:(?:in|on|during|since|from|by|until|through|than)\s+)?(?:{_alternation(data.get('last_month_words', []) or ['last'])})\s+"
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
@@ -159,6 +164,15 @@ def _weekdays_of_times(doc: Doc) -> list:
     return out
 
 
+def _split_count_back(ent, lexicon: DateLexicon) -> list:
+    """'a year earlier in March' as the NER writes it is two dates: the counted-back phrase and the period it counts
+    back from (anchor_relative_dates links them); any other entity stays whole."""
+    for k in range(2, len(ent) - 1):
+        if _PERIOD_LINK.fullmatch(" " + ent[k].text + " ") and _count_back(ent[:k].text, lexicon) is not None:
+            return [ent[:k], ent[k + 1:]]
+    return [ent]
+
+
 def read_date_words(path: Path = LEXICON_DIR / "dates.json") -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
@@ -172,7 +186,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     """
     text = doc.text if text is None else text
     lexicon = lexicon or packaged_date_lexicon()
-    date_ents = sorted([e for e in doc.ents if e.label_ == "DATE"] + _weekdays_of_times(doc), key=lambda e: e.start)
+    date_ents = sorted([part for e in doc.ents if e.label_ == "DATE" for part in _split_count_back(e, lexicon)]
+                       + _weekdays_of_times(doc), key=lambda e: e.start)
     spans = [(m["start"], m["end"]) for m in mentions]
     starts = [s for s, _ in spans]
     out = []
@@ -210,7 +225,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
            if d["iso"] is not None or _count_back(d["text"], lexicon) or window(d["text"], lexicon)
            or lexicon.named_month_back.match(" ".join(d["text"].split()))
            or (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(d["text"].split())))]
-    out = years_from_sentence(out)
+    out = years_from_sentence(out, lexicon)
     out = months_ahead(doc, text, out, published, lexicon.expectation_verbs)
     if budget_story(text, out, lexicon):
         out = as_fiscal_years(text, out, lexicon)
@@ -319,16 +334,19 @@ _YEARLESS = re.compile(rf"^(?:(?:in|on|during|by|until|through|since)\s+)?(?:the
                        rf"(?:(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?)$", re.I)
 
 
-def years_from_sentence(dates: list[dict]) -> list[dict]:
+def years_from_sentence(dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """A month or day named without a year takes the year its sentence named before it: 'The worst flood
     of 1997 struck on June 8' is 1997-06-08, 'last year, 216 were reported in January' January of last year; a
-    bare month otherwise resolves to the latest such month before publication."""
+    bare month otherwise resolves to the latest such month before publication. A year counted back ('from a year
+    earlier in May') is relative to the month, so it lends the month no year."""
+    lexicon = lexicon or packaged_date_lexicon()
     out: list[dict] = []
     for d in dates:
         if d["resolution"] == "relative" and d["iso"] and "/" not in d["iso"] and len(d["iso"]) >= 7 \
                 and _YEARLESS.match(" ".join(d["text"].split())):
             year = next((a["iso"][:4] for a in reversed(out) if a["sent_start"] == d["sent_start"] and a["iso"]
-                         and "/" not in a["iso"] and (len(a["iso"]) == 4 or a["resolution"] == "explicit")), None)
+                         and "/" not in a["iso"] and (len(a["iso"]) == 4 or a["resolution"] == "explicit")
+                         and _count_back(a["text"], lexicon) is None), None)
             if year is not None and year != d["iso"][:4]:
                 d = dict(d, iso=year + d["iso"][4:])
         out.append(d)
@@ -483,6 +501,8 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             continue
         back = _count_back(d["text"], lexicon)
         anchor = next((a for a in reversed(out) if a["sent_start"] == d["sent_start"] and "anchored_to" not in a), None)
+        if back and anchor is None and text is not None:  # 'rose 4% from a year earlier in May': relative to May
+            anchor = _period_right_after(d, dates, text)
         if back and back.pop("quarter", False):
             anchor = anchor if anchor is not None and _is_quarter(anchor["iso"]) else None  # 'the previous quarter' of a quarter
             if anchor is None:
@@ -498,6 +518,21 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             d = dict(d, iso=shift_iso(base, **back), resolution="relative")
         out.append(d)
     return out
+
+
+_PERIOD_LINK = re.compile(r"\s*,?\s*(?:in|for|during)\s*$", re.I)
+
+
+def _period_right_after(d: dict, dates: list[dict], text: str) -> Optional[dict]:
+    """The resolved date that follows a counted-back phrase with only 'in', 'for' or 'during' between ('a year
+    earlier in May'): the period the phrase counts back from when its sentence names none before it."""
+    k = next((i for i, a in enumerate(dates) if a["start"] >= d["end"]), None)
+    if k is None:
+        return None
+    after = dates[k]
+    if after["sent_start"] != d["sent_start"] or not after["iso"] or not _PERIOD_LINK.fullmatch(text[d["end"]:after["start"]]):
+        return None
+    return after
 
 
 def _last_named_month(d: dict, month: int, published: Optional[str]) -> Optional[dict]:
