@@ -21,6 +21,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def _words(words: list[str]) -> re.Pattern:
+    """Any of the words, whole and case-sensitive, the longest first."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(sorted(words, key=len, reverse=True))})(?!\w)")
+
+
 @dataclass(frozen=True)
 class DateLexicon:
     """The date slot's word lists (``models/lexicon/dates.json``), compiled once."""
@@ -50,8 +55,10 @@ class DateLexicon:
     election_day_after: re.Pattern  # right before a date, it is the election's day ("the election held today")
     duration_end: re.Pattern  # right before a duration, it runs up to a time ("ends 12 years of", "already spent")
     duration_after: re.Pattern  # right before a duration, it runs up to the sentence's day ("after a long 50 year")
-    fiscal_countries: re.Pattern  # a country word whose fiscal year is not the calendar year ("Australia")
-    fiscal_start: dict  # that country word -> the month its fiscal year starts
+    fiscal_owners: dict  # kind of government -> (start month, named by 'start' or 'end', cue pattern)
+    fiscal_state_start: dict  # a US state whose fiscal year does not start in July -> its start month
+    state_names: re.Pattern  # a US state's name: a state's cues count only in a text that names one
+    fiscal_word: re.Pattern  # in a date's text, it is a fiscal year or part of one ('fiscal 2025', 'FY2025')
     respectively: re.Pattern  # closes a list of figures paired in order with a list of dates
     window_back: re.Pattern  # 'the prior three months': the N units right before the anchor
     window_to: re.Pattern  # 'the past year', 'the last 12 months': the twelve months to the anchor
@@ -107,8 +114,11 @@ class DateLexicon:
             election_day_after=re.compile(rf"\b(?:{_alternation(data['election_nouns'])})\s+(?:(?:was|were|is|being)\s+)?"
                                           rf"(?:held\s+)?(?:on\s+)?$", re.I),
             duration_end=re.compile(rf"\b(?:{_alternation(data['duration_end_words'])})\s+(?:the\s+|a\s+)?$", re.I),
-            fiscal_countries=re.compile(rf"\b(?:{_alternation(sorted(data['fiscal_year_start_month'], key=len, reverse=True))})(?!\w)"),
-            fiscal_start=dict(data["fiscal_year_start_month"]),
+            fiscal_owners={kind: (o["start_month"], o["named_by"], _words(o["cues"]))
+                           for kind, o in data["fiscal_year_owners"].items()},
+            fiscal_state_start=dict(data["fiscal_year_owners"]["us_state"].get("start_month_by_name", {})),
+            state_names=_words(data["state_names"]),
+            fiscal_word=re.compile(rf"(?<!\w)(?:{_alternation(data['fiscal_words'])})", re.I),
             duration_after=re.compile(rf"\b(?:{_alternation(data['duration_after_words'])})\s+(?:[^\W\d]+\s+)?$", re.I),
             respectively=re.compile(rf"\b(?:{_alternation(data['respective_words'])})\b", re.I),
             window_back=re.compile(rf"^(?:(?:in|during|over|for)\s+)?(?:the\s+)?(?:{_alternation(data['window_back_words'])})\s+"
@@ -227,9 +237,10 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
            or (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(d["text"].split())))]
     out = years_from_sentence(out, lexicon)
     out = months_ahead(doc, text, out, published, lexicon.expectation_verbs)
-    if budget_story(text, out, lexicon):
+    budget = budget_story(text, out, lexicon)
+    if budget:
         out = as_fiscal_years(text, out, lexicon)
-    out = as_national_fiscal_years(text, out, lexicon)
+    out = as_owners_fiscal_years(text, out, fiscal_owner(text, lexicon), budget, lexicon)  # per document: once
     out = years_to_date(doc, text, out, lexicon)
     out = years_to_day(text, out, published, lexicon)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
@@ -651,26 +662,63 @@ def as_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon]
     return out
 
 
-_YEAR_PAIR = re.compile(r"^(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:1[6-9]|20)\d\d/\d\d(?:\d\d)?$")
+_YEAR_PAIR = re.compile(r"^(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:1[6-9]|20)\d\d(?P<sep>[/\-\u2013])\d\d(?:\d\d)?$")
 
 
-def as_national_fiscal_years(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:
-    """A year pair written '2013/14' is the fiscal year of the country the text names most, when that country's
-    fiscal year is not the calendar year (Australia: 2013-07/2014-06); else it stays the calendar years."""
-    lexicon = lexicon or packaged_date_lexicon()
-    pairs = [k for k, d in enumerate(dates) if d["iso"] and _YEAR_PAIR.match(" ".join(d["text"].split()))
-             and re.fullmatch(r"\d{4}/\d{4}", d["iso"]) and int(d["iso"][5:]) == int(d["iso"][:4]) + 1]
-    if not pairs:
+def fiscal_owner(text: str, lexicon: DateLexicon) -> Optional[tuple[int, str]]:
+    """Whose fiscal years the text's are, as (start month, 'start' or 'end', the year that names one): the kind of
+    government whose cues it names most, a US state's only when it names a state; None for the US federal year
+    (the cues' tie or none)."""
+    counts = {kind: len(cues.findall(text)) for kind, (_, _, cues) in lexicon.fiscal_owners.items()}
+    states = lexicon.state_names.findall(text)
+    if not states:
+        counts["us_state"] = 0
+    kind = max(counts, key=lambda k: (counts[k], k == "us_federal"))
+    if kind == "us_federal" or counts[kind] == 0:
+        return None
+    month, named_by, _ = lexicon.fiscal_owners[kind]
+    if kind == "us_state":
+        state = max(set(states), key=states.count)
+        month = lexicon.fiscal_state_start.get(state, month)
+    return month, named_by
+
+
+def as_owners_fiscal_years(text: str, dates: list[dict], owner: Optional[tuple[int, str]], budget: bool,
+                           lexicon: DateLexicon) -> list[dict]:
+    """The text's fiscal years as its owner's (:func:`fiscal_owner`): 'fiscal 2025' of a US state is 2024-07/2025-06,
+    of Japan 2025-04/2026-03; a year pair '2013/14' (or '2022-23' in a text about budgets or fiscal years) is the
+    owner's fiscal year starting in its first year, else it stays the calendar years (corpus/GUIDELINES.md, non-US
+    fiscal years)."""
+    if owner is None:
         return dates
-    named = [lexicon.fiscal_start[m.group(0)] for m in lexicon.fiscal_countries.finditer(text)]
-    if not named:
-        return dates
-    month = max(set(named), key=named.count)
-    out = list(dates)
-    for k in pairs:
-        first = int(out[k]["iso"][:4])
-        out[k] = dict(out[k], iso=f"{first}-{month:02d}/{first + 1}-{month - 1:02d}")
+    month, named_by = owner
+    fiscal_text = budget or bool(lexicon.fiscal_word.search(text))
+    out = []
+    for d in dates:
+        flat = " ".join(d["text"].split())
+        pair = _YEAR_PAIR.match(flat) if d["iso"] and re.fullmatch(r"\d{4}/\d{4}", d["iso"]) else None
+        if pair is not None and int(d["iso"][5:]) == int(d["iso"][:4]) + 1 and (pair.group("sep") == "/" or fiscal_text):
+            first = int(d["iso"][:4])
+            d = dict(d, iso=f"{first}-{month:02d}/{first + 1}-{month - 1 or 12:02d}")
+        elif _federal_fiscal(d, flat, budget, lexicon):
+            d = dict(d, iso=_shift_interval(d["iso"], month - 10 + (12 if named_by == "start" else 0)))
+        out.append(d)
     return out
+
+
+def _federal_fiscal(d: dict, flat: str, budget: bool, lexicon: DateLexicon) -> bool:
+    """Whether a date was read as a US federal fiscal period: a month interval from fiscal words ('fiscal 2025',
+    'the first half of FY2025', not 'the fiscal year that ends in September 2025') or a plain year of a budget story."""
+    if not d["iso"] or not re.fullmatch(r"\d{4}-\d\d/\d{4}-\d\d", d["iso"]) or d["resolution"] != "explicit":
+        return False
+    if lexicon.fiscal_word.search(flat):
+        return not re.search(rf"\b(?:{_MONTH_NAMES})\b", flat, re.I)
+    return budget and bool(_PLAIN_YEAR.match(flat))
+
+
+def _shift_interval(iso: str, months: int) -> str:
+    start, end = iso.split("/")
+    return f"{shift_iso(start, months=months)}/{shift_iso(end, months=months)}"
 
 
 def same_period_dates(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> list[dict]:

@@ -99,12 +99,12 @@ def test_reference_period_of_a_release(nlp, text, published, expected):
 
 @pytest.mark.parametrize("text, published, expected", [
     # a story about one budget: its money figures point back at the budget's fiscal year whatever their tense;
-    # the size of a change from a named year runs to that fiscal year
+    # the size of a change from a named year runs to that fiscal year (a mayor's: the city's, July to June)
     ("The mayor outlined a $4.2 billion budget request for fiscal year 2027 on Monday.\n\nThe request, an 8% "
      "increase from fiscal year 2026, includes $900 million for schools.\n\nIt splits into $1.1 billion for "
      "roads and $600 million for parks.", "2026-03-02",
-     {"$4.2 billion": "2026-10/2027-09", "8%": "2025-10/2027-09", "$900 million": "2026-10/2027-09",
-      "$1.1 billion": "2026-10/2027-09", "$600 million": "2026-10/2027-09"}),
+     {"$4.2 billion": "2026-07/2027-06", "8%": "2025-07/2027-06", "$900 million": "2026-07/2027-06",
+      "$1.1 billion": "2026-07/2027-06", "$600 million": "2026-07/2027-06"}),
 ])
 def test_budget_reference(nlp, text, published, expected):
     check(nlp, text, published, expected)

@@ -36,3 +36,28 @@ def test_rate_compared_with_a_year_on_year_rate(nlp, text, published, expected):
 ])
 def test_changes_over_their_own_from_to(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a US state's or city's fiscal year runs July to June, named by the year it ends in
+    ("Governor Alvarez signed a $48 billion state budget for fiscal 2026, the Oregon Legislature said.",
+     "2025-06-20", {"$48 billion": "2025-07/2026-06"}),
+    ("The city council passed a $2.7 billion budget for FY2026, Mayor Okafor said.", "2025-06-20",
+     {"$2.7 billion": "2025-07/2026-06"}),
+    # the states that start it in another month keep their own
+    ("Gov. Marsh said the Texas state budget sets aside $30 billion for roads in fiscal 2026.", "2025-06-20",
+     {"$30 billion": "2025-09/2026-08"}),
+    # April to March elsewhere; Japan names its fiscal year by the year it starts in
+    ("India's fiscal deficit was 9 trillion rupees in the first half of fiscal 2026.", "2025-11-20",
+     {"9 trillion rupees": "2025-04/2025-09"}),
+    ("Japan's cabinet approved a 115 trillion yen budget for fiscal 2026.", "2025-12-20",
+     {"115 trillion yen": "2026-04/2027-03"}),
+    # a year pair in a text about budgets or fiscal years is the owner's fiscal year starting in its first year
+    ("Britain's borrowing reached 130 billion pounds in the 2024-25 financial year.", "2025-06-20",
+     {"130 billion pounds": "2024-04/2025-03"}),
+    # with no other government named, fiscal years stay the US federal one
+    ("Congress approved $850 billion for defense in fiscal 2026.", "2025-06-20", {"$850 billion": "2025-10/2026-09"}),
+    ("The agency will spend $4 billion in fiscal 2026.", "2025-06-20", {"$4 billion": "2025-10/2026-09"}),
+])
+def test_fiscal_years_by_government(nlp, text, published, expected):
+    check(nlp, text, published, expected)
