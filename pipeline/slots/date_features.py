@@ -67,7 +67,7 @@ def rule_key(frame: DateFrame, mi: int, cand: Candidate) -> tuple:
         proposer = _RELEASE_DAY_UNUSED[proposer]  # 'released a report today revealing 13 million tons': no date
     if proposer == "reference" and not takes_reference(frame, mi):
         proposer = "reference_unused"
-    if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi)
+    if proposer == "carry" and (_states_the_present(frame, mi) or frame.in_quote(mi) or _new_levels_date(frame, mi, cand)
                                 or (_same_sentence(frame, mi, cand) and _in_modifier_clause(frame, mi, cand))):
         proposer = "carry_unused"  # 'Industrial Info is tracking 1,800 projects', a quote: no date, whatever came before
     if proposer in RULE_ORDER:
@@ -88,6 +88,15 @@ def _owned_by_new_level(frame: DateFrame, mi: int, cand: Candidate) -> bool:
         return False
     lo, hi = sorted((frame.mentions[mi], frame.mentions[owner]), key=lambda m: m["start"])
     return lo["sent_start"] == hi["sent_start"] and ";" not in frame.text[lo["end"]:hi["start"]]
+
+
+def _new_levels_date(frame: DateFrame, mi: int, cand: Candidate) -> bool:
+    """Whether a change's old value is offered the date its new level owns ('rose to 27 on Thursday, up from 19'):
+    the old value held before that date, so it takes none of it."""
+    if not frame.changes or (frame.changes[mi] or {}).get("role") != "old":
+        return False
+    owner = frame.owner.get(frame.date_at.get(cand.span))
+    return owner is not None and (frame.changes[owner] or {}).get("role") == "new"
 
 
 def _inside_figure_phrase(frame: DateFrame, mi: int, cand: Candidate) -> bool:

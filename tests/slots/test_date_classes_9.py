@@ -61,3 +61,18 @@ def test_changes_over_their_own_from_to(nlp, text, published, expected):
 ])
 def test_fiscal_years_by_government(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an old value with no date of its own held before the date its new level owns: no date
+    ("The number of missing climbers rose to 14 on Sunday, up from 9, the park service said.", "2023-10-04",
+     {"14": "2023-10-01", "9": None}),
+    ("Reservoir levels fell to 38% on Monday, down from 45%.", "2023-10-04", {"38%": "2023-10-02", "45%": None}),
+    # an old value that names its own date keeps it; a time word of the whole sentence dates both
+    ("Wheat stocks fell to 2 million tonnes in 2022 from 2.5 million tonnes in 2021.", "2023-10-04",
+     {"2 million tonnes": "2022", "2.5 million tonnes": "2021"}),
+    ("Last week the council raised the parking fee from $3 to $4.", "2023-10-04",
+     {"$3": "2023-09-25/2023-10-01", "$4": "2023-09-25/2023-10-01"}),
+])
+def test_old_value_beside_a_dated_new_level(nlp, text, published, expected):
+    check(nlp, text, published, expected)
