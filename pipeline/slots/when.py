@@ -237,6 +237,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
            or (lexicon.last_named_month is not None and lexicon.last_named_month.match(" ".join(d["text"].split())))]
     out = years_from_sentence(out, lexicon)
     out = months_ahead(doc, text, out, published, lexicon.expectation_verbs)
+    out = weekdays_ahead(doc, out, published, lexicon.expectation_verbs)
     budget = budget_story(text, out, lexicon)
     if budget:
         out = as_fiscal_years(text, out, lexicon)
@@ -387,6 +388,30 @@ def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str
                 d = dict(d, iso=iso)
         out.append(d)
     return out
+
+
+_WEEKDAY_ONLY = re.compile(r"^(?:on\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def weekdays_ahead(doc: Doc, dates: list[dict], published: Optional[str],
+                   expectation_verbs: frozenset = frozenset()) -> list[dict]:
+    """A bare weekday in a statement about the future is the next such day after publication, not the last one:
+    'voters will elect 3 councillors on Saturday' (published Thursday 2024-05-16) -> 2024-05-18."""
+    if not published or len(published) < 10:
+        return dates
+    day = dt.date.fromisoformat(published[:10])
+    out = []
+    for d in dates:
+        named = _WEEKDAY_ONLY.match(" ".join(d["text"].split())) if d["resolution"] == "relative" else None
+        if named is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", d["iso"] or "") \
+                and _verb_ahead(doc, d, present_too=False, expectation_verbs=expectation_verbs):
+            ahead = (_WEEKDAY_NAMES.index(named.group("day").lower()) - day.weekday() - 1) % 7 + 1
+            d = dict(d, iso=(day + dt.timedelta(days=ahead)).isoformat())
+        out.append(d)
+    return out
+
+
+_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def _verb_ahead(doc: Doc, d: dict, present_too: bool, expectation_verbs: frozenset = frozenset()) -> bool:

@@ -55,6 +55,8 @@ def test_changes_over_their_own_from_to(nlp, text, published, expected):
     # a year pair in a text about budgets or fiscal years is the owner's fiscal year starting in its first year
     ("Britain's borrowing reached 130 billion pounds in the 2024-25 financial year.", "2025-06-20",
      {"130 billion pounds": "2024-04/2025-03"}),
+    ("Tanzania's parliament passed a 49 trillion shilling budget for the 2025/26 fiscal year.", "2025-06-20",
+     {"49 trillion shilling": "2025-07/2026-06"}),
     # with no other government named, fiscal years stay the US federal one
     ("Congress approved $850 billion for defense in fiscal 2026.", "2025-06-20", {"$850 billion": "2025-10/2026-09"}),
     ("The agency will spend $4 billion in fiscal 2026.", "2025-06-20", {"$4 billion": "2025-10/2026-09"}),
@@ -75,4 +77,16 @@ def test_fiscal_years_by_government(nlp, text, published, expected):
      {"$3": "2023-09-25/2023-10-01", "$4": "2023-09-25/2023-10-01"}),
 ])
 def test_old_value_beside_a_dated_new_level(nlp, text, published, expected):
+    check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a bare weekday in a statement about the future is the next such day (published Thursday 2024-05-16) ...
+    ("Residents will choose 5 new trustees on Saturday.", "2024-05-16", {"5": "2024-05-18"}),
+    ("The board is expected to approve a $12 million contract on Monday.", "2024-05-16", {"$12 million": "2024-05-20"}),
+    # ... and in the past the latest one
+    ("Residents chose 5 new trustees on Saturday.", "2024-05-16", {"5": "2024-05-11"}),
+    ("A landslide on Monday buried 6 houses.", "2024-05-16", {"6": "2024-05-13"}),
+])
+def test_weekday_in_a_statement_about_the_future(nlp, text, published, expected):
     check(nlp, text, published, expected)
