@@ -413,6 +413,11 @@ def baseline_period(frame: DateFrame, mi: int) -> list[Candidate]:
         anchor = frame.date_at.get(tuple(anchored["anchored_to"]))
         if anchor is not None:
             return [_span_candidate(frame, "baseline", frame.dates[anchor], anchored)]
+    if all(frame.other_side(di) for di in same):
+        return []  # '2 percent less than in 1990 and nearly 10 percent less than in 1980': baseline_context
+    own = _own_baseline(frame, mi, marked) if len(marked) > 1 else None
+    if own is not None:  # '84,000 tons in 2018, 6 percent more than in 2015 and 20 percent more than in 2010'
+        same = [own] + [di for di in same if di not in marked]
     first = min((frame.dates[di] for di in same), key=lambda d: d["start"])
     last = max((frame.dates[di] for di in same), key=lambda d: d["start"])
     return [_span_candidate(frame, "baseline", first, last)]
@@ -556,16 +561,19 @@ def _span_candidate(frame: DateFrame, proposer: str, a: dict, b: dict) -> Candid
 
 
 def baseline_context(frame: DateFrame, mi: int) -> list[Candidate]:
-    """For the size of a change whose sentence names only its baseline ('a 6% rise over this year'), the
-    period from the baseline to the date the context gives the new level: the date carried from earlier in the
-    paragraph, else the document's reference period ('... for fiscal year 2031. The request, a 9.2% rise
-    from fiscal year 2025' -> 2024-10/2026-09)."""
+    """For the size of a change whose sentence names only baselines ('a 6% rise over this year'; '2 percent less
+    than in 1990 and nearly 10 percent less than in 1980', each its own), the period from its baseline to the date
+    the context gives the new level: the date carried from earlier in the paragraph, else the document's reference
+    period ('... for fiscal year 2031. The request, a 9.2% rise from fiscal year 2025' -> 2024-10/2026-09)."""
     change = frame.changes[mi] if frame.changes else None
     same = frame.sentence_dates(mi)
-    if not change or change.get("role") != "delta" or len(same) != 1 or not frame.other_side(same[0]) \
-            or frame.record_horizon(same[0]):
+    if not change or change.get("role") != "delta" or not same or not all(frame.other_side(di) for di in same) \
+            or any(frame.record_horizon(di) for di in same):
         return []
-    base = frame.dates[same[0]]
+    own = same[0] if len(same) == 1 else _own_baseline(frame, mi, same)
+    if own is None:
+        return []
+    base = frame.dates[own]
     carried = _carried_index(frame, mi)
     context = carried if carried is not None else frame.reference
     if context is None or frame.dates[context]["sent_start"] == base["sent_start"]:
@@ -574,6 +582,14 @@ def baseline_context(frame: DateFrame, mi: int) -> list[Candidate]:
     if later["iso"].split("/")[-1] <= base["iso"].split("/")[-1]:
         return []  # the context's date must be the later side
     return [_span_candidate(frame, "baseline_context", base, later)]
+
+
+def _own_baseline(frame: DateFrame, mi: int, same: list[int]) -> Optional[int]:
+    """Of a sentence's baselines, the one a change's size names itself: the first after it, before the next
+    figure ('2 percent less than in 1990 and nearly 10 percent less than in 1980': 1990 for the 2 percent)."""
+    m = frame.mentions[mi]
+    after = frame.mention_starts[mi + 1] if mi + 1 < len(frame.mentions) else m["sent_end"]
+    return next((di for di in same if m["end"] <= frame.dates[di]["start"] < min(after, m["sent_end"])), None)
 
 
 def reference_period(frame: DateFrame, mi: int) -> list[Candidate]:

@@ -90,3 +90,17 @@ def test_old_value_beside_a_dated_new_level(nlp, text, published, expected):
 ])
 def test_weekday_in_a_statement_about_the_future(nlp, text, published, expected):
     check(nlp, text, published, expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a list of changes, each against its own baseline, runs from that baseline to the new level's period
+    ("The port handled 3.1 million crates in 2022. That is 8 percent more than in 2019 and about 15 percent more "
+     "than in 2016.", "2023-03-01", {"8 percent": "2019/2022", "15 percent": "2016/2022"}),
+    ("The port handled 3.1 million crates in 2022, 8 percent more than in 2019 and about 15 percent more than in "
+     "2016.", "2023-03-01", {"3.1 million": "2022", "8 percent": "2019/2022", "15 percent": "2016/2022"}),
+    # one baseline still spans to the new level's period
+    ("The port handled 3.1 million crates in 2022, 8 percent more than in 2019.", "2023-03-01",
+     {"8 percent": "2019/2022"}),
+])
+def test_changes_against_their_own_baselines(nlp, text, published, expected):
+    check(nlp, text, published, expected)
