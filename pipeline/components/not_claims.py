@@ -1,7 +1,8 @@
 """More numbers that news writes but that state no quantity: list markers that open a sentence, times of day
-written as bare hours, numbers inside capitalised names, and the distance that names a
-race. Each test takes (doc, text, mention, span) like the tests of :data:`newsclaims.components.quantities.NOT_A_CLAIM`
-and only reads the text around the mention, never doc.text or the sentences."""
+written as bare hours, numbers inside capitalised names, the distance that names a race and the sections of a code
+('401(k)'). Each test takes (doc, text, mention, span) like the tests of
+:data:`newsclaims.components.quantities.NOT_A_CLAIM` and only reads the text around the mention, never doc.text or
+the sentences."""
 from __future__ import annotations
 
 import re
@@ -89,4 +90,17 @@ def _race_name(doc: Doc, text: str, m: dict, span) -> bool:
     return unit in RACE_LENGTH_UNITS or (m["unit"] is None and METRES_AS_MILLION.search(m["text"]) is not None)
 
 
-NOT_A_CLAIM_MORE = (_list_marker, _hour_of_day, _capitalised_name_number, _race_name)
+CODE_PART_AFTER = re.compile(r"\([A-Za-z0-9]{1,2}\)")
+CODE_PART_BEFORE = re.compile(r"\d\([A-Za-z0-9]{1,2}\)\($")
+
+
+def _statute_code(doc: Doc, text: str, m: dict, span) -> bool:
+    """'401(k) plans', '501(c)(3) groups': a number glued to a bracketed letter, and the bracketed parts after it, cite a
+    section of a code, which names the plan or the group."""
+    if m["unit"] is not None or not m["digits"]:
+        return False
+    return CODE_PART_AFTER.match(text, m["core_end"]) is not None \
+        or CODE_PART_BEFORE.search(text[max(0, m["core_start"] - 12):m["core_start"]]) is not None
+
+
+NOT_A_CLAIM_MORE = (_list_marker, _hour_of_day, _capitalised_name_number, _race_name, _statute_code)

@@ -634,8 +634,9 @@ def _era_year(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _day_month_date(doc: Doc, text: str, m: dict, span) -> bool:
-    """'1 September 2019': a day of the month written before the month's name is a date."""
-    return m["unit"] is None and not m.get("is_range") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", m["text"]) is not None \
+    """'1 September 2019': a day of the month written before the month's name is a date, also where a sibling lent
+    the bare day its unit ('5 per cent a year from 1 January')."""
+    return not m.get("is_range") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", m["text"]) is not None \
         and DAY_MONTH_AFTER.match(text, m["end"]) is not None
 
 

@@ -94,3 +94,29 @@ def test_step_platform_terminal_labels(nlp, text, surface):
 ])
 def test_spelled_count_opening_a_line_before_a_name_stays(nlp, text, surface, value):
     check(nlp, text, surface, value, None)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Workers put more into their 401(k) plans this year.", "401"),
+    ("The charity is a 501(c)(3) group.", "501"),
+    ("The charity is a 501(c)(3) group.", "3"),
+    ("The tablet runs iOS 18 out of the box.", "18"),
+    ("Older handsets still run Android 12.", "12"),
+    ("She was the No 2 seed at the Open.", "2"),
+])
+def test_codes_versions_and_seeds(nlp, text, surface):
+    _absent(nlp, text, surface)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("Only 3 (2%) of the firms replied.", "2%", 2, "%"),
+    ("No 10 said 3 ministers would resign.", "3", 3, None),
+    ("Android phones make up 70% of sales.", "70%", 70, "%"),
+])
+def test_figures_beside_codes_stay(nlp, text, surface, value, unit):
+    check(nlp, text, surface, value, unit)
+
+
+def test_day_before_a_month_is_a_date_though_a_sibling_lends_it_a_unit(nlp):
+    found = figures(nlp, "Interest is charged at 4 per cent a year from 1 March.")
+    assert "1" not in found and "4 per cent a year" in found, list(found)
