@@ -34,6 +34,7 @@ from newsclaims.slots.change import ChangeLexicon
 from newsclaims.slots.sentences import SentenceIndex
 
 from .extensions import doc_text, register_extensions
+from .not_claims import NOT_A_CLAIM_MORE
 
 # Words before a number that make it a label ("Section 301", "No. 1") or an index's name ("S&P 500"): not_quantities.json
 _NOT_QUANTITIES = read_lexicon("not_quantities")
@@ -126,6 +127,8 @@ _CAPITAL_MONTHS = "|".join(sorted([m for m in calendar.month_name if m] + [m for
 DAY_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{_CAPITAL_MONTHS})\b")  # "1 September 2019": day first
 YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:by|in|until|till|before|after|through|since|from|to)\s+$", re.I)
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+FROM_BEFORE_FIGURE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?"
+                                r"(?:[A-Z]{0,3}[$\u00a3\u20ac\u00a5])?$", re.I)
 
 
 def _model_suffix_pattern(path: Path) -> re.Pattern:
@@ -200,14 +203,8 @@ class QuantityFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 return False
-            tok = span.root
-            for _ in range(5):
-                if self.changes.direction(tok.lemma_) and tok.pos_ in ("VERB", "NOUN", "ADV", "ADP", "ADJ"):
-                    return True
-                if tok.head == tok:
-                    return False
-                tok = tok.head
-            return False
+            after_from = FROM_BEFORE_FIGURE.search(text, max(0, start - 30), start) is not None
+            return self.changes.governs_change(span.root, after_from)
 
         for m in find_mentions(text, self.grammar, change_context):
             core = doc.char_span(m["core_start"], m["core_end"], alignment_mode="expand")
@@ -313,8 +310,9 @@ class QuantityFinder:
         if re.search(r"\d:$", text[max(0, m["core_start"] - 2):m["core_start"]]) or re.match(r":\d", text[m["core_end"]:m["core_end"] + 2]):
             return False  # clock times and time stamps: "08:24:27"
         line_start = text.rfind("\n", 0, m["core_start"]) + 1
-        if m["unit"] is None and not text[line_start:m["core_start"]].strip() and re.match(r"[.)]?\s+[A-Z]", text[m["core_end"]:m["core_end"] + 3]):
-            return False  # a list item's number: "2. Alberto Contador"
+        if m["unit"] is None and not text[line_start:m["core_start"]].strip() \
+                and re.match(r"[.)]\s+[A-Z]" if not m["digits"] else r"[.)]?\s+[A-Z]", text[m["core_end"]:m["core_end"] + 3]):
+            return False  # a list item's number: "2. Alberto Contador"; "Two Norwegian climbers" is a count
         if self._age_threshold(text, m):
             return False  # "men aged 18 to 34", "ages 65 and over": a class threshold, not a claim
         if re.match(r"\s+ago\b", after) and not _beyond_calendar_dates(m):
@@ -337,7 +335,9 @@ class QuantityFinder:
         if m.get("is_range") and m["unit"] is None and m["low"] is not None and 1600 <= m["low"] <= 2100 and float(m["low"]).is_integer() \
                 and re.fullmatch(r"\d{4}\s*[-\u2013/]\s*\d{2,4}", m["text"].strip()):
             return False  # "2020-23" is a span of years
-        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and self._date_entity_is_a_date(doc, core) \
+        scaled_amount = m["scaled"] and not YEAR.match(m["text"])  # "between 1m and 2m people"; "2010b" cites a year
+        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and not scaled_amount \
+                and self._date_entity_is_a_date(doc, core) \
                 and not self._appositive_age(core, text, m):  # "The nurse, 29, was": an age the model calls a date
             return False  # "April 4", "the 1990s", "November 17, 2010"
         if m["kind"] == "duration" and (TIMEFRAME_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
@@ -634,8 +634,9 @@ def _era_year(doc: Doc, text: str, m: dict, span) -> bool:
 
 
 def _day_month_date(doc: Doc, text: str, m: dict, span) -> bool:
-    """'1 September 2019': a day of the month written before the month's name is a date."""
-    return m["unit"] is None and not m.get("is_range") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", m["text"]) is not None \
+    """'1 September 2019': a day of the month written before the month's name is a date, also where a sibling lent
+    the bare day its unit ('5 per cent a year from 1 January')."""
+    return not m.get("is_range") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", m["text"]) is not None \
         and DAY_MONTH_AFTER.match(text, m["end"]) is not None
 
 
@@ -831,7 +832,8 @@ def _model_variant(doc: Doc, text: str, m: dict, span) -> bool:
 NOT_A_CLAIM = (_set_size, _rank_set, _rank_set_by_clause, _idiom, _discourse_count, _hypothetical, _word_label, _letter_code, _identifier_tail, _era_year, _day_month_date, _far_year,
                _enumerator, _horizon, _dating_offset, _frame_noun, _times_in_frame, _per_amount_base, _group_age,
                _one_as_article, _ordinal_not_fraction, _named_list_back_reference, _class_threshold, _coordinate, _speaker_label,
-               _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant)
+               _rank_move, _ordinal_of_set, _ago_pair, _unit_definition_base, _capitalised_label, _age_reached, _model_variant,
+               *NOT_A_CLAIM_MORE)
 
 
 # "four in Mexico and one in Jamaica": a count, its noun elided, before a place, then 'one' before a place likewise

@@ -258,6 +258,8 @@ def _fraction_of_unit(text: str, end: int, share: float, lex: UnitLexicon) -> Op
 
 VIDEO_LINES = frozenset(read_lexicon("currencies")["video_lines"]["values"])
 _TEMPERATURE = read_lexicon("units")["glued_temperature"]
+METRES_DIMENSION_AFTER = re.compile(r"[\s-](?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                     read_lexicon("units")["glued_metres_before"]["words"]) + r")\b", re.I)
 GLUED_TEMPERATURE = _TEMPERATURE["letters"]
 TEMPERATURE_CONTEXT_BEFORE = re.compile(_TEMPERATURE["context_before"], re.I)
 SIGNED_BEFORE = re.compile(r"(?:\bminus|\bnegative|[-\u2212])\s?$", re.I)
@@ -315,8 +317,9 @@ def _core(m: re.Match, text: str, lexicon: UnitLexicon) -> Optional[dict]:
                 unit, unit_text = lexicon.spaced_exact[glued], glued  # "300PS"
             elif glued in GLUED_TEMPERATURE and not scale and _temperature_reading(text, m):
                 unit, unit_text = GLUED_TEMPERATURE[glued], glued  # "-52C", "25-28C", but not "Figure 3C"
-            elif glued == "m" and not scale and FEET_CONVERSION_AFTER.match(text, end):
-                unit, unit_text = "m", glued  # "37m (121ft)": metres, as the conversion beside it says
+            elif glued == "m" and not scale and (FEET_CONVERSION_AFTER.match(text, end)
+                                                 or METRES_DIMENSION_AFTER.match(text, end)):
+                unit, unit_text = "m", glued  # "37m (121ft)", "a 3m high wall": metres, as the words beside it say
             elif g in SCALE_WORDS and g not in ("hundred",):
                 value *= SCALE_WORDS[g]
                 scale = scale or glued

@@ -29,6 +29,7 @@ _OWNED_FROM = re.compile(r"\b" + _alternation(_OWNED["comparison_words"]) + r"\s
                          + _alternation(_OWNED["determiners"]) + r"\s+)?(?:[\w-]+\s+){0,2}?"
                          r"[\w-]+)(?:'s|\u2019s)\s+(?:" + _alternation(_OWNED["approximators"]) + r"\s+)?$", re.I)
 _BARE_FROM = re.compile(r"\bfrom\s*$", re.I)
+_RANGE_OPENER = re.compile(r"(?<=\s)between\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.I)
 _DATED_LIST = re.compile(r"\s+in\s+(?:1[89]|20)\d\d\s*,?\s*(?:and\s+)?")  # "91 in 1999 and 126 in 1998"
 # "rose to a record high of 102°F", "fell to an average of $3": the new level, as after a bare "to"
@@ -74,6 +75,7 @@ class ChangeLexicon:
         self.remaining = re.compile(data.get("remaining_after_figure") or r"(?!)", re.I)
         self.normal_cues = re.compile(data.get("comparison_normal_cues") or r"(?!)", re.I)
         self.relative_time_cues = re.compile(data.get("comparison_relative_time_cues") or r"(?!)", re.I)
+        self.moves_without_direction = frozenset(data.get("moves_without_direction", ()))
 
     def direction(self, lemma: str) -> Optional[str]:
         lemma = lemma.lower()
@@ -93,6 +95,26 @@ class ChangeLexicon:
         if tok.dep_ in ("prt", "advmod") and f"{tok.head.lemma_.lower()} {tok.lower_}" in self.still_particles:
             return None
         return d
+
+    def governs_change(self, tok: Token, after_from: bool = False, steps: int = 5) -> bool:
+        """A change word among ``tok`` and its nearest ancestors: one with a direction ('rose from X to Y') or, for a
+        figure right after 'from', a verb of movement with none ('went from $1 to $1.40') or whose particle gives
+        the direction ('went up from $20 to $25'). Then 'X to Y' is a change, two figures, not a range. In the
+        simple present a verb of movement spans a range ('sizes go from 8 to 16'), and 'changed hands at $12 to
+        $14' has no 'from'."""
+        for _ in range(steps):
+            if self.direction(tok.lemma_) and tok.pos_ in ("VERB", "NOUN", "ADV", "ADP", "ADJ"):
+                return True
+            if after_from and tok.pos_ == "VERB" and tok.tag_ not in ("VBZ", "VBP") and self._moves(tok):
+                return True
+            if tok.head == tok:
+                return False
+            tok = tok.head
+        return False
+
+    def _moves(self, verb: Token) -> bool:
+        return verb.lemma_.lower() in self.moves_without_direction \
+            or any(c.dep_ == "prt" and self.token_direction(c) for c in verb.children)
 
 
 def _governing_direction(doc: Doc, m: dict, lex: ChangeLexicon) -> Optional[str]:
@@ -159,6 +181,8 @@ def _anchor(m: dict) -> int:
 def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLexicon) -> Optional[dict]:
     m = mentions[i]
     before = text[max(m["sent_start"], _anchor(m) - 40):_anchor(m)]
+    if m.get("is_range"):
+        before = _RANGE_OPENER.sub("", before)  # "rose to between $100 and $200": the range is the new level
     direction = _governing_direction(doc, m, lex)
     if m["multiple_word"]:
         word = m["text"].lower()
@@ -171,6 +195,8 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return {"direction": direction, "role": "new"}
     if _UP_TO_NEW.search(before):
         return {"direction": "up", "role": "new"}
+    if direction == "down" and _deposited(text, m, before):
+        return None  # "the storm dropped 10 inches of rain": an amount that fell, no decrease
     if _BY.search(before) and direction:
         return {"direction": direction, "role": "delta"}
     if (off := _OFF.search(before)) and _off_a_level(doc, _anchor(m) - len(before) + off.start("off")):
@@ -183,6 +209,15 @@ def _own_change(doc: Doc, text: str, mentions: list[dict], i: int, lex: ChangeLe
         return None  # 'a seven-month decrease', '50km to the end': a period or what is left, not the change's size
     return _after_figure_change(text, m, lex) or _signed_change(text, mentions, i) or _object_change(doc, m, lex) \
         or _left_a_stock(doc, m, lex)
+
+
+_DEPOSITS = _CHANGES["deposits"]
+_DEPOSIT_VERB = re.compile(r"\b(?:" + _alternation(_DEPOSITS["verbs"]) + r")\b(?:\s+[\w-]+){0,3}\s*$", re.I)
+_DEPOSIT_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+)?(?:" + _alternation(_DEPOSITS["nouns"]) + r")\b", re.I)
+
+
+def _deposited(text: str, m: dict, before: str) -> bool:
+    return _DEPOSIT_AFTER.match(text, m["end"]) is not None and _DEPOSIT_VERB.search(before) is not None
 
 
 _RANGE_TO = re.compile(r"\s(?:up\s+)?to\s|\sthrough\s", re.I)
