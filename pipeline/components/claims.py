@@ -26,8 +26,8 @@ from newsclaims.schema import Claim
 from newsclaims.slots.change import ChangeLexicon, fill_changes
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.source import REPORTING, DocumentSources
-from newsclaims.slots.subject import (SubjectWords, WhatLexicon, base_of, document_subject, fill_subject, in_reporter_role,
-                                      packaged_words, specific_place, who_entities)
+from newsclaims.slots.subject import (SubjectWords, WhatLexicon, _document_entities, base_of, document_subject,
+                                      fill_subject, in_reporter_role, packaged_words, specific_place, who_entities)
 from newsclaims.slots.candidates import Scored, SlotFiller, SlotRanker
 from newsclaims.slots.date_features import DATE_FILLER
 from newsclaims.slots.date_proposers import DateFrame
@@ -126,7 +126,7 @@ class ClaimBuilder:
         sources = DocumentSources(doc, release=self.release_attribution)
         claims = []
         remembered: Optional[dict] = None
-        ents = who_entities(doc, self.subject_words)
+        ents = _document_entities(doc, self.subject_words)  # the rules' who reads the same list: found once
         main_place = document_subject(ents)
         doc_subject = document_person(ents, main_place, self.subject_words) or main_place
         ents_by_sentence: dict[int, list] = {}

@@ -526,6 +526,25 @@ def _grouped_phone_numbers(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found if sum(ch.isdigit() for ch in text[a:b]) >= PHONE_MIN_DIGITS]
 
 
+# Where a number can start: a digit, a sign or a decimal point, or the first letter of a word (every worded
+# alternative of number_re opens at a word boundary). Trying number_re only there finds what its finditer
+# finds, without running every alternative at every character.
+_NUMBER_START = re.compile(r"[\d.\-\u2212]|\b\w", re.IGNORECASE)
+
+
+def _numbers(text: str, number_re: re.Pattern):
+    """``number_re.finditer(text)``, tried only where a number can start (``match`` at a position still sees
+    the text before it, so lookbehinds and word boundaries read as in a search)."""
+    searched_to = 0
+    for start in _NUMBER_START.finditer(text):
+        if start.start() < searched_to:
+            continue
+        m = number_re.match(text, start.start())
+        if m is not None:
+            searched_to = m.end()
+            yield m
+
+
 def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> list[dict]:
     """All quantity mentions in ``text``, in order, as plain dicts with offsets.
 
@@ -537,7 +556,7 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
     covered = 0  # a core can reach past its regex match ("a quarter of a million"): no second mention inside it
     phones = [(p.start(), p.end()) for p in PHONE_NUMBER.finditer(text)] \
         + [p.span("number") for p in LOCAL_PHONE_NUMBER.finditer(text)] + _grouped_phone_numbers(text)
-    for m in grammar.number_re.finditer(text):
+    for m in _numbers(text, grammar.number_re):
         if m.start() < covered or any(a <= m.start() < b for a, b in phones):
             continue
         core = _core(m, text, lex)

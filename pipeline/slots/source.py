@@ -118,19 +118,20 @@ def _issuer(tok: Token) -> Token:
     return tok
 
 
-def _according_to(doc: Doc, sent: Span) -> Optional[Found]:
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if pobj is None and tok.i + 2 < sent.end:
-                pobj = doc[tok.i + 2]
-            if pobj is not None:
-                issuer = _issuer(pobj)
-                return Found(_chunk(doc, issuer), None, _names_body(issuer), "according")
-    return None
+def _according_to(doc: Doc, sent: Span, tok: Token) -> Optional[Found]:
+    """'according to the bureau', read at the token 'according'."""
+    if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None and tok.i + 2 < sent.end:
+        pobj = doc[tok.i + 2]
+    if pobj is None:
+        return None
+    issuer = _issuer(pobj)
+    return Found(_chunk(doc, issuer), None, _names_body(issuer), "according")
 
 
 def _appositive_name(tok: Token) -> Token:
@@ -225,49 +226,63 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
     return None
 
 
-def _data_from(doc: Doc, sent: Span) -> Optional[Found]:
+def _data_from(doc: Doc, tok: Token) -> Optional[Found]:
     """'These numbers are from the ministry's wage survey', 'The figures come from the census'."""
-    for tok in sent:
-        if tok.lemma_ in ("be", "come") and any(c.dep_ == "nsubj" and c.lemma_.lower() in DATA_NOUNS
-                                                 for c in tok.children):
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if pobj is not None and _named(pobj):
-                return Found(_chunk(doc, pobj), None, True, "from")
+    if tok.lemma_ not in ("be", "come") or not any(c.dep_ == "nsubj" and c.lemma_.lower() in DATA_NOUNS
+                                                   for c in tok.children):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is not None and _named(pobj):
+        return Found(_chunk(doc, pobj), None, True, "from")
     return None
 
 
-def _per(doc: Doc, sent: Span) -> Optional[Found]:
+def _per(doc: Doc, sent: Span, tok: Token) -> Optional[Found]:
     """'..., per a court filing': a document, a data set or a named body after a comma; 'per day' is a rate."""
-    for tok in sent:
-        if tok.lower_ == "per" and tok.i > sent.start and doc[tok.i - 1].text == ",":
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.lemma_.lower() in DOCUMENT_NOUNS | DATA_NOUNS or _names_body(pobj)):
-                issuer = _issuer(pobj)
-                return Found(_chunk(doc, issuer), None, _names_body(issuer), "per")
+    if tok.lower_ != "per" or tok.i <= sent.start or doc[tok.i - 1].text != ",":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is not None and (pobj.lemma_.lower() in DOCUMENT_NOUNS | DATA_NOUNS or _names_body(pobj)):
+        issuer = _issuer(pobj)
+        return Found(_chunk(doc, issuer), None, _names_body(issuer), "per")
     return None
 
 
-def _trailing(sent: Span) -> Optional[Found]:
+def _trailing(sent: Span, text: str) -> Optional[Found]:
     """'..., the State Audit Office estimates—$12 million less': read from the text when the tokenizer
-    glued the verb to the next word."""
-    match = _TRAILING.search(sent.text)
+    glued the verb to the next word. ``text`` is the sentence's text."""
+    match = _TRAILING.search(text)
     if match is None:
         return None
     start = sent.start_char + match.start(1)
     return Found((match.group(1), [start, start + len(match.group(1))]), None, True, "trailing")
 
 
-def sentence_attributions(doc: Doc, sent: Span) -> list[Found]:
-    """Every attribution of a sentence, in text order of the verbs ('according to' first)."""
-    found = [f for f in (_according_to(doc, sent), _per(doc, sent)) if f is not None]
-    for tok in sent:
-        if _attributes(tok):
+# The words _attributes can accept: any other token attributes nothing, so the walk skips it unread.
+_ATTRIBUTING_LEMMAS = DATA_VERBS | VERBS_WITH_AT | REPORTING
+
+
+def sentence_attributions(doc: Doc, sent: Span, tokens: Optional[list] = None) -> list[Found]:
+    """Every attribution of a sentence, in text order of the verbs ('according to' first), read in one walk
+    over its tokens (``tokens``: the sentence's Token objects, when the caller holds them)."""
+    according = per = data = None
+    verbs = []
+    for tok in tokens if tokens is not None else sent:
+        lower, lemma = tok.lower_, tok.lemma_
+        if according is None and lower == "according":
+            according = _according_to(doc, sent, tok)
+        if per is None and lower == "per":
+            per = _per(doc, sent, tok)
+        if (lemma in _ATTRIBUTING_LEMMAS or lower in NOUN_TAGGED_VERBS) and _attributes(tok):
             att = _verb_attribution(doc, tok)
             if att is not None:
-                found.append(att)
+                verbs.append(att)
+        if data is None and lemma in ("be", "come"):
+            data = _data_from(doc, tok)
+    found = [f for f in (according, per) if f is not None] + verbs
     if not found:
-        found = [f for f in (_data_from(doc, sent), _trailing(sent)) if f is not None]
+        found = [f for f in (data, _trailing(sent, doc_text(doc)[sent.start_char:sent.end_char])) if f is not None]
     return found
 
 
@@ -287,9 +302,10 @@ def _governing(found: list[Found], figure: Optional[Token]) -> Found:
     return found[0]
 
 
-def _body(sent: Span) -> bool:
-    """A sentence of the body, not a header, dateline or headline line (those end without a full stop)."""
-    text = sent.text.strip()
+def _body(sent: Span, text: str) -> bool:
+    """A sentence of the body, not a header, dateline or headline line (those end without a full stop).
+    ``text`` is the sentence's text."""
+    text = text.strip()
     return len(sent) >= 5 and text[-1:] in ".!?\"”'’"
 
 
@@ -319,7 +335,8 @@ class DocumentSources:
         self.paragraph = [breaks[bisect.bisect_right(breaks, s.start_char) - 1] for s in self.sents]
         self.quoted = [_quoted(text, s.start_char, p) or bool(_SPEAKER_LABEL.match(text[p:p + 80]))
                        for s, p in zip(self.sents, self.paragraph)]
-        self.own = [sentence_attributions(doc, s) for s in self.sents]
+        tokens = list(doc)  # one Token object per word for the whole document, not one per rule that reads it
+        self.own = [sentence_attributions(doc, s, tokens[s.start:s.end]) for s in self.sents]
         self.date_starts = sorted(e.start_char for e in doc.ents if e.label_ == "DATE")
         self.labels = [(m.start(1), m.group(1)) for m in _TRANSCRIPT_LABEL.finditer(text)
                        if m.group(1) not in NOT_SPEAKER_LABELS]
@@ -359,7 +376,8 @@ class DocumentSources:
         (from the top, headline included), else a data set named in the first paragraphs ('The 2019 survey provides
         information on ...', from there on), else a closing 'these data are from X'. Later attributions are a
         story's own, per sentence."""
-        body = [i for i, s in enumerate(self.sents) if _body(s) and not self.quoted[i] and not self._intro(i)]
+        body = [i for i, s in enumerate(self.sents)
+                if _body(s, self._text(i)) and not self.quoted[i] and not self._intro(i)]
         for k, i in enumerate(body[:2]):
             found = _release_attribution(self.own[i], lead=k == 0)
             if found is not None:
@@ -374,7 +392,11 @@ class DocumentSources:
 
     def _intro(self, i: int) -> bool:
         """A programme's or newsletter's opening line ('This is the Weekly Science Report.'): no lead."""
-        return not self.own[i] and self.sents[i].text.strip().lower().startswith(INTRO_OPENERS)
+        return not self.own[i] and self._text(i).strip().lower().startswith(INTRO_OPENERS)
+
+    def _text(self, i: int) -> str:
+        """The text of sentence ``i``, cut from the document's (``Span.text`` joins its tokens on each access)."""
+        return self.text[self.sents[i].start_char:self.sents[i].end_char]
 
     def _listed(self, i: int) -> Optional[Attribution]:
         """'GAO found ... the following three factors: (1) ...': the attribution covers its list, the rest of the
@@ -382,7 +404,7 @@ class DocumentSources:
         for j in range(i - 1, -1, -1):
             if self.paragraph[j] != self.paragraph[i]:
                 return None
-            if self.own[j] and _OPENS_LIST.search(self.sents[j].text):
+            if self.own[j] and _OPENS_LIST.search(self._text(j)):
                 return self.own[j][0].source
         return None
 
@@ -395,7 +417,7 @@ class DocumentSources:
             return label.group(1), [para + label.start(1), para + label.end(1)]
         same = [j for j in range(len(self.sents)) if self.paragraph[j] == para and j != i]
         for j in sorted(same, key=lambda j: (j > i, abs(j - i))):
-            if self.own[j] and any(q in self.sents[j].text for q in _QUOTES):
+            if self.own[j] and any(q in self._text(j) for q in _QUOTES):
                 return self.own[j][0].source
         opening = self._quote_opening(i)
         if opening > 0 and self.paragraph[opening - 1] == para and not self.quoted[opening - 1] and self.own[opening - 1]:

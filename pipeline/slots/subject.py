@@ -86,7 +86,10 @@ def _phrase(doc: Doc, head: Token, exclude: tuple[int, int], max_tokens: int = 1
     """:func:`_read_phrase`, once per document and arguments: the rules and the what proposers ask for the same
     phrases again and again (about three calls in five repeat one). The span comes back as a fresh list."""
     memo = document_memo(doc)
-    key = ("phrase", head.i, tuple(exclude), max_tokens, clauses)
+    # the figure to leave out matters only inside the head's subtree (the tokens _read_phrase reads): the figures
+    # of other sentences share one reading of, say, the headline's subject
+    inside = exclude[0] <= head.right_edge.i and head.left_edge.i < exclude[1]
+    key = ("phrase", head.i, tuple(exclude) if inside else None, max_tokens, clauses)
     if key not in memo:
         memo[key] = _read_phrase(doc, head, exclude, max_tokens, clauses)
     found = memo[key]

@@ -12,6 +12,9 @@ import math
 import re
 from typing import Optional
 
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
+
 from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, merged, rank_features,
                                          sentences_bucket)
 from newsclaims.slots.subject import WHO_LABELS
@@ -23,6 +26,7 @@ _TOKEN_BUCKETS = (0, 2, 5, 10, 20)  # tokens between figure and candidate; the l
 _PATH_BUCKETS = (1, 2, 3, 5)  # dependency arcs between them
 _LENGTH_BUCKETS = (1, 2, 4, 7)  # the candidate's words
 _LOG_SCALE = math.log1p(100)
+_LETTERS = re.compile(r"[A-Za-z]+")  # a candidate's words, read several times per candidate
 
 
 def what_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
@@ -78,9 +82,9 @@ def _word_features(frame: WhatFrame, mi: int, cand: Candidate) -> dict[str, floa
     """What the candidate's words are: how many, a name among them, the figure's unit, only a kind-of-figure
     word ('increase', 'total'), the figure's counted noun."""
     m = frame.mentions[mi]
-    words = re.findall(r"[A-Za-z]+", cand.value or "")
+    words = _LETTERS.findall(cand.value or "")
     f = {bucket("length", len(words), _LENGTH_BUCKETS): 1.0}
-    unit = set(re.findall(r"[A-Za-z]+", (m.get("text") or "").lower()))
+    unit = set(_LETTERS.findall((m.get("text") or "").lower()))
     f["overlaps_unit"] = float(bool(unit & {w.lower() for w in words}) or _overlaps((m["start"], m["end"]), cand.span))
     lemmas = {w.lower() for w in words}
     f["generic_word"] = float(bool(lemmas) and all(w in frame.lexicon.changes or w in frame.lexicon.placeholders
@@ -121,7 +125,7 @@ def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set, last: s
     the who than what is measured. Read from the candidate's words where it stands (minus the figure)."""
     m = frame.mentions[mi]
     span = frame.span(where[0], where[1])
-    tokens = [t for t in span or () if not m["token_start"] <= t.i < m["token_end"] and t.lower_ in words]
+    tokens = _words_of(frame, span, m, words)
     if not tokens:
         return {}
     kind = m.get("kind")
@@ -149,6 +153,17 @@ def _token_features(frame: WhatFrame, mi: int, where: tuple, words: set, last: s
     if end is not None and end.pos_ in ("VERB", "AUX"):  # 'barns destroyed' names things; 'casualties resulted' an event
         f[f"ends_verb_{end.tag_}"] = 1.0
     return f
+
+
+def _words_of(frame: WhatFrame, span, m: dict, words: set) -> list:
+    """The tokens of ``span`` outside the figure ``m`` whose lowercase form is one of ``words``, picked by the
+    document's lowercase ids (read once per document: a Token object per word per candidate cost more)."""
+    if span is None:
+        return []
+    lowers = _remembered(frame, ("lower_ids",), lambda: frame.doc.to_array(LOWER).tolist())
+    ids = {get_string_id(w) for w in words}
+    return [frame.doc[i] for i in range(span.start, span.end)
+            if not m["token_start"] <= i < m["token_end"] and lowers[i] in ids]
 
 
 _NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
@@ -182,10 +197,16 @@ def _breaks(frame: WhatFrame, m: dict, span, tokens: list) -> dict[str, float]:
     figures = frame.figure_tokens()
     if any(i in figures and not m["token_start"] <= i < m["token_end"] for i in inner):
         f["holds_figure"] = 1.0
-    commas = _remembered(frame, ("commas",), lambda: [t.i for t in span.doc if t.text == ","])
+    commas = _remembered(frame, ("commas",), lambda: _indices_of(span.doc, ","))
     if any_between(commas, inner.start, inner.stop):
         f["holds_comma"] = 1.0
     return f
+
+
+def _indices_of(doc, text: str) -> list[int]:
+    """The indices of the tokens that read ``text``, from the document's ORTH ids (no Token object per word)."""
+    orth = get_string_id(text)
+    return [i for i, o in enumerate(doc.to_array(ORTH).tolist()) if o == orth]
 
 
 def _only_kind_and_date(frame: WhatFrame, tokens: list) -> bool:
@@ -202,7 +223,7 @@ def _only_kind_and_date(frame: WhatFrame, tokens: list) -> bool:
 def _against_rules(frame: WhatFrame, mi: int, words: set) -> dict[str, float]:
     """How the candidate's words stand to the rules' what: the same, more words around them ('people' ->
     'people killed'), fewer, or others; by how long the rules' what is (a bare noun is often too short)."""
-    rules = {w.lower() for w in re.findall(r"[A-Za-z]+", (frame.rules.get(mi) or (None,))[0] or "")}
+    rules = {w.lower() for w in _LETTERS.findall((frame.rules.get(mi) or (None,))[0] or "")}
     if not rules or not words:
         return {}
     relation = "same" if words == rules else "extends" if words > rules else "within" if words < rules else \

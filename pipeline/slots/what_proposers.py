@@ -1265,9 +1265,12 @@ def null_what(frame: WhatFrame, mi: int) -> list[Candidate]:
     return [Candidate(SLOT, NULL)]
 
 
+_WORD = re.compile(r"\w+")  # compiled once: candidates are merged and compared by their words many times
+
+
 def normalised(text: Optional[str]) -> str:
     """A what compared loosely when candidates are merged: lower case, words only."""
-    return " ".join(re.findall(r"\w+", (text or "").lower()))
+    return " ".join(_WORD.findall((text or "").lower()))
 
 
 Proposer = Callable[[WhatFrame, int], list[Candidate]]
