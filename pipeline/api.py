@@ -126,7 +126,8 @@ def _claims_of_docs(nlp: Language, records: Iterable[tuple[str, str, Optional[st
             original = originals.popleft()
             claims = doc._.claims or []
             if original is not None:
-                claims = [_unmasked(c, original, doc.text) for c in claims]
+                masked_text = doc.text  # spaCy rebuilds doc.text on every read: once per document, not per claim
+                claims = [_unmasked(c, original, masked_text) for c in claims]
             yield doc._.doc_id, claims
         if not long_record:
             return
