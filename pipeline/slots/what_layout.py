@@ -91,11 +91,12 @@ def _figure_line(line: str) -> bool:
 
 def _as_label(frame: WhatFrame, start: int, line: str) -> Optional[tuple[int, int, str]]:
     """The line as a label: a few words, letters only (no figure, no date), no sentence, no verb, naming a thing (no
-    preposition first, as 'In Europe:'), not a dateline or a speaker's name in capitals ('OSLO:', 'MARY LEE:')."""
+    preposition first, as 'In Europe:'), not a dateline or a speaker's name in capitals ('OSLO:', 'MARY LEE:'), no
+    bracket left open (a ticker's 'Acme Corp. (NYSE: ACM) said ...')."""
     label = line.strip().rstrip(":").strip()
     words = label.split()
     if not words or len(words) > _layout(frame)["label_words"] or re.search(r"\d|[.!?]$", label) \
-            or not re.search(r"[A-Za-z]{3}", label) or label.isupper():
+            or not re.search(r"[A-Za-z]{3}", label) or label.isupper() or label.count("(") != label.count(")"):
         return None
     lead = start + len(line) - len(line.lstrip())
     span = frame.span(lead, lead + len(label))

@@ -511,23 +511,18 @@ def _without_point_in_time(frame: WhatFrame, words: list[Token]) -> list[Token]:
     'on Monday'), which the date slot holds; a period the figure runs over ('cases since May', 'over the past
     year', what_kinds.json span_preps) stays, as the guidelines keep it in the what."""
     end = len(words)
-    while end and words[end - 1].ent_type_ in _TIME_LABELS:
+    while end and (words[end - 1].ent_type_ in _TIME_LABELS or end > 1 and words[end - 1].pos_ == "CCONJ"
+                   and words[end - 2].ent_type_ in _TIME_LABELS):  # 'between May 2002 and May 2003' is one period
         end -= 1
     if end == len(words):
         return words
     spans = frame.kinds.span_preps if frame.kinds is not None else frozenset()
-    if end and words[end - 1].lower_ in spans:
+    if end and words[end - 1].lower_ in spans or words[end].lower_ in spans:  # the entity may hold its 'between'
         return words
     kept = words[:end]
     while kept and (kept[-1].pos_ in _TRAILING or kept[-1].lower_ in _TRAILING_WORDS):
         kept.pop()
     return kept
-
-
-def _unless_point_in_time(frame: WhatFrame, words: list[Token]) -> list[Token]:
-    """The tail, or none when all it says is when ('flew 4,000 hours last year'): that is the date slot's, and a
-    verb with only a date names no activity the figure measures better than the verb with the figure's unit."""
-    return words if _without_point_in_time(frame, words) else []
 
 
 def _stitched(frame: WhatFrame, mi: int, words: list[Token], proposer: str, lead: str = "",
@@ -618,6 +613,7 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
             continue
         words = _phrase_words(frame, mi, tok)
         tail = _tail(frame, mi, max([m["token_end"]] + [w.i + 1 for w in words])) if words else []
+        tail = _without_point_in_time(frame, tail)  # 'economy shrank 2% in May': the May is the date slot's
         if tail:
             out += _stitched(frame, mi, words + tail, "tail")
     return out
@@ -641,7 +637,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     m, c = frame.mentions[mi], frame.clause(mi)
     if c.noun is not None or _hyphened_measure(frame, mi):
         return []
-    tail = _unless_point_in_time(frame, _tail(frame, mi, m["token_end"]))
+    tail = _without_point_in_time(frame, _tail(frame, mi, m["token_end"]))
     verb = _verb_of(c.head)
     if verb is not None and (verb.i > m["token_start"] or verb_lemma(verb) in frame.lexicon.level_verbs
                              or verb_lemma(verb) in frame.who.words.reporter_verbs or _is_comparison(frame, verb)):
@@ -649,7 +645,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     verbs = [verb] + [t for t in verb.children if t.dep_ == "prt" and t.i < m["token_start"]] if verb is not None else []
     predicate = _predicate_after(frame, mi)
     if verb is None and predicate is not None:  # '$7 million heading to schools': the verb after the figure
-        verbs, tail = [predicate], _unless_point_in_time(frame, _tail(frame, mi, predicate.i + 1))
+        verbs, tail = [predicate], _without_point_in_time(frame, _tail(frame, mi, predicate.i + 1))
     if tail and tail[0].lower_ == "of":  # 'ship 2 million tonnes of coal': the coal is the thing, not the verb's
         tail = []
     out: list[Candidate] = []
