@@ -24,7 +24,15 @@ _PACKAGED = read_lexicon("what_kinds")["layout"]  # for a component lexicon that
 
 def layout_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
     """(what, None) for a figure of a stat block, a labelled line or a label's lead-in sentence, else None. The
-    text has no span (it joins the label and its qualifier); :attr:`WhatFrame.anchors` keeps the label's."""
+    text has no span (it joins the label and its qualifier); :attr:`WhatFrame.anchors` keeps the label's. Once per
+    figure: the claim builder and the what candidates both ask."""
+    key = ("layout_answer", mi)
+    if key not in frame.memo:
+        frame.memo[key] = _read_layout_answer(frame, mi)
+    return frame.memo[key]
+
+
+def _read_layout_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
     m, text = frame.mentions[mi], frame.who.text
     reach = _layout(frame)["line_chars"]
     start = text.rfind("\n", max(0, m["start"] - reach), m["start"]) + 1
