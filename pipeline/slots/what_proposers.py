@@ -97,6 +97,7 @@ class KindWords:
     scales: tuple = ()  # ({"what", "before", "after", "context"}, ...): "a 6.1 magnitude quake"
     layout: dict = field(default_factory=dict)  # a stat block's and a labelled line's words (what_layout.py)
     span_preps: frozenset = frozenset()  # 'since May', 'over the past year': a period the what keeps
+    scores: dict = field(default_factory=dict)  # 'Arsenal beat Brentford 2-1' -> 'goals scored against Brentford'
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -110,7 +111,7 @@ class KindWords:
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
                    frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
                    frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())), dict(data.get("layout", {})),
-                   frozenset(data.get("span_preps", ())))
+                   frozenset(data.get("span_preps", ())), dict(data.get("scores", {})))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -722,6 +723,58 @@ def _clause_part(frame: WhatFrame, mi: int, verb: Token, deps: tuple) -> list[To
     return words[:_DURATION_WORDS] if all(b.i - a.i == 1 for a, b in zip(words, words[1:])) else [tok]
 
 
+def score_against(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A side's score in a result written as two figures ('Arsenal beat Brentford 2-1', 'the Hawks edged the Bulls,
+    three-to-two'), as the guidelines write it: the first figure is the subject's, so its what is 'goals scored
+    against' the other side (the verb's object, or the name an object such as 'one of the leading teams' stands
+    for), the second's the subject's (what_kinds.json scores)."""
+    words = frame.kinds.scores if frame.kinds is not None else {}
+    pair = _score_pair(frame, mi, words.get("joins", ()))
+    if not words or pair is None:
+        return []
+    sides = _score_sides(frame, pair)
+    if sides is None:
+        return []
+    other = sides[1] if mi == pair[0] else sides[0]
+    text = f"{words['what']} {frame.doc[other[0].i:other[-1].i + 1].text}"
+    frame.anchors.setdefault((mi, text), (other[0].idx, other[-1].idx + len(other[-1])))
+    return [Candidate(SLOT, "score", text, text, None, None, {"joined": 1.0})]
+
+
+def _score_pair(frame: WhatFrame, mi: int, joins) -> Optional[tuple[int, int]]:
+    """(first, second) figure of the score the figure is a side of: two unitless counts of one sentence with only a
+    join between them ('2-1', 'three-to-two')."""
+    for first in (mi - 1, mi):
+        second = first + 1
+        if first < 0 or second >= len(frame.mentions):
+            continue
+        a, b = frame.mentions[first], frame.mentions[second]
+        if a["sent_start"] == b["sent_start"] and a.get("unit") is None and b.get("unit") is None \
+                and frame.who.text[a["end"]:b["start"]].strip() in joins:
+            return first, second
+    return None
+
+
+def _score_sides(frame: WhatFrame, pair: tuple[int, int]) -> Optional[tuple[list[Token], list[Token]]]:
+    """The words of the subject and of the other side of the verb the score's first figure hangs from."""
+    tok = frame.doc[frame.mentions[pair[0]]["token_start"]]
+    for _ in range(6):
+        if tok.pos_ == "VERB" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ != "VERB":
+        return None
+    subject = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    other = next((t for t in tok.children if t.dep_ in ("dobj", "npadvmod") and t.pos_ in ("NOUN", "PROPN", "NUM")
+                  and t.i not in frame.figure_tokens()), None)
+    if other is not None and other.pos_ != "PROPN":  # 'surprised one of Europe's teams, Portugal'
+        other = next((t for t in other.children if t.dep_ in ("appos", "conj") and t.pos_ == "PROPN"), other)
+    if subject is None or other is None or other.pos_ == "NUM" or subject.lower_ in frame.who.words.pronouns:
+        return None
+    sides = tuple(_phrase_words(frame, pair[0], t) or [t] for t in (subject, other))
+    return tuple(_trimmed(list(s)) or [t] for s, t in zip(sides, (subject, other)))
+
+
 _RELATIVES = ("which", "that", "who")
 
 
@@ -856,6 +909,8 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
     that stands for the noun a conjoined verb counted ('rescued 30 miners and treated 12'), that noun with its own
     verb ('miners treated')."""
     m, c = frame.mentions[mi], frame.clause(mi)
+    if _scale_of(frame, mi) is not None:
+        return []  # 'died in a 6.4 magnitude quake': a reading on a scale counts nothing the verb acted on
     things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS]
     elided = not things and c.noun is None and c.head.dep_ in _OBJECTS and c.head.head.dep_ == "conj"
     if elided:
@@ -1274,7 +1329,7 @@ PROPOSERS: dict[str, Proposer] = {
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
     "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, "scale": scale_what, "heading": list_heading,
-    "duration": duration_clause, "by_agent": by_agent,
+    "duration": duration_clause, "by_agent": by_agent, "score": score_against,
     "antecedent": antecedent_what,
     NULL: null_what,
 }

@@ -49,3 +49,19 @@ def test_a_period_the_figure_runs_over_is_kept(what_frame_of, text, figure, kept
 def test_the_layout_what_wins_and_a_ticker_is_no_label(nlp, text, figure, expected):
     doc = nlp(newsclaims.make_doc(nlp, text, doc_id="t", published="2021-03-01"))
     assert {c["text"]: c["what"] for c in doc._.claims}[figure] == expected
+
+
+# A score written as two figures: each side's figure measures the goals scored against the other side, the first
+# figure being the subject's.
+@pytest.mark.parametrize("text, figure, wanted", [
+    ("Rovers defeated Celtic 3-1 in the cup.", "3", "goals scored against Celtic"),
+    ("Rovers defeated Celtic 3-1 in the cup.", "1", "goals scored against Rovers"),
+])
+def test_a_score_is_scored_against_the_other_side(what_frame_of, text, figure, wanted):
+    assert wanted in _values(what_frame_of, text, figure)
+
+
+# A reading on a scale counts nothing a verb acted on: no 'magnitude killed'.
+def test_a_scale_reading_is_no_noun_with_verb(what_frame_of):
+    frame, index = what_frame_of("Dozens of people were killed in a 6.8 magnitude earthquake near the coast.")
+    assert not any(c.proposer == "noun_verb" for c in what_candidates(frame, index("6.8")))
