@@ -18,6 +18,7 @@ from spacy.strings import get_string_id
 from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, merged, rank_features,
                                          sentences_bucket)
 from newsclaims.slots.subject import WHO_LABELS
+from newsclaims.slots.what_layout import layout_answer
 from newsclaims.slots.what_proposers import PROPOSERS, WhatFrame, _inside, normalised
 from newsclaims.slots.who_features import _clause_head, verb_class
 
@@ -30,8 +31,12 @@ _LETTERS = re.compile(r"[A-Za-z]+")  # a candidate's words, read several times p
 
 
 def what_candidates(frame: WhatFrame, mi: int) -> list[Candidate]:
-    """Every proposer's candidates for the figure ``mi``, merged by their words, with features, in the rules' order."""
+    """Every proposer's candidates for the figure ``mi``, merged by their words, with features, in the rules' order.
+    A figure the page sets out by its layout keeps only the rules' answer (the layout's) and null: the parse of a
+    labelled line or a stat block says little, and dev has too few such figures for the ranker to learn that."""
     raw = [c for propose in PROPOSERS.values() for c in propose(frame, mi)]
+    if layout_answer(frame, mi) is not None:
+        raw = [c for c in raw if c.proposer in RULE_ORDER]
     ranked = sorted(merged(raw, normalised), key=lambda c: rule_key(frame, mi, c))
     return [c.with_features({**pair_features(frame, mi, c), **rank_features(rank)})
             for rank, c in enumerate(ranked)]

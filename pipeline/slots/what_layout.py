@@ -24,7 +24,15 @@ _PACKAGED = read_lexicon("what_kinds")["layout"]  # for a component lexicon that
 
 def layout_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
     """(what, None) for a figure of a stat block, a labelled line or a label's lead-in sentence, else None. The
-    text has no span (it joins the label and its qualifier); :attr:`WhatFrame.anchors` keeps the label's."""
+    text has no span (it joins the label and its qualifier); :attr:`WhatFrame.anchors` keeps the label's. Once per
+    figure: the claim builder and the what candidates both ask."""
+    key = ("layout_answer", mi)
+    if key not in frame.memo:
+        frame.memo[key] = _read_layout_answer(frame, mi)
+    return frame.memo[key]
+
+
+def _read_layout_answer(frame: WhatFrame, mi: int) -> Optional[tuple[str, None]]:
     m, text = frame.mentions[mi], frame.who.text
     reach = _layout(frame)["line_chars"]
     start = text.rfind("\n", max(0, m["start"] - reach), m["start"]) + 1
@@ -91,11 +99,12 @@ def _figure_line(line: str) -> bool:
 
 def _as_label(frame: WhatFrame, start: int, line: str) -> Optional[tuple[int, int, str]]:
     """The line as a label: a few words, letters only (no figure, no date), no sentence, no verb, naming a thing (no
-    preposition first, as 'In Europe:'), not a dateline or a speaker's name in capitals ('OSLO:', 'MARY LEE:')."""
+    preposition first, as 'In Europe:'), not a dateline or a speaker's name in capitals ('OSLO:', 'MARY LEE:'), no
+    bracket left open (a ticker's 'Acme Corp. (NYSE: ACM) said ...')."""
     label = line.strip().rstrip(":").strip()
     words = label.split()
     if not words or len(words) > _layout(frame)["label_words"] or re.search(r"\d|[.!?]$", label) \
-            or not re.search(r"[A-Za-z]{3}", label) or label.isupper():
+            or not re.search(r"[A-Za-z]{3}", label) or label.isupper() or label.count("(") != label.count(")"):
         return None
     lead = start + len(line) - len(line.lstrip())
     span = frame.span(lead, lead + len(label))

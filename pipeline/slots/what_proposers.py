@@ -97,6 +97,7 @@ class KindWords:
     scales: tuple = ()  # ({"what", "before", "after", "context"}, ...): "a 6.1 magnitude quake"
     layout: dict = field(default_factory=dict)  # a stat block's and a labelled line's words (what_layout.py)
     span_preps: frozenset = frozenset()  # 'since May', 'over the past year': a period the what keeps
+    scores: dict = field(default_factory=dict)  # 'Arsenal beat Brentford 2-1' -> 'goals scored against Brentford'
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -110,7 +111,7 @@ class KindWords:
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
                    frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
                    frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())), dict(data.get("layout", {})),
-                   frozenset(data.get("span_preps", ())))
+                   frozenset(data.get("span_preps", ())), dict(data.get("scores", {})))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -511,23 +512,18 @@ def _without_point_in_time(frame: WhatFrame, words: list[Token]) -> list[Token]:
     'on Monday'), which the date slot holds; a period the figure runs over ('cases since May', 'over the past
     year', what_kinds.json span_preps) stays, as the guidelines keep it in the what."""
     end = len(words)
-    while end and words[end - 1].ent_type_ in _TIME_LABELS:
+    while end and (words[end - 1].ent_type_ in _TIME_LABELS or end > 1 and words[end - 1].pos_ == "CCONJ"
+                   and words[end - 2].ent_type_ in _TIME_LABELS):  # 'between May 2002 and May 2003' is one period
         end -= 1
     if end == len(words):
         return words
     spans = frame.kinds.span_preps if frame.kinds is not None else frozenset()
-    if end and words[end - 1].lower_ in spans:
+    if end and words[end - 1].lower_ in spans or words[end].lower_ in spans:  # the entity may hold its 'between'
         return words
     kept = words[:end]
     while kept and (kept[-1].pos_ in _TRAILING or kept[-1].lower_ in _TRAILING_WORDS):
         kept.pop()
     return kept
-
-
-def _unless_point_in_time(frame: WhatFrame, words: list[Token]) -> list[Token]:
-    """The tail, or none when all it says is when ('flew 4,000 hours last year'): that is the date slot's, and a
-    verb with only a date names no activity the figure measures better than the verb with the figure's unit."""
-    return words if _without_point_in_time(frame, words) else []
 
 
 def _stitched(frame: WhatFrame, mi: int, words: list[Token], proposer: str, lead: str = "",
@@ -618,6 +614,7 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
             continue
         words = _phrase_words(frame, mi, tok)
         tail = _tail(frame, mi, max([m["token_end"]] + [w.i + 1 for w in words])) if words else []
+        tail = _without_point_in_time(frame, tail)  # 'economy shrank 2% in May': the May is the date slot's
         if tail:
             out += _stitched(frame, mi, words + tail, "tail")
     return out
@@ -641,7 +638,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     m, c = frame.mentions[mi], frame.clause(mi)
     if c.noun is not None or _hyphened_measure(frame, mi):
         return []
-    tail = _unless_point_in_time(frame, _tail(frame, mi, m["token_end"]))
+    tail = _without_point_in_time(frame, _tail(frame, mi, m["token_end"]))
     verb = _verb_of(c.head)
     if verb is not None and (verb.i > m["token_start"] or verb_lemma(verb) in frame.lexicon.level_verbs
                              or verb_lemma(verb) in frame.who.words.reporter_verbs or _is_comparison(frame, verb)):
@@ -649,7 +646,7 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     verbs = [verb] + [t for t in verb.children if t.dep_ == "prt" and t.i < m["token_start"]] if verb is not None else []
     predicate = _predicate_after(frame, mi)
     if verb is None and predicate is not None:  # '$7 million heading to schools': the verb after the figure
-        verbs, tail = [predicate], _unless_point_in_time(frame, _tail(frame, mi, predicate.i + 1))
+        verbs, tail = [predicate], _without_point_in_time(frame, _tail(frame, mi, predicate.i + 1))
     if tail and tail[0].lower_ == "of":  # 'ship 2 million tonnes of coal': the coal is the thing, not the verb's
         tail = []
     out: list[Candidate] = []
@@ -724,6 +721,58 @@ def _clause_part(frame: WhatFrame, mi: int, verb: Token, deps: tuple) -> list[To
     while words and words[0].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
         words = words[1:]
     return words[:_DURATION_WORDS] if all(b.i - a.i == 1 for a, b in zip(words, words[1:])) else [tok]
+
+
+def score_against(frame: WhatFrame, mi: int) -> list[Candidate]:
+    """A side's score in a result written as two figures ('Arsenal beat Brentford 2-1', 'the Hawks edged the Bulls,
+    three-to-two'), as the guidelines write it: the first figure is the subject's, so its what is 'goals scored
+    against' the other side (the verb's object, or the name an object such as 'one of the leading teams' stands
+    for), the second's the subject's (what_kinds.json scores)."""
+    words = frame.kinds.scores if frame.kinds is not None else {}
+    pair = _score_pair(frame, mi, words.get("joins", ()))
+    if not words or pair is None:
+        return []
+    sides = _score_sides(frame, pair)
+    if sides is None:
+        return []
+    other = sides[1] if mi == pair[0] else sides[0]
+    text = f"{words['what']} {frame.doc[other[0].i:other[-1].i + 1].text}"
+    frame.anchors.setdefault((mi, text), (other[0].idx, other[-1].idx + len(other[-1])))
+    return [Candidate(SLOT, "score", text, text, None, None, {"joined": 1.0})]
+
+
+def _score_pair(frame: WhatFrame, mi: int, joins) -> Optional[tuple[int, int]]:
+    """(first, second) figure of the score the figure is a side of: two unitless counts of one sentence with only a
+    join between them ('2-1', 'three-to-two')."""
+    for first in (mi - 1, mi):
+        second = first + 1
+        if first < 0 or second >= len(frame.mentions):
+            continue
+        a, b = frame.mentions[first], frame.mentions[second]
+        if a["sent_start"] == b["sent_start"] and a.get("unit") is None and b.get("unit") is None \
+                and frame.who.text[a["end"]:b["start"]].strip() in joins:
+            return first, second
+    return None
+
+
+def _score_sides(frame: WhatFrame, pair: tuple[int, int]) -> Optional[tuple[list[Token], list[Token]]]:
+    """The words of the subject and of the other side of the verb the score's first figure hangs from."""
+    tok = frame.doc[frame.mentions[pair[0]]["token_start"]]
+    for _ in range(6):
+        if tok.pos_ == "VERB" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ != "VERB":
+        return None
+    subject = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    other = next((t for t in tok.children if t.dep_ in ("dobj", "npadvmod") and t.pos_ in ("NOUN", "PROPN", "NUM")
+                  and t.i not in frame.figure_tokens()), None)
+    if other is not None and other.pos_ != "PROPN":  # 'surprised one of Europe's teams, Portugal'
+        other = next((t for t in other.children if t.dep_ in ("appos", "conj") and t.pos_ == "PROPN"), other)
+    if subject is None or other is None or other.pos_ == "NUM" or subject.lower_ in frame.who.words.pronouns:
+        return None
+    sides = tuple(_phrase_words(frame, pair[0], t) or [t] for t in (subject, other))
+    return tuple(_trimmed(list(s)) or [t] for s, t in zip(sides, (subject, other)))
 
 
 _RELATIVES = ("which", "that", "who")
@@ -860,6 +909,8 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
     that stands for the noun a conjoined verb counted ('rescued 30 miners and treated 12'), that noun with its own
     verb ('miners treated')."""
     m, c = frame.mentions[mi], frame.clause(mi)
+    if _scale_of(frame, mi) is not None:
+        return []  # 'died in a 6.4 magnitude quake': a reading on a scale counts nothing the verb acted on
     things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS]
     elided = not things and c.noun is None and c.head.dep_ in _OBJECTS and c.head.head.dep_ == "conj"
     if elided:
@@ -1281,7 +1332,7 @@ PROPOSERS: dict[str, Proposer] = {
     "verb_tail": verb_tail, "noun_verb": noun_with_verb, "share_who": share_who, "adjective": measure_adjective,
     "compared": compared_with, "baseline": compared_baseline, "region": in_region, "participle": level_participle, "owner_of": owner_of,
     "previous_tail": previous_with_tail, "verb_noun": verb_as_noun, "scale": scale_what, "heading": list_heading,
-    "duration": duration_clause, "by_agent": by_agent,
+    "duration": duration_clause, "by_agent": by_agent, "score": score_against,
     "antecedent": antecedent_what,
     NULL: null_what,
 }
