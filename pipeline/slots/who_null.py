@@ -24,18 +24,20 @@ class NullWords:
     scale_verbs: frozenset = frozenset()
     tally_things: frozenset = frozenset()
     tally_verbs: frozenset = frozenset()
+    fiscal_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, who: dict) -> "NullWords":
         data = who.get("null_when", {})
         return cls(*(frozenset(data.get(k, ())) for k in
-                     ("chance_nouns", "quake_nouns", "scale_verbs", "tally_things", "tally_verbs")))
+                     ("chance_nouns", "quake_nouns", "scale_verbs", "tally_things", "tally_verbs", "fiscal_nouns")))
 
 
 def ownerless(clause: Clause, m: dict, words: NullWords) -> bool:
     """Whether the figure is one the guidelines give no who: a forecast's chance, an actual quake's magnitude,
-    distance or depth, the progress of a vote count."""
-    return _a_chance(clause, words) or _of_a_quake(clause, m, words) or _count_progress(clause, words)
+    distance or depth, the progress of a vote count, a deficit no one is named for."""
+    return _a_chance(clause, words) or _of_a_quake(clause, m, words) or _count_progress(clause, words) \
+        or _unowned_fiscal_total(clause, words)
 
 
 def _a_chance(clause: Clause, words: NullWords) -> bool:
@@ -43,6 +45,16 @@ def _a_chance(clause: Clause, words: NullWords) -> bool:
     noun = clause.noun
     return noun is not None and noun.lemma_.lower() in words.chance_nouns \
         and not any(c.dep_ == "poss" for c in noun.children)
+
+
+def _unowned_fiscal_total(clause: Clause, words: NullWords) -> bool:
+    """'The deficit for 2013/14 is to be A$18 billion': a deficit, surplus or outlay total with no owner named goes
+    into what with who null, by the guidelines; a named owner keeps it ('Greece's deficit', 'the U.S. deficit')."""
+    for tok in (clause.subject, clause.noun):
+        if tok is not None and tok.lemma_.lower() in words.fiscal_nouns:
+            return not any(c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+                           for c in tok.children)
+    return False
 
 
 def _of_a_quake(clause: Clause, m: dict, words: NullWords) -> bool:

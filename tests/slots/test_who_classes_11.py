@@ -56,3 +56,15 @@ def test_the_progress_of_a_count_has_no_who(nlp, text, figure, expected):
 ])
 def test_a_nationality_adjective_owns_only_its_own_noun(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A deficit, surplus or outlay total with no owner named is who null (the guidelines put the government into what):
+# the paragraph's last who does not carry onto it; a named owner keeps it.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Victoria will build 40 new schools next year. The deficit for 2015/16 is to be A$22 billion.", "A$22 billion", None),
+    ("In Queensland, Treasurer Ann Holt unveiled 300 new clinics. The surplus this year will be A$4 billion.",
+     "A$4 billion", None),
+    ("Greece's budget deficit narrowed to 3.1% of output last year.", "3.1%", "Greece"),
+])
+def test_an_unowned_deficit_has_no_who(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
