@@ -68,3 +68,17 @@ def test_a_nationality_adjective_owns_only_its_own_noun(nlp, text, figure, expec
 ])
 def test_an_unowned_deficit_has_no_who(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# 'We' in a quote is the organisation the speaker is named with (the guidelines' "the speaker's company for 'we'"),
+# whatever label the tagger gives its name (an airport is a facility); the speaker's own name is never it.
+@pytest.mark.parametrize("text, figure, expected", [
+    ('"We handled 9 million passengers in 2023," said Omar Haddad, head of Port Selim Airport.', "9 million",
+     "Port Selim Airport"),
+    ('"We opened 40 stores this year," said Priya Nair, chief executive of Tessel Home.', "40", "Tessel Home"),
+    ('"We served 4 million meals last winter," said Dara Quinn, director of Halden Food Bank.', "4 million",
+     "Halden Food Bank"),
+    ('"We have 1,200 beds," said Dr. Maria Costa.', "1,200", None),
+])
+def test_we_in_a_quote_is_the_speakers_organisation_whatever_its_label(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
