@@ -155,7 +155,7 @@ class ClaimBuilder:
             source = sources.of(m["start"], m["end"])
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
                                doc_subject if self.carry_subject else None, self.what_words, self.subject_words,
-                               proper_subject(who_frame, mi))
+                               proper_subject(who_frame, mi) or pointer_as_written(who_frame, mi))
             ruled = _claim(doc_id, text, m, slots, when, change, source)
             paragraph_claims.append(ruled)  # the rules' own chain: what they carry on does not depend on the ranker
             ranked["who"] = self.rank_who(who_frame, mi, slots, source, every_candidate)
@@ -422,6 +422,18 @@ def _describes_another_noun(ent, m: dict) -> bool:
         noun = noun.head
     head = ent.doc[m["head"]]
     return not (noun.left_edge.i <= head.i <= noun.right_edge.i)
+
+
+def pointer_as_written(frame: WhoFrame, mi: int) -> Optional[tuple]:
+    """(text, span) of the figure's clause subject when it is a pointer the rules tied to no name ('The airline expects
+    to carry 45 million passengers' with no airline named): the guidelines keep such a description as written."""
+    subject = frame.clause(mi).subject
+    if subject is None or subject.dep_ != "nsubj" or subject.lemma_.lower() not in frame.lexicon.nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in frame.lexicon.determiners for c in subject.children):
+        return None
+    lo, hi = subject.left_edge.idx, subject.idx + len(subject)
+    return frame.text[lo:hi], (lo, hi)
 
 
 def _arcs_to_figure(ent, m: dict) -> int:
