@@ -332,6 +332,10 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
             and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]) \
             and not speaks_of_itself:
         slots["who"] = slots["who_span"] = None
+    # a name the tagger missed that governs the figure, before the entities of its sentence ('In X the SPD won 29%')
+    if slots["who"] is None and not ownerless and named_subject is not None \
+            and not (source and (_overlaps(named_subject[1], source[1]) or named_subject[0] == source[0])):
+        slots["who"], slots["who_span"] = named_subject[0], list(named_subject[1])
     if slots["who"] is None and not ownerless:
         # "European" only when nothing better; then the entity nearest the figure in the parse
         for ent in sorted(ents, key=lambda e: (e.label_ == "NORP", base_of(e), _arcs_to_figure(e, m))):
@@ -342,9 +346,6 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
                 ent = specific_place(ent, ents, words or packaged_words())
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
-    if slots["who"] is None and not ownerless and named_subject is not None \
-            and not (source and (_overlaps(named_subject[1], source[1]) or named_subject[0] == source[0])):
-        slots["who"], slots["who_span"] = named_subject[0], list(named_subject[1])  # a name the tagger missed
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
     if slots["who"] is None and not ownerless and last is not None and last.who:
         slots["who"], slots["who_span"] = last.who, last.who_span

@@ -25,19 +25,22 @@ class NullWords:
     tally_things: frozenset = frozenset()
     tally_verbs: frozenset = frozenset()
     fiscal_nouns: frozenset = frozenset()
+    world_scopes: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, who: dict) -> "NullWords":
         data = who.get("null_when", {})
         return cls(*(frozenset(data.get(k, ())) for k in
-                     ("chance_nouns", "quake_nouns", "scale_verbs", "tally_things", "tally_verbs", "fiscal_nouns")))
+                     ("chance_nouns", "quake_nouns", "scale_verbs", "tally_things", "tally_verbs", "fiscal_nouns")),
+                   frozenset(who.get("world_scopes", ())))
 
 
 def ownerless(clause: Clause, m: dict, words: NullWords) -> bool:
     """Whether the figure is one the guidelines give no who: a forecast's chance, an actual quake's magnitude,
-    distance or depth, the progress of a vote count, a deficit no one is named for."""
+    distance or depth, the progress of a vote count, a deficit no one is named for, a world total stated by its
+    predicate."""
     return _a_chance(clause, words) or _of_a_quake(clause, m, words) or _count_progress(clause, words) \
-        or _unowned_fiscal_total(clause, words)
+        or _unowned_fiscal_total(clause, words) or _world_scoped_predicate(clause, words)
 
 
 def _a_chance(clause: Clause, words: NullWords) -> bool:
@@ -54,6 +57,26 @@ def _unowned_fiscal_total(clause: Clause, words: NullWords) -> bool:
         if tok is not None and tok.lemma_.lower() in words.fiscal_nouns:
             return not any(c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
                            for c in tok.children)
+    return False
+
+
+def _world_scoped_predicate(clause: Clause, words: NullWords) -> bool:
+    """'Ten major risks are common around the world': the world scope hangs off the predicate of the figure's own
+    noun (the subject rules read it off the figure, its noun and its verb): a world total, who null."""
+    verb, noun = clause.verb, clause.noun
+    if verb is None or noun is None or clause.subject is None or clause.subject.i != noun.i \
+            or any(c.dep_ == "poss" for c in noun.children):
+        return False  # 'its 40 models are popular around the world': its owner's
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    return any(_world_scope_under(p, words) for p in predicates)
+
+
+def _world_scope_under(tok: Token, words: NullWords) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words.world_scopes:
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words.world_scopes for g in c.children):
+            return True
     return False
 
 

@@ -93,3 +93,19 @@ def test_we_in_a_quote_is_the_speakers_organisation_whatever_its_label(nlp, text
 ])
 def test_an_unresolved_pointer_subject_stays_as_written(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A world total stated by its predicate ('are common around the world') has who null, like 'deaths worldwide'.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Kenya grows tea. Researchers found that eight serious risks to crops are common around the world.", "eight", None),
+])
+def test_a_world_total_stated_by_its_predicate_has_no_who(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# An untagged proper name that governs the figure owns it before an entity its sentence names elsewhere.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("With its high resolution of 30 meters, KESTREL images Earth every week.", "30 meters", "KESTREL"),
+])
+def test_an_untagged_proper_subject_beats_another_sentence_entity(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
