@@ -36,6 +36,7 @@ from newsclaims.slots.what_features import WHAT_FILLER
 from newsclaims.slots.what_layout import gapped_answer, layout_answer
 from newsclaims.slots.what_proposers import KindWords, WhatFrame
 from newsclaims.slots.who_features import WHO_FILLER, _path_length
+from newsclaims.slots.who_null import NullWords, ownerless
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots.when import DateLexicon, date_mentions
 
@@ -149,10 +150,12 @@ class ClaimBuilder:
                                           self.subject_words)
             if subject is not None:
                 remembered = subject
+            if ownerless(who_frame.clause(mi), m, self.null_words):
+                slots = {**slots, "who": None, "who_span": None, "who_null": True}
             source = sources.of(m["start"], m["end"])
             slots = _fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
                                doc_subject if self.carry_subject else None, self.what_words, self.subject_words,
-                               proper_subject(who_frame, mi))
+                               proper_subject(who_frame, mi) or pointer_as_written(who_frame, mi))
             ruled = _claim(doc_id, text, m, slots, when, change, source)
             paragraph_claims.append(ruled)  # the rules' own chain: what they carry on does not depend on the ranker
             ranked["who"] = self.rank_who(who_frame, mi, slots, source, every_candidate)
@@ -249,6 +252,7 @@ class ClaimBuilder:
         self.subject_words = SubjectWords.from_data(lexicons["subjects"], lexicons["who"])
         self.what_kinds = KindWords.from_data(lexicons["what_kinds"])
         self.who_lexicon = WhoLexicon.from_data(lexicons["who"], self.what_words.reporters)
+        self.null_words = NullWords.from_data(lexicons["who"])
         self.date_lexicon = DateLexicon.from_data(lexicons["dates"])
 
     def _cfg(self) -> dict:
@@ -328,18 +332,20 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
             and (_overlaps(slots["who_span"], source[1]) or slots["who"] == source[0]) \
             and not speaks_of_itself:
         slots["who"] = slots["who_span"] = None
+    # a name the tagger missed that governs the figure, before the entities of its sentence ('In X the SPD won 29%')
+    if slots["who"] is None and not ownerless and named_subject is not None \
+            and not (source and (_overlaps(named_subject[1], source[1]) or named_subject[0] == source[0])):
+        slots["who"], slots["who_span"] = named_subject[0], list(named_subject[1])
     if slots["who"] is None and not ownerless:
         # "European" only when nothing better; then the entity nearest the figure in the parse
         for ent in sorted(ents, key=lambda e: (e.label_ == "NORP", base_of(e), _arcs_to_figure(e, m))):
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
-                    and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words):
+                    and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words) \
+                    and not _describes_another_noun(ent, m):
                 ent = specific_place(ent, ents, words or packaged_words())
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
-    if slots["who"] is None and not ownerless and named_subject is not None \
-            and not (source and (_overlaps(named_subject[1], source[1]) or named_subject[0] == source[0])):
-        slots["who"], slots["who_span"] = named_subject[0], list(named_subject[1])  # a name the tagger missed
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
     if slots["who"] is None and not ownerless and last is not None and last.who:
         slots["who"], slots["who_span"] = last.who, last.who_span
@@ -400,6 +406,34 @@ def proper_subject(frame: WhoFrame, mi: int) -> Optional[tuple]:
     if any(t.pos_ not in ("PROPN", "DET") for t in subject.subtree):
         return None  # a phrase, not a bare name
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return frame.text[lo:hi], (lo, hi)
+
+
+def _describes_another_noun(ent, m: dict) -> bool:
+    """A nationality adjective of a noun the figure does not count ('a survey of American travel', '2.6 million
+    Syrian refugees beside 6.5 million displaced'): it describes that noun, it owns nothing of the figure's. Of the
+    figure's own noun it names the group ('Hispanic (12.8%) students')."""
+    root = ent.root
+    if ent.label_ != "NORP" or root.dep_ not in ("amod", "conj"):
+        return False
+    noun = root
+    for _ in range(4):  # 'black, Hispanic students': up the conjuncts to the noun they describe
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i != root.i or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    head = ent.doc[m["head"]]
+    return not (noun.left_edge.i <= head.i <= noun.right_edge.i)
+
+
+def pointer_as_written(frame: WhoFrame, mi: int) -> Optional[tuple]:
+    """(text, span) of the figure's clause subject when it is a pointer the rules tied to no name ('The airline expects
+    to carry 45 million passengers' with no airline named): the guidelines keep such a description as written."""
+    subject = frame.clause(mi).subject
+    if subject is None or subject.dep_ != "nsubj" or subject.lemma_.lower() not in frame.lexicon.nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in frame.lexicon.determiners for c in subject.children):
+        return None
+    lo, hi = subject.left_edge.idx, subject.idx + len(subject)
     return frame.text[lo:hi], (lo, hi)
 
 

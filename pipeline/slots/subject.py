@@ -1041,6 +1041,9 @@ def _who_subject_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
     return _compact(f.doc, poss)
 
 
+_SPEAKER_ORG_LABELS = ("ORG", "FAC", "GPE", "PERSON")
+
+
 def _who_speakers_organisation(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'"We could make 20 percent more," says Ann Lee, head of Acme Wind': 'we' or 'our' in a quote stands for the
     organisation the speaker is named with (the guidelines' "the speaker's company for 'we' in a quote")."""
@@ -1055,8 +1058,10 @@ def _who_speakers_organisation(f: _Figure, what: Optional[tuple]) -> Optional[tu
         return None
     lo, hi = speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge)
     # '<= hi + 1': the phrase may stop before its name ('the head of Acme Inc.' hangs 'Inc.' off the verb)
-    ent = next((e for e in _document_entities(f.doc, f.words) if lo <= e.start_char <= hi + 1 and e.label_ == "ORG"),
-               None)
+    # the tagger often labels a company named with its speaker FAC or PERSON ('chief executive of Lumo Games'): any
+    # name of the speaker's phrase but the speaker's own
+    ent = next((e for e in _document_entities(f.doc, f.words) if lo <= e.start_char <= hi + 1
+                and e.label_ in _SPEAKER_ORG_LABELS and not e.start <= speaker.i < e.end), None)
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
 
 

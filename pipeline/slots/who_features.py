@@ -76,7 +76,39 @@ def pair_features(frame: WhoFrame, mi: int, cand: Candidate) -> dict[str, float]
     if ei is None:
         f.update(_noun_features(frame, mi, cand))
     f[_count_bucket(frame.mentions_before(name_key(cand.value), m["start"]))] = 1.0
+    f.update(_structure_features(frame, mi, cand))
     return {k: v for k, v in f.items() if v}
+
+
+def _structure_features(frame: WhoFrame, mi: int, cand: Candidate) -> dict[str, float]:
+    """Each proposer's own weight for the figure's verb class and, in the figure's sentence, for how the candidate's
+    clause stands to the figure's and whether it is the sentence's subject: 'entity' means little when the name sits
+    in the speaker's clause ('at a briefing in Geneva, the chief said ...'), much in the figure's own."""
+    c = frame.clause(mi)
+    f = {f"{cand.proposer}*verb_{verb_class(frame, c.verb)}": 1.0}
+    m = frame.mentions[mi]
+    if not m["sent_start"] <= cand.span[0] < m["sent_end"]:
+        return f
+    words = frame.doc.char_span(cand.span[0], cand.span[1], alignment_mode="expand")
+    if words is None or not len(words):
+        return f
+    root = words.root
+    relation = _clause_relation(root, c.head)
+    f[f"clause_{relation}"] = f[f"{cand.proposer}*clause_{relation}"] = 1.0
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+        f["sentence_subject"] = f[f"{cand.proposer}*sentence_subject"] = 1.0
+    return f
+
+
+def _clause_relation(root: Token, figure: Token) -> str:
+    """same: one clause; above: the candidate's clause governs the figure's; below: the figure's governs the
+    candidate's; apart: neither."""
+    a, b = _clause_head(root), _clause_head(figure)
+    if a == b:
+        return "same"
+    if a in _ancestry(figure):
+        return "above"
+    return "below" if b in _ancestry(root) else "apart"
 
 
 def _position_features(frame: WhoFrame, mi: int, span: tuple) -> dict[str, float]:
