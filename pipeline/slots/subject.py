@@ -63,6 +63,7 @@ class SubjectWords:
     age_adjectives: frozenset = frozenset()
     ratio_words: frozenset = frozenset()
     event_preps: frozenset = frozenset()
+    rule_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -75,7 +76,8 @@ class SubjectWords:
                    frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))),
                    frozenset(who.get("report_nouns", ())), frozenset(who.get("place_nouns", ())),
                    frozenset(who.get("event_nouns", ())), frozenset(who.get("age_adjectives", ())),
-                   frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())))
+                   frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())),
+                   frozenset(who.get("rule_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -915,8 +917,9 @@ def _who_part_of_them(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 
 
 def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """"DOD's stake", "the nation's growth": the possessor of the counted noun, as named."""
-    poss = next((c for c in f.noun.children if c.dep_ == "poss"), None) if f.noun is not None else None
+    """"DOD's stake", "the nation's growth", "the nation's fourth consecutive month": the possessor of the counted
+    noun, or of the figure's own noun, as named."""
+    poss = next((c for tok in (f.noun, f.head) if tok is not None for c in tok.children if c.dep_ == "poss"), None)
     if poss is None or poss.ent_type_ not in WHO_LABELS | {""}:
         return None
     ent = _entity_in(f.ents, (poss.left_edge.idx, poss.idx + len(poss)))
@@ -925,6 +928,20 @@ def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     if poss.lower_ in f.words.pointer_pronouns:  # 'its two leaders': whose, as for a pronoun subject
         return pointed_at(f.doc, poss, f.previous, words=f.words)
     return pointed_at(f.doc, poss, None, named_only=True, words=f.words) or (poss.text, [poss.idx, poss.idx + len(poss)])
+
+
+def _who_place_of_whole(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Cholera has spread to 6 of Yemen's 22 governorates': a part of a whole that a place possesses is stated for
+    that place, unless it is the object of a named subject ('Acme holds 30% of Canada's market')."""
+    if f.subj_slots is not None and f.subj_slots.get("is_entity") and f.verb is not None and _is_object_of(f.head, f.verb):
+        return None
+    of = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    poss = next((c for c in whole.children if c.dep_ == "poss"), None) if whole is not None else None
+    ent = _entity_in(f.ents, (poss.left_edge.idx, poss.idx + len(poss))) if poss is not None else None
+    if ent is None or ent.label_ not in LOCATIVE_LABELS:
+        return None
+    return ent.text, [ent.start_char, ent.end_char]
 
 
 def _who_place_given(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -1248,6 +1265,18 @@ def specific_place(ent: Span, ents: list[Span], words: SubjectWords) -> Span:
     return inner[0] if inner and owned.lemma_.lower() in words.region_nouns else ent
 
 
+def _who_rule_maximum(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Program guidelines allow grants of up to $20 million': a maximum that a law, rule or guideline sets is the
+    rule's as the text names it (guidelines: statutory and program-rule maxima take the law or the rules as who)."""
+    subject = f.subject
+    if f.m.get("bound") not in ("<=", "<") or subject is None or f.reporter or f.subj_slots is None:
+        return None
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() not in f.words.rule_nouns:
+        return None
+    ent = _entity_in(f.ents, tuple(f.subj_slots["span"]))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else _compact(f.doc, subject)
+
+
 def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """"drivers traveled 1.5 trillion miles", "the town is eating less rice -- 31 million tonnes": the actor of an
     activity is its who even when it names no entity (not a reporter: "researchers mapped 40 km of cracks")."""
@@ -1350,11 +1379,11 @@ def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False),
-    (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
+    (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
     (_who_place_noun_of_verb, False),
     (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
     (_who_named_storm, False),
-    (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
+    (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_rule_maximum, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False), (_who_lasting_actor, False),
 )
 

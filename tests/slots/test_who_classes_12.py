@@ -78,3 +78,33 @@ def test_a_casualty_measure_is_its_events(nlp, text, figure, expected):
 ])
 def test_a_counted_subject_is_the_place_the_verb_states(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A part of a whole that a place possesses is stated for that place ('6 of Yemen's 22 governorates'), also when the
+# tagger takes a disease for an organisation; a place named by a common noun with its article ('the euro zone') is a
+# place the subject is stated for.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Measles has reached 11 of Peru's 25 regions, according to the ministry.", "11", "Peru"),
+    ("The drought has hit 9 of Kenya's 47 counties.", "9", "Kenya"),
+    ("Wages in the euro zone rose 4.1% in the year to June.", "4.1%", "the euro zone"),
+])
+def test_a_part_of_a_places_whole_is_the_places(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# A maximum that a law, rule or guideline sets is the rule's, as the text names it (guidelines: program-rule and
+# statutory maxima); a rule's cost with no bound is left to the other rules.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Program rules allow loans of up to $15 million for each college.", "$15 million", "Program rules"),
+    ("The ordinance caps fare increases at 4% a year.", "4% a year", "The ordinance"),
+])
+def test_a_maximum_is_the_rules_that_set_it(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
+
+# The possessor of the figure's own noun ('the nation's fifth straight month') is the who, as for a counted noun's.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("It was the region's sixth straight month of falling sales.", "sixth straight month", "region"),
+])
+def test_the_possessor_of_the_figures_own_noun(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
