@@ -974,10 +974,11 @@ def _who_place_noun_of_verb(f: _Figure, what: Optional[tuple]) -> Optional[tuple
     common noun with its article ('in the city', 'across the region') is the who, as in 'deaths in Haiti'; the place
     named before when the noun points back at one. A subject that owns the figure keeps it."""
     subject = f.subject
-    if f.verb is None or subject is not None and subject.lower_ not in f.words.pronouns and subject != f.noun \
+    if subject is not None and subject.lower_ not in f.words.pronouns and subject != f.noun \
             and not _names_a_measure(subject, f.lexicon, f.words):
         return None
-    for prep in f.verb.children:
+    verb = f.verb if f.verb is not None else _existential_verb(f.noun)
+    for prep in (c for tok in (f.noun, verb) if tok is not None for c in tok.children):
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = _place_noun_in_subject(f, pobj)
@@ -987,6 +988,13 @@ def _who_place_noun_of_verb(f: _Figure, what: Optional[tuple]) -> Optional[tuple
 
 
 _PLACE_PREPS = ("in", "across", "throughout", "within")
+
+
+def _existential_verb(noun: Optional[Token]) -> Optional[Token]:
+    """The verb of 'there are 440,000 buses in the country', which has no subject for the governing-verb walk."""
+    if noun is None or noun.dep_ != "attr" or not any(c.dep_ == "expl" for c in noun.head.children):
+        return None
+    return noun.head
 
 
 def _who_place_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -1111,7 +1119,9 @@ def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
     if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.lower_ in f.words.pronouns:
         return None
     lemma = subject.lemma_.lower()
-    if lemma in f.lexicon.reporters or lemma in f.words.populations or _pointer_labels(subject, f.words) is not None:
+    counted = subject == f.noun  # 'forty million people on that continent': a counted group neither reports nor owns
+    if not counted and (lemma in f.lexicon.reporters or lemma in f.words.populations) \
+            or _pointer_labels(subject, f.words) is not None:
         return None
     for prep in subject.children:
         if prep.dep_ != "prep" or prep.lower_ not in f.words.subject_attachments:

@@ -108,3 +108,16 @@ def test_a_maximum_is_the_rules_that_set_it(nlp, text, figure, expected):
 ])
 def test_the_possessor_of_the_figures_own_noun(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A counted group is no reporter and no owner: the place it is stated for, in its own phrase or by the verb of
+# 'there are', is the who ('forty million people on that continent', 'there are 900 clinics in the country').
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Aid agencies are worried about Asia. Officials think some 12 million people on that continent are at risk of "
+     "floods.", "12 million", "Asia"),
+    ("A storm hit Sri Lanka on Monday. About 8,000 people on the island were left without power.", "8,000",
+     "Sri Lanka"),
+    ("There are about 9,000 rural clinics in the region.", "9,000", "the region"),
+])
+def test_a_counted_group_is_the_places_it_is_stated_for(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
