@@ -64,6 +64,8 @@ class SubjectWords:
     ratio_words: frozenset = frozenset()
     event_preps: frozenset = frozenset()
     rule_nouns: frozenset = frozenset()
+    survey_nouns: frozenset = frozenset()
+    survey_verbs: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -77,7 +79,8 @@ class SubjectWords:
                    frozenset(who.get("report_nouns", ())), frozenset(who.get("place_nouns", ())),
                    frozenset(who.get("event_nouns", ())), frozenset(who.get("age_adjectives", ())),
                    frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())),
-                   frozenset(who.get("rule_nouns", ())))
+                   frozenset(who.get("rule_nouns", ())), frozenset(who.get("survey_nouns", ())),
+                   frozenset(who.get("survey_verbs", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -290,6 +293,29 @@ def aged_person(head: Token, words: SubjectWords) -> Optional[Token]:
     if person.dep_ == "appos" and person.head.pos_ in ("NOUN", "PROPN"):
         return person.head  # the noun the text refers to the person by
     return person
+
+
+def survey_of(head: Token, verb: Optional[Token], subject: Optional[Token], words: SubjectWords) -> Optional[Token]:
+    """The survey, poll or study whose own size or coverage the figure gives (guidelines: a survey's size and
+    coverage take the survey, study or reviewer): the survey the figure's phrase hangs on ('the study of 2,300
+    adults'), a survey subject of a verb that does not report ('one study followed 68 runners'), or the subject of a
+    surveying verb whose object holds the figure ('researchers asked people in 47 countries')."""
+    tok = head
+    for _ in range(6):
+        if tok.head == tok or tok == verb or tok.pos_ in ("VERB", "AUX"):
+            break
+        counted = tok == head and head.dep_ in ("nummod", "compound", "quantmod")  # 'two rock samples': the what
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in words.survey_nouns and not counted:
+            return tok
+    if subject is None or verb is None:
+        return None
+    if subject.lemma_.lower() in words.survey_nouns:
+        return None if states_for_others(verb, words) else subject
+    surveyed = any(c.dep_ in ("dobj", "prep") and (c == head or c.is_ancestor(head)) for c in verb.children)
+    if verb.lemma_.lower() in words.survey_verbs and surveyed and subject.lower_ not in words.pronouns:
+        return subject
+    return None
 
 
 def ratio_counted(doc: Doc, m: dict, noun: Optional[Token], words: SubjectWords) -> Optional[Token]:
@@ -869,6 +895,18 @@ def _who_aged_person(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return span.text, [span.start_char, span.end_char]
 
 
+def _who_survey_itself(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The poll of 1,500 adults', 'Researchers asked people in 47 countries': a survey's own size and coverage are
+    the survey's or the reviewer's (a share it measures is the surveyed population's: :func:`_who_surveyed`)."""
+    if f.m.get("unit") == "%":
+        return None
+    survey = survey_of(f.head, f.verb, f.subject, f.words)
+    if survey is None or f.exclude[0] <= survey.i < f.exclude[1]:
+        return None
+    ent = _entity_in(f.ents, (survey.left_edge.idx, survey.idx + len(survey)))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else _compact(f.doc, survey)
+
+
 def _who_ratio_population(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'Two in five teachers plan to quit': an 'N in M' share of a population (``populations`` of subjects.json, or a
     nationality) is that population's, as the guidelines' surveyed shares are."""
@@ -1388,7 +1426,7 @@ def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False),
+    (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False), (_who_survey_itself, True),
     (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
     (_who_place_noun_of_verb, False),
     (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),

@@ -21,7 +21,7 @@ from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.sentences import SentenceIndex
 from newsclaims.slots.subject import (SUBJECTS, SubjectWords, _compact, _governing_verb, aged_person as person_of_age,
-                                     event_named, packaged_words, ratio_counted, states_for_others)
+                                     event_named, packaged_words, ratio_counted, survey_of)
 
 SLOT = "who"
 NEAREST = 8  # sentence entities offered per figure, nearest first: a list sentence may name dozens
@@ -42,7 +42,6 @@ class WhoLexicon:
     place_nouns: frozenset = frozenset()
     owner_preps: frozenset = frozenset()
     determiners: frozenset = frozenset({"the", "this"})
-    survey_nouns: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Optional[Path] = None, reporters: Iterable[str] = ()) -> "WhoLexicon":
@@ -55,8 +54,7 @@ class WhoLexicon:
                    {k: frozenset(v) for k, v in data["anaphor_nouns"].items()},
                    frozenset(data["stated_for"]), frozenset(data["level_verbs"]), frozenset(reporters),
                    frozenset(data.get("place_nouns", ())), frozenset(data.get("owner_preps", ())),
-                   frozenset(data.get("anaphor_determiners", ("the", "this"))),
-                   frozenset(data.get("survey_nouns", ())))
+                   frozenset(data.get("anaphor_determiners", ("the", "this"))))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -325,23 +323,10 @@ def _noun_candidate(frame: WhoFrame, mi: int, tok: Token, proposer: str) -> Opti
 
 
 def survey_itself(frame: WhoFrame, mi: int) -> list[Candidate]:
-    """The survey, poll or study whose own size or coverage the figure gives: the one its phrase hangs on ('the
-    study of 2,300 adults') or the subject of its verb when that verb does not report ('the poll has a margin of
-    error of 3 points', 'one study followed 68 runners'); by the guidelines a survey's size is the survey's."""
+    """The survey, poll, study or reviewer whose own size or coverage the figure gives (:func:`survey_of`)."""
     c = frame.clause(mi)
-    tok = c.head
-    for _ in range(6):
-        if tok.head == tok or tok == c.verb or tok.pos_ in ("VERB", "AUX"):
-            break
-        tok = tok.head
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in frame.lexicon.survey_nouns:
-            found = _noun_candidate(frame, mi, tok, "survey")
-            return [found] if found is not None else []
-    subject = c.subject
-    if subject is None or subject.lemma_.lower() not in frame.lexicon.survey_nouns \
-            or states_for_others(c.verb, frame.words):
-        return []
-    found = _noun_candidate(frame, mi, subject, "survey")
+    survey = survey_of(c.head, c.verb, c.subject, frame.words)
+    found = _noun_candidate(frame, mi, survey, "survey") if survey is not None else None
     return [found] if found is not None else []
 
 

@@ -121,3 +121,18 @@ def test_the_possessor_of_the_figures_own_noun(nlp, text, figure, expected):
 ])
 def test_a_counted_group_is_the_places_it_is_stated_for(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A survey's own size and coverage are the survey's or the reviewer's (guidelines: who for survey figures): the
+# survey the figure's phrase hangs on, a survey subject that does not report, the subject of a surveying verb whose
+# object or phrase holds the figure; a share it measures stays the surveyed population's.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The poll of 1,200 voters has a margin of error of 3 percentage points.", "1,200", "The poll"),
+    ("The poll of 1,200 voters has a margin of error of 3 percentage points.", "3 percentage points", "The poll"),
+    ("One study followed 240 runners for a year.", "240", "One study"),
+    ("Researchers asked people in 31 countries to rate their doctors.", "31", "Researchers"),
+    ("The team interviewed 900 nurses across the state.", "900", "The team"),
+    ("A poll by Civic Pulse found that 62% of voters back the plan.", "62%", "voters"),
+])
+def test_a_surveys_own_size_is_the_surveys(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
