@@ -60,6 +60,12 @@ class SubjectWords:
     report_nouns: frozenset = frozenset()
     place_nouns: frozenset = frozenset()
     event_nouns: frozenset = frozenset()
+    age_adjectives: frozenset = frozenset()
+    ratio_words: frozenset = frozenset()
+    event_preps: frozenset = frozenset()
+    rule_nouns: frozenset = frozenset()
+    survey_nouns: frozenset = frozenset()
+    survey_verbs: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -71,7 +77,10 @@ class SubjectWords:
                    frozenset(who.get("subject_attachments", ())), frozenset(who.get("part_of_pronouns", ())),
                    frozenset(who.get("moving_verbs", ())), frozenset(who.get("anaphor_determiners", ("the", "this"))),
                    frozenset(who.get("report_nouns", ())), frozenset(who.get("place_nouns", ())),
-                   frozenset(who.get("event_nouns", ())))
+                   frozenset(who.get("event_nouns", ())), frozenset(who.get("age_adjectives", ())),
+                   frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())),
+                   frozenset(who.get("rule_nouns", ())), frozenset(who.get("survey_nouns", ())),
+                   frozenset(who.get("survey_verbs", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -271,6 +280,72 @@ def _names_a_measure(tok: Token, lexicon: WhatLexicon, words: SubjectWords) -> b
     """A noun that says what was measured or what kind of figure it is ('exports', 'the increase'), not whose."""
     lemma = tok.lemma_.lower()
     return lemma in words.measures or lemma in lexicon.changes or lemma in lexicon.placeholders
+
+
+def aged_person(head: Token, words: SubjectWords) -> Optional[Token]:
+    """The noun an 'N-year-old' age describes ('a 52-year-old teacher'), or the noun that one stands in apposition to
+    ('the suspect, a 19-year-old man'): by the guidelines the person the age is of."""
+    old = head
+    for _ in range(3):
+        if old.lower_ in words.age_adjectives or old.head == old:
+            break
+        old = old.head
+    person = old.head
+    if old.lower_ not in words.age_adjectives or old.dep_ != "amod" or person.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if person.dep_ == "appos" and person.head.pos_ in ("NOUN", "PROPN"):
+        return person.head  # the noun the text refers to the person by
+    return person
+
+
+def survey_of(head: Token, verb: Optional[Token], subject: Optional[Token], words: SubjectWords) -> Optional[Token]:
+    """The survey, poll or study whose own size or coverage the figure gives (guidelines: a survey's size and
+    coverage take the survey, study or reviewer): the survey the figure's phrase hangs on ('the study of 2,300
+    adults'), a survey subject of a verb that does not report ('one study followed 68 runners'), or the subject of a
+    surveying verb whose object holds the figure ('researchers asked people in 47 countries')."""
+    tok = head
+    for _ in range(6):
+        if tok.head == tok or tok == verb or tok.pos_ in ("VERB", "AUX"):
+            break
+        counted = tok == head and head.dep_ in ("nummod", "compound", "quantmod")  # 'two rock samples': the what
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in words.survey_nouns and not counted:
+            return tok
+    if subject is None or verb is None:
+        return None
+    if subject.lemma_.lower() in words.survey_nouns:
+        return None if states_for_others(verb, words) else subject
+    surveyed = any(c.dep_ in ("dobj", "prep") and (c == head or c.is_ancestor(head)) for c in verb.children)
+    if verb.lemma_.lower() in words.survey_verbs and surveyed and subject.lower_ not in words.pronouns:
+        return subject
+    return None
+
+
+def ratio_counted(doc: Doc, m: dict, noun: Optional[Token], words: SubjectWords) -> Optional[Token]:
+    """The counted noun of an 'N in M' share ('two in three nurses', 'one out of four tenants'): the population."""
+    inside = range(m["token_start"], m["token_end"])
+    if not any(doc[i].lower_ in words.ratio_words for i in inside):
+        return None
+    after = doc[m["token_end"]] if m["token_end"] < len(doc) else None
+    if noun is None and after is not None and after.pos_ == "NOUN" and after.head.i in inside:
+        return after  # 'one out of four tenants': the parse hangs the noun on the figure's 'of'
+    return noun
+
+
+def event_named(measures: list[Token], words: SubjectWords) -> Optional[Token]:
+    """The event a casualty or damage measure names by a common noun 'from', 'of' or 'in' it ('the death toll from
+    the landslide', 'the number of deaths from the quake')."""
+    events = words.event_nouns | words.storm_nouns
+    measures = measures + [o for t in measures for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"]
+    for tok in measures:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in words.event_preps:
+                continue
+            pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in events:
+                return pobj
+    return None
 
 
 def _compact(doc: Doc, tok: Token) -> tuple[str, list]:
@@ -807,6 +882,44 @@ def _who_among_population(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return None
 
 
+def _who_aged_person(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'a 34-year-old driver', 'the suspect, a 19-year-old man': an age is the person's it describes, the name when
+    the text gives one, else the noun as written without the age."""
+    person = aged_person(f.head, f.words)
+    if person is None or any(c.dep_ == "poss" for c in person.children):
+        return None  # "the country's three-year-old crisis": whose, by the possessor rules
+    ent = _entity_in(f.ents, (person.left_edge.idx, person.idx + len(person)))
+    if ent is not None and not _overlaps_tokens(ent, f.exclude):
+        return ent.text, [ent.start_char, ent.end_char]
+    age = next((c for c in person.lefts if c.lower_ in f.words.age_adjectives), None)
+    if age is None:  # 'the suspect' of 'the suspect, a 19-year-old man'
+        return _compact(f.doc, person)
+    span = f.doc[age.i + 1:person.i + 1]  # 'a 34-year-old truck driver': the noun's own words after the age
+    return span.text, [span.start_char, span.end_char]
+
+
+def _who_survey_itself(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The poll of 1,500 adults', 'Researchers asked people in 47 countries': a survey's own size and coverage are
+    the survey's or the reviewer's (a share it measures is the surveyed population's: :func:`_who_surveyed`)."""
+    if f.m.get("unit") == "%":
+        return None
+    survey = survey_of(f.head, f.verb, f.subject, f.words)
+    if survey is None or f.exclude[0] <= survey.i < f.exclude[1]:
+        return None
+    ent = _entity_in(f.ents, (survey.left_edge.idx, survey.idx + len(survey)))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else _compact(f.doc, survey)
+
+
+def _who_ratio_population(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Two in five teachers plan to quit': an 'N in M' share of a population (``populations`` of subjects.json, or a
+    nationality) is that population's, as the guidelines' surveyed shares are."""
+    noun = ratio_counted(f.doc, f.m, f.noun, f.words)
+    if noun is None or not (noun.lemma_.lower() in f.words.populations or noun.ent_type_ == "NORP"):
+        return None
+    ent = _entity_in(f.ents, (noun.left_edge.idx, noun.idx + len(noun)))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else _compact(f.doc, noun)
+
+
 def _who_bracketed_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'rural voters (41%), urban (55%) and suburban (48%) voters': a figure in brackets right after a population
     (``populations`` of subjects.json) is that group's figure; a bare adjective stands for the group noun it shares
@@ -845,8 +958,9 @@ def _who_part_of_them(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 
 
 def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
-    """"DOD's stake", "the nation's growth": the possessor of the counted noun, as named."""
-    poss = next((c for c in f.noun.children if c.dep_ == "poss"), None) if f.noun is not None else None
+    """"DOD's stake", "the nation's growth", "the nation's fourth consecutive month": the possessor of the counted
+    noun, or of the figure's own noun, as named."""
+    poss = next((c for tok in (f.noun, f.head) if tok is not None for c in tok.children if c.dep_ == "poss"), None)
     if poss is None or poss.ent_type_ not in WHO_LABELS | {""}:
         return None
     ent = _entity_in(f.ents, (poss.left_edge.idx, poss.idx + len(poss)))
@@ -855,6 +969,20 @@ def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     if poss.lower_ in f.words.pointer_pronouns:  # 'its two leaders': whose, as for a pronoun subject
         return pointed_at(f.doc, poss, f.previous, words=f.words)
     return pointed_at(f.doc, poss, None, named_only=True, words=f.words) or (poss.text, [poss.idx, poss.idx + len(poss)])
+
+
+def _who_place_of_whole(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Cholera has spread to 6 of Yemen's 22 governorates': a part of a whole that a place possesses is stated for
+    that place, unless it is the object of a named subject ('Acme holds 30% of Canada's market')."""
+    if f.subj_slots is not None and f.subj_slots.get("is_entity") and f.verb is not None and _is_object_of(f.head, f.verb):
+        return None
+    of = next((c for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    poss = next((c for c in whole.children if c.dep_ == "poss"), None) if whole is not None else None
+    ent = _entity_in(f.ents, (poss.left_edge.idx, poss.idx + len(poss))) if poss is not None else None
+    if ent is None or ent.label_ not in LOCATIVE_LABELS:
+        return None
+    return ent.text, [ent.start_char, ent.end_char]
 
 
 def _who_place_given(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -871,6 +999,43 @@ def _who_event_place(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
         return None
     place = _located_in(f.ents, f.verb)
     return (place.text, [place.start_char, place.end_char]) if place is not None else None
+
+
+def _who_named_event(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The death toll from the landslide rose to 27': a casualty measure of an event named by a common noun, in a
+    sentence that names no place, is the event's (the guidelines: the place stated, else the event as named)."""
+    if any(e.label_ in LOCATIVE_LABELS for e in f.ents):
+        return None
+    event = event_named([t for t in (f.subject, f.noun, f.head) if t is not None], f.words)
+    return _compact(f.doc, event) if event is not None else None
+
+
+def _who_place_noun_of_verb(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'About 300 homes were flooded in the town': a place the verb states its counted subject's figure for by a
+    common noun with its article ('in the city', 'across the region') is the who, as in 'deaths in Haiti'; the place
+    named before when the noun points back at one. A subject that owns the figure keeps it."""
+    subject = f.subject
+    if subject is not None and subject.lower_ not in f.words.pronouns and subject != f.noun \
+            and not _names_a_measure(subject, f.lexicon, f.words):
+        return None
+    verb = f.verb if f.verb is not None else _existential_verb(f.noun)
+    for prep in (c for tok in (f.noun, verb) if tok is not None for c in tok.children):
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = _place_noun_in_subject(f, pobj)
+                if place is not None:
+                    return place
+    return None
+
+
+_PLACE_PREPS = ("in", "across", "throughout", "within")
+
+
+def _existential_verb(noun: Optional[Token]) -> Optional[Token]:
+    """The verb of 'there are 440,000 buses in the country', which has no subject for the governing-verb walk."""
+    if noun is None or noun.dep_ != "attr" or not any(c.dep_ == "expl" for c in noun.head.children):
+        return None
+    return noun.head
 
 
 def _who_place_group(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -995,7 +1160,9 @@ def _who_entity_in_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]
     if subject is None or subject.pos_ != "NOUN" or f.reporter or subject.lower_ in f.words.pronouns:
         return None
     lemma = subject.lemma_.lower()
-    if lemma in f.lexicon.reporters or lemma in f.words.populations or _pointer_labels(subject, f.words) is not None:
+    counted = subject == f.noun  # 'forty million people on that continent': a counted group neither reports nor owns
+    if not counted and (lemma in f.lexicon.reporters or lemma in f.words.populations) \
+            or _pointer_labels(subject, f.words) is not None:
         return None
     for prep in subject.children:
         if prep.dep_ != "prep" or prep.lower_ not in f.words.subject_attachments:
@@ -1154,11 +1321,26 @@ def specific_place(ent: Span, ents: list[Span], words: SubjectWords) -> Span:
     return inner[0] if inner and owned.lemma_.lower() in words.region_nouns else ent
 
 
+def _who_rule_maximum(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Program guidelines allow grants of up to $20 million': a maximum that a law, rule or guideline sets is the
+    rule's as the text names it (guidelines: statutory and program-rule maxima take the law or the rules as who)."""
+    subject = f.subject
+    if f.m.get("bound") not in ("<=", "<") or subject is None or f.reporter or f.subj_slots is None:
+        return None
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() not in f.words.rule_nouns:
+        return None
+    ent = _entity_in(f.ents, tuple(f.subj_slots["span"]))
+    return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else _compact(f.doc, subject)
+
+
 def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """"drivers traveled 1.5 trillion miles", "the town is eating less rice -- 31 million tonnes": the actor of an
     activity is its who even when it names no entity (not a reporter: "researchers mapped 40 km of cracks")."""
     subject, verb = f.subject, f.verb
-    if subject is None or verb is None or subject.pos_ != "NOUN" or f.reporter or f.subj_slots is None:
+    if subject is None or verb is None or subject.pos_ != "NOUN" or f.subj_slots is None:
+        return None
+    extent = _extent_of(f, verb)
+    if f.reporter and not (extent and subject.dep_ == "nsubjpass"):  # 'the wreck was found 20 km off the coast'
         return None
     if subject.lower_ in f.words.pronouns or verb.lemma_ in f.lexicon.level_verbs:
         return None
@@ -1166,9 +1348,28 @@ def _who_activity_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
         return None
     if _pointer_labels(subject, f.words) == frozenset({"ORG"}) and subject.tag_ == "NN":
         return None  # 'The company made $1 billion': the pointer rule says which company ('the nation' stays)
-    if not (_is_object_of(f.head, verb) or _is_object_of(f.noun, verb)):
+    if not (extent or _is_object_of(f.head, verb) or _is_object_of(f.noun, verb) or _amount_object(f, verb)):
         return None
     return _compact(f.doc, subject) if _entity_in(f.ents, tuple(f.subj_slots["span"])) is None else None
+
+
+def _amount_object(f: _Figure, verb: Token) -> bool:
+    """The figure is 'of' a placeholder noun that is the verb's object: 'paid an average of $1,800', 'reported
+    losing a total of $905 million' (the placeholders of what.json: 'total', 'average', 'sum', 'record' ...)."""
+    prep = f.head.head
+    if f.head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    return prep.head.lemma_.lower() in f.lexicon.placeholders and _is_object_of(prep.head, verb)
+
+
+def _extent_of(f: _Figure, verb: Token) -> bool:
+    """The figure says how long or how far the verb's action goes ('nurses worked 60 hours a week', 'the wreck was
+    found 20 km off the coast'): a time or length measure hung on the verb or on a preposition of it."""
+    if f.m.get("kind") not in ("duration", "physical", "rate") or f.m.get("dimension") == "currency_rate":
+        return False
+    if f.head.dep_ != "npadvmod":
+        return False
+    return f.head.head == verb or f.head.head.dep_ == "prep" and f.head.head.head == verb
 
 
 def _who_pointer_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -1233,11 +1434,12 @@ def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_gapped_conjunct, False), (_who_named_with, False),
-    (_who_surveyed, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_event_place, False), (_who_place_group, False),
+    (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False), (_who_survey_itself, True),
+    (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
+    (_who_place_noun_of_verb, False),
     (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
     (_who_named_storm, False),
-    (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
+    (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_rule_maximum, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False), (_who_lasting_actor, False),
 )
 

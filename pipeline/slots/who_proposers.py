@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.sentences import SentenceIndex
-from newsclaims.slots.subject import SUBJECTS, SubjectWords, _compact, _governing_verb, packaged_words, states_for_others
+from newsclaims.slots.subject import (SUBJECTS, SubjectWords, _compact, _governing_verb, aged_person as person_of_age,
+                                     event_named, packaged_words, ratio_counted, survey_of)
 
 SLOT = "who"
 NEAREST = 8  # sentence entities offered per figure, nearest first: a list sentence may name dozens
@@ -41,10 +42,6 @@ class WhoLexicon:
     place_nouns: frozenset = frozenset()
     owner_preps: frozenset = frozenset()
     determiners: frozenset = frozenset({"the", "this"})
-    survey_nouns: frozenset = frozenset()
-    ratio_words: frozenset = frozenset()
-    age_adjectives: frozenset = frozenset()
-    event_preps: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Optional[Path] = None, reporters: Iterable[str] = ()) -> "WhoLexicon":
@@ -57,9 +54,7 @@ class WhoLexicon:
                    {k: frozenset(v) for k, v in data["anaphor_nouns"].items()},
                    frozenset(data["stated_for"]), frozenset(data["level_verbs"]), frozenset(reporters),
                    frozenset(data.get("place_nouns", ())), frozenset(data.get("owner_preps", ())),
-                   frozenset(data.get("anaphor_determiners", ("the", "this"))),
-                   frozenset(data.get("survey_nouns", ())), frozenset(data.get("ratio_words", ())),
-                   frozenset(data.get("age_adjectives", ())), frozenset(data.get("event_preps", ())))
+                   frozenset(data.get("anaphor_determiners", ("the", "this"))))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -328,36 +323,16 @@ def _noun_candidate(frame: WhoFrame, mi: int, tok: Token, proposer: str) -> Opti
 
 
 def survey_itself(frame: WhoFrame, mi: int) -> list[Candidate]:
-    """The survey, poll or study whose own size or coverage the figure gives: the one its phrase hangs on ('the
-    study of 2,300 adults') or the subject of its verb when that verb does not report ('the poll has a margin of
-    error of 3 points', 'one study followed 68 runners'); by the guidelines a survey's size is the survey's."""
+    """The survey, poll, study or reviewer whose own size or coverage the figure gives (:func:`survey_of`)."""
     c = frame.clause(mi)
-    tok = c.head
-    for _ in range(6):
-        if tok.head == tok or tok == c.verb or tok.pos_ in ("VERB", "AUX"):
-            break
-        tok = tok.head
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in frame.lexicon.survey_nouns:
-            found = _noun_candidate(frame, mi, tok, "survey")
-            return [found] if found is not None else []
-    subject = c.subject
-    if subject is None or subject.lemma_.lower() not in frame.lexicon.survey_nouns \
-            or states_for_others(c.verb, frame.words):
-        return []
-    found = _noun_candidate(frame, mi, subject, "survey")
+    survey = survey_of(c.head, c.verb, c.subject, frame.words)
+    found = _noun_candidate(frame, mi, survey, "survey") if survey is not None else None
     return [found] if found is not None else []
 
 
 def ratio_population(frame: WhoFrame, mi: int) -> list[Candidate]:
     """The counted noun of an 'N in M' share ('two in three nurses plan to quit'): the surveyed population."""
-    m = frame.mentions[mi]
-    inside = range(m["token_start"], m["token_end"])
-    if not any(frame.doc[i].lower_ in frame.lexicon.ratio_words for i in inside):
-        return []
-    noun = frame.clause(mi).noun
-    after = frame.doc[m["token_end"]] if m["token_end"] < len(frame.doc) else None
-    if noun is None and after is not None and after.pos_ == "NOUN" and after.head.i in inside:
-        noun = after  # 'one out of four tenants': the parse hangs the noun on the figure's 'of'
+    noun = ratio_counted(frame.doc, frame.mentions[mi], frame.clause(mi).noun, frame.words)
     if noun is None:
         return []
     found = _phrase_candidate(frame, mi, noun, "ratio_population")
@@ -367,18 +342,11 @@ def ratio_population(frame: WhoFrame, mi: int) -> list[Candidate]:
 def aged_person(frame: WhoFrame, mi: int) -> list[Candidate]:
     """The person an 'N-year-old' age describes ('a 52-year-old teacher'), or the noun that person stands in
     apposition to ('the suspect, a 19-year-old man'): the guidelines' who of an age."""
-    old = frame.clause(mi).head
-    for _ in range(3):
-        if old.lower_ in frame.lexicon.age_adjectives or old.head == old:
-            break
-        old = old.head
-    person = old.head
-    if old.lower_ not in frame.lexicon.age_adjectives or old.dep_ != "amod" or person.pos_ not in ("NOUN", "PROPN"):
+    person = person_of_age(frame.clause(mi).head, frame.words)
+    if person is None:
         return []
-    if person.dep_ == "appos" and person.head.pos_ in ("NOUN", "PROPN"):
-        person = person.head  # 'the suspect, a 19-year-old man': the noun the text refers to the person by
     found = _noun_candidate(frame, mi, person, "aged_person")
-    if found is not None or person.i != old.i + 1:
+    if found is not None or person.i == 0 or frame.doc[person.i - 1].lower_ not in frame.words.age_adjectives:
         return [found] if found is not None else []
     return [Candidate(SLOT, "aged_person", person.text, person.text, (person.idx, person.idx + len(person)), None,
                       {"noun_phrase": 1.0})]  # 'a 34-year-old driver': the noun without the age before it
@@ -388,23 +356,9 @@ def named_event(frame: WhoFrame, mi: int) -> list[Candidate]:
     """The event a casualty or damage measure names by a common noun ('the death toll from the landslide'): with
     no place given, the guidelines take the event as named."""
     c = frame.clause(mi)
-    events = frame.words.event_nouns | frame.words.storm_nouns
-    measures = [t for t in (c.subject, c.noun, c.head) if t is not None]
-    measures += [o for t in measures for o in _owner_objects(t)]  # 'the number of deaths from the quake'
-    for tok in measures:
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in frame.lexicon.event_preps:
-                continue
-            pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in events:
-                found = _noun_candidate(frame, mi, pobj, "named_event")
-                if found is not None:
-                    return [found]
-    return []
-
-
-def _owner_objects(tok: Token) -> list[Token]:
-    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    pobj = event_named([t for t in (c.subject, c.noun, c.head) if t is not None], frame.words)
+    found = _noun_candidate(frame, mi, pobj, "named_event") if pobj is not None else None
+    return [found] if found is not None else []
 
 
 def sentence_entities(frame: WhoFrame, mi: int) -> list[Candidate]:
