@@ -347,7 +347,8 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
-    if slots["who"] is None and not ownerless and last is not None and last.who:
+    if slots["who"] is None and not ownerless and last is not None and last.who \
+            and not (m.get("unit") == "%" and _a_survey(last.who, words or packaged_words())):
         slots["who"], slots["who_span"] = last.who, last.who_span
     if slots["who"] is None and not ownerless and doc_subject is not None:
         slots["who"], slots["who_span"] = doc_subject.text, [doc_subject.start_char, doc_subject.end_char]
@@ -363,6 +364,11 @@ def _fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_sta
     if (not what or what in pronouns) and last is not None and last.what:
         slots["what"], slots["what_span"] = last.what, last.what_span
     return slots
+
+
+def _a_survey(who: str, words: SubjectWords) -> bool:
+    """'A survey', 'the Pew poll': by the guidelines a share a survey measures is never the survey's own."""
+    return who.split()[-1].lower() in words.survey_nouns
 
 
 # A story is about one person (a sentencing, an obituary) when a person's surname is named this often, and more

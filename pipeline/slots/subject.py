@@ -952,9 +952,20 @@ def _who_part_of_them(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     start = f.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for tok in reversed(f.doc[start:f.m["token_start"]]):
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            surveyed = _surveyed_by(tok, f.words)
+            if surveyed is not None:  # 'A poll of 900 adults found 54% of them ...': the adults, never the poll
+                return _compact(f.doc, surveyed)
             ent = _entity_in(_document_entities(f.doc, f.words), (tok.idx, tok.idx + len(tok)))
             return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
     return None
+
+
+def _surveyed_by(tok: Token, words: SubjectWords) -> Optional[Token]:
+    """The population a survey noun says it surveys ('a poll of 900 adults' -> adults), else None."""
+    if tok.lemma_.lower() not in words.survey_nouns:
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _who_possessor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -1401,8 +1412,17 @@ def _who_anaphor_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 def _who_remembered(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """A clause with no subject ('..., up 5% from a year ago') continues the paragraph's remembered who."""
     if f.subject is None and f.previous is not None and f.previous.get("who"):
+        if f.m.get("unit") == "%" and _names_a_survey(f.doc, f.previous["who_span"], f.words):
+            return None  # guidelines: a share a survey measures is the surveyed population's, never the survey's
         return f.previous["who"], f.previous["who_span"]
     return None
+
+
+def _names_a_survey(doc: Doc, span: Optional[list], words: SubjectWords) -> bool:
+    if not span:
+        return False
+    named = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return named is not None and len(named) > 0 and named[-1].lemma_.lower() in words.survey_nouns
 
 
 def _who_described(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:

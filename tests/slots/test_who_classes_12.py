@@ -136,3 +136,15 @@ def test_a_counted_group_is_the_places_it_is_stated_for(nlp, text, figure, expec
 ])
 def test_a_surveys_own_size_is_the_surveys(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A share a survey measures is never the survey's own (guidelines: who for survey figures), also when the survey's
+# own size just before it took the survey as its who.
+@pytest.mark.parametrize("text, figure", [
+    ("A survey of 3,000 tenants found that 41% of them had missed a rent payment.", "41%"),
+    ("The study of 650 teachers found that 28% of them plan to quit.", "28%"),
+    ("A poll of 1,100 farmers found that 37% expect a smaller harvest.", "37%"),
+])
+def test_a_surveys_share_is_not_the_surveys(nlp, text, figure):
+    who = who_of(nlp, text, figure)
+    assert who is None or who.split()[-1].lower() not in ("survey", "study", "poll"), f"{figure!r}: {who!r}"
