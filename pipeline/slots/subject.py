@@ -469,7 +469,7 @@ def _pointer_labels(tok: Token, words: SubjectWords) -> Optional[frozenset]:
     return words.pointer_nouns[tok.lemma_.lower()]
 
 
-def _document_entities(doc: Doc, words: SubjectWords) -> list[Span]:
+def document_entities(doc: Doc, words: SubjectWords) -> list[Span]:
     """The document's who entities, read once per document (doc.ents walks every token)."""
     memo = document_memo(doc)
     if _ENTS_KEY not in memo:
@@ -521,7 +521,7 @@ def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str,
 
 def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
     """The most recent entity before ``tok`` of a kind the pointer can stand for."""
-    kind = [e for e in _document_entities(doc, words) if e.end_char <= tok.idx and e.label_ in labels]
+    kind = [e for e in document_entities(doc, words) if e.end_char <= tok.idx and e.label_ in labels]
     return (kind[-1].text, [kind[-1].start_char, kind[-1].end_char]) if kind else None
 
 
@@ -554,7 +554,7 @@ def _prior_subject(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords)
     if subject is None:
         return None
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-    ent = _entity_in(_document_entities(doc, words), (lo, hi))
+    ent = _entity_in(document_entities(doc, words), (lo, hi))
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None and ent.label_ in labels else None
 
 
@@ -955,7 +955,7 @@ def _who_part_of_them(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
             surveyed = _surveyed_by(tok, f.words)
             if surveyed is not None:  # 'A poll of 900 adults found 54% of them ...': the adults, never the poll
                 return _compact(f.doc, surveyed)
-            ent = _entity_in(_document_entities(f.doc, f.words), (tok.idx, tok.idx + len(tok)))
+            ent = _entity_in(document_entities(f.doc, f.words), (tok.idx, tok.idx + len(tok)))
             return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
     return None
 
@@ -1238,7 +1238,7 @@ def _who_speakers_organisation(f: _Figure, what: Optional[tuple]) -> Optional[tu
     # '<= hi + 1': the phrase may stop before its name ('the head of Acme Inc.' hangs 'Inc.' off the verb)
     # the tagger often labels a company named with its speaker FAC or PERSON ('chief executive of Lumo Games'): any
     # name of the speaker's phrase but the speaker's own
-    ent = next((e for e in _document_entities(f.doc, f.words) if lo <= e.start_char <= hi + 1
+    ent = next((e for e in document_entities(f.doc, f.words) if lo <= e.start_char <= hi + 1
                 and e.label_ in _SPEAKER_ORG_LABELS and not e.start <= speaker.i < e.end), None)
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
 
@@ -1286,7 +1286,7 @@ def _who_owner_named_before(f: _Figure, what: Optional[tuple]) -> Optional[tuple
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
         return None
-    owner = _earlier_owner(f.doc, subject, _document_entities(f.doc, f.words))  # f.ents holds the sentence's only
+    owner = _earlier_owner(f.doc, subject, document_entities(f.doc, f.words))  # f.ents holds the sentence's only
     return (owner.text, [owner.start_char, owner.end_char]) if owner is not None else None
 
 
@@ -1452,7 +1452,7 @@ def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 
 # (rule, acts), in order: the figure's own phrase (surveyed population, possessor, place) before its clause's
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
-# in the figure's own clause: it stays even when it is also the sentence's source (``claims._fallbacks``).
+# in the figure's own clause: it stays even when it is also the sentence's source (``fallbacks.fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False), (_who_survey_itself, True),
     (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),

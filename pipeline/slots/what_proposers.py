@@ -3,7 +3,7 @@
 Every proposer is ``(frame, mi) -> list[Candidate]`` for the figure ``frame.mentions[mi]``; the candidate's value
 is the phrase (the what as the claim would carry it). They do not judge: ``pipeline/slots/what_features.py``
 merges what several proposers offer, adds the features and the rules' order, and the ranker chooses. The rules'
-own answer (``fill_subject`` with ``claims._fallbacks``) is one proposer among them, so the rules-only ranker
+own answer (``fill_subject`` with ``fallbacks.fallbacks``) is one proposer among them, so the rules-only ranker
 gives the claims the cascade gave. A candidate joining words from two places ('boats sunk') has no span, as
 the claim's ``what_span`` has none then; :attr:`WhatFrame.anchors` keeps the token it stands at for the features.
 """

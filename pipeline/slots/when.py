@@ -159,7 +159,8 @@ def packaged_date_lexicon() -> DateLexicon:
     return DateLexicon.load()
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # date.weekday() order
+_WEEKDAYS = frozenset(_WEEKDAY_NAMES)
 
 
 def _weekdays_of_times(doc: Doc) -> list:
@@ -390,7 +391,7 @@ def months_ahead(doc: Doc, text: str, dates: list[dict], published: Optional[str
     return out
 
 
-_WEEKDAY_ONLY = re.compile(r"^(?:on\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+_WEEKDAY_ONLY = re.compile(rf"^(?:on\s+)?(?P<day>{'|'.join(_WEEKDAY_NAMES)})$", re.I)
 
 
 def weekdays_ahead(doc: Doc, dates: list[dict], published: Optional[str],
@@ -409,9 +410,6 @@ def weekdays_ahead(doc: Doc, dates: list[dict], published: Optional[str],
             d = dict(d, iso=(day + dt.timedelta(days=ahead)).isoformat())
         out.append(d)
     return out
-
-
-_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def _verb_ahead(doc: Doc, d: dict, present_too: bool, expectation_verbs: frozenset = frozenset()) -> bool:

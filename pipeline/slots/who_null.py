@@ -1,6 +1,6 @@
 """When a figure's who stays null whatever its sentence names: the figures the guidelines give no owner.
 
-The claim builder asks before its fallbacks (``claims._fallbacks``), which fill an empty who from the sentence's
+The claim builder asks before its fallbacks (``fallbacks.fallbacks``), which fill an empty who from the sentence's
 entities, the paragraph's last who and the document's main place: a figure nobody owns must stay empty, and the
 place a forecast or a quake is stated for ('a 30% chance of rain in Leeds', '40 km north of Izmir') is no owner.
 The words are ``null_when`` in ``models/lexicon/who.json``.

@@ -2,7 +2,7 @@
 
 Every proposer is ``(frame, mi) -> list[Candidate]`` for the figure ``frame.mentions[mi]``. They do not judge:
 ``pipeline/slots/who_features.py`` merges what several proposers offer, adds the features and the rules' order,
-and the ranker chooses. The rules' own answer (the cascade of ``fill_subject`` and ``claims._fallbacks``) is one
+and the ranker chooses. The rules' own answer (the cascade of ``fill_subject`` and ``fallbacks.fallbacks``) is one
 proposer among them, so the rules-only ranker gives the claims the cascade gave.
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ evaluator matches it (case, periods and a leading 'the' aside, or one name conta
 import pytest
 
 from who_checks import check, who_of
-from newsclaims.components.claims import document_person
+from newsclaims.slots.fallbacks import document_person
 
 # A story about one person (an obituary, a sentencing): a figure with no owner of its own is that person's, not the
 # place the story is datelined in, even when the tagger labels the bare surname an organisation.
