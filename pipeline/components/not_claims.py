@@ -76,7 +76,7 @@ def _capitalised_name_number(doc: Doc, text: str, m: dict, span) -> bool:
     return nxt is None or not (nxt.is_title or nxt.is_upper)
 
 
-RACE_LENGTH_UNITS = frozenset({"m", "km", "mi", "yd", "mile", "meter", "metre", "kilometer", "yard"})
+RACE_LENGTH_UNITS = frozenset(_WORDS["race_length_units"])
 RACE_NOUN_AFTER = re.compile(r"\s*(?:" + _alternation("race_nouns") + r")\b", re.I)
 METRES_AS_MILLION = re.compile(r"\d[\d,]*m$")
 
