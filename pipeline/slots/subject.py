@@ -66,6 +66,7 @@ class SubjectWords:
     rule_nouns: frozenset = frozenset()
     survey_nouns: frozenset = frozenset()
     survey_verbs: frozenset = frozenset()
+    calendar_words: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -80,7 +81,7 @@ class SubjectWords:
                    frozenset(who.get("event_nouns", ())), frozenset(who.get("age_adjectives", ())),
                    frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())),
                    frozenset(who.get("rule_nouns", ())), frozenset(who.get("survey_nouns", ())),
-                   frozenset(who.get("survey_verbs", ())))
+                   frozenset(who.get("survey_verbs", ())), frozenset(who.get("calendar_words", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1075,8 +1076,31 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     # the name the subject's own head is in ('the U.S. agency's Fjord Institute') before the names that modify it
     heads = [e for e in named if f.subject is not None and e.start <= f.subject.i < e.end and not base_of(e)]
     ent = next((e for e in heads + named if not base_of(e)), named[0] if named else None)
+    if ent is not None and _nationality_of(ent, f.subject):
+        return _nationality_subject(f, ent)
     ent = specific_place(ent, f.ents, f.words) if ent is not None else None
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _nationality_of(ent: Span, subject: Optional[Token]) -> bool:
+    """The entity is a nationality adjective of the subject's common noun ('the French carmaker', 'American
+    consumers'), not the subject itself."""
+    return (ent.label_ == "NORP" and subject is not None and subject.pos_ == "NOUN"
+            and not ent.start <= subject.i < ent.end and ent.root.head.i == subject.i
+            and ent.root.dep_ in ("amod", "compound"))
+
+
+def _nationality_subject(f: _Figure, ent: Span) -> tuple:
+    """A subject named by a nationality: the name it is renamed by ('The French carmaker Renault'), else, for a
+    population, the group as written ('American consumers': the guidelines' 'Palestinian refugees'); anything else
+    keeps the nationality ('Chinese exports')."""
+    for appos in (c for c in f.subject.children if c.dep_ == "appos"):
+        name = next((e for e in f.ents if e.start <= appos.i < e.end and e.label_ != "NORP"), None)
+        if name is not None and not _overlaps_tokens(name, f.exclude):
+            return name.text, [name.start_char, name.end_char]
+    if f.subject.lemma_.lower() in f.words.populations:
+        return _compact(f.doc, f.subject)
+    return ent.text, [ent.start_char, ent.end_char]
 
 
 def _who_named_apposition(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
@@ -1090,6 +1114,30 @@ def _who_named_apposition(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
         if ent is not None and not _overlaps_tokens(ent, f.exclude):
             return ent.text, [ent.start_char, ent.end_char]
     return None
+
+
+def _who_unnamed_proper_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Walmart, the largest U.S. retailer, employs 1.6 million people': a proper-noun subject the small NER model left
+    untagged, renamed by a description, is still a name, and the figure's own, before a place that only describes it;
+    unless the verb only reports the figure or the word names what was measured."""
+    subject = f.subject
+    if (subject is None or subject.pos_ != "PROPN" or subject.tag_ not in ("NNP", "NNPS") or f.reporter
+            or not subject.text[:1].isupper() or subject.lower_ in f.words.pronouns
+            or _names_a_measure(subject, f.lexicon, f.words) or any(e.start <= subject.i < e.end for e in f.ents)
+            or f.exclude[0] - 1 <= subject.i <= f.exclude[1] or _dateline_or_calendar(subject, f.words)
+            or len(subject.text) < 2 or not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in subject.children)):
+        return None
+    start = subject.i
+    while start > 0 and f.doc[start - 1].dep_ == "compound" and f.doc[start - 1].head.i == subject.i \
+            and f.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    span = f.doc[start:subject.i + 1]
+    return span.text, [span.start_char, span.end_char]
+
+
+def _dateline_or_calendar(tok: Token, words: SubjectWords) -> bool:
+    """'WASHINGTON —' opening a wire story, or a month or weekday the NER left untagged: never a name that owns a figure."""
+    return tok.lower_ in words.calendar_words or (tok.text.isupper() and len(tok.text) > 4)
 
 
 def _overlaps_tokens(ent: Span, tokens: tuple[int, int]) -> bool:
@@ -1457,7 +1505,7 @@ WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bo
     (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False), (_who_survey_itself, True),
     (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
     (_who_place_noun_of_verb, False),
-    (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True),
+    (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True), (_who_unnamed_proper_subject, True),
     (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_rule_maximum, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False), (_who_lasting_actor, False),
