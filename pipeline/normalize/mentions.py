@@ -605,6 +605,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         counted = per is None and unit is None and not core.get("fraction")
         if counted:
             per, touches = _count_per_time(text, end, grammar), False
+        elif per is None and unit is not None and dimension_of(unit, lex) not in ("currency", "percentage", "percentage_points", "ratio", "points"):
+            per = _amount_of_per_time(text, end, grammar)
         denom = _denominator(per.group("per"), lex) if per else None
         if denom and denom != unit and _takes_denominator(unit, core, lex):
             unit = f"{unit}/{denom}" if unit not in (None, "x") else f"1/{denom}"
@@ -715,8 +717,15 @@ def _percent_as_points(text: str, mentions: list[dict], lex: UnitLexicon) -> Non
             to_points(m)
     for a, b in zip(mentions, mentions[1:]):
         if in_percent(a) and in_percent(b) and DELTA_TO_LEVEL_GAP.fullmatch(text[a["end"]:b["start"]]) \
-                and not LEVEL_BEFORE.search(text[max(0, a["start"] - 30):a["start"]]):
+                and not LEVEL_BEFORE.search(text[max(0, a["start"] - 30):a["start"]]) and not _shares_of_a_whole(a, b):
             to_points(a)
+
+
+def _shares_of_a_whole(a: dict, b: dict) -> bool:
+    """'won 55% to 45%', 'approved by 58% to 42%': two shares that make up the whole (a vote split), not a change
+    and the level it reaches."""
+    return a["value"] is not None and b["value"] is not None and a["value"] >= b["value"] \
+        and 95.0 <= a["value"] + b["value"] <= 100.5
 
 
 _ABBREVIATIONS = read_lexicon("units")["defined_abbreviations"]
@@ -800,6 +809,23 @@ def _count_per_time(text: str, end: int, grammar: MentionGrammar) -> Optional[re
     if noun is None or not _is_plural_noun(noun.group("noun")):
         return None
     per = grammar.per_re.match(text, noun.end())
+    if per is None or dimension_of(_denominator(per.group("per"), grammar.lexicon), grammar.lexicon) != "duration":
+        return None
+    return per
+
+
+_STUFF_WORD = r"(?!(?:a|an|per|each|every)\b)[a-z][a-z-]*"
+AMOUNT_OF_THEN = re.compile(r"\s+of\s+(?:" + _STUFF_WORD + r"\s+){0,2}" + _STUFF_WORD + r"(?=\s)", re.I)
+
+
+def _amount_of_per_time(text: str, end: int, grammar: MentionGrammar) -> Optional[re.Match]:
+    """'300,000 barrels of oil a day', '2 million tonnes of carbon dioxide a year': a physical amount of a named
+    stuff that a per-time phrase follows is a rate per that time (barrel/day), as when the per-time phrase touches
+    the unit; the stuff stays outside the figure's span."""
+    stuff = AMOUNT_OF_THEN.match(text, end)
+    if stuff is None:
+        return None
+    per = grammar.per_re.match(text, stuff.end())
     if per is None or dimension_of(_denominator(per.group("per"), grammar.lexicon), grammar.lexicon) != "duration":
         return None
     return per

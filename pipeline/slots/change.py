@@ -169,6 +169,7 @@ def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon, *, text: Op
     _olds_along_dated_lists(text, mentions, out)
     _level_compared_with_earlier(text, mentions, out, lex)
     _level_before_its_change(text, mentions, out)
+    _delta_before_its_new_level(doc, text, mentions, out, lex)
     _carry_across_alternatives(text, mentions, out)
     _carry_along_lists(text, mentions, out)
     return out
@@ -492,6 +493,26 @@ def _level_before_its_change(text: str, mentions: list[dict], out: list[Optional
         apposition = _APPOSITION.search(text[mentions[i]["end"]:_anchor(mentions[j])])
         if apposition and _is_change_phrase(apposition.group("tail")):
             out[i] = {"direction": change["direction"], "role": "new"}
+
+
+_TO_LEVEL = re.compile(r"\s*,?\s*to\s+")
+
+
+def _delta_before_its_new_level(doc: Doc, text: str, mentions: list[dict], out: list[Optional[dict]],
+                                lex: ChangeLexicon) -> None:
+    """'Gold rose $12 to $2,010 an ounce': the figure between a change verb and the new level it reaches is the
+    change's size, however the parser hung it ('$12 to' often reads as a range's quantifier)."""
+    for i, j in _neighbours(mentions):
+        new, a, b = out[j], mentions[i], mentions[j]
+        if out[i] is not None or not new or new["role"] != "new" or not new["direction"] \
+                or a["unit"] != b["unit"] or not _TO_LEVEL.fullmatch(text[a["end"]:_anchor(b)]):
+            continue
+        before = doc.char_span(a["sent_start"], _anchor(a), alignment_mode="contract")
+        words = [t for t in before if not t.is_punct] if before is not None else []
+        if words and words[-1].lower_ == "by":
+            words = words[:-1]
+        if words and lex.token_direction(words[-1]) == new["direction"] and words[-1].pos_ == "VERB":
+            out[i] = {"direction": new["direction"], "role": "delta"}
 
 
 def _is_change_phrase(tail: str) -> bool:
