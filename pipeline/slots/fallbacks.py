@@ -37,6 +37,9 @@ def fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_star
     ownerless = slots.pop("who_null", False)  # a quake's magnitude, a world total: no who to fall back to
     speaks_of_itself = slots.pop("who_self", False)  # 'Acme said its revenue rose 8%': the speaker owns its figure
     actor = slots.pop("who_actor", False)  # 'The agency awarded $2 million': the source is the who when it acts
+    forecast_by = slots.pop("who_forecaster", None)  # 'the IMF forecast inflation of 8%': the IMF is no who
+    if forecast_by is not None and _overlaps(slots["who_span"], forecast_by):
+        slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and slots["who"].lower() in pronouns:
         slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and source is not None and not actor and not _both_resolved_back(slots, source, m) \
@@ -53,10 +56,12 @@ def fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_star
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
                     and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words) \
+                    and not _overlaps(span, forecast_by) \
                     and not _describes_another_noun(ent, m):
                 ent = specific_place(ent, ents, words or packaged_words())
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
+    ownerless = ownerless or forecast_by is not None  # a forecast names its own owner or has none
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
     if slots["who"] is None and not ownerless and last is not None and last.who \
             and not (m.get("unit") == "%" and _a_survey(last.who, words or packaged_words())):
