@@ -67,6 +67,7 @@ class SubjectWords:
     rule_nouns: frozenset = frozenset()
     survey_nouns: frozenset = frozenset()
     survey_verbs: frozenset = frozenset()
+    program_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -81,7 +82,7 @@ class SubjectWords:
                    frozenset(who.get("event_nouns", ())), frozenset(who.get("age_adjectives", ())),
                    frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())),
                    frozenset(who.get("rule_nouns", ())), frozenset(who.get("survey_nouns", ())),
-                   frozenset(who.get("survey_verbs", ())))
+                   frozenset(who.get("survey_verbs", ())), frozenset(who.get("program_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -522,8 +523,29 @@ def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str,
 
 def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
     """The most recent entity before ``tok`` of a kind the pointer can stand for."""
-    kind = [e for e in document_entities(doc, words) if e.end_char <= tok.idx and e.label_ in labels]
+    kind = [_program_owner(e, words) if _names_a_program(e, words) else e
+            for e in document_entities(doc, words) if e.end_char <= tok.idx and e.label_ in labels]
+    kind = [e for e in kind if e is not None]
     return (kind[-1].text, [kind[-1].start_char, kind[-1].end_char]) if kind else None
+
+
+def _names_a_program(ent: Span, words: SubjectWords) -> bool:
+    """The name is a program's or plan's ('EPA's Clean Ports program', 'the Green Fleet plan'), which the tagger
+    labels ORG: no agency or company that 'the agency' or 'it' could point back at, unlike its owner."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in words.program_nouns
+
+
+def _program_owner(ent: Span, words: SubjectWords) -> Optional[Span]:
+    """The name that owns a program ('EPA' of "EPA's Clean Ports program"), which the tagger often leaves untagged;
+    None when the program has no named owner."""
+    program = ent.root.head
+    owner = next((c for c in program.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    if ent.start <= owner.i < ent.end:  # "Acme's Green Fleet" tagged as one name: its possessor
+        return ent.doc[ent.start:owner.i + 1]
+    return ent.doc[owner.left_edge.i:owner.i + 1]
 
 
 def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_only: bool = False,

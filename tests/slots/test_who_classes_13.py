@@ -44,3 +44,12 @@ def test_a_speaker_that_cannot_be_the_pronoun_stays_out(nlp, text, figure, expec
 ])
 def test_a_forecaster_of_an_economy_is_not_its_who(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+# A pointer ('the agency') stands for an organisation, never for a program or plan the tagger labels ORG: the
+# program's named owner is the organisation it points at.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Under NOAA's Coastal Resilience program, the agency expects to award 35 grants to fishing towns.", "35", "NOAA"),
+])
+def test_a_pointer_is_the_programs_owner_not_the_program(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
