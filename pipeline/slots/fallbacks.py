@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from newsclaims.slots.source import REPORTING
-from newsclaims.slots.subject import (SubjectWords, WhatLexicon, base_of, in_reporter_role, packaged_words,
+from newsclaims.slots.subject import (SubjectWords, WhatLexicon, _noun_uses, base_of, in_reporter_role, packaged_words,
                                       specific_place)
 from newsclaims.slots.who_features import _path_length
 from newsclaims.slots.who_proposers import WhoFrame
@@ -100,16 +100,38 @@ def document_person(ents, place, words: Optional[SubjectWords] = None) -> Option
     by_surname: dict[str, list] = {}
     for ent in ents:  # the tagger labels a bare surname ORG or NORP as often as PERSON: one PERSON mention will do
         by_surname.setdefault(ent[-1].lower_, []).append(ent)
-    people = [found for found in by_surname.values() if any(e.label_ == "PERSON" for e in found)]
+    people = [found for surname, found in by_surname.items()
+              if any(e.label_ == "PERSON" for e in found) or _written_as_a_person(found[0].doc, surname, words)]
     if not people:
         return None
-    named = max(people, key=len)
+    named = max(people, key=lambda found: len(_surname_uses(found)))
+    uses = _surname_uses(named)  # the tagger leaves some mentions of a name untagged: count the name's every use
     place_count = sum(1 for e in ents if e.text == place.text) if place is not None else 0
-    if len(named) < PERSON_STORY_MENTIONS or len(named) <= place_count:
+    if len(uses) < PERSON_STORY_MENTIONS or len(uses) <= place_count:
         return None
-    if any((e.root.dep_ != "poss" and in_reporter_role(e.root, words)) or _speaks(e.root) for e in named):  # 'his aide said' is not he
+    if any((e.root.dep_ != "poss" and in_reporter_role(e.root, words)) or _speaks(e.root) for e in named) \
+            or any(_speaks(tok) for tok in uses):  # 'his aide said' is not he
         return None
     return named[0]
+
+
+def _surname_uses(found: list) -> list:
+    """Every proper-noun use of the surname of the mentions ``found``, tagged or not ('Ullah faced ...')."""
+    doc, surname = found[0].doc, found[0][-1].lower_
+    return [doc[i] for i in _noun_uses(doc).get(("PROPN", surname), ())] or [e.root for e in found]
+
+
+def _written_as_a_person(doc, surname: str, words: SubjectWords) -> bool:
+    """Whether the text writes ``surname`` as a person's, whatever label the tagger gives it ('Haroon Ullah, who
+    served as ...', 'Mr. Ullah'): a relative clause opened by 'who', or a title before the name."""
+    for i in _noun_uses(doc).get(("PROPN", surname), ()):
+        tok = doc[i]
+        if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in words.person_titles:
+            return True
+        clauses = [c for c in tok.children if c.dep_ == "relcl"]
+        if any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in words.person_relatives for c in clauses for g in c.children):
+            return True
+    return False
 
 
 def _speaks(tok) -> bool:

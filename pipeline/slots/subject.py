@@ -68,6 +68,8 @@ class SubjectWords:
     survey_nouns: frozenset = frozenset()
     survey_verbs: frozenset = frozenset()
     program_nouns: frozenset = frozenset()
+    person_relatives: frozenset = frozenset()
+    person_titles: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -82,7 +84,8 @@ class SubjectWords:
                    frozenset(who.get("event_nouns", ())), frozenset(who.get("age_adjectives", ())),
                    frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())),
                    frozenset(who.get("rule_nouns", ())), frozenset(who.get("survey_nouns", ())),
-                   frozenset(who.get("survey_verbs", ())), frozenset(who.get("program_nouns", ())))
+                   frozenset(who.get("survey_verbs", ())), frozenset(who.get("program_nouns", ())),
+                   frozenset(who.get("person_relatives", ())), frozenset(who.get("person_titles", ())))
 
 
 @functools.lru_cache(maxsize=1)

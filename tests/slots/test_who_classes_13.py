@@ -53,3 +53,21 @@ def test_a_forecaster_of_an_economy_is_not_its_who(nlp, text, figure, expected):
 ])
 def test_a_pointer_is_the_programs_owner_not_the_program(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
+
+
+_STORY = ("A former Energy Department official was sentenced Tuesday to five months in prison for wire fraud.\n\n"
+          "Tariq Mahmood, who from 2016 to 2019 served as budget director for the agency, pleaded guilty in May.\n\n"
+          "Under federal guidelines, Mahmood faced 8 to 14 months in prison.\n\n"
+          "Mahmood repaid the money in July. Judge Carla Reyes said the sentence had to deter others.\n\n"
+          "Mahmood will begin his term in March. The term will be followed by a two-year supervised release.")
+
+
+# A story about one person (a sentencing) gives that person the figures nobody else owns, though the tagger labels
+# only some mentions of the name, or none PERSON ('Haroon Ullah, who served as ...'): every use of the surname
+# counts, and a relative 'who' or a title shows a person. A person who speaks is no such subject.
+@pytest.mark.parametrize("text, figure, expected", [
+    (_STORY, "two-year", "Mahmood"),
+    (_STORY.replace("Mahmood will begin", "Mahmood said he will begin"), "two-year", None),
+])
+def test_a_story_about_one_person_gives_that_person_the_unowned_figures(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
