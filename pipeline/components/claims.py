@@ -38,7 +38,7 @@ from newsclaims.slots.what_features import WHAT_FILLER
 from newsclaims.slots.what_layout import gapped_answer, layout_answer
 from newsclaims.slots.what_proposers import KindWords, WhatFrame
 from newsclaims.slots.who_features import WHO_FILLER
-from newsclaims.slots.who_null import NullWords, ownerless
+from newsclaims.slots.who_null import NullWords, forecaster, ownerless
 from newsclaims.slots.who_proposers import WhoFrame, WhoLexicon
 from newsclaims.slots.when import DateLexicon, date_mentions
 
@@ -154,6 +154,7 @@ class ClaimBuilder:
                 remembered = subject
             if ownerless(who_frame.clause(mi), m, self.null_words):
                 slots = {**slots, "who": None, "who_span": None, "who_null": True}
+            slots["who_forecaster"] = forecaster(who_frame.clause(mi), sent_ents, self.null_words)
             source = sources.of(m["start"], m["end"])
             slots = fallbacks(slots, m, source, sent_ents, paragraph_claims if self.carry_subject else [], para,
                                doc_subject if self.carry_subject else None, self.what_words, self.subject_words,

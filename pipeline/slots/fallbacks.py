@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from newsclaims.slots.source import REPORTING
-from newsclaims.slots.subject import (SubjectWords, WhatLexicon, base_of, in_reporter_role, packaged_words,
+from newsclaims.slots.subject import (SubjectWords, WhatLexicon, _noun_uses, base_of, in_reporter_role, packaged_words,
                                       specific_place)
 from newsclaims.slots.who_features import _path_length
 from newsclaims.slots.who_proposers import WhoFrame
@@ -37,6 +37,9 @@ def fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_star
     ownerless = slots.pop("who_null", False)  # a quake's magnitude, a world total: no who to fall back to
     speaks_of_itself = slots.pop("who_self", False)  # 'Acme said its revenue rose 8%': the speaker owns its figure
     actor = slots.pop("who_actor", False)  # 'The agency awarded $2 million': the source is the who when it acts
+    forecast_by = slots.pop("who_forecaster", None)  # 'the IMF forecast inflation of 8%': the IMF is no who
+    if forecast_by is not None and _overlaps(slots["who_span"], forecast_by):
+        slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and slots["who"].lower() in pronouns:
         slots["who"] = slots["who_span"] = None
     if slots["who"] is not None and source is not None and not actor and not _both_resolved_back(slots, source, m) \
@@ -53,10 +56,12 @@ def fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_star
             span = [ent.start_char, ent.end_char]
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
                     and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words) \
+                    and not _overlaps(span, forecast_by) \
                     and not _describes_another_noun(ent, m):
                 ent = specific_place(ent, ents, words or packaged_words())
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
+    ownerless = ownerless or forecast_by is not None  # a forecast names its own owner or has none
     last = previous[-1] if previous and previous[-1].span[0] > paragraph_start else None  # claims in text order
     if slots["who"] is None and not ownerless and last is not None and last.who \
             and not (m.get("unit") == "%" and _a_survey(last.who, words or packaged_words())):
@@ -95,16 +100,38 @@ def document_person(ents, place, words: Optional[SubjectWords] = None) -> Option
     by_surname: dict[str, list] = {}
     for ent in ents:  # the tagger labels a bare surname ORG or NORP as often as PERSON: one PERSON mention will do
         by_surname.setdefault(ent[-1].lower_, []).append(ent)
-    people = [found for found in by_surname.values() if any(e.label_ == "PERSON" for e in found)]
+    people = [found for surname, found in by_surname.items()
+              if any(e.label_ == "PERSON" for e in found) or _written_as_a_person(found[0].doc, surname, words)]
     if not people:
         return None
-    named = max(people, key=len)
+    named = max(people, key=lambda found: len(_surname_uses(found)))
+    uses = _surname_uses(named)  # the tagger leaves some mentions of a name untagged: count the name's every use
     place_count = sum(1 for e in ents if e.text == place.text) if place is not None else 0
-    if len(named) < PERSON_STORY_MENTIONS or len(named) <= place_count:
+    if len(uses) < PERSON_STORY_MENTIONS or len(uses) <= place_count:
         return None
-    if any((e.root.dep_ != "poss" and in_reporter_role(e.root, words)) or _speaks(e.root) for e in named):  # 'his aide said' is not he
+    if any((e.root.dep_ != "poss" and in_reporter_role(e.root, words)) or _speaks(e.root) for e in named) \
+            or any(_speaks(tok) for tok in uses):  # 'his aide said' is not he
         return None
     return named[0]
+
+
+def _surname_uses(found: list) -> list:
+    """Every proper-noun use of the surname of the mentions ``found``, tagged or not ('Ullah faced ...')."""
+    doc, surname = found[0].doc, found[0][-1].lower_
+    return [doc[i] for i in _noun_uses(doc).get(("PROPN", surname), ())] or [e.root for e in found]
+
+
+def _written_as_a_person(doc, surname: str, words: SubjectWords) -> bool:
+    """Whether the text writes ``surname`` as a person's, whatever label the tagger gives it ('Haroon Ullah, who
+    served as ...', 'Mr. Ullah'): a relative clause opened by 'who', or a title before the name."""
+    for i in _noun_uses(doc).get(("PROPN", surname), ()):
+        tok = doc[i]
+        if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in words.person_titles:
+            return True
+        clauses = [c for c in tok.children if c.dep_ == "relcl"]
+        if any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in words.person_relatives for c in clauses for g in c.children):
+            return True
+    return False
 
 
 def _speaks(tok) -> bool:

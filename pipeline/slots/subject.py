@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsclaims.components.extensions import doc_text, document_memo
 from newsclaims.normalize.units import LEXICON_DIR
 from newsclaims.resources import read_lexicon
+from newsclaims.slots.source import REPORTING
 
 WHO_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -67,6 +68,9 @@ class SubjectWords:
     survey_nouns: frozenset = frozenset()
     survey_verbs: frozenset = frozenset()
     calendar_words: frozenset = frozenset()
+    program_nouns: frozenset = frozenset()
+    person_relatives: frozenset = frozenset()
+    person_titles: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -81,7 +85,9 @@ class SubjectWords:
                    frozenset(who.get("event_nouns", ())), frozenset(who.get("age_adjectives", ())),
                    frozenset(who.get("ratio_words", ())), frozenset(who.get("event_preps", ())),
                    frozenset(who.get("rule_nouns", ())), frozenset(who.get("survey_nouns", ())),
-                   frozenset(who.get("survey_verbs", ())), frozenset(who.get("calendar_words", ())))
+                   frozenset(who.get("survey_verbs", ())), frozenset(who.get("calendar_words", ())),
+                   frozenset(who.get("program_nouns", ())), frozenset(who.get("person_relatives", ())),
+                   frozenset(who.get("person_titles", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -522,8 +528,29 @@ def _name_with(doc: Doc, tok: Token, max_tokens: int = 8) -> Optional[tuple[str,
 
 def _latest_of_kind(doc: Doc, tok: Token, labels: frozenset, words: SubjectWords) -> Optional[tuple[str, list]]:
     """The most recent entity before ``tok`` of a kind the pointer can stand for."""
-    kind = [e for e in document_entities(doc, words) if e.end_char <= tok.idx and e.label_ in labels]
+    kind = [_program_owner(e, words) if _names_a_program(e, words) else e
+            for e in document_entities(doc, words) if e.end_char <= tok.idx and e.label_ in labels]
+    kind = [e for e in kind if e is not None]
     return (kind[-1].text, [kind[-1].start_char, kind[-1].end_char]) if kind else None
+
+
+def _names_a_program(ent: Span, words: SubjectWords) -> bool:
+    """The name is a program's or plan's ('EPA's Clean Ports program', 'the Green Fleet plan'), which the tagger
+    labels ORG: no agency or company that 'the agency' or 'it' could point back at, unlike its owner."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in words.program_nouns
+
+
+def _program_owner(ent: Span, words: SubjectWords) -> Optional[Span]:
+    """The name that owns a program ('EPA' of "EPA's Clean Ports program"), which the tagger often leaves untagged;
+    None when the program has no named owner."""
+    program = ent.root.head
+    owner = next((c for c in program.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    if ent.start <= owner.i < ent.end:  # "Acme's Green Fleet" tagged as one name: its possessor
+        return ent.doc[ent.start:owner.i + 1]
+    return ent.doc[owner.left_edge.i:owner.i + 1]
 
 
 def pointed_at(doc: Doc, tok: Token, previous_subject: Optional[dict], named_only: bool = False,
@@ -1306,6 +1333,44 @@ def _latest_speaker(doc: Doc, tok: Token, words: SubjectWords, sentences: int = 
     return None
 
 
+# The number a pronoun subject asks of the speaker it stands for: 'Acme said it', 'the unions said they'.
+_SPEAKER_NUMBER = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+
+
+def _who_speaker_pronoun(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'The company said it shipped 2 million units', 'Farmers say they lost 30%': 'it' or 'they' subject of a
+    clause a reporting verb reports stands for that verb's subject, when the speaker can be it (a singular noun for
+    'it', a plural for 'they'; no survey or report, no 'officials' who speak for others): the speaker reports its own
+    figure. A pointer speaker ('the company') is the name it points at, else as written (guidelines, pointers). Not
+    when 'it' is what the clause identifies ('it was a 7.0') or the clause reports others' tallies ('it had reports')."""
+    subject = f.subject
+    if subject is None or subject.lower_ not in _SPEAKER_NUMBER or f.reporter:
+        return None
+    if f.verb.lemma_.lower() == "be" or any(c.dep_ == "dobj" and c.lemma_.lower() in f.words.report_nouns
+                                            for c in f.verb.children):
+        return None  # 'the center says it was a 7.0' is the quake; 'it had reports of 60 deaths' counts others
+    speaker = _reporting_speaker(f.verb)
+    if speaker is None or speaker.tag_ not in _SPEAKER_NUMBER[subject.lower_] or speaker.ent_type_ == "PERSON" \
+            or speaker.lemma_.lower() in f.words.report_nouns \
+            or (subject.lower_ == "they" and speaker.lemma_.lower() in f.lexicon.reporters):
+        return None
+    ent = _entity_in(f.ents, (speaker.idx, speaker.idx + len(speaker)))
+    if ent is not None:
+        return ent.text, [ent.start_char, ent.end_char]
+    written = f.doc[speaker.left_edge.i:speaker.i + 1]  # "the teachers' unions", not 'unions'
+    return pointed_at(f.doc, speaker, f.previous, words=f.words) or (written.text, [written.start_char, written.end_char])
+
+
+def _reporting_speaker(verb: Optional[Token]) -> Optional[Token]:
+    """The subject of the reporting verb whose reported clause ``verb`` heads ('said [it sold ...]'), through
+    the conjuncts of that clause ('it sold X and shipped Y')."""
+    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj",) and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _who_pronoun_after_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'The seed industry is growing fast: it has doubled in five years': 'it' or 'they' after a noun subject of an
     earlier clause of its own sentence stands for that noun (not for the paragraph's remembered who)."""
@@ -1505,7 +1570,7 @@ WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bo
     (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False), (_who_survey_itself, True),
     (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
     (_who_place_noun_of_verb, False),
-    (_who_moved_object, False), (_who_speakers_organisation, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True), (_who_unnamed_proper_subject, True),
+    (_who_moved_object, False), (_who_speakers_organisation, True), (_who_speaker_pronoun, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True), (_who_unnamed_proper_subject, True),
     (_who_named_storm, False),
     (_who_entity_in_subject, False), (_who_subject_possessor, False), (_who_owner_named_before, False), (_who_rule_maximum, False), (_who_activity_actor, False), (_who_pointer_subject, True), (_who_pointer_owner, False),
     (_who_entity_in_what, False), (_who_anaphor_subject, False), (_who_remembered, False), (_who_described, False), (_who_lasting_actor, False),
