@@ -170,12 +170,17 @@ def _compound_verb(tok: Token) -> bool:
         and tok.head.pos_ == "NOUN" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN"
 
 
+def _proper_start(tok: Token) -> int:
+    """Where the run of proper nouns ending at ``tok`` starts ('Orion Airlines' for 'Airlines')."""
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
+
+
 def _proper_run_before(doc: Doc, tok: Token) -> Attribution:
     """The proper nouns right before ``tok`` ('The World Bank projects' -> 'World Bank')."""
-    start = tok.i
-    while start > tok.sent.start and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    span = doc[start:tok.i]
+    span = doc[_proper_start(doc[tok.i - 1]):tok.i]
     return span.text, [span.start_char, span.end_char]
 
 
@@ -407,10 +412,14 @@ class DocumentSources:
     def _body_before(self, i: int) -> Optional[Attribution]:
         """For 'said the company', the organisation the text named last before sentence ``i`` (corpus/GUIDELINES.md:
         a pointer to a named body is that body's name)."""
-        bodies = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= self.sents[i].start_char]
+        before = self.sents[i].start_char
+        bodies = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before]
+        # a name the tagger left untyped, as a subject ('Orion Airlines flies to 40 cities.')
+        bodies += [self.doc[_proper_start(t):t.i + 1] for t in self.doc if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+                   and not t.ent_type_ and t.idx < before]
         if not bodies:
             return None
-        span = bodies[-1]
+        span = max(bodies, key=lambda b: b.end_char)
         while len(span) > 1 and span[0].lower_ in _EDGE:
             span = self.doc[span.start + 1:span.end]
         return span.text, [span.start_char, span.end_char]

@@ -26,6 +26,10 @@ ROWS = [
      "Norvik Steel"),
     ("Helmstad Bank cut 200 jobs last year. Profit rose 12% in 2023, the bank said.", "12%", "Helmstad Bank"),
     ("Exports fell 4% in March, the ministry said.", "4%", "ministry"),
+    # a company's kind of body, and a name the tagger left untyped as the subject before
+    ("Kestrel Air flies to 35 cities. It flew 6 million passengers in 2023, the airline said.", "6 million",
+     "Kestrel Air"),
+    ("The trust's shares are down 9% this year, the fund said.", "9%", "fund"),
     ("The mill employs 450 people, said the company.", "450", "company"),
     # a bare body noun opening the sentence still points back (the who's), no source of its own
     ("The company Tuesday reported a loss of $5 million.", "$5 million", None),
