@@ -42,6 +42,10 @@ _ISSUING = ("from", "by", "with")
 _QUOTES = "\"“”"
 _TRAILING = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){0,6}[A-Z][\w.&'’-]*)\s+(?:%s)(?=\W|$)"
                        % "|".join(_LEXICON["trailing_forms"]))
+_TRAILING_HEADS = "|".join(sorted(BODY_HEADS | UNNAMED_HEADS, key=len, reverse=True))
+# '..., the mayor's office estimates.': a common-noun source closing the sentence, read from the text
+_TRAILING_COMMON = re.compile(r",\s+((?:the\s+)?(?:[\w.&'’-]+\s+){0,4}?(?:%s)s?)\s+(?:%s)\s*[.!?]?\s*$"
+                              % (_TRAILING_HEADS, "|".join(_LEXICON["trailing_forms"])), re.I)
 _OPENS_LIST = re.compile(r":\s*(?:\(?(?:1|a|i)\)|$)")
 _SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]*[A-Z]):\s*[\"“]")
 _TRANSCRIPT_LABEL = re.compile(r"(?m)(?:^|(?<=[.?!\"”] ))([A-Z][A-Z.'’ -]*[A-Z]):[ \t]+(?=[A-Z\"“])")  # 'LEE: We ...'
@@ -61,6 +65,7 @@ class Found:
     lemma: str
     pointer: bool = False
     written: Optional[Attribution] = None  # a pointer as written, for when the text names no body before it
+    body: bool = False  # a pointer to a body ('said the company'): the body named last before it, not the first source
 
 
 def _chunk(doc: Doc, tok: Token) -> Attribution:
@@ -82,8 +87,9 @@ def _chunk(doc: Doc, tok: Token) -> Attribution:
 
 
 def _named(tok: Token, kinds: tuple = ("ORG", "PERSON", "GPE", "NORP")) -> bool:
-    """A source worth naming: a proper noun or an entity in the phrase."""
-    return any(t.pos_ == "PROPN" or t.ent_type_ in kinds for t in tok.subtree)
+    """A source worth naming: a proper noun or an entity in the phrase; a day or month ('The firm on Monday')
+    names no one."""
+    return any((t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.ent_type_ in kinds for t in tok.subtree)
 
 
 def _names_body(tok: Token) -> bool:
@@ -157,9 +163,40 @@ def _noun_tagged_verb(tok: Token) -> bool:
         and any(c.dep_ in ("relcl", "acl", "ccomp") for c in tok.children)
 
 
+def _compound_verb(tok: Token) -> bool:
+    """'The World Bank projects growth of 2.9%', 'The IMF forecast inflation of 8%': a reporting verb the parser
+    read as a compound of its object, the sentence's root noun, right after a proper noun (who reports)."""
+    return tok.dep_ == "compound" and tok.lower_ in NOUN_TAGGED_VERBS and tok.head.dep_ == "ROOT" \
+        and tok.head.pos_ == "NOUN" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN"
+
+
+def _proper_start(tok: Token) -> int:
+    """Where the run of proper nouns ending at ``tok`` starts ('Orion Airlines' for 'Airlines')."""
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
+
+
+def _proper_run_before(doc: Doc, tok: Token) -> Attribution:
+    """The proper nouns right before ``tok`` ('The World Bank projects' -> 'World Bank')."""
+    span = doc[_proper_start(doc[tok.i - 1]):tok.i]
+    return span.text, [span.start_char, span.end_char]
+
+
+def _closing(tok: Token, subj: Token) -> bool:
+    """A reporting verb after its figure's clause: 'said the company', '..., the ministry said'."""
+    return subj.i > tok.i or any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
+
+
+def _bare_body(tok: Token) -> bool:
+    """'the company', 'the ministry': a body named by its head noun alone, which points back at a named body."""
+    return tok.lemma_.lower() in BODY_HEADS and all(c.dep_ == "det" for c in tok.children)
+
+
 def _attributes(tok: Token) -> bool:
     """Whether a reporting verb attributes something rather than acting ('released $2 million in aid')."""
-    if _presents_data(tok) or _noun_tagged_verb(tok):
+    if _presents_data(tok) or _noun_tagged_verb(tok) or _compound_verb(tok):
         return True
     if tok.lemma_ in VERBS_WITH_AT:
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
@@ -205,6 +242,8 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if by is not None and tok.tag_ == "VBN" and _named(by) and not any(_has_figure(t) for t in by.subtree):
         return Found(_chunk(doc, by), tok.i, _names_body(by), tok.lemma_)  # "figures issued today by the port authority"
+    if _compound_verb(tok):
+        return Found(_proper_run_before(doc, tok), None, True, tok.lemma_)
     subj = _subject(tok)
     if subj is None and _noun_tagged_verb(tok):
         left = _left_modifiers(doc, tok)
@@ -223,6 +262,8 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)  # "Reports say ...": no one report to point at
     if issuer.lemma_.lower() in POINTER_SOURCES:  # "the report said": the body named first
         return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer))
+    if _bare_body(issuer) and _closing(tok, subj):  # "..., said the company": the body named before
+        return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer), body=True)
     return None
 
 
@@ -251,12 +292,21 @@ def _per(doc: Doc, sent: Span, tok: Token) -> Optional[Found]:
 
 def _trailing(sent: Span, text: str) -> Optional[Found]:
     """'..., the State Audit Office estimates—$12 million less': read from the text when the tokenizer
-    glued the verb to the next word. ``text`` is the sentence's text."""
+    glued the verb to the next word; '..., the mayor's office estimates.' when the tagger read the verb as a noun.
+    ``text`` is the sentence's text."""
     match = _TRAILING.search(text)
+    if match is not None:
+        start = sent.start_char + match.start(1)
+        return Found((match.group(1), [start, start + len(match.group(1))]), None, True, "trailing")
+    match = _TRAILING_COMMON.search(text)
     if match is None:
         return None
-    start = sent.start_char + match.start(1)
-    return Found((match.group(1), [start, start + len(match.group(1))]), None, True, "trailing")
+    phrase = re.sub(r"^the\s+", "", match.group(1), flags=re.I)  # the leading article aside, as _chunk writes it
+    start = sent.start_char + match.end(1) - len(phrase)
+    written = (phrase, [start, start + len(phrase)])
+    if len(phrase.split()) == 1 and match.group(1).split()[-1].lower().rstrip("s") in BODY_HEADS:
+        return Found(None, None, False, "trailing", pointer=True, written=written, body=True)  # 'the ministry estimates.'
+    return Found(written, None, False, "trailing")
 
 
 # The words _attributes can accept: any other token attributes nothing, so the walk skips it unread.
@@ -353,10 +403,26 @@ class DocumentSources:
             # 'The bureau says it expects ...': the pronoun names the source before it in its own sentence first
             earlier = before + [f.source for f in found if f.source is not None]
             resolved = [f if f.source is not None else
-                        Found((first or f.written) if f.pointer else (self._person_before(i, f.verb) or (earlier[-1] if earlier else None)),
+                        Found((self._body_before(i) or f.written) if f.body else (first or f.written) if f.pointer
+                              else (self._person_before(i, f.verb) or (earlier[-1] if earlier else None)),
                               f.verb, False, f.lemma)
                         for f in found]
             self.own[i] = [f for f in resolved if f.source is not None]
+
+    def _body_before(self, i: int) -> Optional[Attribution]:
+        """For 'said the company', the organisation the text named last before sentence ``i`` (corpus/GUIDELINES.md:
+        a pointer to a named body is that body's name)."""
+        before = self.sents[i].start_char
+        bodies = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before]
+        # a name the tagger left untyped, as a subject ('Orion Airlines flies to 40 cities.')
+        bodies += [self.doc[_proper_start(t):t.i + 1] for t in self.doc if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+                   and not t.ent_type_ and t.idx < before]
+        if not bodies:
+            return None
+        span = max(bodies, key=lambda b: b.end_char)
+        while len(span) > 1 and span[0].lower_ in _EDGE:
+            span = self.doc[span.start + 1:span.end]
+        return span.text, [span.start_char, span.end_char]
 
     def _person_before(self, i: int, verb: Optional[int]) -> Optional[Attribution]:
         """For 'he' or 'she' as a reporting verb's subject, the person named last as a subject in the sentences

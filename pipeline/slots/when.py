@@ -74,6 +74,7 @@ class DateLexicon:
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
     to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
     to_day: Optional[re.Pattern] = None  # right before 'this year': it runs to the publication day ('so far this year')
+    year_to_date: Optional[re.Pattern] = None  # a whole date: 'year to date', 'YTD', the year's first day to publication
     same_day_back: Optional[re.Pattern] = None  # right before 'last year': to the same day of it ('by this time')
     streak: Optional[re.Pattern] = None  # a figure's whole text: an ordinal streak ('the fourth consecutive month')
     edition: Optional[re.Pattern] = None  # right after a year: a survey's or report's title ('2019 Household Survey')
@@ -141,6 +142,7 @@ class DateLexicon:
                                         rf"(?P<month>{_MONTH_NAMES})$", re.I),
             edition=re.compile(rf"\s+(?:[a-z]+\s+)?(?:[A-Z][\w&'\u2019-]*\s+){{0,4}}(?:(?i:{_alternation(data.get('title_nouns', ['report']))})\b|[A-Z]{{3,}}\b)"),
             to_date=re.compile(rf"\b(?:{_alternation(data.get('to_date_openers', ['so far in']))})\s+(?:the\s+)?$", re.I),
+            year_to_date=re.compile(rf"(?<!\w)(?:the\s+)?(?:{_alternation(data.get('year_to_date_words', []) or ['year to date'])})(?!\w)", re.I),
             to_day=re.compile(rf"\b(?:{_alternation(data.get('to_day_openers', []) or ['so far'])})\s+$", re.I),
             same_day_back=re.compile(rf"\b(?:{_alternation(data.get('same_day_back_openers', []) or ['by this time'])})\s+$", re.I),
             streak=re.compile(rf"^(?:the\s+|a\s+)?(?:{_alternation(list(read_lexicon('ordinals')['words']))}|\d{{1,3}}(?:st|nd|rd|th))\s+"
@@ -245,6 +247,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
     out = as_owners_fiscal_years(text, out, fiscal_owner(text, lexicon), budget, lexicon)  # per document: once
     out = years_to_date(doc, text, out, lexicon)
     out = years_to_day(text, out, published, lexicon)
+    out = year_to_date_phrases(doc, text, out, published, lexicon, sentences)
     return same_period_dates(text, anchor_relative_dates(out, published, lexicon, text=text), lexicon)
 
 
@@ -288,6 +291,23 @@ def years_to_day(text: str, dates: list[dict], published: Optional[str], lexicon
             d = dict(d, iso=f"{year - 1:04d}-01-01/{year - 1:04d}-{day}")
         out.append(d)
     return out
+
+
+def year_to_date_phrases(doc: Doc, text: str, dates: list[dict], published: Optional[str], lexicon: DateLexicon,
+                         sentences=None) -> list[dict]:
+    """'year to date', 'year-to-date', 'YTD' run from the publication year's first day to the publication date, as
+    'so far this year' does (years_to_day). spaCy tags them as a bare 'year', as 'year-to-date' that resolves to
+    nothing, or not at all: each phrase replaces the dates it overlaps. With no publication day they give none."""
+    if not published or len(published) < 10 or lexicon.year_to_date is None:
+        return dates
+    out = list(dates)
+    for m in lexicon.year_to_date.finditer(text):
+        start, end = m.span()
+        out = [d for d in out if d["end"] <= start or end <= d["start"]]
+        sent_start = sentences.of(start)[0] if sentences else doc.char_span(start, end, alignment_mode="expand").sent.start_char
+        out.append({"text": m.group(0), "start": start, "end": end, "iso": f"{published[:4]}-01-01/{published[:10]}",
+                    "resolution": "relative", "sent_start": sent_start})
+    return sorted(out, key=lambda d: d["start"])
 
 
 def _whole_year(iso: str) -> bool:
