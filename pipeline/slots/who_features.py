@@ -21,6 +21,8 @@ RULE_ORDER = ("rules", NULL)
 _TOKEN_BUCKETS = (1, 3, 7, 15, 31)  # tokens between figure and candidate; the last bucket is 'further'
 _PATH_BUCKETS = (1, 2, 3, 5)  # dependency arcs between them
 _LOG_SCALE = math.log1p(200)
+_PATH_LABELS = 1  # the labels kept of each side of a dependency path, nearest the common ancestor
+_NP_INNER = frozenset({"compound", "amod", "det", "nummod", "quantmod", "poss", "case", "punct", "nmod", "appos"})
 # Proposers whose candidates stand away from the figure (or nowhere): what the figure's clause says gets a
 # weight of its own for each of them, since a feature of the figure alone cannot tell candidates apart.
 _CROSSED = frozenset({NULL, "rules", "main", "headline", "antecedent"})
@@ -60,6 +62,8 @@ def pair_features(frame: WhoFrame, mi: int, cand: Candidate) -> dict[str, float]
     f: dict[str, float] = {f"proposer_{cand.proposer}": 1.0, **cand.features}
     offered = sum(1 for k in cand.features if k.startswith("by_"))
     f[f"proposers_{min(offered, 3)}"] = 1.0
+    if cand.proposer == "rules":  # the rules' answer that is also the document's main place is often a fallback
+        f.update({f"rules*{k}": 1.0 for k in cand.features if k.startswith("by_") and k != "by_rules"})
     if cand.proposer in _CROSSED:
         f.update({f"{cand.proposer}*{k}": v for k, v in figure_features(frame, mi).items()})
     if cand.span is None:
@@ -70,7 +74,8 @@ def pair_features(frame: WhoFrame, mi: int, cand: Candidate) -> dict[str, float]
     label = f"ent_{frame.ents[ei].label_}" if ei is not None else "ent_none"
     f[label] = f[f"{cand.proposer}*{label}"] = 1.0  # a place in the headline is not a place in the sentence
     if _same_name(frame.sources.get(mi), cand):
-        f["is_source"] = 1.0
+        f["is_source"] = 1.0  # the speaker owns the figure of 'X reported a loss of $3 million', not of 'X said Y lost'
+        f[f"is_source*verb_{verb_class(frame, frame.clause(mi).verb)}"] = f[f"{cand.proposer}*is_source"] = 1.0
     if _same_name(frame.whats.get(mi), cand):
         f["in_what"] = 1.0  # 'Revenues were $140 billion': the measured thing, not whose it is
     if ei is None:
@@ -153,7 +158,50 @@ def _parse_features(frame: WhoFrame, mi: int, root: Token) -> dict[str, float]:
         f["noun_possessor"] = 1.0
     if _reporting_subject(root):
         f["reporting_subject"] = 1.0
+    f.update(_dependency_path_features(frame, root, head))
     return f
+
+
+def _dependency_path_features(frame: WhoFrame, root: Token, head: Token) -> dict[str, float]:
+    """The dependency labels from the candidate up to the lowest common ancestor and down to the figure, compressed
+    ('nsubj>ROOT<dobj'), and whether that path crosses a reporting verb, a relative clause or (on the candidate's side) a preposition: the
+    subject of the figure's verb and the speaker of a 'said' over it are both a few arcs away, on different paths."""
+    path = _dependency_path(root, head)
+    if path is None:
+        return {}
+    up, top, down = path
+    f = {f"dep_path={_compressed(up)}>{top.dep_ if top.dep_ != 'ROOT' else 'ROOT'}<{_compressed(down)}": 1.0}
+    through = [*up[1:], top, *down[1:]]  # the tokens the path passes, neither end
+    if any(t.lemma_.lower() in REPORTING and t.pos_ == "VERB" for t in through):
+        f["path_crosses_reporting"] = 1.0
+    if any(t.dep_ == "relcl" for t in [*up, *down]):
+        f["path_crosses_relcl"] = 1.0
+    if any(t.dep_ == "prep" for t in up):
+        f["candidate_in_prep"] = 1.0  # 'in Geneva', 'at the Treasury': a setting more often than an owner
+    return f
+
+
+def _dependency_path(a: Token, b: Token) -> Optional[tuple[list[Token], Token, list[Token]]]:
+    """(tokens from ``a`` up to below the lowest common ancestor, that ancestor, tokens from ``b`` up to below it);
+    None across sentences. A side is empty where its token is the ancestor itself ('farmers who sold 300 tons')."""
+    up_a, up_b = _ancestry(a), _ancestry(b)
+    common = next((i for i in up_a if i in set(up_b)), None)
+    if common is None:
+        return None
+    doc = a.doc
+    return ([doc[i] for i in up_a[:up_a.index(common)]], doc[common], [doc[i] for i in up_b[:up_b.index(common)]])
+
+
+def _compressed(tokens: list[Token]) -> str:
+    """A path's labels with the noun-phrase inner arcs dropped and repeats merged, at most _PATH_LABELS of them
+    nearest the ancestor ('-' for none): few enough distinct paths that each one recurs."""
+    labels: list[str] = []
+    for t in tokens:
+        label = t.dep_
+        if label in _NP_INNER or (labels and labels[-1] == label):
+            continue
+        labels.append(label)
+    return ".".join(labels[-_PATH_LABELS:]) or "-"
 
 
 def figure_features(frame: WhoFrame, mi: int) -> dict[str, float]:
