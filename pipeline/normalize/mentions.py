@@ -664,6 +664,42 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after[:stop.start()] if stop else after
 
 
+def _phrase_alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# a tight dash pair of whole numbers, no decimals, times or dates around it: '3-1', '24\u201317'
+_TIGHT_SCORE = re.compile(r"(?<![\d.,:/\u2013-])(\d{1,3})[-\u2013\u2014](\d{1,3})(?![\d%:/\u2013-]|[.,]\d)")
+_GAME_SCORE_BEFORE = re.compile(r"\b(?:" + _phrase_alternatives(_SPORTS["game_score_before"]) + r")\b(?:\s+[\w'.-]+){0,4}\s+$", re.I)
+_GAME_SCORE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _phrase_alternatives(_SPORTS["game_score_after"]) + r")\b", re.I)
+
+
+def is_game_score(text: str, start: int, end: int) -> bool:
+    """'won 3-1', 'a 24-17 win', 'lost 17-24': text[start:end] is a tight dash pair of whole numbers with a
+    score word before or after it (models/lexicon/sports.json), and no counted noun after it ('win 3-5 seats' is a
+    range). A score is two counts, never a range, a date or part of a name (guidelines, Sports)."""
+    pair = _TIGHT_SCORE.fullmatch(text, start, end)
+    if pair is None or max(int(pair.group(1)), int(pair.group(2))) > _SPORTS["max_score"]:
+        return False
+    before, after = _sentence_around(text, start, end)
+    if _GAME_SCORE_NOT_AFTER.match(after) or counted_noun_follows(text, end) and not _NOT_COUNTED_AFTER.match(after):
+        return False
+    return bool(_GAME_SCORE_BEFORE.search(before[-60:]) or _GAME_SCORE_AFTER.match(after))
+
+
+def game_score_around(text: str, start: int, end: int) -> bool:
+    """The figure text[start:end] is one side of a game score ('3' of 'won 3-1')."""
+    for lo, hi in ((start, min(len(text), end + 4)), (max(0, start - 4), end)):
+        pair = _TIGHT_SCORE.search(text, lo, hi)
+        if pair and pair.start() <= start and end <= pair.end() and is_game_score(text, pair.start(), pair.end()):
+            return True
+    return False
+
+
+_NOT_COUNTED_AFTER = re.compile(r"\s+(?:" + _phrase_alternatives(_SPORTS["game_score_plurals_not_counted"]) + r")\b", re.I)
+_GAME_SCORE_NOT_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, _SPORTS["not_score_after"])) + r")\b", re.I)
+
+
 def _game_score_in(sentence: str) -> bool:
     return any(int(a) <= _SPORTS["max_score"] and int(b) <= _SPORTS["max_score"] for a, b in _GAME_SCORE.findall(sentence))
 
@@ -898,7 +934,8 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
             bare_to_scaled = to and a["unit"] is None and b["unit"] is None and b["scaled"] and not a["scaled"]
             bare_count = to and a["unit"] is None and b["unit"] is None and counted_noun_follows(text, b["end"]) \
                 and not (_year_like(a) and _year_like(b))  # "300 to 400 workers"; "1990 to 2000 figures" are years
-            if (between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled or bare_count:
+            score = tight_dash and a["unit"] is None and b["unit"] is None and is_game_score(text, a["start"], b["end"])
+            if not score and ((between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled or bare_count):
                 low, high = a["value"], b["value"]
                 own_money = a["kind"] == "money" and low is not None and high is not None \
                     and low * high / _unscaled(b) >= high  # "$200 to $4 million" starts at $200
