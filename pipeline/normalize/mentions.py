@@ -41,7 +41,7 @@ WORD_NUMBER = (
 # "42,7%": a decimal comma, read as the text's decimal point (guidelines); only before a percent, where a comma
 # can never be a thousands separator ("1,2 and 3" stays a list)
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s?cent\b))"
-DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z%\u00b0])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<=\d to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z%\u00b0])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?!\d|,\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn|lakhs?|crores?)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
@@ -159,6 +159,19 @@ def _denominator(word: str, lex: UnitLexicon) -> Optional[str]:
         return lex.per_units[word]
     info = lex.unit(word)
     return info.canonical if info is not None else None
+
+
+PRECIOUS_METAL = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in read_lexicon("units")["precious_metals"])
+                            + r")\b", re.I)
+
+
+def _troy_ounce(unit: Optional[str], text: str, start: int, end: int) -> Optional[str]:
+    """An ounce in a sentence about a precious metal is a troy ounce ('gold rose to $1,800 an ounce'), the unit
+    that metal is weighed and priced in; any other unit, or an ounce elsewhere, is returned as it is."""
+    if unit != "oz":
+        return unit
+    before, after = _sentence_around(text, start, end)
+    return "troy_ounce" if PRECIOUS_METAL.search(before) or PRECIOUS_METAL.search(after) else unit
 
 
 def _takes_denominator(unit: Optional[str], core: dict, lex: UnitLexicon) -> bool:
@@ -605,7 +618,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
         counted = per is None and unit is None and not core.get("fraction")
         if counted:
             per, touches = _count_per_time(text, end, grammar), False
-        denom = _denominator(per.group("per"), lex) if per else None
+        denom = _troy_ounce(_denominator(per.group("per"), lex) if per else None, text, start, end)
+        unit = _troy_ounce(unit, text, start, end)
         if denom and denom != unit and _takes_denominator(unit, core, lex):
             unit = f"{unit}/{denom}" if unit not in (None, "x") else f"1/{denom}"
             # a count per time keeps its noun in the unit as written: "cases per week"
@@ -917,7 +931,8 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
             between = _BETWEEN.search(text[max(0, a["start"] - 10):a["start"]]) and re.fullmatch(r"\s*and\s*", gap)
             dash = re.fullmatch(r"\s*[-\u2013\u2014]\s*", gap) is not None
             a_unscaled_money = a["unit"] == b["unit"] and a["kind"] == "money" and b["scaled"] and not a["scaled"]
-            to_gap = re.fullmatch(r"\s*(?:to|through|up to)\s*|-to-", gap) is not None  # "a 0-to-60-mph time"
+            # "a 0-to-60-mph time"; a compound adjective's hyphens around 'to': "a 10- to 15-minute walk", "200 to-260 year-old"
+            to_gap = re.fullmatch(r"\s*(?:-\s*)?(?:to|through|up to)(?:\s*-)?\s*", gap) is not None
             to = to_gap and (a["unit"] is None or a_unscaled_money) and not _FROM.search(before)
             # "between $3 and $4 a gallon", "$920 to $1,730 a week": the rate's denominator, written once,
             # covers both ends

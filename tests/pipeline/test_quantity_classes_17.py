@@ -4,7 +4,7 @@ Scores: a dash score is two plain counts for us (corpus/GUIDELINES.md, Sports: e
 never a range or a subtraction); the NewsQuant bench writes the pair as the one 'a-b' figure that benchmark uses,
 a change of form only (docs/EVALUATION.md, score_pair_as_range)."""
 import pytest
-from quantity_helpers import PUB
+from quantity_helpers import PUB, check
 
 import newsclaims
 from newsclaims.evaluation.benchmarks import newsquant as nq
@@ -93,3 +93,40 @@ def test_shirt_numbers_and_flight_codes_are_no_claims(nlp, text):
 ])
 def test_bracketed_numbers_without_a_player_stay_claims(nlp, text, value):
     assert value in [c["value"] for c in claims_of(nlp, text)]
+
+
+# A range inside a compound adjective keeps its hyphens around 'to': "a 10- to 15-minute walk" (the suspended hyphen)
+# and the looser "a 10 to-15-minute walk" are one range, like "a 10-to-15-minute walk".
+@pytest.mark.parametrize("text, surface, low, high, unit", [
+    ("It is a 20- to 30-minute drive from the port.", "20- to 30-minute", 20, 30, "minute"),
+    ("It is a 20 to-30-minute drive from the port.", "20 to-30-minute", 20, 30, "minute"),
+    ("Divers found a 3,000- to 4,000-year-old canoe.", "3,000- to 4,000-year", 3000, 4000, "year"),
+    ("Divers found a 3,000 to-4,000 year-old canoe.", "3,000 to-4,000 year", 3000, 4000, "year"),
+])
+def test_hyphenated_compound_ranges_are_one_range(nlp, text, surface, low, high, unit):
+    check(nlp, text, surface, low=low, high=high, unit=unit)
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("The COVID-19 ward reopened.", []),  # a name's number after a hyphen stays out
+    ("Prices rose from 5 to 7 dollars.", ["5", "7 dollars"]),  # a from-to change keeps its two levels
+])
+def test_hyphens_elsewhere_keep_their_reading(nlp, text, surfaces):
+    assert [c["text"] for c in claims_of(nlp, text)] == surfaces
+
+
+# Gold, silver and the other precious metals are weighed and priced in troy ounces (models/lexicon/units.json
+# precious_metals); any other ounce is the avoirdupois one. NewsQuant names both 'ounce' (the bench's unit table).
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Gold climbed to $2,050 an ounce on Monday.", "$2,050 an ounce", "USD/troy_ounce"),
+    ("Silver traded at $24.10 per ounce.", "$24.10 per ounce", "USD/troy_ounce"),
+    ("The mint struck 500 ounces of platinum.", "500 ounces", "troy_ounce"),
+    ("Add 6 ounces of grated cheese.", "6 ounces", "oz"),
+    ("Saffron sells for $300 an ounce.", "$300 an ounce", "USD/oz"),
+])
+def test_precious_metals_are_priced_in_troy_ounces(nlp, text, surface, unit):
+    check(nlp, text, surface, unit=unit)
+
+
+def test_newsquant_names_a_troy_ounce_an_ounce():
+    assert nq.newsquant_unit("USD/troy_ounce", "$ an ounce") == "dollar per ounce"
