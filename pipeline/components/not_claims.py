@@ -1,6 +1,6 @@
 """More numbers that news writes but that state no quantity: list markers that open a sentence, times of day
-written as bare hours, numbers inside capitalised names, the distance that names a race and the sections of a code
-('401(k)'). Each test takes (doc, text, mention, span) like the tests of
+written as bare hours, numbers inside capitalised names, the distance that names a race, the sections of a code
+('401(k)') and the shirt numbers of photo captions. Each test takes (doc, text, mention, span) like the tests of
 :data:`newsclaims.components.quantities.NOT_A_CLAIM` and only reads the text around the mention, never doc.text or
 the sentences."""
 from __future__ import annotations
@@ -103,4 +103,16 @@ def _statute_code(doc: Doc, text: str, m: dict, span) -> bool:
         or CODE_PART_BEFORE.search(text[max(0, m["core_start"] - 12):m["core_start"]]) is not None
 
 
-NOT_A_CLAIM_MORE = (_list_marker, _hour_of_day, _capitalised_name_number, _race_name, _statute_code)
+PLAYER_NAME_BRACKET_BEFORE = re.compile(r"\b(?:" + _alternation("player_positions") + r")\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}\($", re.I)
+SHIRT_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _shirt_number(doc: Doc, text: str, m: dict, span) -> bool:
+    """'quarterback Dak Smith (4) runs', 'striker Ana Ruiz (9)': a bare number in brackets right after a name that a
+    player's position opens is the shirt number of a photo caption, a label."""
+    if m["unit"] is not None or m.get("bound_text") or not SHIRT_NUMBER.fullmatch(m["text"]):
+        return False
+    return text.startswith(")", m["end"]) and PLAYER_NAME_BRACKET_BEFORE.search(text[max(0, m["start"] - 80):m["start"]]) is not None
+
+
+NOT_A_CLAIM_MORE = (_list_marker, _hour_of_day, _capitalised_name_number, _race_name, _statute_code, _shirt_number)

@@ -20,6 +20,7 @@ from spacy.util import ensure_path
 from newsclaims.adapters.quantulum import QuantulumAdapter
 from newsclaims.normalize.dates import MONTHS
 from newsclaims.normalize.mentions import (
+    game_score_around,
     SUSPENDED_HYPHEN_GAP,
     MentionGrammar,
     conversions_take_bounds,
@@ -220,6 +221,7 @@ class QuantityFinder:
             m["head"] = self._head_token(span).i
             m["sent_start"], m["sent_end"] = sentences.of(m["start"])
             m["counted"] = self._counted_noun(doc, m, span)
+            m["game_score"] = m["unit"] is None and game_score_around(text, m["core_start"], m["core_end"])
             if m["unit"] is None and m["counted"] and not m["unit_text"]:
                 m["unit_text"] = m["counted"]  # a noun the grammar read right after the number ("points") stays
             elif self._appositive_age(core, text, m):
@@ -336,7 +338,9 @@ class QuantityFinder:
                 and re.fullmatch(r"\d{4}\s*[-\u2013/]\s*\d{2,4}", m["text"].strip()):
             return False  # "2020-23" is a span of years
         scaled_amount = m["scaled"] and not YEAR.match(m["text"])  # "between 1m and 2m people"; "2010b" cites a year
-        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and not scaled_amount \
+        # the tagger often calls a game score a date or part of a name ('a 24-17 win', 'beat Hull 2-1'): it is two counts
+        score_side = m["unit"] is None and game_score_around(text, m["core_start"], m["core_end"])
+        if "DATE" in ents and m["unit"] is None and not m["multiple_word"] and not scaled_amount and not score_side \
                 and self._date_entity_is_a_date(doc, core) \
                 and not self._appositive_age(core, text, m):  # "The nurse, 29, was": an age the model calls a date
             return False  # "April 4", "the 1990s", "November 17, 2010"
@@ -344,7 +348,7 @@ class QuantityFinder:
                                         or TIMEFRAME_AFTER.match(text[m["end"]:m["end"] + 40])) \
                 and not SPENT_THE_LAST_BEFORE.search(text[max(0, m["start"] - 50):m["start"]]):
             return False  # "over the last 12 months", "the 12 months to September" only place another figure in time
-        if m["unit"] is None and ents & NAME_LABELS and self._inside_name(self._ents, core):
+        if m["unit"] is None and ents & NAME_LABELS and not score_side and self._inside_name(self._ents, core):
             return False
         if not m["digits"] and m["unit"] is None and not m["multiple_word"] and value == 1 and not self._one_counted(text, m, before) and \
                 (PRONOUN_ONE_AFTER.match(text[m["end"]:]) or not self._has_noun_after(doc, span)):
@@ -475,7 +479,7 @@ class QuantityFinder:
             if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= span.end:
                 return QuantityFinder._noun_phrase(doc, span.end, tok.head.i) or tok.head.text
         for tok in doc[span.end:span.end + 3]:
-            if tok.pos_ in ("NOUN",):
+            if tok.pos_ in ("NOUN",) and not _opens_adverbial_phrase(tok):
                 return QuantityFinder._noun_phrase(doc, span.end, tok.i) or tok.text
             if tok.pos_ not in ("ADJ", "NUM", "PROPN"):
                 break
@@ -674,6 +678,11 @@ def _dating_offset(doc: Doc, text: str, m: dict, span) -> bool:
     the duration as the verb's object."""
     return m["kind"] == "duration" and DATING_AFTER.match(text, m["end"]) is not None \
         and not DURATION_OBJECT_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
+
+
+def _opens_adverbial_phrase(tok) -> bool:
+    """'won 2-1 thanks to a late goal': a noun that opens an adverbial phrase with 'to' counts nothing."""
+    return tok.dep_ == "npadvmod" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
 
 
 def _frame_noun(doc: Doc, text: str, m: dict, span) -> bool:

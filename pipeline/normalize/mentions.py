@@ -41,7 +41,7 @@ WORD_NUMBER = (
 # "42,7%": a decimal comma, read as the text's decimal point (guidelines); only before a percent, where a comma
 # can never be a thousands separator ("1,2 and 3" stays a list)
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s?cent\b))"
-DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z%\u00b0])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGIT_NUMBER = (r"(?<![\d_.,/\u2044])(?:(?<=minus-)|(?<=sub-)|(?<=now-)|(?<=then-)|(?<=\d-to-)|(?<=\d to-)|(?<![A-Za-z]-))(?:(?<![A-Za-z%\u00b0])[-\u2212](?=\d))?(?:" + DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                 r"(?:\s?[\u00d7x*]\s?10\s?(?:\^|\*\*)?[-\u2212\u2013]?\d+)?(?!\d|,\d)|(?<![\w.])\.\d+")
 SCALE_WORD = r"(?:\s+|-)(?P<{name}>hundred|thousand|million|billion|trillion|mln|mil|bln|bn|mn|tn|trn|lakhs?|crores?)\b"
 SCALE_NUM = (r"(?:(?:\s+|-)(?:hundred|thousand|million|billion)(?=\s+(?:thousand|million|billion|trillion)\b))*"
@@ -159,6 +159,19 @@ def _denominator(word: str, lex: UnitLexicon) -> Optional[str]:
         return lex.per_units[word]
     info = lex.unit(word)
     return info.canonical if info is not None else None
+
+
+PRECIOUS_METAL = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in read_lexicon("units")["precious_metals"])
+                            + r")\b", re.I)
+
+
+def _troy_ounce(unit: Optional[str], text: str, start: int, end: int) -> Optional[str]:
+    """An ounce in a sentence about a precious metal is a troy ounce ('gold rose to $1,800 an ounce'), the unit
+    that metal is weighed and priced in; any other unit, or an ounce elsewhere, is returned as it is."""
+    if unit != "oz":
+        return unit
+    before, after = _sentence_around(text, start, end)
+    return "troy_ounce" if PRECIOUS_METAL.search(before) or PRECIOUS_METAL.search(after) else unit
 
 
 def _takes_denominator(unit: Optional[str], core: dict, lex: UnitLexicon) -> bool:
@@ -607,7 +620,8 @@ def find_mentions(text: str, grammar: MentionGrammar, change_context=None) -> li
             per, touches = _count_per_time(text, end, grammar), False
         elif per is None and unit is not None and dimension_of(unit, lex) not in ("currency", "percentage", "percentage_points", "ratio", "points"):
             per = _amount_of_per_time(text, end, grammar)
-        denom = _denominator(per.group("per"), lex) if per else None
+        denom = _troy_ounce(_denominator(per.group("per"), lex) if per else None, text, start, end)
+        unit = _troy_ounce(unit, text, start, end)
         if denom and denom != unit and _takes_denominator(unit, core, lex):
             unit = f"{unit}/{denom}" if unit not in (None, "x") else f"1/{denom}"
             # a count per time keeps its noun in the unit as written: "cases per week"
@@ -664,6 +678,42 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     after = text[end:end + SPORTS_WINDOW]
     stop = _SENTENCE_END.search(after)
     return before, after[:stop.start()] if stop else after
+
+
+def _phrase_alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# a tight dash pair of whole numbers, no decimals, times or dates around it: '3-1', '24\u201317'
+_TIGHT_SCORE = re.compile(r"(?<![\d.,:/\u2013-])(\d{1,3})[-\u2013\u2014](\d{1,3})(?![\d%:/\u2013-]|[.,]\d)")
+_GAME_SCORE_BEFORE = re.compile(r"\b(?:" + _phrase_alternatives(_SPORTS["game_score_before"]) + r")\b(?:\s+[\w'.-]+){0,4}\s+$", re.I)
+_GAME_SCORE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + _phrase_alternatives(_SPORTS["game_score_after"]) + r")\b", re.I)
+
+
+def is_game_score(text: str, start: int, end: int) -> bool:
+    """'won 3-1', 'a 24-17 win', 'lost 17-24': text[start:end] is a tight dash pair of whole numbers with a
+    score word before or after it (models/lexicon/sports.json), and no counted noun after it ('win 3-5 seats' is a
+    range). A score is two counts, never a range, a date or part of a name (guidelines, Sports)."""
+    pair = _TIGHT_SCORE.fullmatch(text, start, end)
+    if pair is None or max(int(pair.group(1)), int(pair.group(2))) > _SPORTS["max_score"]:
+        return False
+    before, after = _sentence_around(text, start, end)
+    if _GAME_SCORE_NOT_AFTER.match(after) or counted_noun_follows(text, end) and not _NOT_COUNTED_AFTER.match(after):
+        return False
+    return bool(_GAME_SCORE_BEFORE.search(before[-60:]) or _GAME_SCORE_AFTER.match(after))
+
+
+def game_score_around(text: str, start: int, end: int) -> bool:
+    """The figure text[start:end] is one side of a game score ('3' of 'won 3-1')."""
+    for lo, hi in ((start, min(len(text), end + 4)), (max(0, start - 4), end)):
+        pair = _TIGHT_SCORE.search(text, lo, hi)
+        if pair and pair.start() <= start and end <= pair.end() and is_game_score(text, pair.start(), pair.end()):
+            return True
+    return False
+
+
+_NOT_COUNTED_AFTER = re.compile(r"\s+(?:" + _phrase_alternatives(_SPORTS["game_score_plurals_not_counted"]) + r")\b", re.I)
+_GAME_SCORE_NOT_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, _SPORTS["not_score_after"])) + r")\b", re.I)
 
 
 def _game_score_in(sentence: str) -> bool:
@@ -907,7 +957,8 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
             between = _BETWEEN.search(text[max(0, a["start"] - 10):a["start"]]) and re.fullmatch(r"\s*and\s*", gap)
             dash = re.fullmatch(r"\s*[-\u2013\u2014]\s*", gap) is not None
             a_unscaled_money = a["unit"] == b["unit"] and a["kind"] == "money" and b["scaled"] and not a["scaled"]
-            to_gap = re.fullmatch(r"\s*(?:to|through|up to)\s*|-to-", gap) is not None  # "a 0-to-60-mph time"
+            # "a 0-to-60-mph time"; a compound adjective's hyphens around 'to': "a 10- to 15-minute walk", "200 to-260 year-old"
+            to_gap = re.fullmatch(r"\s*(?:-\s*)?(?:to|through|up to)(?:\s*-)?\s*", gap) is not None
             to = to_gap and (a["unit"] is None or a_unscaled_money) and not _FROM.search(before)
             # "between $3 and $4 a gallon", "$920 to $1,730 a week": the rate's denominator, written once,
             # covers both ends
@@ -924,7 +975,8 @@ def _merge_ranges(text: str, mentions: list[dict], change_context=None) -> list[
             bare_to_scaled = to and a["unit"] is None and b["unit"] is None and b["scaled"] and not a["scaled"]
             bare_count = to and a["unit"] is None and b["unit"] is None and counted_noun_follows(text, b["end"]) \
                 and not (_year_like(a) and _year_like(b))  # "300 to 400 workers"; "1990 to 2000 figures" are years
-            if (between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled or bare_count:
+            score = tight_dash and a["unit"] is None and b["unit"] is None and is_game_score(text, a["start"], b["end"])
+            if not score and ((between and a_bare) or tight_dash or (to and b["unit"] is not None) or bare_to_scaled or bare_count):
                 low, high = a["value"], b["value"]
                 own_money = a["kind"] == "money" and low is not None and high is not None \
                     and low * high / _unscaled(b) >= high  # "$200 to $4 million" starts at $200

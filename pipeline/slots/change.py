@@ -172,7 +172,8 @@ def fill_changes(doc: Doc, mentions: list[dict], lex: ChangeLexicon, *, text: Op
     _delta_before_its_new_level(doc, text, mentions, out, lex)
     _carry_across_alternatives(text, mentions, out)
     _carry_along_lists(text, mentions, out)
-    return out
+    # a side of a game score is a count ('lost 17-24'): neither a change nor a level (guidelines, Sports)
+    return [None if m.get("game_score") else change for m, change in zip(mentions, out)]
 
 
 def _anchor(m: dict) -> int:

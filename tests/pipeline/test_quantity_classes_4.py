@@ -35,7 +35,8 @@ def test_found_too_rarely_upper_end_of_a_count_pair_is_not_a_year(nlp, text, sur
     ("The tablet comes with a 7- or 8-inch screen.", "7", "inch"),
     ("Buyers choose four-, five- and six-litre engines.", "four", "liter"),
     ("Buyers choose four-, five- and six-litre engines.", "five", "liter"),
-    ("The 10- to 12-mile walk is hard.", "10", "mi"),
+    # round 17: a suspended hyphen before 'to' makes one range, which carries the unit to both ends
+    ("The 10- to 12-mile walk is hard.", "10- to 12-mile", "mi"),
 ])
 def test_units_carried_from_a_sibling_suspended_hyphen(nlp, text, surface, unit):
     check(nlp, text, surface, unit=unit)

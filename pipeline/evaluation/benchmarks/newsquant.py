@@ -678,6 +678,8 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
         plain = [_plain_claim(c) for c in claims]
         if "change_pair_as_range" in mappings:
             plain = change_pairs_as_ranges(plain)
+        if "score_pair_as_range" in mappings:
+            plain = score_pairs_as_ranges(plain)
         if "compound_duration_as_parts" in mappings:
             plain = [part for c in plain for part in compound_duration_parts(c)]
         rows = []
@@ -702,7 +704,7 @@ def _adapt_claims(claims_per_sentence: Sequence[Sequence[Any]], umap: UnitMap,
 # with and without them (docs/EVALUATION.md, NewsQuant section, says why each is a difference of form).
 
 FORM_MAPPINGS = ("change_pair_as_range", "share_as_fraction", "cents_as_cents", "compound_duration_as_parts",
-                 "change_noun_as_equal")
+                 "change_noun_as_equal", "score_pair_as_range")
 _PERCENT_WRITTEN = re.compile(r"%|percent|per\s*cent|pct\b|\dpc\b", re.IGNORECASE)
 _FRACTION_WRITTEN = re.compile(r"\b(?:halfs?|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?:in|out of|for every)\b|\d[/\u2044]\d",
                                re.IGNORECASE)
@@ -754,6 +756,41 @@ def _old_new_pair(a: Mapping[str, Any], b: Optional[Mapping[str, Any]]):
     # only a pair written old first ('from X to Y') is NewsQuant's range; 'rose to X from Y', 'X, down from Y' and
     # 'X instead of Y' it writes as two figures
     return (a, b) if (a.get("change") or {}).get("role") == "old" else None
+
+
+_SCORE_DASH = re.compile(r"[-\u2013\u2014]")
+
+
+def score_pairs_as_ranges(claims: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """'won 3-1', 'a 9-2 lead': two counts for us (each side's score is its own claim, corpus/GUIDELINES.md,
+    Sports) and one 'low-high' figure for NewsQuant, written in the text's order ('9.0-2.0'). Only two whole
+    counts with no unit that a dash alone joins are a score pair; a range of ours is one claim already."""
+    out: list[Mapping[str, Any]] = []
+    i = 0
+    while i < len(claims):
+        a, b = claims[i], claims[i + 1] if i + 1 < len(claims) else None
+        if b is not None and _is_score_pair(a, b):
+            out.append({**a, "value": None, "low": a["value"], "high": b["value"],
+                        "unit_text": a.get("unit_text") or b.get("unit_text")})
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_score_pair(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    if not all(_is_whole_plain_count(c) for c in (a, b)) or a.get("sentence") != b.get("sentence"):
+        return False
+    start = (a.get("sentence_span") or [0])[0]
+    gap = (a.get("sentence") or "")[a["span"][1] - start:b["span"][0] - start]
+    return _SCORE_DASH.fullmatch(gap) is not None
+
+
+def _is_whole_plain_count(c: Mapping[str, Any]) -> bool:
+    value = c.get("value")
+    return (value is not None and float(value).is_integer() and c.get("unit") is None and c.get("low") is None
+            and c.get("span") is not None and c.get("bound") in (None, "="))
 
 
 def share_as_fraction(claim: Mapping[str, Any], row: dict[str, Any]) -> dict[str, Any]:
