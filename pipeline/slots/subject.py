@@ -1344,21 +1344,36 @@ def _who_speaker_pronoun(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     figure. A pointer speaker ('the company') is the name it points at, else as written (guidelines, pointers). Not
     when 'it' is what the clause identifies ('it was a 7.0') or the clause reports others' tallies ('it had reports')."""
     subject = f.subject
-    if subject is None or subject.lower_ not in _SPEAKER_NUMBER or f.reporter:
-        return None
-    if f.verb.lemma_.lower() == "be" or any(c.dep_ == "dobj" and c.lemma_.lower() in f.words.report_nouns
+    pronoun = _speaker_pronoun_of(subject)
+    if pronoun is None or f.reporter or subject.lemma_.lower() in f.words.report_nouns:
+        return None  # 'the group said its own count exceeds 150,000' counts others
+    if f.verb.lemma_.lower() == "be" and pronoun == subject.lower_ or any(c.dep_ == "dobj" and c.lemma_.lower() in f.words.report_nouns
                                             for c in f.verb.children):
         return None  # 'the center says it was a 7.0' is the quake; 'it had reports of 60 deaths' counts others
     speaker = _reporting_speaker(f.verb)
-    if speaker is None or speaker.tag_ not in _SPEAKER_NUMBER[subject.lower_] or speaker.ent_type_ == "PERSON" \
+    if speaker is None or speaker.tag_ not in _SPEAKER_NUMBER[pronoun] or speaker.ent_type_ == "PERSON" \
             or speaker.lemma_.lower() in f.words.report_nouns \
-            or (subject.lower_ == "they" and speaker.lemma_.lower() in f.lexicon.reporters):
+            or (pronoun == "they" and speaker.lemma_.lower() in f.lexicon.reporters):
         return None
     ent = _entity_in(f.ents, (speaker.idx, speaker.idx + len(speaker)))
     if ent is not None:
         return ent.text, [ent.start_char, ent.end_char]
     written = f.doc[speaker.left_edge.i:speaker.i + 1]  # "the teachers' unions", not 'unions'
     return pointed_at(f.doc, speaker, f.previous, words=f.words) or (written.text, [written.start_char, written.end_char])
+
+
+_POSSESSIVE_SPEAKER = {"its": "it", "their": "they"}
+
+
+def _speaker_pronoun_of(subject: Optional[Token]) -> Optional[str]:
+    """'it'/'they' when the clause's subject is that pronoun or is owned by its possessive ('The airline said its profit
+    rose 12%': the profit is the airline's, as 'it' would be)."""
+    if subject is None:
+        return None
+    if subject.lower_ in _SPEAKER_NUMBER:
+        return subject.lower_
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_SPEAKER), None)
+    return _POSSESSIVE_SPEAKER[owner.lower_] if owner is not None else None
 
 
 def _reporting_speaker(verb: Optional[Token]) -> Optional[Token]:
