@@ -618,7 +618,8 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
         tail = _without_point_in_time(frame, tail)  # 'economy shrank 2% in May': the May is the date slot's
         verb = _event_verb(frame, mi, tok, tail)
         if verb is not None:  # 'recalled 250,000 vehicles over a defect': the phrase is the recall's
-            out += _stitched(frame, mi, words + [verb] + tail, "tail", event_verb=1.0)
+            particles = [t for t in verb.children if t.dep_ == "prt" and t.i < tok.i]  # 'laid off 900 workers'
+            out += _stitched(frame, mi, words + [verb] + particles + tail, "tail", event_verb=1.0)
         elif tail:
             out += _stitched(frame, mi, words + tail, "tail")
     return out
@@ -957,7 +958,7 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
     m, c = frame.mentions[mi], frame.clause(mi)
     if _scale_of(frame, mi) is not None:
         return []  # 'died in a 6.4 magnitude quake': a reading on a scale counts nothing the verb acted on
-    things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS]
+    things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS and not _share_of(frame, mi, t)]
     elided = not things and c.noun is None and c.head.dep_ in _OBJECTS and c.head.head.dep_ == "conj"
     if elided:
         things = [o for o in c.head.head.head.children if o.dep_ in _OBJECTS and _plain_noun(frame, mi, o)
@@ -972,6 +973,13 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
         if words and not any(w.i == verb.i for w in words):
             out += _stitched(frame, mi, words + [verb], "noun_verb", elided=float(elided))
     return out
+
+
+def _share_of(frame: WhatFrame, mi: int, tok: Token) -> bool:
+    """Whether the figure is a share 'of' the noun ('make up 40% of deaths', 'getting 20% of the votes'): the verb
+    acts on the share, so 'deaths make' says nothing; kind_word's 'share of deaths' names it."""
+    kinds = frame.kinds
+    return kinds is not None and frame.mentions[mi].get("kind") in kinds.share_kinds and tok == _of_object(frame.clause(mi).head)
 
 
 def _loosely_joined(frame: WhatFrame, tok: Token, verb: Token) -> bool:
