@@ -98,6 +98,7 @@ class KindWords:
     layout: dict = field(default_factory=dict)  # a stat block's and a labelled line's words (what_layout.py)
     span_preps: frozenset = frozenset()  # 'since May', 'over the past year': a period the what keeps
     scores: dict = field(default_factory=dict)  # 'Arsenal beat Brentford 2-1' -> 'goals scored against Brentford'
+    holding_verbs: frozenset = frozenset()  # 'the list includes 40 firms from Ohio': no event the phrase belongs to
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -111,7 +112,8 @@ class KindWords:
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
                    frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
                    frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())), dict(data.get("layout", {})),
-                   frozenset(data.get("span_preps", ())), dict(data.get("scores", {})))
+                   frozenset(data.get("span_preps", ())), dict(data.get("scores", {})),
+                   frozenset(data.get("holding_verbs", ())))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -634,7 +636,8 @@ def _event_verb(frame: WhatFrame, mi: int, noun: Token, tail: list[Token]) -> Op
         return None
     verb = _verb_of(noun)
     if verb is None or tail[0].head.i != verb.i or verb.i > noun.i or verb_lemma(verb) in frame.lexicon.level_verbs \
-            or verb_lemma(verb) in frame.who.words.reporter_verbs or _is_comparison(frame, verb):
+            or verb_lemma(verb) in frame.who.words.reporter_verbs or _is_comparison(frame, verb) \
+            or frame.kinds is not None and verb_lemma(verb) in frame.kinds.holding_verbs:
         return None
     return verb
 
