@@ -98,6 +98,7 @@ class KindWords:
     layout: dict = field(default_factory=dict)  # a stat block's and a labelled line's words (what_layout.py)
     span_preps: frozenset = frozenset()  # 'since May', 'over the past year': a period the what keeps
     scores: dict = field(default_factory=dict)  # 'Arsenal beat Brentford 2-1' -> 'goals scored against Brentford'
+    holding_verbs: frozenset = frozenset()  # 'the list includes 40 firms from Ohio': no event the phrase belongs to
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -111,7 +112,8 @@ class KindWords:
                    dict(data.get("verb_nouns", {})), frozenset(data.get("participles", ())),
                    frozenset(data.get("clause_ends", ())), frozenset(data.get("period_words", ())),
                    frozenset(data.get("loose_preps", ())), tuple(data.get("scales", ())), dict(data.get("layout", {})),
-                   frozenset(data.get("span_preps", ())), dict(data.get("scores", {})))
+                   frozenset(data.get("span_preps", ())), dict(data.get("scores", {})),
+                   frozenset(data.get("holding_verbs", ())))
 
 
 def _exclude(m: dict) -> tuple[int, int]:
@@ -609,15 +611,35 @@ def clause_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     m = frame.mentions[mi]
     owner = _baseline_owner(frame, mi)  # 'compared with a rise of 3% in June': not the increase in May
     out: list[Candidate] = []
+    counted = bool(_counted_words(frame, mi))
     for tok in _things(frame, mi):
-        if owner is not False and (owner is None or tok == owner):
-            continue
+        if owner is not False and (owner is None or tok == owner) or counted and tok == frame.clause(mi).subject:
+            continue  # 'the team scored 112 points against Boston': the figure counts points, not the team
         words = _phrase_words(frame, mi, tok)
         tail = _tail(frame, mi, max([m["token_end"]] + [w.i + 1 for w in words])) if words else []
         tail = _without_point_in_time(frame, tail)  # 'economy shrank 2% in May': the May is the date slot's
-        if tail:
+        verb = _event_verb(frame, mi, tok, tail)
+        if verb is not None:  # 'recalled 250,000 vehicles over a defect': the phrase is the recall's
+            particles = [t for t in verb.children if t.dep_ == "prt" and t.i < tok.i]  # 'laid off 900 workers'
+            out += _stitched(frame, mi, words + [verb] + particles + tail, "tail", event_verb=1.0)
+        elif tail:
             out += _stitched(frame, mi, words + tail, "tail")
     return out
+
+
+def _event_verb(frame: WhatFrame, mi: int, noun: Token, tail: list[Token]) -> Optional[Token]:
+    """The verb that acted on the counted noun, when the tail after the noun opens with a phrase of the verb's, not
+    the noun's ('arrested 45 people during the protest', 'recalled 250,000 vehicles over a defect'): the phrase
+    says where, when or why the event happened, so the what names the event ('people arrested during the
+    protest', as dev writes 'people killed in the train derailment'), not 'people during the protest'."""
+    if not tail or tail[0].dep_ != "prep" or noun.dep_ not in _OBJECTS:
+        return None
+    verb = _verb_of(noun)
+    if verb is None or tail[0].head.i != verb.i or verb.i > noun.i or verb_lemma(verb) in frame.lexicon.level_verbs \
+            or verb_lemma(verb) in frame.who.words.reporter_verbs or _is_comparison(frame, verb) \
+            or frame.kinds is not None and verb_lemma(verb) in frame.kinds.holding_verbs:
+        return None
+    return verb
 
 
 def _hyphened_measure(frame: WhatFrame, mi: int) -> bool:
@@ -650,7 +672,14 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     if tail and tail[0].lower_ == "of":  # 'ship 2 million tonnes of coal': the coal is the thing, not the verb's
         tail = []
     out: list[Candidate] = []
-    if tail and verbs:
+    thing = _thing_named(frame, mi, tail)
+    if thing and verb is not None:  # 'paid $34,000 in restitution' -> 'restitution paid', as the guidelines write
+        out += _stitched(frame, mi, thing + verbs + tail[len(thing) + 1:], "verb_tail", thing_first=1.0)
+        tail = []  # not 'paid in restitution'
+    counted = _counted_words(frame, mi) if verb is not None else []
+    if tail and verbs and counted:  # 'scored 112 points against Boston' -> 'points scored against Boston'
+        out += _stitched(frame, mi, counted + verbs + tail, "verb_tail", counted_unit=1.0)
+    elif tail and verbs:
         out += _stitched(frame, mi, verbs + tail, "verb_tail")
     word = frame.kinds.dimensions.get(m.get("dimension")) if frame.kinds is not None else None
     if tail and frame.kinds is not None and tail[0].lower_ in frame.kinds.adjectives:
@@ -660,6 +689,27 @@ def verb_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
         if tail and verbs:
             out += _stitched(frame, mi, tail, "verb_tail", lead=word, dimension_word=1.0)
     return out
+
+
+def _thing_named(frame: WhatFrame, mi: int, tail: list[Token]) -> list[Token]:
+    """The noun phrase a tail opens with after a preposition, when it is the thing the figure measures ('$2 million
+    in donations from oil companies' -> 'donations'), with all it holds in the tail; empty otherwise."""
+    if not tail or tail[0].dep_ != "prep":
+        return []
+    money_in = frame.mentions[mi].get("kind") == "money" and tail[0].lower_ == "in"  # '$4 billion in credits'
+    pobj = next((c for c in tail[0].children if c.dep_ == "pobj" and (c in _things(frame, mi) or money_in
+                                                                         and c.pos_ == "NOUN" and not c.ent_type_)), None)
+    if pobj is None:
+        return []
+    return [t for t in tail[1:] if t.i <= pobj.right_edge.i]  # all the noun holds: 'damage to buildings'
+
+
+def _counted_words(frame: WhatFrame, mi: int) -> list[Token]:
+    """The noun a count holds inside its own mention ('112 points', '45 arrests'), which is what it counts."""
+    m = frame.mentions[mi]
+    if m.get("unit") is not None or m.get("kind") != "count" or not (m.get("unit_text") or "").isalpha():
+        return []
+    return [t for t in frame.doc[m["token_start"]:m["token_end"]] if t.is_alpha and not t.like_num]
 
 
 _DURATION_PREPS = ("for", "within", "in", "during", "over")  # 'for fifty years, X has done Y': the time X did Y
@@ -911,7 +961,7 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
     m, c = frame.mentions[mi], frame.clause(mi)
     if _scale_of(frame, mi) is not None:
         return []  # 'died in a 6.4 magnitude quake': a reading on a scale counts nothing the verb acted on
-    things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS]
+    things = [t for t in _things(frame, mi) if t.dep_ not in SUBJECTS and not _share_of(frame, mi, t)]
     elided = not things and c.noun is None and c.head.dep_ in _OBJECTS and c.head.head.dep_ == "conj"
     if elided:
         things = [o for o in c.head.head.head.children if o.dep_ in _OBJECTS and _plain_noun(frame, mi, o)
@@ -926,6 +976,13 @@ def noun_with_verb(frame: WhatFrame, mi: int) -> list[Candidate]:
         if words and not any(w.i == verb.i for w in words):
             out += _stitched(frame, mi, words + [verb], "noun_verb", elided=float(elided))
     return out
+
+
+def _share_of(frame: WhatFrame, mi: int, tok: Token) -> bool:
+    """Whether the figure is a share 'of' the noun ('make up 40% of deaths', 'getting 20% of the votes'): the verb
+    acts on the share, so 'deaths make' says nothing; kind_word's 'share of deaths' names it."""
+    kinds = frame.kinds
+    return kinds is not None and frame.mentions[mi].get("kind") in kinds.share_kinds and tok == _of_object(frame.clause(mi).head)
 
 
 def _loosely_joined(frame: WhatFrame, tok: Token, verb: Token) -> bool:
