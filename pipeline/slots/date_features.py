@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from typing import Optional
 
 from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, rank_features,
@@ -162,8 +163,13 @@ def _release_day(frame: DateFrame, cand: Candidate) -> bool:
     """A day relative to publication that dates a release or statement verb ('the agency today announced', 'said on
     Monday'), not the figure. A day written out dates what was announced on it ('$90 million in funding announced on
     Aug. 19, 2021')."""
-    return cand.span is not None and bool(cand.value) and len(cand.value) == 10 and cand.resolution != "explicit" \
+    return cand.span is not None and bool(cand.value) and _days(cand.value) and cand.resolution != "explicit" \
         and frame.release_day(cand.span)
+
+
+def _days(iso: str) -> bool:
+    """A day or a span of days ('this week', 'over the weekend'): what a statement's time word gives, not a month."""
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?", iso))
 
 
 def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float]:

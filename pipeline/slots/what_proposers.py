@@ -21,6 +21,7 @@ from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.subject import (LOCATIVE_LABELS, SUBJECTS, WhatLexicon, _clause_after,
                                       _is_the_unit, _phrase)
+from newsclaims.slots.when import packaged_date_lexicon
 from newsclaims.slots.who_proposers import Clause, WhoFrame
 
 SLOT = "what"
@@ -990,10 +991,29 @@ def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     answer = frame.rules.get(mi - 1) if mi > 0 and frame.mentions[mi - 1]["sent_start"] == m["sent_start"] else None
     if not answer or not answer[0] or c.noun is not None or _baseline_owner(frame, mi) is not False:
         return []  # a comparison's baseline: compared_baseline says what it measures
-    tail = _tail(frame, mi, m["token_end"])
+    tail = _past_counted_back(frame.doc, m["token_end"], _tail(frame, mi, m["token_end"]))
     if not tail or normalised(tail[0].text) in normalised(answer[0]).split():
         return []
     return _stitched(frame, mi, tail, "previous_tail", lead=answer[0])
+
+
+def _past_counted_back(doc: Doc, start: int, tail: list[Token]) -> list[Token]:
+    """The tail without the counted-back phrase it opens with ('down from 44 a year earlier', 'from 150 the year
+    before'): the phrase dates the figure (the date slot's, models/lexicon/dates.json year_back and month_back),
+    it says nothing of what is measured."""
+    back = _counted_back_phrases()
+    for n in range(min(len(doc) - start, _LONGEST_COUNT_BACK), 0, -1):
+        if " ".join(t.lower_ for t in doc[start:start + n]) in back:
+            return [t for t in tail if t.i >= start + n]
+    return tail
+
+
+_LONGEST_COUNT_BACK = 9  # words of the longest phrase in those lists
+
+
+def _counted_back_phrases() -> frozenset:
+    lexicon = packaged_date_lexicon()  # the date slot's lists, compiled once there
+    return lexicon.year_back | lexicon.month_back | lexicon.quarter_back
 
 
 def verb_as_noun(frame: WhatFrame, mi: int) -> list[Candidate]:

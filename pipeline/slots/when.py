@@ -184,6 +184,19 @@ def _split_count_back(ent, lexicon: DateLexicon) -> list:
     return [ent]
 
 
+def _without_leading_figure(ent, spans: list[tuple[int, int]], lexicon: DateLexicon):
+    """'down from 44 a year earlier', as the NER writes it, is one date that swallows the bare count before it: the
+    figure is the count and its date the counted-back phrase after it ('44' + 'a year earlier'); any other entity
+    stays whole."""
+    end = next((e for s, e in spans if s <= ent.start_char < e < ent.end_char), None)
+    if end is None:
+        return ent
+    k = next((i for i, tok in enumerate(ent) if tok.idx >= end), None)
+    if k is None or _count_back(ent[k:].text, lexicon) is None:
+        return ent
+    return ent[k:]
+
+
 def read_date_words(path: Path = LEXICON_DIR / "dates.json") -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
@@ -201,6 +214,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
                        + _weekdays_of_times(doc), key=lambda e: e.start)
     spans = [(m["start"], m["end"]) for m in mentions]
     starts = [s for s, _ in spans]
+    date_ents = [_without_leading_figure(ent, spans, lexicon) for ent in date_ents]
     out = []
     for ent in date_ents:
         k = bisect.bisect_left(starts, ent.end_char)
