@@ -163,13 +163,15 @@ def _release_day(frame: DateFrame, cand: Candidate) -> bool:
     """A day relative to publication that dates a release or statement verb ('the agency today announced', 'said on
     Monday'), not the figure. A day written out dates what was announced on it ('$90 million in funding announced on
     Aug. 19, 2021')."""
-    return cand.span is not None and bool(cand.value) and _days(cand.value) and cand.resolution != "explicit" \
-        and frame.release_day(cand.span)
+    return cand.span is not None and bool(cand.value) and (len(cand.value) == 10 or _current_week(cand.value, frame.published)) \
+        and cand.resolution != "explicit" and frame.release_day(cand.span)
 
 
-def _days(iso: str) -> bool:
-    """A day or a span of days ('this week', 'over the weekend'): what a statement's time word gives, not a month."""
-    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?", iso))
+def _current_week(iso: str, published: Optional[str]) -> bool:
+    """Days that hold the publication day ('earlier this week, the agency said'): the statement's time, as 'today'
+    is; an earlier week ('issued 75 permits last week') dates what was done in it."""
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", iso)
+    return m is not None and bool(published) and m.group(1) <= published[:10] <= m.group(2)
 
 
 def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float]:

@@ -21,7 +21,7 @@ from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.subject import (LOCATIVE_LABELS, SUBJECTS, WhatLexicon, _clause_after,
                                       _is_the_unit, _phrase)
-from newsclaims.slots.when import packaged_date_lexicon
+from newsclaims.slots.when import counts_back
 from newsclaims.slots.who_proposers import Clause, WhoFrame
 
 SLOT = "what"
@@ -999,21 +999,15 @@ def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 def _past_counted_back(doc: Doc, start: int, tail: list[Token]) -> list[Token]:
     """The tail without the counted-back phrase it opens with ('down from 44 a year earlier', 'from 150 the year
-    before'): the phrase dates the figure (the date slot's, models/lexicon/dates.json year_back and month_back),
+    before', 'three months earlier'): the phrase dates the figure (the date slot's, when.counts_back),
     it says nothing of what is measured."""
-    back = _counted_back_phrases()
     for n in range(min(len(doc) - start, _LONGEST_COUNT_BACK), 0, -1):
-        if " ".join(t.lower_ for t in doc[start:start + n]) in back:
+        if counts_back(doc[start:start + n].text):
             return [t for t in tail if t.i >= start + n]
     return tail
 
 
-_LONGEST_COUNT_BACK = 9  # words of the longest phrase in those lists
-
-
-def _counted_back_phrases() -> frozenset:
-    lexicon = packaged_date_lexicon()  # the date slot's lists, compiled once there
-    return lexicon.year_back | lexicon.month_back | lexicon.quarter_back
+_LONGEST_COUNT_BACK = 9  # words of the longest such phrase ('the same period of the previous fiscal year')
 
 
 def verb_as_noun(frame: WhatFrame, mi: int) -> list[Candidate]:

@@ -33,18 +33,35 @@ def test_a_bare_count_before_a_year_earlier(nlp, text, expected):
     check(nlp, text, PUB, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # N units before the date the phrase is relative to, at that date's precision
+    ("The mill employed 900 people in June, up from 850 three months earlier.", {"900": "2025-06", "850": "2025-03"}),
+    ("Ridership hit 4.2 million in 2025, up from 3.8 million two years earlier.",
+     {"4.2 million": "2025", "3.8 million": "2023"}),
+    ("The fund held $6 billion in 2024, against $4 billion a decade earlier.", {"$6 billion": "2024", "$4 billion": "2014"}),
+    ("The county issued 75 permits last week, down from 90 the week before.",
+     {"75": "2026-03-02/2026-03-08", "90": "2026-02-23/2026-03-01"}),
+    ("Sales were 1,200 units in the week ended March 6, up from 1,100 the week before.",
+     {"1,200": "2026-02-28/2026-03-06", "1,100": "2026-02-21/2026-02-27"}),
+])
+def test_n_units_earlier(nlp, text, expected):
+    check(nlp, text, PUB, expected)
+
+
 @pytest.mark.parametrize("text, figure", [
     ("The airline flew 38 routes in May, down from 44 a year earlier.", "44"),
     ("The clinic hired 120 nurses in 2024, down from 150 the year before.", "150"),
     ("Imports fell to $80 billion in March from $95 billion a year earlier.", "$95 billion"),
     ("Police made 30 arrests in June, compared with 21 the previous month.", "21"),
+    ("The mill employed 900 people in June, up from 850 three months earlier.", "850"),
+    ("The county issued 75 permits last week, down from 90 the week before.", "90"),
 ])
 def test_the_counted_back_phrase_stays_out_of_the_what(nlp, what_frame_of, text, figure):
     frame, index = what_frame_of(text)
     values = [c.value or "" for c in what_candidates(frame, index(figure))]
-    assert not any(w in v for v in values for w in (" year", " month")), values
+    assert not any(w in v for v in values for w in (" year", " month", " week")), values
     claims = {c.text: c.what for c in newsclaims.extract(text, published=PUB, nlp=nlp)}
-    assert not any(w in (claims[figure] or "") for w in (" year", " month")), claims
+    assert not any(w in (claims[figure] or "") for w in (" year", " month", " week")), claims
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -87,6 +104,8 @@ def test_period_expressions(text, expected):
     # date what the release reveals), as 'said on Monday' does
     ("Earlier this week, the agency said 1,500 trips were canceled.", {"1,500": None}),
     ("The agency said on Tuesday that 1,500 trips were canceled.", {"1,500": None}),
+    # an earlier week is no statement's time: it dates what was done in it
+    ("The county issued 75 permits last week.", {"75": "2026-03-02/2026-03-08"}),
 ])
 def test_periods_date_their_figures(nlp, text, expected):
     check(nlp, text, PUB, expected)
