@@ -32,6 +32,7 @@ from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, p
 from newsclaims.resources import read_lexicon
 from newsclaims.slots.change import ChangeLexicon
 from newsclaims.slots.sentences import SentenceIndex
+from newsclaims.slots.when import counted_back_or_ago
 
 from .extensions import doc_text, register_extensions
 from .not_claims import NOT_A_CLAIM_MORE
@@ -430,6 +431,8 @@ class QuantityFinder:
             end += 1
         if BARE_NUMBER.fullmatch(core.text) and not YEAR.fullmatch(core.text) and float(core.text.replace(",", "")) > 31:
             return False  # "sales of 5835 units", "which is 50000": no day or year; the small model calls them dates
+        if core.start == start and core.end < end and counted_back_or_ago(doc[core.end:end].text):
+            return False  # "up from 9 two years ago": the model runs a bare count into the date after it
         return not NOT_A_DATE.search(doc[start:end].text) and not NOT_A_DATE.search(core.text)  # "three quarters of a million"
 
     @staticmethod

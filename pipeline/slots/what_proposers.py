@@ -21,7 +21,7 @@ from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.subject import (LOCATIVE_LABELS, SUBJECTS, WhatLexicon, _clause_after,
                                       _is_the_unit, _phrase)
-from newsclaims.slots.when import counts_back
+from newsclaims.slots.when import counted_back_or_ago
 from newsclaims.slots.who_proposers import Clause, WhoFrame
 
 SLOT = "what"
@@ -999,10 +999,10 @@ def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
 
 def _past_counted_back(doc: Doc, start: int, tail: list[Token]) -> list[Token]:
     """The tail without the counted-back phrase it opens with ('down from 44 a year earlier', 'from 150 the year
-    before', 'three months earlier'): the phrase dates the figure (the date slot's, when.counts_back),
+    before', 'three months earlier'): the phrase dates the figure (the date slot's, when.counted_back_or_ago),
     it says nothing of what is measured."""
     for n in range(min(len(doc) - start, _LONGEST_COUNT_BACK), 0, -1):
-        if counts_back(doc[start:start + n].text):
+        if counted_back_or_ago(doc[start:start + n].text):
             return [t for t in tail if t.i >= start + n]
     return tail
 

@@ -189,13 +189,13 @@ def _split_count_back(ent, lexicon: DateLexicon) -> list:
 
 def _without_leading_figure(ent, spans: list[tuple[int, int]], lexicon: DateLexicon):
     """'down from 44 a year earlier', as the NER writes it, is one date that swallows the bare count before it: the
-    figure is the count and its date the counted-back phrase after it ('44' + 'a year earlier'); any other entity
-    stays whole."""
+    figure is the count and its date the counted-back phrase after it ('44' + 'a year earlier', '9' + 'two years
+    ago'); any other entity stays whole."""
     end = next((e for s, e in spans if s <= ent.start_char < e < ent.end_char), None)
     if end is None:
         return ent
     k = next((i for i, tok in enumerate(ent) if tok.idx >= end), None)
-    if k is None or _count_back(ent[k:].text, lexicon) is None:
+    if k is None or not counted_back_or_ago(ent[k:].text, lexicon):
         return ent
     return ent[k:]
 
@@ -513,6 +513,16 @@ def counts_back(text: str, lexicon: Optional[DateLexicon] = None) -> bool:
     """Whether the phrase counts back from another date ('a year earlier', 'three months before'), for the slots
     that must keep it out of what they read."""
     return _count_back(text, lexicon or packaged_date_lexicon()) is not None
+
+
+# 'two years ago', 'a decade ago': a time counted back from publication (resolve_date reads it)
+_AGO = re.compile(rf"(?:a|an|\d{{1,2}}|{_alternation(list(COUNT_WORDS))})\s+(?:year|month|quarter|decade|week|day)s?\s+ago", re.I)
+
+
+def counted_back_or_ago(text: str, lexicon: Optional[DateLexicon] = None) -> bool:
+    """Whether the phrase counts back from another date or from now ('a year earlier', 'two years ago'): what the
+    NER runs a bare count into ('up from 9 two years ago')."""
+    return counts_back(text, lexicon) or bool(_AGO.fullmatch(" ".join(text.split())))
 
 
 _UNIT_BACK = {"year": {"years": -1}, "decade": {"years": -10}, "quarter": {"months": -3}, "month": {"months": -1},
