@@ -352,6 +352,8 @@ class QuantityFinder:
             return False  # "one of the largest", "no one"
         if m["fraction"] and re.search(r"\b(?:first|second|last|latter|other)\s*$", text[max(0, m["start"] - 12):m["start"]], re.I):
             return False  # "the second half of the year"
+        if m["fraction"] and self._counted_back_time(text, m):
+            return False  # "up from 850 a quarter earlier": a time counted back, no share
         if m["fraction"] and not re.match(r"\s*(?:of|the|a|an|its|their|that|as|[,.;])", text[m["end"]:m["end"] + 6]) \
                 and m["bound"] == "=" and m["text"].lower() == "half" and not IN_HALF_BEFORE.search(before):
             return False  # "half" as an adverb ("half empty"); "cut in half", "split by half" is the share itself
@@ -416,6 +418,12 @@ class QuantityFinder:
             if not re.search(r"\b(?:in|since|by|of|from|until|through|to|between|during|before|after)\s*$", before, re.I):
                 return False  # "2000 workers"
         return True
+
+    @staticmethod
+    def _counted_back_time(text: str, m: dict) -> bool:
+        """Whether the mention and the word after it count back in time ('a quarter earlier', 'a quarter ago')."""
+        after = re.compile(r"\s+\w+").match(text, m["end"])
+        return after is not None and counted_back_or_ago(text[m["start"]:after.end()])
 
     @staticmethod
     def _date_entity_is_a_date(doc: Doc, core) -> bool:

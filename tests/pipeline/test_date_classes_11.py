@@ -30,3 +30,19 @@ def test_a_small_count_before_a_relative_date_is_a_figure(nlp, text, figure, dat
 ])
 def test_a_day_stays_no_figure(nlp, text, not_figures):
     assert not not_figures & set(_claims(nlp, text)), list(_claims(nlp, text))
+
+
+@pytest.mark.parametrize("text, figures, dates", [
+    # 'a quarter earlier' counts back a quarter: no share 'a quarter', and the old value takes the quarter before
+    ("The plant employed 900 people in the second quarter, up from 850 a quarter earlier.", {"900", "850"},
+     {"850": "2025-01/2025-03"}),
+    ("Margins widened to 12% in the third quarter from 10% a quarter earlier.", {"12%", "10%"},
+     {"10%": "2025-04/2025-06"}),
+    # a quarter as a share stays one
+    ("A quarter of the staff left in 2025.", {"A quarter"}, {}),
+    ("Prices fell by a quarter in 2025.", {"a quarter"}, {"a quarter": "2025"}),
+])
+def test_a_quarter_earlier_is_a_time(nlp, text, figures, dates):
+    found = _claims(nlp, text)
+    assert set(found) == figures, list(found)
+    assert {f: found[f].date for f in dates} == dates
