@@ -70,6 +70,7 @@ class DateLexicon:
     rate_period_gap: Optional[re.Pattern] = None  # between that second rate and its own period ('3% gain in April')
     from_span_gap: Optional[re.Pattern] = None  # between a change and the 'from X to Y' it runs over ('8% rise from')
     quarter_back: frozenset = frozenset()  # "the previous quarter": the quarter before the one it is relative to
+    week_back: frozenset = frozenset()  # "the previous week": the seven days before the day or week it is relative to
     units_back: Optional[re.Pattern] = None  # "three months earlier", "the week before": N units before the anchor
     last_named_month: Optional[re.Pattern] = None  # 'last October': the latest October before publication
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
@@ -131,6 +132,7 @@ class DateLexicon:
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
             expectation_verbs=frozenset(data.get("expectation_verbs", ())),
             quarter_back=frozenset(data.get("quarter_back", ())),
+            week_back=frozenset(data.get("week_back", ())),
             units_back=re.compile(rf"(?:(?P<n>a|an|the|\d{{1,2}}|{_alternation(list(COUNT_WORDS))})\s+)(?P<unit>year|month|quarter|decade|week)s?"
                                   rf"\s+(?:{_alternation(data.get('units_back_endings', []) or ['earlier'])})", re.I),
             year_on_year=re.compile(rf"\b(?:{_alternation(data.get('year_on_year_words', []) or ['year on year'])})\b", re.I),
@@ -506,6 +508,8 @@ def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:
             return {"months": -1}
         if form in lexicon.quarter_back:
             return {"months": -3, "quarter": True}
+        if form in lexicon.week_back:
+            return {"days": -7}
     return _units_back(t, lexicon)
 
 

@@ -43,6 +43,11 @@ def test_a_bare_count_before_a_year_earlier(nlp, text, expected):
      {"75": "2026-03-02/2026-03-08", "90": "2026-02-23/2026-03-01"}),
     ("Sales were 1,200 units in the week ended March 6, up from 1,100 the week before.",
      {"1,200": "2026-02-28/2026-03-06", "1,100": "2026-02-21/2026-02-27"}),
+    # 'the previous week' is the seven days before the week or day it is relative to
+    ("Jobless claims fell to 210,000 last week from 225,000 the previous week.",
+     {"210,000": "2026-03-02/2026-03-08", "225,000": "2026-02-23/2026-03-01"}),
+    ("Claims fell to 210,000 in the week ended March 7 from 225,000 in the prior week.",
+     {"210,000": "2026-03-01/2026-03-07", "225,000": "2026-02-22/2026-02-28"}),
 ])
 def test_n_units_earlier(nlp, text, expected):
     check(nlp, text, PUB, expected)
@@ -55,6 +60,7 @@ def test_n_units_earlier(nlp, text, expected):
     ("Police made 30 arrests in June, compared with 21 the previous month.", "21"),
     ("The mill employed 900 people in June, up from 850 three months earlier.", "850"),
     ("The county issued 75 permits last week, down from 90 the week before.", "90"),
+    ("Jobless claims fell to 210,000 last week from 225,000 the previous week.", "225,000"),
 ])
 def test_the_counted_back_phrase_stays_out_of_the_what(nlp, what_frame_of, text, figure):
     frame, index = what_frame_of(text)
