@@ -33,6 +33,7 @@ from newsclaims.normalize.units import LEXICON_DIR, UnitLexicon, dimension_of, p
 from newsclaims.resources import read_lexicon
 from newsclaims.slots.change import ChangeLexicon
 from newsclaims.slots.sentences import SentenceIndex
+from newsclaims.slots.when import counted_back_or_ago
 
 from .extensions import doc_text, register_extensions
 from .not_claims import NOT_A_CLAIM_MORE
@@ -355,6 +356,8 @@ class QuantityFinder:
             return False  # "one of the largest", "no one"
         if m["fraction"] and re.search(r"\b(?:first|second|last|latter|other)\s*$", text[max(0, m["start"] - 12):m["start"]], re.I):
             return False  # "the second half of the year"
+        if m["fraction"] and self._counted_back_time(text, m):
+            return False  # "up from 850 a quarter earlier": a time counted back, no share
         if m["fraction"] and not re.match(r"\s*(?:of|the|a|an|its|their|that|as|[,.;])", text[m["end"]:m["end"] + 6]) \
                 and m["bound"] == "=" and m["text"].lower() == "half" and not IN_HALF_BEFORE.search(before):
             return False  # "half" as an adverb ("half empty"); "cut in half", "split by half" is the share itself
@@ -421,6 +424,12 @@ class QuantityFinder:
         return True
 
     @staticmethod
+    def _counted_back_time(text: str, m: dict) -> bool:
+        """Whether the mention and the word after it count back in time ('a quarter earlier', 'a quarter ago')."""
+        after = re.compile(r"\s+\w+").match(text, m["end"])
+        return after is not None and counted_back_or_ago(text[m["start"]:after.end()])
+
+    @staticmethod
     def _date_entity_is_a_date(doc: Doc, core) -> bool:
         """The small model sometimes calls 'between 5 and 7 million' a DATE; amounts with scale words are not dates."""
         tok = core[0]
@@ -434,6 +443,8 @@ class QuantityFinder:
             end += 1
         if BARE_NUMBER.fullmatch(core.text) and not YEAR.fullmatch(core.text) and float(core.text.replace(",", "")) > 31:
             return False  # "sales of 5835 units", "which is 50000": no day or year; the small model calls them dates
+        if core.start == start and core.end < end and counted_back_or_ago(doc[core.end:end].text):
+            return False  # "up from 9 two years ago": the model runs a bare count into the date after it
         return not NOT_A_DATE.search(doc[start:end].text) and not NOT_A_DATE.search(core.text)  # "three quarters of a million"
 
     @staticmethod

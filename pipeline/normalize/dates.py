@@ -75,6 +75,7 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
         return None, None  # "fifty years", "four-year": a length of time, not a date
     t = re.sub(r"^(?:in|on|during|for|since|by|of|from|through|over|at)\s+", "", t)
     t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"^(?:earlier|later) (?=this (?:week|month|year)$)", "", t)  # 'earlier this month': a part of it, dated by it
     t = re.sub(r"^years? (?=(?:1[6-9]|20)\d\d\b)", "", t)  # 'the years 2020 and 2021' are calendar years
     t = re.sub(r" (?:and|or)$", "", t)  # the NER runs the conjunction into the first of two dates: 'the years 2020 and'
     edge = re.fullmatch(r"(?:(?:the )?(?P<edge>end|close|start|beginning) of|(?P<loose>early|late|mid-?|middle of))\s*(?P<y>1[6-9]\d\d|20\d\d)", t)
@@ -123,6 +124,9 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
         if year is None:
             return None, None
         return f"{_yyyymm(year, 6 * h - 5)}/{_yyyymm(year, 6 * h)}", "explicit" if m.group("year") else "relative"
+    m = _UNIT_ENDED.fullmatch(t)
+    if m:
+        return _unit_ended(m, published, parser)
     m = _PERIOD_TO.fullmatch(t)
     if m:
         return _period_to(m, published, parser)
@@ -192,6 +196,28 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
 _PERIOD_TO = re.compile(rf"(?:(?P<n>\d+|{'|'.join(_COUNT)}) months?|(?P<year_word>year|fiscal year|financial year)) "
                         r"(?:to|through|thru|until|ended|ending|(?:that|which) ended|(?P<ahead>(?:that |which )?ends))"
                         r"(?: in| on)? (?P<end>.+)")
+
+
+# "the week ended Jan. 10", "the quarter ending June 30", "the month ended Feb. 28": one calendar unit that ends at a date
+_UNIT_ENDED = re.compile(r"(?P<unit>week|month|quarter) (?:ended|ending|(?:that|which) ended|to|through)(?: in| on)? (?P<end>.+)")
+
+
+def _unit_ended(m: re.Match, published: Optional[str], parser) -> tuple[Optional[str], Optional[str]]:
+    """The unit itself, not a change's baseline to its end (as _period_to reads 'the 12 months to'): a week is the
+    seven days to its last day (a report week: 'the week ended Jan. 10' -> 01-04/01-10), a month or a quarter the
+    calendar months to the end's month, as a quarter is written ('the quarter ended June 30' -> 04/06)."""
+    end, how = resolve_date(m.group("end"), published, parser=parser)
+    if end is None or "/" in end or len(end) < 7:
+        return None, None
+    if m.group("unit") == "week":
+        if len(end) < 10:
+            return None, None
+        last = dt.date.fromisoformat(end[:10])
+        return f"{(last - dt.timedelta(days=6)).isoformat()}/{last.isoformat()}", how
+    year, month = int(end[:4]), int(end[5:7])
+    if m.group("unit") == "month":
+        return _yyyymm(year, month), how
+    return f"{_yyyymm(*_shift_month(year, month, -2))}/{_yyyymm(year, month)}", how
 
 
 def _period_to(m: re.Match, published: Optional[str], parser) -> tuple[Optional[str], Optional[str]]:
@@ -373,6 +399,10 @@ def _relative(t: str, published: Optional[str]) -> Optional[str]:
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")]
         return f"{year - n}/{year}" if 0 < n <= 200 else None  # "the last 3,000 years" is history, not a period
+    m = re.fullmatch(r"(?:last|past) (?:(?P<n>\d+|" + "|".join(_COUNT) + r") decades|decade)", t)
+    if m:  # 'the past decade' runs up to publication as 'the past ten years' does, in whole years
+        n = 10 * (1 if m.group("n") is None else int(m.group("n")) if m.group("n").isdigit() else _COUNT[m.group("n")])
+        return f"{year - n}/{year}" if 0 < n <= 200 else None
     ahead = _time_frame_ahead(t, year, month)
     if ahead is not None:
         return ahead

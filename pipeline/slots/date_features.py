@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from typing import Optional
 
 from newsclaims.slots.candidates import (NULL, Candidate, ProposerFiller, any_between, bucket, rank_features,
@@ -162,8 +163,15 @@ def _release_day(frame: DateFrame, cand: Candidate) -> bool:
     """A day relative to publication that dates a release or statement verb ('the agency today announced', 'said on
     Monday'), not the figure. A day written out dates what was announced on it ('$90 million in funding announced on
     Aug. 19, 2021')."""
-    return cand.span is not None and bool(cand.value) and len(cand.value) == 10 and cand.resolution != "explicit" \
-        and frame.release_day(cand.span)
+    return cand.span is not None and bool(cand.value) and (len(cand.value) == 10 or _current_week(cand.value, frame.published)) \
+        and cand.resolution != "explicit" and frame.release_day(cand.span)
+
+
+def _current_week(iso: str, published: Optional[str]) -> bool:
+    """Days that hold the publication day ('earlier this week, the agency said'): the statement's time, as 'today'
+    is; an earlier week ('issued 75 permits last week') dates what was done in it."""
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", iso)
+    return m is not None and bool(published) and m.group(1) <= published[:10] <= m.group(2)
 
 
 def pair_features(frame: DateFrame, mi: int, cand: Candidate) -> dict[str, float]:

@@ -21,6 +21,7 @@ from newsclaims.resources import model_path
 from newsclaims.slots.candidates import NULL, Candidate
 from newsclaims.slots.subject import (LOCATIVE_LABELS, SUBJECTS, WhatLexicon, _clause_after,
                                       _is_the_unit, _phrase)
+from newsclaims.slots.when import counted_back_or_ago
 from newsclaims.slots.who_proposers import Clause, WhoFrame
 
 SLOT = "what"
@@ -1047,10 +1048,23 @@ def previous_with_tail(frame: WhatFrame, mi: int) -> list[Candidate]:
     answer = frame.rules.get(mi - 1) if mi > 0 and frame.mentions[mi - 1]["sent_start"] == m["sent_start"] else None
     if not answer or not answer[0] or c.noun is not None or _baseline_owner(frame, mi) is not False:
         return []  # a comparison's baseline: compared_baseline says what it measures
-    tail = _tail(frame, mi, m["token_end"])
+    tail = _past_counted_back(frame.doc, m["token_end"], _tail(frame, mi, m["token_end"]))
     if not tail or normalised(tail[0].text) in normalised(answer[0]).split():
         return []
     return _stitched(frame, mi, tail, "previous_tail", lead=answer[0])
+
+
+def _past_counted_back(doc: Doc, start: int, tail: list[Token]) -> list[Token]:
+    """The tail without the counted-back phrase it opens with ('down from 44 a year earlier', 'from 150 the year
+    before', 'three months earlier'): the phrase dates the figure (the date slot's, when.counted_back_or_ago),
+    it says nothing of what is measured."""
+    for n in range(min(len(doc) - start, _LONGEST_COUNT_BACK), 0, -1):
+        if counted_back_or_ago(doc[start:start + n].text):
+            return [t for t in tail if t.i >= start + n]
+    return tail
+
+
+_LONGEST_COUNT_BACK = 9  # words of the longest such phrase ('the same period of the previous fiscal year')
 
 
 def verb_as_noun(frame: WhatFrame, mi: int) -> list[Candidate]:

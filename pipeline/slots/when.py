@@ -70,6 +70,8 @@ class DateLexicon:
     rate_period_gap: Optional[re.Pattern] = None  # between that second rate and its own period ('3% gain in April')
     from_span_gap: Optional[re.Pattern] = None  # between a change and the 'from X to Y' it runs over ('8% rise from')
     quarter_back: frozenset = frozenset()  # "the previous quarter": the quarter before the one it is relative to
+    week_back: frozenset = frozenset()  # "the previous week": the seven days before the day or week it is relative to
+    units_back: Optional[re.Pattern] = None  # "three months earlier", "the week before": N units before the anchor
     last_named_month: Optional[re.Pattern] = None  # 'last October': the latest October before publication
     release_day_verbs: frozenset = frozenset()  # a day modifying one dates the release ('released a report today')
     to_date: Optional[re.Pattern] = None  # right before a year: the part of it reported so far ('so far in 2024')
@@ -131,6 +133,9 @@ class DateLexicon:
             release_day_verbs=frozenset(data.get("release_day_verbs", ())),
             expectation_verbs=frozenset(data.get("expectation_verbs", ())),
             quarter_back=frozenset(data.get("quarter_back", ())),
+            week_back=frozenset(data.get("week_back", ())),
+            units_back=re.compile(rf"(?:(?P<n>a|an|the|\d{{1,2}}|{_alternation(list(COUNT_WORDS))})\s+)(?P<unit>year|month|quarter|decade|week)s?"
+                                  rf"\s+(?:{_alternation(data.get('units_back_endings', []) or ['earlier'])})", re.I),
             year_on_year=re.compile(rf"\b(?:{_alternation(data.get('year_on_year_words', []) or ['year on year'])})\b", re.I),
             weekend=re.compile(rf"^(?:(?:over|during|on|at)\s+)?(?:{_alternation(data.get('weekend_openers', []) or ['the'])})\s+weekend$", re.I),
             year_end=re.compile(rf"^(?:(?:by|at|before|until|through)\s+)?(?:the\s+)?(?:(?:end\s+of\s+(?P<which>the|this|next|last)\s+year)|year[- ]end)$", re.I),
@@ -186,6 +191,19 @@ def _split_count_back(ent, lexicon: DateLexicon) -> list:
     return [ent]
 
 
+def _without_leading_figure(ent, spans: list[tuple[int, int]], lexicon: DateLexicon):
+    """'down from 44 a year earlier', as the NER writes it, is one date that swallows the bare count before it: the
+    figure is the count and its date the counted-back phrase after it ('44' + 'a year earlier', '9' + 'two years
+    ago'); any other entity stays whole."""
+    end = next((e for s, e in spans if s <= ent.start_char < e < ent.end_char), None)
+    if end is None:
+        return ent
+    k = next((i for i, tok in enumerate(ent) if tok.idx >= end), None)
+    if k is None or not counted_back_or_ago(ent[k:].text, lexicon):
+        return ent
+    return ent[k:]
+
+
 def read_date_words(path: Path = LEXICON_DIR / "dates.json") -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
@@ -203,6 +221,7 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
                        + _weekdays_of_times(doc), key=lambda e: e.start)
     spans = [(m["start"], m["end"]) for m in mentions]
     starts = [s for s, _ in spans]
+    date_ents = [_without_leading_figure(ent, spans, lexicon) for ent in date_ents]
     out = []
     for ent in date_ents:
         k = bisect.bisect_left(starts, ent.end_char)
@@ -509,7 +528,42 @@ def _count_back(text: str, lexicon: DateLexicon) -> Optional[dict]:
             return {"months": -1}
         if form in lexicon.quarter_back:
             return {"months": -3, "quarter": True}
-    return None
+        if form in lexicon.week_back:
+            return {"days": -7}
+    return _units_back(t, lexicon)
+
+
+def counts_back(text: str, lexicon: Optional[DateLexicon] = None) -> bool:
+    """Whether the phrase counts back from another date ('a year earlier', 'three months before'), for the slots
+    that must keep it out of what they read."""
+    return _count_back(text, lexicon or packaged_date_lexicon()) is not None
+
+
+# 'two years ago', 'a decade ago': a time counted back from publication (resolve_date reads it)
+_AGO = re.compile(rf"(?:a|an|\d{{1,2}}|{_alternation(list(COUNT_WORDS))})\s+(?:year|month|quarter|decade|week|day)s?\s+ago", re.I)
+
+
+def counted_back_or_ago(text: str, lexicon: Optional[DateLexicon] = None) -> bool:
+    """Whether the phrase counts back from another date or from now ('a year earlier', 'two years ago'): what the
+    NER runs a bare count into ('up from 9 two years ago')."""
+    return counts_back(text, lexicon) or bool(_AGO.fullmatch(" ".join(text.split())))
+
+
+_UNIT_BACK = {"year": {"years": -1}, "decade": {"years": -10}, "quarter": {"months": -3}, "month": {"months": -1},
+              "week": {"days": -7}}
+
+
+def _units_back(t: str, lexicon: DateLexicon) -> Optional[dict]:
+    """{'months': -3} for 'three months earlier', {'days': -7} for 'the week before', {'years': -20} for 'two decades
+    earlier': N units before the date the phrase is relative to ('the' and 'a' are one)."""
+    m = lexicon.units_back.fullmatch(t) if lexicon.units_back is not None else None
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    n = int(n) if n.isdigit() else COUNT_WORDS.get(n, 1)
+    if not 0 < n <= 24:
+        return None
+    return {k: v * n for k, v in _UNIT_BACK[m.group("unit").lower()].items()}
 
 
 def window(text: str, lexicon: DateLexicon) -> Optional[dict]:
@@ -562,6 +616,13 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             if anchor is None:
                 out.append(d)  # the quarter before the publication's, as read
                 continue
+        if back and back.get("days"):  # 'the week before' a week or a day the sentence names, else as read
+            if anchor is not None and _days_back(anchor["iso"], back["days"]) is not None:
+                d = dict(d, iso=_days_back(anchor["iso"], back["days"]), resolution=anchor["resolution"],
+                         anchored_to=[anchor["start"], anchor["end"]])
+            if d["iso"] is not None:
+                out.append(d)
+            continue
         if back and anchor is not None and (back.get("years") or len(anchor["iso"].split("/")[0]) >= 7):
             d = dict(d, iso=shift_iso(anchor["iso"], **back), resolution=anchor["resolution"],
                      anchored_to=[anchor["start"], anchor["end"]])
@@ -572,6 +633,14 @@ def anchor_relative_dates(dates: list[dict], published: Optional[str],
             d = dict(d, iso=shift_iso(base, **back), resolution="relative")
         out.append(d)
     return out
+
+
+def _days_back(iso: Optional[str], days: int) -> Optional[str]:
+    """A day or a span of days moved back by whole days; None for a month or a year, which have no such days."""
+    parts = (iso or "").split("/")
+    if not all(re.fullmatch(r"\d{4}-\d\d-\d\d", p) for p in parts):
+        return None
+    return "/".join((dt.date.fromisoformat(p) + dt.timedelta(days=days)).isoformat() for p in parts)
 
 
 _PERIOD_LINK = re.compile(r"\s*,?\s*(?:in|for|during)\s*$", re.I)
