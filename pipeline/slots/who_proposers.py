@@ -211,13 +211,18 @@ def rules_who(frame: WhoFrame, mi: int) -> list[Candidate]:
     return [Candidate(SLOT, "rules", text, text, tuple(span) if span is not None else None)]
 
 
+def _listed(found: Optional[Candidate]) -> list[Candidate]:
+    """A proposer's one candidate as its list: empty when it found none."""
+    return [found] if found is not None else []
+
+
 def clause_subject(frame: WhoFrame, mi: int) -> list[Candidate]:
     """The subject of the verb that governs the figure: 'Ohio lost 3,000 jobs', 'the nation is using 402 billion'."""
     c = frame.clause(mi)
     if c.subject is None or c.subject == c.noun:  # 'about 3,000 jobs were lost': the counted noun is the what
         return []
     found = _phrase_candidate(frame, mi, c.subject, "subject")
-    return [found] if found is not None else []
+    return _listed(found)
 
 
 def possessor(frame: WhoFrame, mi: int) -> list[Candidate]:
@@ -301,7 +306,7 @@ def pronoun_subject(frame: WhoFrame, mi: int) -> list[Candidate]:
     if earlier is None:
         return []
     found = _phrase_candidate(frame, mi, earlier, "pronoun_subject")
-    return [found] if found is not None else []
+    return _listed(found)
 
 
 def _earlier_subject(frame: WhoFrame, pronoun: Token) -> Optional[Token]:
@@ -327,7 +332,7 @@ def survey_itself(frame: WhoFrame, mi: int) -> list[Candidate]:
     c = frame.clause(mi)
     survey = survey_of(c.head, c.verb, c.subject, frame.words)
     found = _noun_candidate(frame, mi, survey, "survey") if survey is not None else None
-    return [found] if found is not None else []
+    return _listed(found)
 
 
 def ratio_population(frame: WhoFrame, mi: int) -> list[Candidate]:
@@ -336,7 +341,7 @@ def ratio_population(frame: WhoFrame, mi: int) -> list[Candidate]:
     if noun is None:
         return []
     found = _phrase_candidate(frame, mi, noun, "ratio_population")
-    return [found] if found is not None else []
+    return _listed(found)
 
 
 def aged_person(frame: WhoFrame, mi: int) -> list[Candidate]:
@@ -347,7 +352,7 @@ def aged_person(frame: WhoFrame, mi: int) -> list[Candidate]:
         return []
     found = _noun_candidate(frame, mi, person, "aged_person")
     if found is not None or person.i == 0 or frame.doc[person.i - 1].lower_ not in frame.words.age_adjectives:
-        return [found] if found is not None else []
+        return _listed(found)
     return [Candidate(SLOT, "aged_person", person.text, person.text, (person.idx, person.idx + len(person)), None,
                       {"noun_phrase": 1.0})]  # 'a 34-year-old driver': the noun without the age before it
 
@@ -358,7 +363,7 @@ def named_event(frame: WhoFrame, mi: int) -> list[Candidate]:
     c = frame.clause(mi)
     pobj = event_named([t for t in (c.subject, c.noun, c.head) if t is not None], frame.words)
     found = _noun_candidate(frame, mi, pobj, "named_event") if pobj is not None else None
-    return [found] if found is not None else []
+    return _listed(found)
 
 
 def sentence_entities(frame: WhoFrame, mi: int) -> list[Candidate]:
