@@ -46,6 +46,17 @@ _TRAILING_HEADS = "|".join(sorted(BODY_HEADS | UNNAMED_HEADS, key=len, reverse=T
 # '..., the mayor's office estimates.': a common-noun source closing the sentence, read from the text
 _TRAILING_COMMON = re.compile(r",\s+((?:the\s+)?(?:[\w.&'’-]+\s+){0,4}?(?:%s)s?)\s+(?:%s)\s*[.!?]?\s*$"
                               % (_TRAILING_HEADS, "|".join(_LEXICON["trailing_forms"])), re.I)
+
+def _alternatives(key: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_LEXICON[key], key=len, reverse=True))
+
+
+# '..., figures from the ministry show.', '..., police data show.': a data set closing the sentence (see source.json)
+_TRAILING_DATA = re.compile(
+    r",\s+((?:the\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:%s))(?:\s+(?:%s)\s+((?:[\w.&'’()-]+\s+){0,6}?[\w.&'’()-]+))?"
+    r"(?:\s+(?:%s|(?:%s)\s+\w+))?\s+(?:%s)\s*[.!?]?\s*$"
+    % tuple(_alternatives(k) for k in ("trailing_data_nouns", "trailing_data_issuing", "trailing_data_days",
+                                       "trailing_data_time_openers", "trailing_data_verbs")), re.I)
 _OPENS_LIST = re.compile(r":\s*(?:\(?(?:1|a|i)\)|$)")
 _SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]*[A-Z]):\s*[\"“]")
 _TRANSCRIPT_LABEL = re.compile(r"(?m)(?:^|(?<=[.?!\"”] ))([A-Z][A-Z.'’ -]*[A-Z]):[ \t]+(?=[A-Z\"“])")  # 'LEE: We ...'
@@ -189,6 +200,11 @@ def _closing(tok: Token, subj: Token) -> bool:
     return subj.i > tok.i or any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
 
 
+def _reports_clause(tok: Token) -> bool:
+    """'The company said it hired 300 people': the verb reports a clause of its own after it."""
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+
+
 def _bare_body(tok: Token) -> bool:
     """'the company', 'the ministry': a body named by its head noun alone, which points back at a named body."""
     return tok.lemma_.lower() in BODY_HEADS and all(c.dep_ == "det" for c in tok.children)
@@ -246,8 +262,9 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(_proper_run_before(doc, tok), None, True, tok.lemma_)
     subj = _subject(tok)
     if subj is None and _noun_tagged_verb(tok):
-        left = _left_modifiers(doc, tok)
-        return Found(left, tok.i, True, tok.lemma_) if left is not None else None
+        left = _left_modifiers(doc, tok)  # 'The Treasury projects that', 'police data show': named if a name is in it
+        named = any(_named(c) for c in tok.lefts if c.dep_ in ("compound", "poss", "amod", "nmod"))
+        return Found(left, tok.i, named, tok.lemma_) if left is not None else None
     if subj is None or _is_share(subj):
         return None  # a passive subject, or respondents, are what is reported, never who reports it
     if subj.lower_ in PRONOUN_SOURCES:
@@ -262,7 +279,9 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)  # "Reports say ...": no one report to point at
     if issuer.lemma_.lower() in POINTER_SOURCES:  # "the report said": the body named first
         return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer))
-    if _bare_body(issuer) and _closing(tok, subj):  # "..., said the company": the body named before
+    # "..., said the company", "the company said it hired 300": the body named before (the figure stays the who's
+    # when the company is the actor: 'The company reported a loss of $5 million')
+    if _bare_body(issuer) and (_closing(tok, subj) or _reports_clause(tok)):
         return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer), body=True)
     return None
 
@@ -300,12 +319,29 @@ def _trailing(sent: Span, text: str) -> Optional[Found]:
         return Found((match.group(1), [start, start + len(match.group(1))]), None, True, "trailing")
     match = _TRAILING_COMMON.search(text)
     if match is None:
-        return None
+        return _trailing_data(sent, text)
     phrase = re.sub(r"^the\s+", "", match.group(1), flags=re.I)  # the leading article aside, as _chunk writes it
     start = sent.start_char + match.end(1) - len(phrase)
     written = (phrase, [start, start + len(phrase)])
     if len(phrase.split()) == 1 and match.group(1).split()[-1].lower().rstrip("s") in BODY_HEADS:
         return Found(None, None, False, "trailing", pointer=True, written=written, body=True)  # 'the ministry estimates.'
+    return Found(written, None, False, "trailing")
+
+
+def _trailing_data(sent: Span, text: str) -> Optional[Found]:
+    """'..., figures from the ministry show.', '..., police data show.': a data set closing the sentence, read from
+    the text when the parser broke the clause; its issuer names the source, else the data set as written."""
+    match = _TRAILING_DATA.search(text)
+    if match is None:
+        return None
+    group = 2 if match.group(2) else 1
+    phrase = re.sub(r"^the\s+", "", match.group(group), flags=re.I)  # the leading article aside, as _chunk writes it
+    start = sent.start_char + match.end(group) - len(phrase)
+    written = (phrase, [start, start + len(phrase)])
+    if group == 2 and phrase[:1].isupper():
+        return Found(written, None, True, "trailing")
+    if group == 2 and " " not in phrase and phrase.lower() in BODY_HEADS:
+        return Found(None, None, False, "trailing", pointer=True, written=written, body=True)  # 'from the ministry'
     return Found(written, None, False, "trailing")
 
 
