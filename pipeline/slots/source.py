@@ -51,12 +51,17 @@ def _alternatives(key: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_LEXICON[key], key=len, reverse=True))
 
 
-# '..., figures from the ministry show.', '..., police data show.': a data set closing the sentence (see source.json)
-_TRAILING_DATA = re.compile(
-    r",\s+((?:the\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:%s))(?:\s+(?:%s)\s+((?:[\w.&'’()-]+\s+){0,6}?[\w.&'’()-]+))?"
-    r"(?:\s+(?:%s|(?:%s)\s+\w+))?\s+(?:%s)\s*[.!?]?\s*$"
-    % tuple(_alternatives(k) for k in ("trailing_data_nouns", "trailing_data_issuing", "trailing_data_days",
-                                       "trailing_data_time_openers", "trailing_data_verbs")), re.I)
+# 'figures from the ministry show', 'police data show', 'data released Monday by the bureau show': a data set, its
+# issuer and a verb of showing, read from the text when the parse breaks (see source.json trailing_data_*)
+_DATA_TIME = r"(?:\s+(?:%s|(?:%s)\s+\w+))?" % (_alternatives("trailing_data_days"), _alternatives("trailing_data_time_openers"))
+# 'released by', also with a time between ('released Monday by')
+_DATA_ISSUING = "|".join(r"\s+".join(w.split()[:-1]) + _DATA_TIME + r"\s+" + w.split()[-1] if " " in w else w
+                         for w in sorted(_LEXICON["trailing_data_issuing"], key=len, reverse=True))
+_DATA_SET = (r"((?:the\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:%s))%s(?:\s+(?:%s)\s+((?:[\w.&'’()-]+\s+){0,6}?[\w.&'’()-]+))?%s"
+             r"\s+(?:%s)" % (_alternatives("trailing_data_nouns"), _DATA_TIME, _DATA_ISSUING,
+                             _DATA_TIME, _alternatives("trailing_data_verbs")))
+_TRAILING_DATA = re.compile(r",\s+" + _DATA_SET + r"\s*[.!?]?\s*$", re.I)  # '..., police data show.'
+_OPENING_DATA = re.compile(r"^\s*" + _DATA_SET + r"\s+(?:that\s+)?\w", re.I)  # 'Police data show crime fell ...'
 _OPENS_LIST = re.compile(r":\s*(?:\(?(?:1|a|i)\)|$)")
 _SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]*[A-Z]):\s*[\"“]")
 _TRANSCRIPT_LABEL = re.compile(r"(?m)(?:^|(?<=[.?!\"”] ))([A-Z][A-Z.'’ -]*[A-Z]):[ \t]+(?=[A-Z\"“])")  # 'LEE: We ...'
@@ -130,7 +135,8 @@ def _issuer(tok: Token) -> Token:
             if child.dep_ == "acl" else []
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and _named(pobj):
+            # 'figures from the ministry', 'data released by the police': a body the text names by a common noun too
+            if pobj is not None and (_named(pobj) or _unnamed_source(pobj) or _bare_body(pobj)):
                 return pobj
     return tok
 
@@ -148,6 +154,8 @@ def _according_to(doc: Doc, sent: Span, tok: Token) -> Optional[Found]:
     if pobj is None:
         return None
     issuer = _issuer(pobj)
+    if issuer is not pobj and _bare_body(issuer):  # 'according to figures from the ministry': the body named before
+        return Found(None, None, False, "according", pointer=True, written=_chunk(doc, issuer), body=True)
     return Found(_chunk(doc, issuer), None, _names_body(issuer), "according")
 
 
@@ -319,7 +327,7 @@ def _trailing(sent: Span, text: str) -> Optional[Found]:
         return Found((match.group(1), [start, start + len(match.group(1))]), None, True, "trailing")
     match = _TRAILING_COMMON.search(text)
     if match is None:
-        return _trailing_data(sent, text)
+        return _data_set(sent, text)
     phrase = re.sub(r"^the\s+", "", match.group(1), flags=re.I)  # the leading article aside, as _chunk writes it
     start = sent.start_char + match.end(1) - len(phrase)
     written = (phrase, [start, start + len(phrase)])
@@ -328,20 +336,25 @@ def _trailing(sent: Span, text: str) -> Optional[Found]:
     return Found(written, None, False, "trailing")
 
 
-def _trailing_data(sent: Span, text: str) -> Optional[Found]:
-    """'..., figures from the ministry show.', '..., police data show.': a data set closing the sentence, read from
-    the text when the parser broke the clause; its issuer names the source, else the data set as written."""
-    match = _TRAILING_DATA.search(text)
-    if match is None:
-        return None
+def _data_set(sent: Span, text: str) -> Optional[Found]:
+    """'..., figures from the ministry show.', 'Police data show crime fell ...': a data set opening or closing the
+    sentence with a verb of showing, read from the text when the parser broke the clause. ``text`` is the
+    sentence's text."""
+    match = _TRAILING_DATA.search(text) or _OPENING_DATA.search(text)
+    return _data_found(sent, match) if match is not None else None
+
+
+def _data_found(sent: Span, match: re.Match) -> Found:
+    """The issuer names the source (a bare body noun, as for 'said the company', the body named before), else the
+    data set as written ('police data'); 'the figures' alone points back at the body named first."""
     group = 2 if match.group(2) else 1
     phrase = re.sub(r"^the\s+", "", match.group(group), flags=re.I)  # the leading article aside, as _chunk writes it
     start = sent.start_char + match.end(group) - len(phrase)
     written = (phrase, [start, start + len(phrase)])
     if group == 2 and phrase[:1].isupper():
         return Found(written, None, True, "trailing")
-    if group == 2 and " " not in phrase and phrase.lower() in BODY_HEADS:
-        return Found(None, None, False, "trailing", pointer=True, written=written, body=True)  # 'from the ministry'
+    if " " not in phrase and (phrase.lower() in BODY_HEADS or group == 1):
+        return Found(None, None, False, "trailing", pointer=True, written=written, body=group == 2)  # 'the ministry'
     return Found(written, None, False, "trailing")
 
 

@@ -1,7 +1,7 @@
 """The source slot's classes, sixth round (issue 11, probes on main): a data set closing the sentence with a verb of
-showing is the source, or its issuer when the text names one ('..., police data show.' -> 'police data'; '...,
-figures from the ministry show.' -> 'ministry'; '..., data released by the bureau on Monday show.'), also when the
-parser reads 'show' as a noun; a bare body noun as the subject of a reporting verb with a clause of its own ('The
+showing, closing or opening the sentence, is the source, or its issuer when the text names one ('..., police data
+show.' -> 'police data'; 'Figures from the ministry show ...' -> 'ministry'; 'data released Monday by the bureau
+show'; 'according to figures from the ministry'), also when the parser reads 'show' as a noun; a bare body noun as the subject of a reporting verb with a clause of its own ('The
 company said it hired 300 people', 'Earlier this week, the agency said ...') is the organisation the text named
 before, else the noun as written, as for 'said the company' after the figure. 'The company reported a loss of $5
 million' (the figure as the verb's object) keeps no source. Each row is a text, a figure in it and the source."""
@@ -18,6 +18,15 @@ ROWS = [
     ("Farm output grew 4% in 2021, figures from the Statistics Office showed.", "4%", "Statistics Office"),
     ("Retail sales rose 2% in June, data released by the bureau on Tuesday show.", "2%", "bureau"),
     ("Hotel stays fell 9% in 2020, FBI statistics indicate.", "9%", "FBI statistics"),
+    # a data set opening the sentence, which the parser often breaks ('show' read as a noun)
+    ("Police data show thefts fell 5% in 2022.", "5%", "Police data"),
+    ("Figures from the ministry show imports rose 8% in March.", "8%", "ministry"),
+    ("Figures from the Revenue Office show tax receipts rose 3% in 2023.", "3%", "Revenue Office"),
+    ("Data released Thursday by the bureau show orders rose 4% in May.", "4%", "bureau"),
+    # 'according to' a data set from a body the text names by a common noun
+    ("Thefts rose 14% in 2021, according to data released by the police on Monday.", "14%", "police"),
+    ("Halden Bank opened in 1990. Loans rose 6% in May, according to figures from the bank.", "6%", "Halden Bank"),
+    ("Imports rose 2% in May, according to figures from the ministry.", "2%", "ministry"),
     # a bare body noun reporting a clause: the body named before, else as written
     ("Marlow Foods opened a plant in Leeds. The company said it hired 250 workers.", "250", "Marlow Foods"),
     ("The company said it hired 120 engineers.", "120", "company"),
