@@ -21,6 +21,7 @@ _LEXICON = read_lexicon("source")
 REPORTING = frozenset(_LEXICON["reporting_verbs"])
 RELEASING = frozenset(_LEXICON["release_verbs"])
 VERBS_WITH_AT = frozenset(_LEXICON["verbs_with_at"])
+VERBS_WITH_FOR = frozenset(_LEXICON["verbs_with_for"])
 UNNAMED_HEADS = frozenset(_LEXICON["unnamed_source_heads"])
 BODY_HEADS = frozenset(_LEXICON["body_heads"])
 UNSPECIFIC = frozenset(_LEXICON["unspecific_modifiers"])
@@ -224,6 +225,8 @@ def _attributes(tok: Token) -> bool:
         return True
     if tok.lemma_ in VERBS_WITH_AT:
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    if tok.lemma_ in VERBS_WITH_FOR:
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     if tok.lemma_ not in REPORTING or tok.pos_ != "VERB":
         return False
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -359,7 +362,7 @@ def _data_found(sent: Span, match: re.Match) -> Found:
 
 
 # The words _attributes can accept: any other token attributes nothing, so the walk skips it unread.
-_ATTRIBUTING_LEMMAS = DATA_VERBS | VERBS_WITH_AT | REPORTING
+_ATTRIBUTING_LEMMAS = DATA_VERBS | VERBS_WITH_AT | VERBS_WITH_FOR | REPORTING
 
 
 def sentence_attributions(doc: Doc, sent: Span, tokens: Optional[list] = None) -> list[Found]:
@@ -547,7 +550,7 @@ class DocumentSources:
 
     def _referred(self, i: int) -> Optional[Attribution]:
         """A sentence that refers back ('It is the fourth rise.') shares the own source of the one before it."""
-        while i > 0 and self.paragraph[i] == self.paragraph[i - 1] and self.sents[i][0].lower_ in REFER_BACK:
+        while i > 0 and self.paragraph[i] == self.paragraph[i - 1] and _refers_back(self.sents[i]):
             i -= 1
             if self.own[i]:
                 return self.own[i][0].source
@@ -586,6 +589,17 @@ class DocumentSources:
         """Whether sentence ``i`` holds a DATE entity (indexed once: a sentence's ``ents`` scans the document's)."""
         k = bisect.bisect_left(self.date_starts, self.sents[i].start_char)
         return k < len(self.date_starts) and self.date_starts[k] < self.sents[i].end_char
+
+
+def _refers_back(sent: Span) -> bool:
+    """'It is the fourth rise.', 'In rural areas, it could rise by 5 percent.', 'If this were done, ...', 'At least
+    31 remain missing.': a sentence that continues the one before it (see source.json refer_back_openers)."""
+    if sent[0].lower_ in REFER_BACK:
+        return True
+    clauses = [sent.root] + [c for c in sent.root.children if c.dep_ == "advcl" and c.i < sent.root.i]
+    subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in REFER_BACK or (s.like_num and not any(c.dep_ == "prep" for c in s.children))
+               for s in subjects)
 
 
 def _background(span: Optional[Span], dated: bool) -> bool:

@@ -4,7 +4,10 @@ show.' -> 'police data'; 'Figures from the ministry show ...' -> 'ministry'; 'da
 show'; 'according to figures from the ministry'), also when the parser reads 'show' as a noun; a bare body noun as the subject of a reporting verb with a clause of its own ('The
 company said it hired 300 people', 'Earlier this week, the agency said ...') is the organisation the text named
 before, else the noun as written, as for 'said the company' after the figure. 'The company reported a loss of $5
-million' (the figure as the verb's object) keeps no source. Each row is a text, a figure in it and the source."""
+million' (the figure as the verb's object) keeps no source. A target set through 'for' names its advocate ('Doctor X
+called for cutting ... by 20 percent'), and a sentence continues the attribution of the one before when it refers
+back after a fronted phrase or in an opening clause ('In small towns, it ...', 'If this were done, ...') or counts
+without a noun of its own ('At least 12 are still missing.'). Each row is a text, a figure in it and the source."""
 from __future__ import annotations
 
 import pytest
@@ -33,6 +36,16 @@ ROWS = [
     ("The Coastal Transit Authority met on Friday. Earlier this week, the agency said 1,500 trains were late.",
      "1,500", "Coastal Transit Authority"),
     ("Earlier this week, the agency said 900 flights were canceled.", "900", "agency"),
+    # a target set through 'for' names its advocate; the sentences that continue it share the source, also when the
+    # pointer back comes after a fronted phrase or in an opening clause, or the count's noun is the sentence before's
+    ("Doctor Anna Vey called for cutting smoking by 20 percent by 2030.", "20 percent", "Doctor Anna Vey"),
+    ("Doctor Anna Vey called for cutting smoking by 20 percent. If this were done, 4,000 lives would be saved.",
+     "4,000", "Doctor Anna Vey"),
+    ("Doctor Anna Vey called for cutting smoking by 20 percent. In small towns, it would save 300 lives.",
+     "300", "Doctor Anna Vey"),
+    ("Storms killed 40 people in the south, according to local officials. At least 12 are still missing.",
+     "12", "local officials"),
+    ("The plan calls for 400 new homes.", "400", None),
     # the body as the actor of a figure it reports as an object: no source of its own
     ("The firm Monday reported a loss of $7 million.", "$7 million", None),
 ]
