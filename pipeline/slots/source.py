@@ -32,6 +32,7 @@ DATA_NOUNS = frozenset(_LEXICON["data_nouns"])
 DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
 ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
 REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
+_CONTINUING = re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in _LEXICON["continuing_openers"]), re.I)
 PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
 PERSON_PRONOUNS = frozenset(_LEXICON["person_pronouns"])
 PERSON_REACH = 3  # sentences back where a 'he said' finds the person it names
@@ -593,8 +594,9 @@ class DocumentSources:
 
 def _refers_back(sent: Span) -> bool:
     """'It is the fourth rise.', 'In rural areas, it could rise by 5 percent.', 'If this were done, ...', 'At least
-    31 remain missing.': a sentence that continues the one before it (see source.json refer_back_openers)."""
-    if sent[0].lower_ in REFER_BACK:
+    31 remain missing.', 'For example, ...': a sentence that continues the one before it (see source.json
+    refer_back_openers and continuing_openers)."""
+    if sent[0].lower_ in REFER_BACK or _CONTINUING.match(sent.text):
         return True
     clauses = [sent.root] + [c for c in sent.root.children if c.dep_ == "advcl" and c.i < sent.root.i]
     subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]

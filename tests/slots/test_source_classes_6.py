@@ -1,13 +1,17 @@
-"""The source slot's classes, sixth round (issue 11, probes on main): a data set closing the sentence with a verb of
-showing, closing or opening the sentence, is the source, or its issuer when the text names one ('..., police data
-show.' -> 'police data'; 'Figures from the ministry show ...' -> 'ministry'; 'data released Monday by the bureau
-show'; 'according to figures from the ministry'), also when the parser reads 'show' as a noun; a bare body noun as the subject of a reporting verb with a clause of its own ('The
-company said it hired 300 people', 'Earlier this week, the agency said ...') is the organisation the text named
-before, else the noun as written, as for 'said the company' after the figure. 'The company reported a loss of $5
-million' (the figure as the verb's object) keeps no source. A target set through 'for' names its advocate ('Doctor X
-called for cutting ... by 20 percent'), and a sentence continues the attribution of the one before when it refers
-back after a fronted phrase or in an opening clause ('In small towns, it ...', 'If this were done, ...') or counts
-without a noun of its own ('At least 12 are still missing.'). Each row is a text, a figure in it and the source."""
+"""The source slot's classes, sixth round (issue 11, probes on main, then dev's source errors):
+- a data set with a verb of showing, closing or opening the sentence, is the source, or its issuer when the text
+  names one ('..., police data show.' -> 'police data'; 'Figures from the ministry show ...' -> 'ministry'; 'data
+  released Monday by the bureau show'; 'according to figures from the ministry'), also when the parser reads 'show'
+  as a noun;
+- a bare body noun as the subject of a reporting verb with a clause of its own ('The company said it hired 300
+  people', 'Earlier this week, the agency said ...') is the organisation the text named before, else the noun as
+  written, as for 'said the company' after the figure; 'The company reported a loss of $5 million' (the figure as the
+  verb's object) keeps no source;
+- a target set through 'for' names its advocate ('Doctor X called for cutting ... by 20 percent');
+- a sentence continues the attribution of the one before when it refers back after a fronted phrase or in an opening
+  clause ('In small towns, it ...', 'If this were done, ...'), counts without a noun of its own ('At least 12 are
+  still missing.'), or opens with a connective or 'they' ('For example, ...', 'However, ...', 'They ...').
+Each row is a text, a figure in it and the source (None: none)."""
 from __future__ import annotations
 
 import pytest
@@ -46,6 +50,12 @@ ROWS = [
     ("Storms killed 40 people in the south, according to local officials. At least 12 are still missing.",
      "12", "local officials"),
     ("The plan calls for 400 new homes.", "400", None),
+    # a connective or a 'they' opening a sentence continues the one before it
+    ("Doctor Anna Vey says the gaps are wide. For example, about 80 million children go hungry.", "80 million",
+     "Doctor Anna Vey"),
+    ("Analysts at Brenwick say the market is weak. In addition, 40 stores will close.", "40", "Analysts at Brenwick"),
+    ("Doctor Anna Vey says the gaps are wide. They do not eat enough. However, 900 million adults eat too much.",
+     "900 million", "Doctor Anna Vey"),
     # the body as the actor of a figure it reports as an object: no source of its own
     ("The firm Monday reported a loss of $7 million.", "$7 million", None),
 ]
