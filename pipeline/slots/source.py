@@ -31,6 +31,7 @@ SHARE_HEADS = frozenset(_LEXICON["share_heads"])
 DATA_NOUNS = frozenset(_LEXICON["data_nouns"])
 DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
 ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
+FINDING_VERBS = frozenset(_LEXICON["finding_verbs"])
 REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
 _CONTINUING = re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in _LEXICON["continuing_openers"]), re.I)
 PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
@@ -234,8 +235,17 @@ def _attributes(tok: Token) -> bool:
     if tok.lemma_ in ACTION_VERBS and dobj is not None and _has_figure(dobj) \
             and not any(c.dep_ == "ccomp" for c in tok.children):
         return False
+    if tok.lemma_ in FINDING_VERBS and _finds_a_thing(tok, dobj):
+        return False
     return tok.dep_ in ("ROOT", "parataxis", "ccomp", "acl") or any(c.dep_ in ("ccomp", "dobj") for c in tok.children) \
         or any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+
+
+def _finds_a_thing(tok: Token, dobj: Optional[Token]) -> bool:
+    """'Scientists found a fossil at two national parks': the object is a thing with no figure and no clause
+    follows, so the verb discovers rather than reports."""
+    return dobj is not None and not any(_has_figure(t) for t in dobj.subtree) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in tok.children)
 
 
 def _left_modifiers(doc: Doc, tok: Token) -> Optional[Attribution]:

@@ -7,6 +7,8 @@
   people', 'Earlier this week, the agency said ...') is the organisation the text named before, else the noun as
   written, as for 'said the company' after the figure; 'The company reported a loss of $5 million' (the figure as the
   verb's object) keeps no source;
+- 'find' with a thing as its object and no clause is an act of discovery, not a report ('Scientists found the
+  bones of a bird at two sites');
 - a target set through 'for' names its advocate ('Doctor X called for cutting ... by 20 percent');
 - a sentence continues the attribution of the one before when it refers back after a fronted phrase or in an opening
   clause ('In small towns, it ...', 'If this were done, ...'), counts without a noun of its own ('At least 12 are
@@ -56,6 +58,10 @@ ROWS = [
     ("Analysts at Brenwick say the market is weak. In addition, 40 stores will close.", "40", "Analysts at Brenwick"),
     ("Doctor Anna Vey says the gaps are wide. They do not eat enough. However, 900 million adults eat too much.",
      "900 million", "Doctor Anna Vey"),
+    # 'find' with a thing as its object discovers; with a figure or a clause it reports
+    ("Scientists found the bones of a bird at two sites in Chile.", "two", None),
+    ("Researchers found a rise of 5% in cases in 2023.", "5%", "Researchers"),
+    ("Researchers found that 30% of adults sleep too little.", "30%", "Researchers"),
     # the body as the actor of a figure it reports as an object: no source of its own
     ("The firm Monday reported a loss of $7 million.", "$7 million", None),
 ]
