@@ -436,6 +436,19 @@ def _release_attribution(found: list[Found], lead: bool) -> Optional[Attribution
                  and (lead or (f.lemma in RELEASING and f.verb is not None))), None)
 
 
+def _glossed_phrase(doc: Doc, tok: Token) -> Attribution:
+    """The phrase of ``tok`` with a bracketed gloss closing it ('... Education (or IIE)'), whose closing bracket the
+    parser often hangs elsewhere; cut at a comma after ``tok`` and without a leading article."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):
+        end += 1
+    end = next((t.i for t in doc[tok.i:end] if t.text == ","), end)
+    span = doc[start:end]
+    while len(span) > 1 and span[0].lower_ in _EDGE:
+        span = doc[span.start + 1:span.end]
+    return span.text, [span.start_char, span.end_char]
+
+
 class DocumentSources:
     """The sources of a document's figures: built once per document, asked per figure."""
 
@@ -460,7 +473,8 @@ class DocumentSources:
     def _resolve_pronouns(self) -> None:
         """'They say it lived ...': the pronoun names the last source named in the two sentences before; 'the
         report says' names the first body the document names as a source."""
-        first = next((f.source for found in self.own for f in found if f.source is not None and f.named), None)
+        first = self._first_writing(next((f.source for found in self.own for f in found
+                                          if f.source is not None and f.named), None))
         for i, found in enumerate(self.own):
             before = [f.source for j in range(max(0, i - 2), i) for f in self.own[j] if f.source is not None]
             # 'The bureau says it expects ...': the pronoun names the source before it in its own sentence first
@@ -471,6 +485,21 @@ class DocumentSources:
                               f.verb, False, f.lemma)
                         for f in found]
             self.own[i] = [f for f in resolved if f.source is not None]
+
+    def _first_writing(self, source: Optional[Attribution]) -> Optional[Attribution]:
+        """The body a pointer names, as the text first writes it ('the U.S. Department of State and the Institute of
+        International Education (or IIE)' for a later 'The Department of State and IIE'): an earlier phrase with the
+        same head word that holds every capitalised word of the source (corpus/GUIDELINES.md)."""
+        span = self.doc.char_span(*source[1], alignment_mode="expand") if source is not None else None
+        if span is None:
+            return source
+        words = {t.text for t in span if t.text[:1].isupper()}
+        for tok in self.doc[:span.start]:
+            if tok.text == span.root.text and tok.pos_ == "PROPN":
+                phrase = _glossed_phrase(self.doc, tok)
+                if len(phrase[0]) > len(source[0]) and words <= set(phrase[0].replace("(", " ").replace(")", " ").split()):
+                    return phrase
+        return source
 
     def _body_before(self, i: int) -> Optional[Attribution]:
         """For 'said the company', the organisation the text named last before sentence ``i`` (corpus/GUIDELINES.md:

@@ -7,6 +7,8 @@
   people', 'Earlier this week, the agency said ...') is the organisation the text named before, else the noun as
   written, as for 'said the company' after the figure; 'The company reported a loss of $5 million' (the figure as the
   verb's object) keeps no source;
+- a pointer ('the report shows') names the body as the text first writes it, parent and bracketed gloss included
+  ('the Harbor City Housing Board (HCHB) works with ...' before 'The Housing Board released the study');
 - 'find' with a thing as its object and no clause is an act of discovery, not a report ('Scientists found the
   bones of a bird at two sites');
 - a target set through 'for' names its advocate ('Doctor X called for cutting ... by 20 percent');
@@ -62,6 +64,14 @@ ROWS = [
     ("Scientists found the bones of a bird at two sites in Chile.", "two", None),
     ("Researchers found a rise of 5% in cases in 2023.", "5%", "Researchers"),
     ("Researchers found that 30% of adults sleep too little.", "30%", "Researchers"),
+    # a pointer ('the report shows') names the body as the text first writes it, gloss included
+    ("More farmers sell online, a new report says. The report shows that 40% of farmers sell online. Each year the "
+     "Dutch Ministry of Agriculture and the Institute of Rural Studies (or IRS) work together on a report. The "
+     "Ministry of Agriculture and IRS released the report last week.", "40%",
+     "Dutch Ministry of Agriculture and the Institute of Rural Studies (or IRS)"),
+    ("A new study says rents are rising. The study shows that rents rose 9% in 2023. Every spring the Harbor City "
+     "Housing Board (HCHB) works with tenants. The Housing Board released the study on Monday.", "9%",
+     "Harbor City Housing Board (HCHB)"),
     # the body as the actor of a figure it reports as an object: no source of its own
     ("The firm Monday reported a loss of $7 million.", "$7 million", None),
 ]
