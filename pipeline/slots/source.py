@@ -22,6 +22,9 @@ REPORTING = frozenset(_LEXICON["reporting_verbs"])
 RELEASING = frozenset(_LEXICON["release_verbs"])
 VERBS_WITH_AT = frozenset(_LEXICON["verbs_with_at"])
 VERBS_WITH_FOR = frozenset(_LEXICON["verbs_with_for"])
+PRESENTING_VERBS = frozenset(_LEXICON["presenting_verbs"])
+COLLECTIVE_HEADS = frozenset(_LEXICON["collective_heads"])
+COMPOSING_VERBS = frozenset(_LEXICON["composing_verbs"])
 UNNAMED_HEADS = frozenset(_LEXICON["unnamed_source_heads"])
 BODY_HEADS = frozenset(_LEXICON["body_heads"])
 UNSPECIFIC = frozenset(_LEXICON["unspecific_modifiers"])
@@ -144,6 +147,18 @@ def _issuer(tok: Token) -> Token:
     return tok
 
 
+def _members(tok: Token) -> Token:
+    """'A group composed of senior defense leaders': the members a collective subject names are the source."""
+    if tok.lemma_.lower() not in COLLECTIVE_HEADS:
+        return tok
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in COMPOSING_VERBS):
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ == "of"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return tok
+
+
 def _according_to(doc: Doc, sent: Span, tok: Token) -> Optional[Found]:
     """'according to the bureau', read at the token 'according'."""
     if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
@@ -227,6 +242,10 @@ def _attributes(tok: Token) -> bool:
         return True
     if tok.lemma_ in VERBS_WITH_AT:
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    if tok.lemma_ in PRESENTING_VERBS:
+        # a finite clause of its own: 'a report outlining America's dependence' presents nothing of the report's
+        return tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children) \
+            and any(c.dep_ == "nsubj" for c in tok.children)
     if tok.lemma_ in VERBS_WITH_FOR:
         return any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     if tok.lemma_ not in REPORTING or tok.pos_ != "VERB":
@@ -291,7 +310,7 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return None  # a passive subject, or respondents, are what is reported, never who reports it
     if subj.lower_ in PRONOUN_SOURCES:
         return Found(None, tok.i, False, tok.lemma_)
-    issuer = _appositive_name(_issuer(subj))
+    issuer = _appositive_name(_issuer(_members(subj)))
     if _named(issuer):
         lemma = "data" if _presents_data(tok) else tok.lemma_
         return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), lemma)
@@ -373,7 +392,7 @@ def _data_found(sent: Span, match: re.Match) -> Found:
 
 
 # The words _attributes can accept: any other token attributes nothing, so the walk skips it unread.
-_ATTRIBUTING_LEMMAS = DATA_VERBS | VERBS_WITH_AT | VERBS_WITH_FOR | REPORTING
+_ATTRIBUTING_LEMMAS = DATA_VERBS | VERBS_WITH_AT | VERBS_WITH_FOR | PRESENTING_VERBS | REPORTING
 
 
 def sentence_attributions(doc: Doc, sent: Span, tokens: Optional[list] = None) -> list[Found]:

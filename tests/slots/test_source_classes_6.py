@@ -9,6 +9,8 @@
   verb's object) keeps no source;
 - a pointer ('the report shows') names the body as the text first writes it, parent and bracketed gloss included
   ('the Harbor City Housing Board (HCHB) works with ...' before 'The Housing Board released the study');
+- 'outline' with a subject and an object presents that subject's figures, and a collective subject ('A panel made
+  up of senior officials') names its members; 'a report outlining ...' presents nothing;
 - 'find' with a thing as its object and no clause is an act of discovery, not a report ('Scientists found the
   bones of a bird at two sites');
 - a target set through 'for' names its advocate ('Doctor X called for cutting ... by 20 percent');
@@ -72,6 +74,12 @@ ROWS = [
     ("A new study says rents are rising. The study shows that rents rose 9% in 2023. Every spring the Harbor City "
      "Housing Board (HCHB) works with tenants. The Housing Board released the study on Monday.", "9%",
      "Harbor City Housing Board (HCHB)"),
+    # 'outline' presents a body's figures; a collective subject names its members
+    ("A panel made up of senior Treasury officials outlined a $40 billion spending plan at a briefing today.",
+     "$40 billion", "senior Treasury officials"),
+    ("A team composed of Norwegian and Danish engineers outlined a plan to build 12 bridges by 2030.", "12",
+     "Norwegian and Danish engineers"),
+    ("A report outlining the city's $2 billion debt was published.", "$2 billion", None),
     # the body as the actor of a figure it reports as an object: no source of its own
     ("The firm Monday reported a loss of $7 million.", "$7 million", None),
 ]
