@@ -377,10 +377,16 @@ def _data_set(sent: Span, text: str) -> Optional[Found]:
     return _data_found(sent, match) if match is not None else None
 
 
+def _is_time(sent: Span, start_char: int) -> bool:
+    """'figures from last year', 'figures from 2023': a time where an issuer would stand, not who issued them."""
+    return any(e.label_ in ("DATE", "TIME") and e.start_char <= start_char < e.end_char for e in sent.ents) \
+        or any(t.idx == start_char and (t.like_num or t.ent_type_ in ("DATE", "TIME")) for t in sent)
+
+
 def _data_found(sent: Span, match: re.Match) -> Found:
     """The issuer names the source (a bare body noun, as for 'said the company', the body named before), else the
     data set as written ('police data'); 'the figures' alone points back at the body named first."""
-    group = 2 if match.group(2) else 1
+    group = 2 if match.group(2) and not _is_time(sent, sent.start_char + match.start(2)) else 1
     phrase = re.sub(r"^the\s+", "", match.group(group), flags=re.I)  # the leading article aside, as _chunk writes it
     start = sent.start_char + match.end(group) - len(phrase)
     written = (phrase, [start, start + len(phrase)])

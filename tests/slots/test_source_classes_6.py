@@ -40,6 +40,8 @@ ROWS = [
     ("Thefts rose 14% in 2021, according to data released by the police on Monday.", "14%", "police"),
     ("Halden Bank opened in 1990. Loans rose 6% in May, according to figures from the bank.", "6%", "Halden Bank"),
     ("Imports rose 2% in May, according to figures from the ministry.", "2%", "ministry"),
+    # a time after 'from' is not an issuer
+    ("Rents rose 6% in 2022, figures from 2021 show.", "6%", "figures"),
     # a bare body noun reporting a clause: the body named before, else as written
     ("Marlow Foods opened a plant in Leeds. The company said it hired 250 workers.", "250", "Marlow Foods"),
     ("The company said it hired 120 engineers.", "120", "company"),
