@@ -23,6 +23,7 @@ RELEASING = frozenset(_LEXICON["release_verbs"])
 VERBS_WITH_AT = frozenset(_LEXICON["verbs_with_at"])
 VERBS_WITH_FOR = frozenset(_LEXICON["verbs_with_for"])
 PRESENTING_VERBS = frozenset(_LEXICON["presenting_verbs"])
+SHOWING_FORMS = frozenset(_LEXICON["trailing_data_verbs"])
 COLLECTIVE_HEADS = frozenset(_LEXICON["collective_heads"])
 COMPOSING_VERBS = frozenset(_LEXICON["composing_verbs"])
 UNNAMED_HEADS = frozenset(_LEXICON["unnamed_source_heads"])
@@ -99,6 +100,8 @@ def _chunk(doc: Doc, tok: Token) -> Attribution:
         if t.text == "," and t.i > tok.i:
             end = t.i
             break
+    # 'by the Statistics Office show wages': a verb of showing the parser glued into the phrase ends it
+    end = next((t.i for t in doc[start + 1:end] if t.dep_ == "compound" and t.lower_ in SHOWING_FORMS), end)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[0]:end]):
         end = opened[0]  # "the Nordic Weather Agency (NWA" -> cut the unclosed gloss

@@ -40,6 +40,9 @@ ROWS = [
     ("Thefts rose 14% in 2021, according to data released by the police on Monday.", "14%", "police"),
     ("Halden Bank opened in 1990. Loans rose 6% in May, according to figures from the bank.", "6%", "Halden Bank"),
     ("Imports rose 2% in May, according to figures from the ministry.", "2%", "ministry"),
+    # a verb of showing the parser glued into the issuer's phrase ends it
+    ("Figures published by the Labour Office show wages rose 3% in 2023.", "3%", "Labour Office"),
+    ("The figures released on Monday by Halden Bank show loans rose 4%.", "4%", "Halden Bank"),
     # a time after 'from' is not an issuer
     ("Rents rose 6% in 2022, figures from 2021 show.", "6%", "figures"),
     # a bare body noun reporting a clause: the body named before, else as written
