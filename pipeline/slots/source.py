@@ -235,8 +235,9 @@ def _reports_clause(tok: Token) -> bool:
 
 
 def _bare_body(tok: Token) -> bool:
-    """'the company', 'the ministry': a body named by its head noun alone, which points back at a named body."""
-    return tok.lemma_.lower() in BODY_HEADS and all(c.dep_ == "det" for c in tok.children)
+    """'the company', 'the ministry': a body named by its head noun alone, which points back at a named body; a
+    relative clause ('The airline, which is based in Oslo, said') does not say which body."""
+    return tok.lemma_.lower() in BODY_HEADS and all(c.dep_ in ("det", "relcl", "punct") for c in tok.children)
 
 
 def _attributes(tok: Token) -> bool:
@@ -314,6 +315,11 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
     if subj.lower_ in PRONOUN_SOURCES:
         return Found(None, tok.i, False, tok.lemma_)
     issuer = _appositive_name(_issuer(_members(subj)))
+    # "..., said the company", "the company said it hired 300": the body named before (the figure stays the who's
+    # when the company is the actor: 'The company reported a loss of $5 million'); a name inside a relative clause
+    # ('The airline, which is based in Oslo, said') does not name the body
+    if _bare_body(issuer) and not _unnamed_source(issuer) and (_closing(tok, subj) or _reports_clause(tok)):
+        return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer), body=True)
     if _named(issuer):
         lemma = "data" if _presents_data(tok) else tok.lemma_
         return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), lemma)
@@ -323,10 +329,6 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)  # "Reports say ...": no one report to point at
     if issuer.lemma_.lower() in POINTER_SOURCES:  # "the report said": the body named first
         return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer))
-    # "..., said the company", "the company said it hired 300": the body named before (the figure stays the who's
-    # when the company is the actor: 'The company reported a loss of $5 million')
-    if _bare_body(issuer) and (_closing(tok, subj) or _reports_clause(tok)):
-        return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer), body=True)
     return None
 
 

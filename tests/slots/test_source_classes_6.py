@@ -5,7 +5,8 @@
   as a noun;
 - a bare body noun as the subject of a reporting verb with a clause of its own ('The company said it hired 300
   people', 'Earlier this week, the agency said ...') is the organisation the text named before, else the noun as
-  written, as for 'said the company' after the figure; 'The company reported a loss of $5 million' (the figure as the
+  written, as for 'said the company' after the figure, a relative clause on the noun aside ('The operator, which is
+  based in Bergen, said'); 'The company reported a loss of $5 million' (the figure as the
   verb's object) keeps no source;
 - a pointer ('the report shows') names the body as the text first writes it, parent and bracketed gloss included
   ('the Harbor City Housing Board (HCHB) works with ...' before 'The Housing Board released the study');
@@ -48,6 +49,8 @@ ROWS = [
     # a bare body noun reporting a clause: the body named before, else as written
     ("Marlow Foods opened a plant in Leeds. The company said it hired 250 workers.", "250", "Marlow Foods"),
     ("The company said it hired 120 engineers.", "120", "company"),
+    ("Brenna Rail runs 90 trains. The operator, which is based in Bergen, said it would hire 60 drivers.", "60",
+     "Brenna Rail"),
     ("The Coastal Transit Authority met on Friday. Earlier this week, the agency said 1,500 trains were late.",
      "1,500", "Coastal Transit Authority"),
     ("Earlier this week, the agency said 900 flights were canceled.", "900", "agency"),
