@@ -21,6 +21,11 @@ _LEXICON = read_lexicon("source")
 REPORTING = frozenset(_LEXICON["reporting_verbs"])
 RELEASING = frozenset(_LEXICON["release_verbs"])
 VERBS_WITH_AT = frozenset(_LEXICON["verbs_with_at"])
+VERBS_WITH_FOR = frozenset(_LEXICON["verbs_with_for"])
+PRESENTING_VERBS = frozenset(_LEXICON["presenting_verbs"])
+SHOWING_FORMS = frozenset(_LEXICON["trailing_data_verbs"])
+COLLECTIVE_HEADS = frozenset(_LEXICON["collective_heads"])
+COMPOSING_VERBS = frozenset(_LEXICON["composing_verbs"])
 UNNAMED_HEADS = frozenset(_LEXICON["unnamed_source_heads"])
 BODY_HEADS = frozenset(_LEXICON["body_heads"])
 UNSPECIFIC = frozenset(_LEXICON["unspecific_modifiers"])
@@ -30,7 +35,9 @@ SHARE_HEADS = frozenset(_LEXICON["share_heads"])
 DATA_NOUNS = frozenset(_LEXICON["data_nouns"])
 DOCUMENT_NOUNS = frozenset(_LEXICON["document_nouns"])
 ACTION_VERBS = frozenset(_LEXICON["action_verbs"])
+FINDING_VERBS = frozenset(_LEXICON["finding_verbs"])
 REFER_BACK = frozenset(_LEXICON["refer_back_openers"])
+_CONTINUING = re.compile(r"(?:%s)\b" % "|".join(re.escape(w) for w in _LEXICON["continuing_openers"]), re.I)
 PRONOUN_SOURCES = frozenset(_LEXICON["pronoun_sources"])
 PERSON_PRONOUNS = frozenset(_LEXICON["person_pronouns"])
 PERSON_REACH = 3  # sentences back where a 'he said' finds the person it names
@@ -46,6 +53,22 @@ _TRAILING_HEADS = "|".join(sorted(BODY_HEADS | UNNAMED_HEADS, key=len, reverse=T
 # '..., the mayor's office estimates.': a common-noun source closing the sentence, read from the text
 _TRAILING_COMMON = re.compile(r",\s+((?:the\s+)?(?:[\w.&'’-]+\s+){0,4}?(?:%s)s?)\s+(?:%s)\s*[.!?]?\s*$"
                               % (_TRAILING_HEADS, "|".join(_LEXICON["trailing_forms"])), re.I)
+
+def _alternatives(key: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_LEXICON[key], key=len, reverse=True))
+
+
+# 'figures from the ministry show', 'police data show', 'data released Monday by the bureau show': a data set, its
+# issuer and a verb of showing, read from the text when the parse breaks (see source.json trailing_data_*)
+_DATA_TIME = r"(?:\s+(?:%s|(?:%s)\s+\w+))?" % (_alternatives("trailing_data_days"), _alternatives("trailing_data_time_openers"))
+# 'released by', also with a time between ('released Monday by')
+_DATA_ISSUING = "|".join(r"\s+".join(w.split()[:-1]) + _DATA_TIME + r"\s+" + w.split()[-1] if " " in w else w
+                         for w in sorted(_LEXICON["trailing_data_issuing"], key=len, reverse=True))
+_DATA_SET = (r"((?:the\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:%s))%s(?:\s+(?:%s)\s+((?:[\w.&'’()-]+\s+){0,6}?[\w.&'’()-]+))?%s"
+             r"\s+(?:%s)" % (_alternatives("trailing_data_nouns"), _DATA_TIME, _DATA_ISSUING,
+                             _DATA_TIME, _alternatives("trailing_data_verbs")))
+_TRAILING_DATA = re.compile(r",\s+" + _DATA_SET + r"\s*[.!?]?\s*$", re.I)  # '..., police data show.'
+_OPENING_DATA = re.compile(r"^\s*" + _DATA_SET + r"\s+(?:that\s+)?\w", re.I)  # 'Police data show crime fell ...'
 _OPENS_LIST = re.compile(r":\s*(?:\(?(?:1|a|i)\)|$)")
 _SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]*[A-Z]):\s*[\"“]")
 _TRANSCRIPT_LABEL = re.compile(r"(?m)(?:^|(?<=[.?!\"”] ))([A-Z][A-Z.'’ -]*[A-Z]):[ \t]+(?=[A-Z\"“])")  # 'LEE: We ...'
@@ -77,6 +100,8 @@ def _chunk(doc: Doc, tok: Token) -> Attribution:
         if t.text == "," and t.i > tok.i:
             end = t.i
             break
+    # 'by the Statistics Office show wages': a verb of showing the parser glued into the phrase ends it
+    end = next((t.i for t in doc[start + 1:end] if t.dep_ == "compound" and t.lower_ in SHOWING_FORMS), end)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[0]:end]):
         end = opened[0]  # "the Nordic Weather Agency (NWA" -> cut the unclosed gloss
@@ -119,7 +144,20 @@ def _issuer(tok: Token) -> Token:
             if child.dep_ == "acl" else []
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and _named(pobj):
+            # 'figures from the ministry', 'data released by the police': a body the text names by a common noun too
+            if pobj is not None and (_named(pobj) or _unnamed_source(pobj) or _bare_body(pobj)):
+                return pobj
+    return tok
+
+
+def _members(tok: Token) -> Token:
+    """'A group composed of senior defense leaders': the members a collective subject names are the source."""
+    if tok.lemma_.lower() not in COLLECTIVE_HEADS:
+        return tok
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in COMPOSING_VERBS):
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ == "of"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
                 return pobj
     return tok
 
@@ -137,6 +175,8 @@ def _according_to(doc: Doc, sent: Span, tok: Token) -> Optional[Found]:
     if pobj is None:
         return None
     issuer = _issuer(pobj)
+    if issuer is not pobj and _bare_body(issuer):  # 'according to figures from the ministry': the body named before
+        return Found(None, None, False, "according", pointer=True, written=_chunk(doc, issuer), body=True)
     return Found(_chunk(doc, issuer), None, _names_body(issuer), "according")
 
 
@@ -189,9 +229,15 @@ def _closing(tok: Token, subj: Token) -> bool:
     return subj.i > tok.i or any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
 
 
+def _reports_clause(tok: Token) -> bool:
+    """'The company said it hired 300 people': the verb reports a clause of its own after it."""
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+
+
 def _bare_body(tok: Token) -> bool:
-    """'the company', 'the ministry': a body named by its head noun alone, which points back at a named body."""
-    return tok.lemma_.lower() in BODY_HEADS and all(c.dep_ == "det" for c in tok.children)
+    """'the company', 'the ministry': a body named by its head noun alone, which points back at a named body; a
+    relative clause ('The airline, which is based in Oslo, said') does not say which body."""
+    return tok.lemma_.lower() in BODY_HEADS and all(c.dep_ in ("det", "relcl", "punct") for c in tok.children)
 
 
 def _attributes(tok: Token) -> bool:
@@ -200,14 +246,29 @@ def _attributes(tok: Token) -> bool:
         return True
     if tok.lemma_ in VERBS_WITH_AT:
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    if tok.lemma_ in PRESENTING_VERBS:
+        # a finite clause of its own: 'a report outlining America's dependence' presents nothing of the report's
+        return tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children) \
+            and any(c.dep_ == "nsubj" for c in tok.children)
+    if tok.lemma_ in VERBS_WITH_FOR:
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     if tok.lemma_ not in REPORTING or tok.pos_ != "VERB":
         return False
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if tok.lemma_ in ACTION_VERBS and dobj is not None and _has_figure(dobj) \
             and not any(c.dep_ == "ccomp" for c in tok.children):
         return False
+    if tok.lemma_ in FINDING_VERBS and _finds_a_thing(tok, dobj):
+        return False
     return tok.dep_ in ("ROOT", "parataxis", "ccomp", "acl") or any(c.dep_ in ("ccomp", "dobj") for c in tok.children) \
         or any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+
+
+def _finds_a_thing(tok: Token, dobj: Optional[Token]) -> bool:
+    """'Scientists found a fossil at two national parks': the object is a thing with no figure and no clause
+    follows, so the verb discovers rather than reports."""
+    return dobj is not None and not any(_has_figure(t) for t in dobj.subtree) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in tok.children)
 
 
 def _left_modifiers(doc: Doc, tok: Token) -> Optional[Attribution]:
@@ -246,13 +307,19 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(_proper_run_before(doc, tok), None, True, tok.lemma_)
     subj = _subject(tok)
     if subj is None and _noun_tagged_verb(tok):
-        left = _left_modifiers(doc, tok)
-        return Found(left, tok.i, True, tok.lemma_) if left is not None else None
+        left = _left_modifiers(doc, tok)  # 'The Treasury projects that', 'police data show': named if a name is in it
+        named = any(_named(c) for c in tok.lefts if c.dep_ in ("compound", "poss", "amod", "nmod"))
+        return Found(left, tok.i, named, tok.lemma_) if left is not None else None
     if subj is None or _is_share(subj):
         return None  # a passive subject, or respondents, are what is reported, never who reports it
     if subj.lower_ in PRONOUN_SOURCES:
         return Found(None, tok.i, False, tok.lemma_)
-    issuer = _appositive_name(_issuer(subj))
+    issuer = _appositive_name(_issuer(_members(subj)))
+    # "..., said the company", "the company said it hired 300": the body named before (the figure stays the who's
+    # when the company is the actor: 'The company reported a loss of $5 million'); a name inside a relative clause
+    # ('The airline, which is based in Oslo, said') does not name the body
+    if _bare_body(issuer) and not _unnamed_source(issuer) and (_closing(tok, subj) or _reports_clause(tok)):
+        return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer), body=True)
     if _named(issuer):
         lemma = "data" if _presents_data(tok) else tok.lemma_
         return Found(_chunk(doc, issuer), tok.i, _names_body(issuer), lemma)
@@ -262,8 +329,6 @@ def _verb_attribution(doc: Doc, tok: Token) -> Optional[Found]:
         return Found(_chunk(doc, issuer), tok.i, False, tok.lemma_)  # "Reports say ...": no one report to point at
     if issuer.lemma_.lower() in POINTER_SOURCES:  # "the report said": the body named first
         return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer))
-    if _bare_body(issuer) and _closing(tok, subj):  # "..., said the company": the body named before
-        return Found(None, tok.i, False, tok.lemma_, pointer=True, written=_chunk(doc, issuer), body=True)
     return None
 
 
@@ -300,7 +365,7 @@ def _trailing(sent: Span, text: str) -> Optional[Found]:
         return Found((match.group(1), [start, start + len(match.group(1))]), None, True, "trailing")
     match = _TRAILING_COMMON.search(text)
     if match is None:
-        return None
+        return _data_set(sent, text)
     phrase = re.sub(r"^the\s+", "", match.group(1), flags=re.I)  # the leading article aside, as _chunk writes it
     start = sent.start_char + match.end(1) - len(phrase)
     written = (phrase, [start, start + len(phrase)])
@@ -309,8 +374,36 @@ def _trailing(sent: Span, text: str) -> Optional[Found]:
     return Found(written, None, False, "trailing")
 
 
+def _data_set(sent: Span, text: str) -> Optional[Found]:
+    """'..., figures from the ministry show.', 'Police data show crime fell ...': a data set opening or closing the
+    sentence with a verb of showing, read from the text when the parser broke the clause. ``text`` is the
+    sentence's text."""
+    match = _TRAILING_DATA.search(text) or _OPENING_DATA.search(text)
+    return _data_found(sent, match) if match is not None else None
+
+
+def _is_time(sent: Span, start_char: int) -> bool:
+    """'figures from last year', 'figures from 2023': a time where an issuer would stand, not who issued them."""
+    return any(e.label_ in ("DATE", "TIME") and e.start_char <= start_char < e.end_char for e in sent.ents) \
+        or any(t.idx == start_char and (t.like_num or t.ent_type_ in ("DATE", "TIME")) for t in sent)
+
+
+def _data_found(sent: Span, match: re.Match) -> Found:
+    """The issuer names the source (a bare body noun, as for 'said the company', the body named before), else the
+    data set as written ('police data'); 'the figures' alone points back at the body named first."""
+    group = 2 if match.group(2) and not _is_time(sent, sent.start_char + match.start(2)) else 1
+    phrase = re.sub(r"^the\s+", "", match.group(group), flags=re.I)  # the leading article aside, as _chunk writes it
+    start = sent.start_char + match.end(group) - len(phrase)
+    written = (phrase, [start, start + len(phrase)])
+    if group == 2 and phrase[:1].isupper():
+        return Found(written, None, True, "trailing")
+    if " " not in phrase and (phrase.lower() in BODY_HEADS or group == 1):
+        return Found(None, None, False, "trailing", pointer=True, written=written, body=group == 2)  # 'the ministry'
+    return Found(written, None, False, "trailing")
+
+
 # The words _attributes can accept: any other token attributes nothing, so the walk skips it unread.
-_ATTRIBUTING_LEMMAS = DATA_VERBS | VERBS_WITH_AT | REPORTING
+_ATTRIBUTING_LEMMAS = DATA_VERBS | VERBS_WITH_AT | VERBS_WITH_FOR | PRESENTING_VERBS | REPORTING
 
 
 def sentence_attributions(doc: Doc, sent: Span, tokens: Optional[list] = None) -> list[Found]:
@@ -373,6 +466,19 @@ def _release_attribution(found: list[Found], lead: bool) -> Optional[Attribution
                  and (lead or (f.lemma in RELEASING and f.verb is not None))), None)
 
 
+def _glossed_phrase(doc: Doc, tok: Token) -> Attribution:
+    """The phrase of ``tok`` with a bracketed gloss closing it ('... Education (or IIE)'), whose closing bracket the
+    parser often hangs elsewhere; cut at a comma after ``tok`` and without a leading article."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):
+        end += 1
+    end = next((t.i for t in doc[tok.i:end] if t.text == ","), end)
+    span = doc[start:end]
+    while len(span) > 1 and span[0].lower_ in _EDGE:
+        span = doc[span.start + 1:span.end]
+    return span.text, [span.start_char, span.end_char]
+
+
 class DocumentSources:
     """The sources of a document's figures: built once per document, asked per figure."""
 
@@ -397,7 +503,8 @@ class DocumentSources:
     def _resolve_pronouns(self) -> None:
         """'They say it lived ...': the pronoun names the last source named in the two sentences before; 'the
         report says' names the first body the document names as a source."""
-        first = next((f.source for found in self.own for f in found if f.source is not None and f.named), None)
+        first = self._first_writing(next((f.source for found in self.own for f in found
+                                          if f.source is not None and f.named), None))
         for i, found in enumerate(self.own):
             before = [f.source for j in range(max(0, i - 2), i) for f in self.own[j] if f.source is not None]
             # 'The bureau says it expects ...': the pronoun names the source before it in its own sentence first
@@ -408,6 +515,21 @@ class DocumentSources:
                               f.verb, False, f.lemma)
                         for f in found]
             self.own[i] = [f for f in resolved if f.source is not None]
+
+    def _first_writing(self, source: Optional[Attribution]) -> Optional[Attribution]:
+        """The body a pointer names, as the text first writes it ('the U.S. Department of State and the Institute of
+        International Education (or IIE)' for a later 'The Department of State and IIE'): an earlier phrase with the
+        same head word that holds every capitalised word of the source (corpus/GUIDELINES.md)."""
+        span = self.doc.char_span(*source[1], alignment_mode="expand") if source is not None else None
+        if span is None:
+            return source
+        words = {t.text for t in span if t.text[:1].isupper()}
+        for tok in self.doc[:span.start]:
+            if tok.text == span.root.text and tok.pos_ == "PROPN":
+                phrase = _glossed_phrase(self.doc, tok)
+                if len(phrase[0]) > len(source[0]) and words <= set(phrase[0].replace("(", " ").replace(")", " ").split()):
+                    return phrase
+        return source
 
     def _body_before(self, i: int) -> Optional[Attribution]:
         """For 'said the company', the organisation the text named last before sentence ``i`` (corpus/GUIDELINES.md:
@@ -498,7 +620,7 @@ class DocumentSources:
 
     def _referred(self, i: int) -> Optional[Attribution]:
         """A sentence that refers back ('It is the fourth rise.') shares the own source of the one before it."""
-        while i > 0 and self.paragraph[i] == self.paragraph[i - 1] and self.sents[i][0].lower_ in REFER_BACK:
+        while i > 0 and self.paragraph[i] == self.paragraph[i - 1] and _refers_back(self.sents[i]):
             i -= 1
             if self.own[i]:
                 return self.own[i][0].source
@@ -537,6 +659,18 @@ class DocumentSources:
         """Whether sentence ``i`` holds a DATE entity (indexed once: a sentence's ``ents`` scans the document's)."""
         k = bisect.bisect_left(self.date_starts, self.sents[i].start_char)
         return k < len(self.date_starts) and self.date_starts[k] < self.sents[i].end_char
+
+
+def _refers_back(sent: Span) -> bool:
+    """'It is the fourth rise.', 'In rural areas, it could rise by 5 percent.', 'If this were done, ...', 'At least
+    31 remain missing.', 'For example, ...': a sentence that continues the one before it (see source.json
+    refer_back_openers and continuing_openers)."""
+    if sent[0].lower_ in REFER_BACK or _CONTINUING.match(sent.text):
+        return True
+    clauses = [sent.root] + [c for c in sent.root.children if c.dep_ == "advcl" and c.i < sent.root.i]
+    subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in REFER_BACK or (s.like_num and not any(c.dep_ == "prep" for c in s.children))
+               for s in subjects)
 
 
 def _background(span: Optional[Span], dated: bool) -> bool:
