@@ -66,3 +66,15 @@ def test_the_edge_of_a_month_or_quarter(nlp, text, expected):
 ])
 def test_period_expressions(text, expected):
     assert resolve_date(text, PUB, parser=DateParserAdapter(timeout=5)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a total since a date runs to the day a statement in its sentence or the one before reports it
+    ("The agency said at the end of January that it had counted 40 outbreaks. These were among 310 cases since "
+     "May 2023.", {"310": "2023-05/2026-01"}),
+    ("The ministry reported in February that 1,200 homes had been rebuilt since 2024.", {"1,200": "2024/2026-02"}),
+    # with no reporting date, to the publication date
+    ("Since 2020, the charity has raised $4 million.", {"$4 million": "2020/2026-03-15"}),
+])
+def test_a_total_since_runs_to_its_reporting_date(nlp, text, expected):
+    check(nlp, text, PUB, expected)
