@@ -347,9 +347,12 @@ def _next_month_named(month: int, published: Optional[str]) -> Optional[str]:
 
 # The edge of a month or a quarter: 'the end of June', 'end-June', 'mid-March 2024', 'the end of the quarter'
 _MONTH_EDGE = re.compile(rf"(?:(?:the )?(?P<edge>end|close|start|beginning|middle) of|(?P<hyphen>end|mid|early|late)-|"
-                         rf"(?P<loose>early|late|mid)\s)\s*(?P<rest>{_MONTH}(?:,?\s+(?:of\s+)?\d{{4}})?)")
+                         rf"(?P<loose>early|late|mid)\s)\s*(?P<rest>{_MONTH}(?:,?\s+(?:of\s+)?\d{{4}})?|last month|this month)")
 _QUARTER_EDGE = re.compile(r"(?:the )?(?:end|close|start|beginning) of (?:the )?(?P<rest>(?:(?:this|last|current|previous|"
                            r"prior|next) )?(?:fiscal |calendar )?quarter)")
+
+
+_NAMED_QUARTER = re.compile(rf"{_MONTH}(?:\s+{YEAR})?\s+quarter(?:\s+of\s+(?P<year2>1[6-9]\d\d|20\d\d))?")
 
 
 def _month_edge(t: str, published: Optional[str], parser) -> Optional[tuple[str, str]]:
@@ -362,6 +365,14 @@ def _month_edge(t: str, published: Optional[str], parser) -> Optional[tuple[str,
         rest = quarter.group("rest")
         iso = _relative_quarter(rest if " " in rest else "this quarter", published)
         return (iso, "relative") if iso is not None else None
+    named = _NAMED_QUARTER.fullmatch(t)
+    if named is not None:  # 'the June quarter': the three months to June
+        last = MONTHS[named.group("month")]
+        given = named.group("year") or named.group("year2")
+        year = int(given) if given else _latest_year_starting(last - 2, published)
+        if last % 3 or year is None:
+            return None
+        return f"{_yyyymm(year, last - 2)}/{_yyyymm(year, last)}", "explicit" if given else "relative"
     m = _MONTH_EDGE.fullmatch(t)
     if m is None:
         return None

@@ -255,6 +255,8 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
     codes = _fiscal_year_codes(doc, text, out, spans, sentences) + _period_codes(doc, text, out, spans, published, sentences, lexicon)
+    codes = [c for c in codes if not any(o["start"] <= c["start"] and c["end"] <= o["end"] and o is not c
+                                         and (o["start"], o["end"]) != (c["start"], c["end"]) for o in codes)]
     out = [d for d in out if not any(c["start"] <= d["start"] and d["end"] <= c["end"] for c in codes)] + codes
     out += _elided_periods(text, out, spans)
     out.sort(key=lambda d: d["start"])
@@ -754,7 +756,7 @@ def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tu
 
 
 # Quarter and half codes ('Q3', 'H1', '1Q25', 'Q4 2023'), which the NER calls a product, a number or nothing.
-_PERIOD_CODE_IN_TEXT = re.compile(r"(?<![\w-])(?:[QH][1-4]|[1-4][QH])(?:\s?'?\d{2}(?![\w-])|\s(?:19|20)\d\d(?![\w-]))?(?![\w-])")
+_PERIOD_CODE_IN_TEXT = re.compile(r"(?<![\w-])(?:[QH][1-4]|[1-4][QH]|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-(?:quarter|half))(?:\s?'?\d{2}(?![\w-])|\s(?:19|20)\d\d(?![\w-]))?(?![\w-])")
 
 
 def _period_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[int, int]], published: Optional[str],
@@ -771,15 +773,30 @@ def _period_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[i
         if any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e in taken) \
                 or any(s < end and start < e for s, e in mentions):
             continue
-        if not (" " in m.group(0) or lexicon.period_code_before.search(text[max(0, start - 20):start])
-                or lexicon.period_code_after.match(text, end)):
+        fiscal = _next_to_fiscal_code(text, start, end)
+        if fiscal is not None:  # 'FY2025 Q3', 'Q3 FY25': a quarter of that fiscal year, not of the calendar
+            start, end = fiscal
+        elif "-" in m.group(0):  # 'first-half results', not a match's 'the first-half' or 'second-half comeback'
+            if not lexicon.period_code_after.match(text, end):
+                continue
+        elif not (" " in m.group(0) or lexicon.period_code_before.search(text[max(0, start - 20):start])
+                  or lexicon.period_code_after.match(text, end)):
             continue
-        iso, how = resolve_date(m.group(0), published)
+        iso, how = resolve_date(_PERIOD_ADJECTIVE.sub(" ", text[start:end]), published)
         if iso is None:
             continue
-        out.append({"text": m.group(0), "start": start, "end": end, "iso": iso, "resolution": how,
+        out.append({"text": text[start:end], "start": start, "end": end, "iso": iso, "resolution": how,
                     "sent_start": sentences.of(start)[0] if sentences else doc.char_span(start, end, alignment_mode="expand").sent.start_char})
     return out
+
+
+def _next_to_fiscal_code(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """The span of a quarter code and the fiscal-year code right before or after it, if one is there."""
+    before = next((f for f in _FISCAL_CODE.finditer(text, max(0, start - 16), start) if f.end() == start - 1), None)
+    if before is not None and text[before.end()] == " ":
+        return before.start(), end
+    after = _FISCAL_CODE.match(text, end + 1) if text[end:end + 1] == " " else None
+    return (start, after.end()) if after is not None else None
 
 
 def budget_story(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> bool:
@@ -975,6 +992,10 @@ _YEAR_WORD = re.compile(r"^(?:the\s+)?(?:current\s+|next\s+|last\s+)?(?:fiscal|f
 _YEAR_END = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:ends|ended|ending|to|through)(?:\s+(?:in|on))?\s*$", re.I)
 
 
+# A quarter or half without its year, which the NER parts from the year after it ('Fourth-quarter' + '2024')
+_YEARLESS_PART = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:quarter|half)|[QH][1-4]", re.I)
+
+
 def _join_periods(text: str, dates: list[dict], published: Optional[str] = None, parser=None,
                   lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """'from 2015 to 2020' as one period, where the parser gave two DATE entities; so are two adjacent months or
@@ -1003,6 +1024,9 @@ def _joined(text: str, prev: dict, d: dict, published: Optional[str], parser) ->
         return dict(whole, iso=iso, resolution=how) if iso is not None else None
     if prev["iso"] is None or d["iso"] is None:
         return None
+    if _YEARLESS_PART.fullmatch(" ".join(prev["text"].split())) and between == " " and re.fullmatch(r"\d{4}", d["text"]):
+        iso, how = resolve_date(_PERIOD_ADJECTIVE.sub(" ", whole["text"]), published, parser=parser)  # 'Fourth-quarter 2024'
+        return dict(whole, iso=iso, resolution=how) if iso is not None else None
     if _PERIOD_JOIN.match(between) and _PERIOD_OPEN.search(text[max(0, prev["start"] - 10):prev["start"]]):
         return dict(whole, iso=period(prev["iso"], d["iso"]))
     if _AND_JOIN.match(between) and (" and" in between.lower() or prev["text"].lower().endswith(" and")) \

@@ -78,3 +78,21 @@ def test_period_expressions(text, expected):
 ])
 def test_a_total_since_runs_to_its_reporting_date(nlp, text, expected):
     check(nlp, text, PUB, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarter or half with its year apart, a fiscal year beside a quarter code, a quarter named by its last month
+    ("Fourth-quarter 2024 revenue at the miner was $7 billion.", {"$7 billion": "2024-10/2024-12"}),
+    ("The insurer's FY2025 Q3 revenue was $2 billion.", {"$2 billion": "2025-04/2025-06"}),
+    ("Its Q3 FY25 sales were $900 million.", {"$900 million": "2025-04/2025-06"}),
+    ("Revenue in the June quarter was $3 billion.", {"$3 billion": "2025-04/2025-06"}),
+    ("In the December quarter of 2024, sales were $3 billion.", {"$3 billion": "2024-10/2024-12"}),
+    # an ordinal half or quarter the NER leaves out, before a period noun
+    ("The first-half results showed a profit of $2 billion.", {"$2 billion": "2026-01/2026-06"}),
+    ("Second-half deliveries rose to 9,000.", {"9,000": "2025-07/2025-12"}),
+    ("The second-half comeback earned the club 3 points.", {"3 points": None}),
+    # the end of last month is that month
+    ("By the end of last month, the trust had lost $2 billion.", {"$2 billion": "2026-02"}),
+])
+def test_quarters_apart_from_their_year_and_named_quarters(nlp, text, expected):
+    check(nlp, text, PUB, expected)
