@@ -78,12 +78,15 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     t = re.sub(r"^(?:earlier|later) (?=this (?:week|month|year)$)", "", t)  # 'earlier this month': a part of it, dated by it
     t = re.sub(r"^years? (?=(?:1[6-9]|20)\d\d\b)", "", t)  # 'the years 2020 and 2021' are calendar years
     t = re.sub(r" (?:and|or)$", "", t)  # the NER runs the conjunction into the first of two dates: 'the years 2020 and'
-    edge = re.fullmatch(r"(?:(?:the )?(?P<edge>end|close|start|beginning) of|(?P<loose>early|late|mid-?|middle of))\s*(?P<y>1[6-9]\d\d|20\d\d)", t)
+    edge = re.fullmatch(r"(?:(?:the )?(?P<edge>end|close|start|beginning)(?: of|-)|(?P<loose>early|late|mid-?|middle of))\s*(?P<y>1[6-9]\d\d|20\d\d)", t)
     if edge:
         if edge.group("edge"):
             month = 12 if edge.group("edge") in ("end", "close") else 1
             return _yyyymm(int(edge.group("y")), month), "explicit"
         return edge.group("y"), "explicit"
+    month_edge = _month_edge(t, published, parser)
+    if month_edge is not None:
+        return month_edge
     pub_year = _year_of(published)
 
     m = re.fullmatch(rf"(?:calendar year |year )?{YEAR}", t)
@@ -110,6 +113,9 @@ def resolve_date(text: str, published: Optional[str] = None, *, parser=None) -> 
     relative_quarter = _relative_quarter(t, published)
     if relative_quarter is not None:
         return relative_quarter, "relative"
+    code = _period_code(t, published)
+    if code is not None:
+        return code
     m = re.fullmatch(rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter|q(?P<q>[1-4]))(?: of)?(?: {YEAR})?", t)
     if m:
         q = int(m.group("q")) if m.group("q") else _ORD[m.group("ord")]
@@ -337,6 +343,70 @@ def _next_month_named(month: int, published: Optional[str]) -> Optional[str]:
     if year is None or not re.match(r"\d{4}-\d{2}", published):
         return None
     return _yyyymm(year if month >= int(published[5:7]) else year + 1, month)
+
+
+# The edge of a month or a quarter: 'the end of June', 'end-June', 'mid-March 2024', 'the end of the quarter'
+_MONTH_EDGE = re.compile(rf"(?:(?:the )?(?P<edge>end|close|start|beginning|middle) of|(?P<hyphen>end|mid|early|late)-|"
+                         rf"(?P<loose>early|late|mid)\s)\s*(?P<rest>{_MONTH}(?:,?\s+(?:of\s+)?\d{{4}})?|last month|this month)")
+_QUARTER_EDGE = re.compile(r"(?:the )?(?:end|close|start|beginning) of (?:the )?(?P<rest>(?:(?:this|last|current|previous|"
+                           r"prior|next) )?(?:fiscal |calendar )?quarter)")
+
+
+_NAMED_QUARTER = re.compile(rf"{_MONTH}(?:\s+{YEAR})?\s+quarter(?:\s+of\s+(?P<year2>1[6-9]\d\d|20\d\d))?")
+
+
+def _month_edge(t: str, published: Optional[str], parser) -> Optional[tuple[str, str]]:
+    """A point at a month's edge is that month ('by the end of June' -> the latest June; 'at end-2024' is read by
+    the year edges above); a bare month's end is the latest one that is over by publication, so 'at the end of
+    March' in a March story is the March before. The edge of the quarter is the quarter ('this quarter' unless
+    it names another), as 'the end of the year' is the year."""
+    quarter = _QUARTER_EDGE.fullmatch(t)
+    if quarter is not None:
+        rest = quarter.group("rest")
+        iso = _relative_quarter(rest if " " in rest else "this quarter", published)
+        return (iso, "relative") if iso is not None else None
+    named = _NAMED_QUARTER.fullmatch(t)
+    if named is not None:  # 'the June quarter': the three months to June
+        last = MONTHS[named.group("month")]
+        given = named.group("year") or named.group("year2")
+        year = int(given) if given else _latest_year_starting(last - 2, published)
+        if last % 3 or year is None:
+            return None
+        return f"{_yyyymm(year, last - 2)}/{_yyyymm(year, last)}", "explicit" if given else "relative"
+    m = _MONTH_EDGE.fullmatch(t)
+    if m is None:
+        return None
+    iso, how = resolve_date(m.group("rest"), published, parser=parser)
+    if iso is None or not re.fullmatch(r"\d{4}-\d{2}", iso):
+        return None
+    ends = m.group("edge") in ("end", "close") or m.group("hyphen") == "end"
+    if ends and how == "relative" and published and iso == published[:7]:
+        iso = f"{int(iso[:4]) - 1:04d}{iso[4:]}"
+    return iso, how
+
+
+# Quarter and half codes: 'Q3', 'H1', '1Q25', "2H'24", 'Q4 2023', 'H1 of 2025' (an FY after the code is a fiscal part)
+_PERIOD_CODE = re.compile(r"(?:(?P<kind>[qh])(?P<n>[1-4])|(?P<n2>[1-4])(?P<kind2>[qh]))"
+                          r"(?:\s?'?(?P<yy>\d{2})|\s(?:of\s)?(?P<year>1[6-9]\d\d|20\d\d))?")
+
+
+def _period_code(t: str, published: Optional[str]) -> Optional[tuple[str, str]]:
+    """A quarter or half written as a code, of the year it names, else the latest such period begun by
+    publication (as 'the third quarter' reads)."""
+    m = _PERIOD_CODE.fullmatch(t)
+    if m is None:
+        return None
+    kind, n = (m.group("kind"), int(m.group("n"))) if m.group("kind") else (m.group("kind2"), int(m.group("n2")))
+    length = 3 if kind == "q" else 6
+    if n * length > 12:
+        return None  # 'H3' is no half
+    first = length * (n - 1) + 1
+    year = int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy")) if m.group("yy") else None
+    how = "explicit" if year is not None else "relative"
+    year = year if year is not None else _latest_year_starting(first, published)
+    if year is None:
+        return None
+    return f"{_yyyymm(year, first)}/{_yyyymm(year, first + length - 1)}", how
 
 
 def _latest_year_starting(month: int, published: Optional[str]) -> Optional[int]:

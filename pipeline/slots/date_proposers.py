@@ -796,7 +796,7 @@ def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
     """A total 'since' a date runs from that date to the publication date ('since 1980'); in a document with no
     publication date, to the end of the period it reports on ('enforcement data for fiscal year 2007 ... Since FY
     2000, the agency has recouped $1 billion' -> 1999-10/2007-09)."""
-    end = frame.published[:10] if frame.published else _reference_end(frame)
+    end = _reporting_end(frame, mi) or (frame.published[:10] if frame.published else _reference_end(frame))
     if end is None:
         return []
     out = []
@@ -809,6 +809,27 @@ def since_period(frame: DateFrame, mi: int) -> list[Candidate]:
             if d["iso"] and d["iso"].split("/")[0] < end:
                 out.append(Candidate(SLOT, "since", period(d["iso"], end), d["text"], (d["start"], d["end"]), "relative"))
     return out
+
+
+def _reporting_end(frame: DateFrame, mi: int) -> Optional[str]:
+    """The date a total was reported, when the text gives one before publication: a date on a statement verb in the
+    figure's sentence or the one before it in its paragraph ('The W.H.O. said at the end of September that it had
+    reports of 60 deaths. These were among 116 cases since December 2003' -> to September), where the guidelines
+    end a 'since' total."""
+    m = frame.mentions[mi]
+    k = bisect.bisect_right(frame.sentences.starts, m["sent_start"]) - 1
+    starts = [m["sent_start"]]
+    if k >= 1 and "\n\n" not in frame.text[frame.sentences.starts[k - 1]:m["sent_start"]]:
+        starts.append(frame.sentences.starts[k - 1])
+    for start in starts:
+        for di in frame.by_sentence.get(start, []):
+            d = frame.dates[di]
+            iso = (d["iso"] or "").split("/")[-1]
+            if iso and (not frame.published or iso < frame.published[:len(iso)]) \
+                    and not frame.lexicon.since.search(frame.text[max(0, d["start"] - 12):d["start"]]) \
+                    and frame.release_day((d["start"], d["end"])):
+                return iso
+    return None
 
 
 def _reference_end(frame: DateFrame) -> Optional[str]:

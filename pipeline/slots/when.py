@@ -81,6 +81,8 @@ class DateLexicon:
     streak: Optional[re.Pattern] = None  # a figure's whole text: an ordinal streak ('the fourth consecutive month')
     edition: Optional[re.Pattern] = None  # right after a year: a survey's or report's title ('2019 Household Survey')
     expectation_verbs: frozenset = frozenset()  # lemmas whose 'to' infinitive speaks of the future ('expects to cut')
+    period_code_before: Optional[re.Pattern] = None  # right before a quarter code: it is a period ('the Q3 results')
+    period_code_after: Optional[re.Pattern] = None  # right after a quarter code: it is a period ('Q4 earnings')
 
     @classmethod
     def from_data(cls, data: dict) -> "DateLexicon":
@@ -150,6 +152,9 @@ class DateLexicon:
             year_to_date=re.compile(rf"(?<!\w)(?:the\s+)?(?:{_alternation(data.get('year_to_date_words', []) or ['year to date'])})(?!\w)", re.I),
             to_day=re.compile(rf"\b(?:{_alternation(data.get('to_day_openers', []) or ['so far'])})\s+$", re.I),
             same_day_back=re.compile(rf"\b(?:{_alternation(data.get('same_day_back_openers', []) or ['by this time'])})\s+$", re.I),
+            period_code_before=re.compile(rf"(?:(?:^|[.!?][\"\u201d]?\s+)|(?:(?<!\w)(?:{_alternation([w for w in data.get('period_code_openers', []) if w[0].isalpha()])})"
+                                          rf"|(?:{_alternation([w for w in data.get('period_code_openers', []) if not w[0].isalpha()])}))\s+)$", re.I),
+            period_code_after=re.compile(rf"\s+(?:{_alternation(data.get('period_code_nouns', []) or ['results'])})\b", re.I),
             streak=re.compile(rf"^(?:the\s+|a\s+)?(?:{_alternation(list(read_lexicon('ordinals')['words']))}|\d{{1,3}}(?:st|nd|rd|th))\s+"
                               rf"(?:(?:{_alternation(data.get('streak_words', []) or ['consecutive'])})\s+)?(?:year|month|day)$", re.I),
         )
@@ -249,7 +254,9 @@ def date_mentions(doc: Doc, mentions: list[dict], published: Optional[str], pars
             found["time_frame"] = found["target"] = True  # a deadline dates its own clause's figures only
         out.append(found)
     out += _spoken_years(doc, text, date_ents, out, spans, published, sentences)
-    codes = _fiscal_year_codes(doc, text, out, spans, sentences)
+    codes = _fiscal_year_codes(doc, text, out, spans, sentences) + _period_codes(doc, text, out, spans, published, sentences, lexicon)
+    codes = [c for c in codes if not any(o["start"] <= c["start"] and c["end"] <= o["end"] and o is not c
+                                         and (o["start"], o["end"]) != (c["start"], c["end"]) for o in codes)]
     out = [d for d in out if not any(c["start"] <= d["start"] and d["end"] <= c["end"] for c in codes)] + codes
     out += _elided_periods(text, out, spans)
     out.sort(key=lambda d: d["start"])
@@ -382,7 +389,8 @@ _TIME_FRAME = re.compile(r"\b(?:next|within|each of)\b", re.I)
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A month or a day of a month with no year: 'January', 'in May', 'on May 3', 'May 3rd', 'the 2nd of January'
-_YEARLESS = re.compile(rf"^(?:(?:in|on|during|by|until|through|since)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?"
+_YEARLESS = re.compile(rf"^(?:(?:in|on|during|by|until|through|since|at|as\s+of)\s+)?(?:the\s+)?"
+                       rf"(?:(?:early|late|mid-?|end-|(?:end|close|start|beginning|middle)\s+of\s+)\s*)?"
                        rf"(?:(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\.?)$", re.I)
 
 
@@ -747,6 +755,50 @@ def _fiscal_year_codes(doc: Doc, text: str, found: list[dict], mentions: list[tu
     return out
 
 
+# Quarter and half codes ('Q3', 'H1', '1Q25', 'Q4 2023'), which the NER calls a product, a number or nothing.
+_PERIOD_CODE_IN_TEXT = re.compile(r"(?<![\w-])(?:[QH][1-4]|[1-4][QH]|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-(?:quarter|half))(?:\s?'?\d{2}(?![\w-])|\s(?:19|20)\d\d(?![\w-]))?(?![\w-])")
+
+
+def _period_codes(doc: Doc, text: str, found: list[dict], mentions: list[tuple[int, int]], published: Optional[str],
+                  sentences, lexicon: DateLexicon) -> list[dict]:
+    """The quarter and half codes no date of ``found`` covers, where the words around them make them a period (a
+    year in the code, an opener before it or a period noun after it: 'In Q1,', 'the Q3 results', 'Q4 earnings');
+    a code wider than a date inside it ('Q3 2024' around '2024') replaces it, as fiscal codes do."""
+    if lexicon.period_code_before is None or lexicon.period_code_after is None:
+        return []
+    taken = [(d["start"], d["end"]) for d in found]
+    out = []
+    for m in _PERIOD_CODE_IN_TEXT.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e in taken) \
+                or any(s < end and start < e for s, e in mentions):
+            continue
+        fiscal = _next_to_fiscal_code(text, start, end)
+        if fiscal is not None:  # 'FY2025 Q3', 'Q3 FY25': a quarter of that fiscal year, not of the calendar
+            start, end = fiscal
+        elif "-" in m.group(0):  # 'first-half results', not a match's 'the first-half' or 'second-half comeback'
+            if not lexicon.period_code_after.match(text, end):
+                continue
+        elif not (" " in m.group(0) or lexicon.period_code_before.search(text[max(0, start - 20):start])
+                  or lexicon.period_code_after.match(text, end)):
+            continue
+        iso, how = resolve_date(_PERIOD_ADJECTIVE.sub(" ", text[start:end]), published)
+        if iso is None:
+            continue
+        out.append({"text": text[start:end], "start": start, "end": end, "iso": iso, "resolution": how,
+                    "sent_start": sentences.of(start)[0] if sentences else doc.char_span(start, end, alignment_mode="expand").sent.start_char})
+    return out
+
+
+def _next_to_fiscal_code(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """The span of a quarter code and the fiscal-year code right before or after it, if one is there."""
+    before = next((f for f in _FISCAL_CODE.finditer(text, max(0, start - 16), start) if f.end() == start - 1), None)
+    if before is not None and text[before.end()] == " ":
+        return before.start(), end
+    after = _FISCAL_CODE.match(text, end + 1) if text[end:end + 1] == " " else None
+    return (start, after.end()) if after is not None else None
+
+
 def budget_story(text: str, dates: list[dict], lexicon: Optional[DateLexicon] = None) -> bool:
     """Whether the text frames its figures as budget years: it speaks of fiscal or budget years ('fiscal year
     2024', 'FY 2020', 'the new budget year starts October first')."""
@@ -940,6 +992,10 @@ _YEAR_WORD = re.compile(r"^(?:the\s+)?(?:current\s+|next\s+|last\s+)?(?:fiscal|f
 _YEAR_END = re.compile(r"^\s*(?:(?:that|which)\s+)?(?:ends|ended|ending|to|through)(?:\s+(?:in|on))?\s*$", re.I)
 
 
+# A quarter or half without its year, which the NER parts from the year after it ('Fourth-quarter' + '2024')
+_YEARLESS_PART = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:quarter|half)|[QH][1-4]", re.I)
+
+
 def _join_periods(text: str, dates: list[dict], published: Optional[str] = None, parser=None,
                   lexicon: Optional[DateLexicon] = None) -> list[dict]:
     """'from 2015 to 2020' as one period, where the parser gave two DATE entities; so are two adjacent months or
@@ -968,6 +1024,9 @@ def _joined(text: str, prev: dict, d: dict, published: Optional[str], parser) ->
         return dict(whole, iso=iso, resolution=how) if iso is not None else None
     if prev["iso"] is None or d["iso"] is None:
         return None
+    if _YEARLESS_PART.fullmatch(" ".join(prev["text"].split())) and between == " " and re.fullmatch(r"\d{4}", d["text"]):
+        iso, how = resolve_date(_PERIOD_ADJECTIVE.sub(" ", whole["text"]), published, parser=parser)  # 'Fourth-quarter 2024'
+        return dict(whole, iso=iso, resolution=how) if iso is not None else None
     if _PERIOD_JOIN.match(between) and _PERIOD_OPEN.search(text[max(0, prev["start"] - 10):prev["start"]]):
         return dict(whole, iso=period(prev["iso"], d["iso"]))
     if _AND_JOIN.match(between) and (" and" in between.lower() or prev["text"].lower().endswith(" and")) \
