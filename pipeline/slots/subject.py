@@ -72,6 +72,8 @@ class SubjectWords:
     person_relatives: frozenset = frozenset()
     person_titles: frozenset = frozenset()
     sanction_verbs: frozenset = frozenset()
+    penalty_nouns: frozenset = frozenset()
+    penalty_targets: frozenset = frozenset()
     control_verbs: frozenset = frozenset()
     grant_verbs: frozenset = frozenset()
     object_pronouns: Mapping[str, frozenset] = field(default_factory=dict)
@@ -93,6 +95,7 @@ class SubjectWords:
                    frozenset(who.get("survey_verbs", ())), frozenset(who.get("calendar_words", ())),
                    frozenset(who.get("program_nouns", ())), frozenset(who.get("person_relatives", ())),
                    frozenset(who.get("person_titles", ())), frozenset(who.get("sanction_verbs", ())),
+                   frozenset(who.get("penalty_nouns", ())), frozenset(who.get("penalty_targets", ())),
                    frozenset(who.get("control_verbs", ())), frozenset(who.get("grant_verbs", ())),
                    {k: frozenset(v) for k, v in who.get("object_pronouns", {}).items()},
                    frozenset(who.get("sentenced_nouns", ())))
@@ -1699,6 +1702,21 @@ def _who_sanctioned(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return _party(f, party, sanctioned=True) if party is not None else None
 
 
+def _who_penalty_target(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Regulators imposed a $5 million fine on Acme', 'the judge handed Smith a 10-year sentence': a fine or
+    sentence imposed on or given to someone is theirs (guidelines: the party that pays, the person sentenced), not
+    the imposer's; 'Acme paid a $5 million fine' names no target and stays the subject's."""
+    noun = f.noun
+    if noun is None or noun.lemma_.lower() not in f.words.penalty_nouns or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    preps = [c for c in list(verb.children) + list(noun.children) if c.dep_ in ("prep", "dative")
+             and c.lower_ in f.words.penalty_targets | {"to"}]
+    party = next((g for p in preps for g in p.children if g.dep_ == "pobj"), None) \
+        or next((c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"), None)
+    return _party(f, party, sanctioned=True) if party is not None else None
+
+
 def _who_understood_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """A verb with no subject of its own whose doer is another verb's object: 'A court ordered Meta to pay $25
     million' (Meta pays; 'Meta was ordered to pay' too), 'NASA awarded SpaceX a contract to provide 12 flights' (SpaceX provides them)."""
@@ -1765,7 +1783,7 @@ def _who_score_side(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 # in the figure's own clause: it stays even when it is also the sentence's source (``fallbacks.fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
     (_who_gapped_conjunct, False), (_who_score_side, True), (_who_named_with, False), (_who_aged_person, False), (_who_sanctioned, True),
-    (_who_understood_subject, True), (_who_survey_itself, True),
+    (_who_penalty_target, True), (_who_understood_subject, True), (_who_survey_itself, True),
     (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
     (_who_place_noun_of_verb, False),
     (_who_moved_object, False), (_who_speakers_organisation, True), (_who_speaker_pronoun, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True), (_who_unnamed_proper_subject, True),

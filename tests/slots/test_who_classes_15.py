@@ -36,6 +36,17 @@ def test_the_person_sentenced_owns_the_sentence(nlp, text, figure, expected):
     check(nlp, text, figure, expected)
 
 
+
+# A fine or a sentence imposed on or handed to someone is theirs, not the imposer's; one the subject pays stays its own.
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Regulators imposed a $8 million fine on Corvane Energy.", "$8 million", "Corvane Energy"),
+    ("The commission slapped a $2 billion penalty on Meridian Telecom.", "$2 billion", "Meridian Telecom"),
+    ("The judge gave the former treasurer a six-year prison sentence.", "six-year", "former treasurer"),
+    ("Corvane Energy paid a $8 million fine.", "$8 million", "Corvane Energy"),
+])
+def test_a_penalty_imposed_on_someone_is_theirs(nlp, text, figure, expected):
+    check(nlp, text, figure, expected)
+
 # A verb with no subject of its own is done by another verb's object: the one ordered to pay pays, the one awarded
 # a contract to build builds.
 @pytest.mark.parametrize("text, figure, expected", [
