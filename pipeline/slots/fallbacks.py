@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from newsclaims.slots.source import REPORTING
-from newsclaims.slots.subject import (SubjectWords, WhatLexicon, _noun_uses, base_of, in_reporter_role, packaged_words,
+from newsclaims.slots.subject import (SubjectWords, WhatLexicon, _noun_uses, base_of, describes_a_subject,
+                                      in_reporter_role, packaged_words,
                                       specific_place)
 from newsclaims.slots.who_features import _path_length
 from newsclaims.slots.who_proposers import WhoFrame
@@ -57,7 +58,8 @@ def fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_star
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
                     and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words) \
                     and not _overlaps(span, forecast_by) \
-                    and not _describes_another_noun(ent, m) and not _in_description_of_subject(ent, m):
+                    and not _describes_another_noun(ent, m) and not _in_description_of_subject(ent, m) \
+                    and not describes_a_subject(ent):
                 ent = specific_place(ent, ents, words or packaged_words())
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break

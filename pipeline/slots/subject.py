@@ -11,7 +11,7 @@ import bisect
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
@@ -71,6 +71,13 @@ class SubjectWords:
     program_nouns: frozenset = frozenset()
     person_relatives: frozenset = frozenset()
     person_titles: frozenset = frozenset()
+    sanction_verbs: frozenset = frozenset()
+    penalty_nouns: frozenset = frozenset()
+    penalty_targets: frozenset = frozenset()
+    control_verbs: frozenset = frozenset()
+    grant_verbs: frozenset = frozenset()
+    object_pronouns: Mapping[str, frozenset] = field(default_factory=dict)
+    sentenced_nouns: frozenset = frozenset()
 
     @classmethod
     def from_data(cls, subjects: dict, who: dict) -> "SubjectWords":
@@ -87,7 +94,11 @@ class SubjectWords:
                    frozenset(who.get("rule_nouns", ())), frozenset(who.get("survey_nouns", ())),
                    frozenset(who.get("survey_verbs", ())), frozenset(who.get("calendar_words", ())),
                    frozenset(who.get("program_nouns", ())), frozenset(who.get("person_relatives", ())),
-                   frozenset(who.get("person_titles", ())))
+                   frozenset(who.get("person_titles", ())), frozenset(who.get("sanction_verbs", ())),
+                   frozenset(who.get("penalty_nouns", ())), frozenset(who.get("penalty_targets", ())),
+                   frozenset(who.get("control_verbs", ())), frozenset(who.get("grant_verbs", ())),
+                   {k: frozenset(v) for k, v in who.get("object_pronouns", {}).items()},
+                   frozenset(who.get("sentenced_nouns", ())))
 
 
 @functools.lru_cache(maxsize=1)
@@ -717,12 +728,23 @@ def _clause_subject(verb: Optional[Token], m: dict) -> Optional[Token]:
     """The governing verb's subject, unless it is part of the figure."""
     if verb is None:
         return None
-    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1 and _dateline(subjects[0]):
+        subjects = subjects[1:]  # 'WASHINGTON – The coalition ... is': the parser made the dateline a second subject
+    subj = subjects[0] if subjects else None
     if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subj = verb.head  # "fines that could reach $9 million": the relative pronoun stands for its noun
     if subj is not None and not (m["token_start"] <= subj.i < m["token_end"]):
         return subj
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """A wire story's opening place in capitals before a dash ('WASHINGTON –'), as :func:`_dateline_or_calendar` reads
+    one (longer than an acronym such as 'NASA')."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.text.isupper() and len(tok.text) > 4 and tok.i == tok.sent.start and nxt is not None \
+        and nxt.text in ("–", "—", "-", "--")
 
 
 def _subject_slots(doc: Doc, subject: Optional[Token], previous: Optional[dict], exclude: tuple[int, int],
@@ -1099,7 +1121,8 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     if f.subj_slots is None or f.reporter:
         return None
     span = tuple(f.subj_slots["span"])
-    named = [e for e in f.ents if e.label_ in WHO_LABELS and e.start_char < span[1] and span[0] < e.end_char]
+    named = [e for e in f.ents if e.label_ in WHO_LABELS and e.start_char < span[1] and span[0] < e.end_char
+             and not _in_description(e, f.subject)]
     # the name the subject's own head is in ('the U.S. agency's Fjord Institute') before the names that modify it
     heads = [e for e in named if f.subject is not None and e.start <= f.subject.i < e.end and not base_of(e)]
     ent = next((e for e in heads + named if not base_of(e)), named[0] if named else None)
@@ -1107,6 +1130,28 @@ def _who_entity_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
         return _nationality_subject(f, ent)
     ent = specific_place(ent, f.ents, f.words) if ent is not None else None
     return (ent.text, [ent.start_char, ent.end_char]) if ent is not None else None
+
+
+def _in_description(ent: Span, subject: Optional[Token]) -> bool:
+    """The entity is inside a clause that describes the subject ('The coalition, launched by Vice President Kamala
+    Harris, is a group of 30 companies'): the agent of a passive 'launched/built/operated by X' describes the subject
+    and does not own the subject's figure."""
+    if subject is None:
+        return False
+    return any(c.dep_ in ("acl", "relcl") and c.left_edge.i <= ent.start and ent.end - 1 <= c.right_edge.i
+               for c in subject.children)
+
+
+def describes_a_subject(ent: Span) -> bool:
+    """The entity is inside a clause that describes some clause's subject (see :func:`_in_description`)."""
+    tok = ent.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("acl", "relcl") and tok.head.dep_ in SUBJECTS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _nationality_of(ent: Span, subject: Optional[Token]) -> bool:
@@ -1145,14 +1190,14 @@ def _who_named_apposition(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
 
 def _who_unnamed_proper_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     """'Walmart, the largest U.S. retailer, employs 1.6 million people': a proper-noun subject the small NER model left
-    untagged, renamed by a description, is still a name, and the figure's own, before a place that only describes it;
+    untagged, renamed or described ('launched by ...'), is still a name, and the figure's own, before a place that only describes it;
     unless the verb only reports the figure or the word names what was measured."""
     subject = f.subject
     if (subject is None or subject.pos_ != "PROPN" or subject.tag_ not in ("NNP", "NNPS") or f.reporter
             or not subject.text[:1].isupper() or subject.lower_ in f.words.pronouns
             or _names_a_measure(subject, f.lexicon, f.words) or any(e.start <= subject.i < e.end for e in f.ents)
             or f.exclude[0] - 1 <= subject.i <= f.exclude[1] or _dateline_or_calendar(subject, f.words)
-            or len(subject.text) < 2 or not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in subject.children)):
+            or len(subject.text) < 2 or not _described(subject)):
         return None
     start = subject.i
     while start > 0 and f.doc[start - 1].dep_ == "compound" and f.doc[start - 1].head.i == subject.i \
@@ -1160,6 +1205,11 @@ def _who_unnamed_proper_subject(f: _Figure, what: Optional[tuple]) -> Optional[t
         start -= 1
     span = f.doc[start:subject.i + 1]
     return span.text, [span.start_char, span.end_char]
+
+
+def _described(subject: Token) -> bool:
+    """A description follows the name: 'Walmart, the largest U.S. retailer,', 'the Coalition, launched by ...'."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" or c.dep_ == "acl" and c.tag_ == "VBN" for c in subject.children)
 
 
 def _dateline_or_calendar(tok: Token, words: SubjectWords) -> bool:
@@ -1578,11 +1628,177 @@ def _who_lasting_actor(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
     return _compact(f.doc, subject)
 
 
+_IN_CLAUSE = ("dobj", "pobj", "prep", "npadvmod", "quantmod", "nummod", "compound", "amod", "nmod", "appos", "dative",
+              "attr", "oprd")  # the hops that stay inside the figure's own clause
+_RELATIVES = ("who", "that", "which")
+
+
+def _own_verb(tok: Token) -> Optional[Token]:
+    """The verb of the figure's own clause, with a subject or not ('ordered Meta to pay $25 million' -> pay)."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i or tok.dep_ not in _IN_CLAUSE:
+            return None
+        tok = tok.head
+    return None
+
+
+def _object_of(verb: Token, exclude: tuple[int, int]) -> Optional[Token]:
+    """The verb's object or recipient outside the figure ('fined Acme $5 million', 'awarded a contract to SpaceX')."""
+    for c in verb.children:
+        if c.dep_ == "dative" and c.lower_ == "to":
+            c = next((g for g in c.children if g.dep_ == "pobj"), c)
+        if c.dep_ in ("dobj", "dative", "iobj", "pobj") and c.pos_ in ("NOUN", "PROPN", "PRON") \
+                and not exclude[0] <= c.i < exclude[1]:
+            return c
+    return None
+
+
+def _party(f: _Figure, tok: Token, sanctioned: bool = False) -> Optional[tuple]:
+    """Who the party token names: its entity, what an object pronoun or a pointer stands for ('him', 'the company'; for
+    a ``sanctioned`` party 'the official' after the person's name), else the noun phrase as written."""
+    if tok.lower_ in f.words.object_pronouns:
+        return _latest_of_kind(f.doc, tok, f.words.object_pronouns[tok.lower_], f.words) or _named_subject_before(f.doc, tok)
+    if tok.pos_ == "PRON" or tok.lower_ in f.words.pronouns:
+        return None  # a subject pronoun: the pronoun rules resolve it as elsewhere
+    ent = next((e for e in f.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return ent.text, [ent.start_char, ent.end_char]
+    if tok.pos_ == "NOUN":
+        pointed = pointed_at(f.doc, tok, f.previous, words=f.words) or (_person_pointed_at(f, tok) if sanctioned else None)
+        if pointed is not None:
+            return pointed
+    span = f.doc[tok.left_edge.i:tok.i + 1]
+    return span.text, [span.start_char, span.end_char]
+
+
+def _named_subject_before(doc: Doc, tok: Token) -> Optional[tuple]:
+    """The proper-name subject of the sentence before, for a pronoun whose kind the small NER model mislabels
+    ('Marcus Hale admitted the fraud. A judge sentenced him' with Marcus Hale tagged ORG)."""
+    if tok.sent.start == 0:
+        return None
+    root = doc[tok.sent.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.pos_ == "PROPN"), None)
+    if subject is None:
+        return None
+    start = subject.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == subject.i:
+        start -= 1
+    span = doc[start:subject.i + 1]
+    return span.text, [span.start_char, span.end_char]
+
+
+def _person_pointed_at(f: _Figure, tok: Token) -> Optional[tuple]:
+    """A person's description ('the former official', 'A former State Department official was sentenced') names the
+    person the story named before, else the person the story is about (a sentencing release names the person after
+    its lead); as written when the story names no one."""
+    if tok.lemma_.lower() not in f.words.sentenced_nouns and f.m.get("kind") != "duration":
+        return None  # a prison term is always a person's; a fine only when the noun names a person
+    definite = any(c.dep_ == "det" and c.lower_ in f.words.pointer_determiners for c in tok.children)
+    before = _latest_of_kind(f.doc, tok, frozenset({"PERSON"}), f.words) if definite else None
+    if before is not None:
+        return before
+    from newsclaims.slots.fallbacks import document_person  # fallbacks reads this module: imported when first needed
+    person = document_person(document_entities(f.doc, f.words), None, f.words)
+    return (person.text, [person.start_char, person.end_char]) if person is not None else None
+
+
+def _who_sanctioned(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Regulators fined Acme Corp $5 million', 'The official was sentenced to three months': by the guidelines the
+    party fined or the person sentenced owns the figure (the verb's object, else its passive subject), not the
+    regulator or court that imposes it."""
+    verb = _own_verb(f.head)
+    if verb is None or not {verb.lemma_.lower(), verb.lower_} & f.words.sanction_verbs:
+        return None
+    party = _object_of(verb, f.exclude) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if party is not None and party.lower_ in _RELATIVES and verb.dep_ == "relcl":
+        party = verb.head  # 'Smith, who was sentenced to five years'
+    return _party(f, party, sanctioned=True) if party is not None else None
+
+
+def _who_penalty_target(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Regulators imposed a $5 million fine on Acme', 'the judge handed Smith a 10-year sentence': a fine or
+    sentence imposed on or given to someone is theirs (guidelines: the party that pays, the person sentenced), not
+    the imposer's; 'Acme paid a $5 million fine' names no target and stays the subject's."""
+    noun = f.noun
+    if noun is None or noun.lemma_.lower() not in f.words.penalty_nouns or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    preps = [c for c in list(verb.children) + list(noun.children) if c.dep_ in ("prep", "dative")
+             and c.lower_ in f.words.penalty_targets | {"to"}]
+    party = next((g for p in preps for g in p.children if g.dep_ == "pobj"), None) \
+        or next((c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"), None)
+    return _party(f, party, sanctioned=True) if party is not None else None
+
+
+def _who_understood_subject(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """A verb with no subject of its own whose doer is another verb's object: 'A court ordered Meta to pay $25
+    million' (Meta pays; 'Meta was ordered to pay' too), 'NASA awarded SpaceX a contract to provide 12 flights' (SpaceX provides them)."""
+    verb = _own_verb(f.head)
+    if verb is None or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in f.words.control_verbs:
+        party = _object_of(head, f.exclude) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    elif verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.lemma_.lower() in f.words.grant_verbs:
+        party = _object_of(head.head, (head.i, head.i + 1))
+    else:
+        return None
+    return _party(f, party) if party is not None else None
+
+
+_SCORE_JOINS = frozenset(read_lexicon("what_kinds")["scores"]["joins"])  # the what slot's score joins: '2-1', 'three-to-two'
+
+
+def _score_partner(f: _Figure) -> Optional[tuple[Token, bool]]:
+    """(the other figure's token, whether this figure is the score's first) when the figure is one side of a score:
+    two unitless counts with only a join between them ('3-1', 'three-to-two')."""
+    if f.m.get("unit") is not None:
+        return None
+    start, end = f.m["token_start"], f.m["token_end"]
+    before = [f.doc[j] for j in range(start - 1, max(start - 5, -1), -1)]
+    after = [f.doc[j] for j in range(end, min(end + 4, len(f.doc)))]
+    for near, first in ((before, False), (after, True)):
+        tok = next((t for t in near if t.like_num or t.pos_ == "NUM"), None)
+        if tok is None or tok.sent != f.head.sent:
+            continue
+        lo, hi = (f.doc[end - 1], tok) if first else (tok, f.doc[start])
+        if f.doc.text[lo.idx + len(lo):hi.idx].strip() in _SCORE_JOINS:
+            return tok, first
+    return None
+
+
+def _who_score_side(f: _Figure, what: Optional[tuple]) -> Optional[tuple]:
+    """'Arsenal beat Chelsea 3-1', 'the Americans surprised one of Europe's teams, Portugal, three-to-two': by the
+    guidelines (Sports) each side's score is that side's own, the first the subject's, the second the other side's
+    (the verb's object, or the name that renames an object such as 'one of the leading teams')."""
+    partner = _score_partner(f)
+    if partner is None:
+        return None
+    tok = f.doc[f.m["token_start"]] if partner[1] else partner[0]
+    for _ in range(6):
+        if tok.pos_ == "VERB" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    figures = {f.doc[f.m["token_start"]].i, partner[0].i}
+    other = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.pos_ in ("NOUN", "PROPN", "NUM")
+                  and c.i not in figures), None)
+    if other is not None and other.pos_ != "PROPN":
+        other = next((c for c in other.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"), other)
+    side = subject if partner[1] else other
+    if tok.pos_ != "VERB" or side is None or subject is None or other is None or other.pos_ == "NUM":
+        return None
+    return _party(f, side)
+
+
 # (rule, acts), in order: the figure's own phrase (surveyed population, possessor, place) before its clause's
 # subject, names before pointers, the remembered subject and a described thing last. ``acts`` marks a who that acts
 # in the figure's own clause: it stays even when it is also the sentence's source (``fallbacks.fallbacks``).
 WHO_RULES: tuple[tuple[Callable[[_Figure, Optional[tuple]], Optional[tuple]], bool], ...] = (
-    (_who_gapped_conjunct, False), (_who_named_with, False), (_who_aged_person, False), (_who_survey_itself, True),
+    (_who_gapped_conjunct, False), (_who_score_side, True), (_who_named_with, False), (_who_aged_person, False), (_who_sanctioned, True),
+    (_who_penalty_target, True), (_who_understood_subject, True), (_who_survey_itself, True),
     (_who_surveyed, False), (_who_ratio_population, False), (_who_among_population, False), (_who_bracketed_group, False), (_who_part_of_them, False), (_who_possessor, False), (_who_place_given, False), (_who_place_of_whole, False), (_who_event_place, False), (_who_named_event, False), (_who_place_group, False),
     (_who_place_noun_of_verb, False),
     (_who_moved_object, False), (_who_speakers_organisation, True), (_who_speaker_pronoun, True), (_who_pronoun_after_subject, True), (_who_entity_subject, True), (_who_named_apposition, True), (_who_unnamed_proper_subject, True),
