@@ -2,19 +2,7 @@
 figure's sentence, how the candidate's clause stands to the figure's and whether it is the sentence's subject."""
 import pytest
 
-import newsclaims
-
-PUB = "2021-03-01"
-
-
-def candidates_of(nlp, text, figure):
-    builder = nlp.get_pipe("newsclaims_claims")
-    with nlp.select_pipes(disable=[builder.name]):
-        doc = nlp(newsclaims.make_doc(nlp, text, doc_id="t", published=PUB))
-    for claim, ranked in builder.build_ranked(doc):
-        if claim.text == figure:
-            return {s.candidate.value: s.candidate for s in ranked["who"]}
-    raise AssertionError(f"no figure {figure!r}")
+from who_checks import candidates_of
 
 
 @pytest.mark.parametrize("text, figure, name, present, absent", [

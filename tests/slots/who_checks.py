@@ -20,3 +20,14 @@ def check(nlp, text, figure, expected):
         assert who is None, f"{figure!r}: expected no who, got {who!r}"
     else:
         assert who is not None and who_match({"who": expected}, {"who": who}), f"{figure!r}: {who!r} is not {expected!r}"
+
+
+def candidates_of(nlp, text: str, figure: str) -> dict:
+    """The who candidates of one figure by value, as the claims component ranks them (features included)."""
+    builder = nlp.get_pipe("newsclaims_claims")
+    with nlp.select_pipes(disable=[builder.name]):
+        doc = nlp(newsclaims.make_doc(nlp, text, doc_id="t", published=PUB))
+    for claim, ranked in builder.build_ranked(doc):
+        if claim.text == figure:
+            return {s.candidate.value: s.candidate for s in ranked["who"]}
+    raise AssertionError(f"no figure {figure!r}")
