@@ -8,8 +8,7 @@ from typing import Any, Optional
 
 from newsclaims.slots.source import REPORTING
 from newsclaims.slots.subject import (SubjectWords, WhatLexicon, _noun_uses, base_of, describes_a_subject,
-                                      in_reporter_role, packaged_words,
-                                      specific_place)
+                                      describes_the_figures_subject, in_reporter_role, packaged_words, specific_place)
 from newsclaims.slots.who_features import _path_length
 from newsclaims.slots.who_proposers import WhoFrame
 
@@ -58,8 +57,8 @@ def fallbacks(slots: dict, m: dict, source, ents, previous: list, paragraph_star
             if m["sent_start"] <= ent.start_char < m["sent_end"] and not (source and _overlaps(span, source[1])) \
                     and not _overlaps(span, [m["start"], m["end"]]) and not in_reporter_role(ent.root, words) \
                     and not _overlaps(span, forecast_by) \
-                    and not _describes_another_noun(ent, m) and not _in_description_of_subject(ent, m) \
-                    and not describes_a_subject(ent):
+                    and not _describes_another_noun(ent, m) and not describes_a_subject(ent) \
+                    and not describes_the_figures_subject(ent, m):
                 ent = specific_place(ent, ents, words or packaged_words())
                 slots["who"], slots["who_span"] = ent.text, [ent.start_char, ent.end_char]
                 break
@@ -169,27 +168,6 @@ def _describes_another_noun(ent, m: dict) -> bool:
         noun = noun.head
     head = ent.doc[m["head"]]
     return not (noun.left_edge.i <= head.i <= noun.right_edge.i)
-
-
-_DESCRIPTIONS = ("acl", "relcl", "appos")
-
-
-def _in_description_of_subject(ent, m: dict) -> bool:
-    """'The company, based in Seattle, reported ...', 'The fund, managed by BlackRock, holds ...': a name inside a
-    clause or apposition describing the figure's subject says where or by whom the subject is, not whose the
-    figure is."""
-    head = ent.doc[m["head"]]
-    verb = next((t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX")
-                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if subject is None:
-        return False
-    for description in (c for c in subject.children if c.dep_ in _DESCRIPTIONS):
-        lo, hi = description.left_edge.i, description.right_edge.i
-        set_off = description.dep_ == "relcl" or (lo > 0 and ent.doc[lo - 1].text == ",")  # not 'a hotel building along'
-        if set_off and lo <= ent.root.i <= hi and not lo <= head.i <= hi:
-            return True
-    return False
 
 
 def pointer_as_written(frame: WhoFrame, mi: int) -> Optional[tuple]:

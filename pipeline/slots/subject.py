@@ -740,10 +740,9 @@ def _clause_subject(verb: Optional[Token], m: dict) -> Optional[Token]:
 
 
 def _dateline(tok: Token) -> bool:
-    """A wire story's opening place in capitals before a dash ('WASHINGTON –'), as :func:`_dateline_or_calendar` reads
-    one (longer than an acronym such as 'NASA')."""
+    """A wire story's opening place in capitals before a dash ('WASHINGTON –')."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.text.isupper() and len(tok.text) > 4 and tok.i == tok.sent.start and nxt is not None \
+    return _in_capitals(tok) and tok.i == tok.sent.start and nxt is not None \
         and nxt.text in ("–", "—", "-", "--")
 
 
@@ -1154,6 +1153,27 @@ def describes_a_subject(ent: Span) -> bool:
     return False
 
 
+_DESCRIPTIONS = ("acl", "relcl", "appos")
+
+
+def describes_the_figures_subject(ent: Span, m: dict) -> bool:
+    """'The company, based in Seattle, reported ...', 'The fund, managed by BlackRock, holds ...': a name inside a
+    clause or apposition describing the figure's subject says where or by whom the subject is, not whose the
+    figure is."""
+    head = ent.doc[m["head"]]
+    verb = next((t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX")
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is None:
+        return False
+    for description in (c for c in subject.children if c.dep_ in _DESCRIPTIONS):
+        lo, hi = description.left_edge.i, description.right_edge.i
+        set_off = description.dep_ == "relcl" or (lo > 0 and ent.doc[lo - 1].text == ",")  # not 'a hotel building along'
+        if set_off and lo <= ent.root.i <= hi and not lo <= head.i <= hi:
+            return True
+    return False
+
+
 def _nationality_of(ent: Span, subject: Optional[Token]) -> bool:
     """The entity is a nationality adjective of the subject's common noun ('the French carmaker', 'American
     consumers'), not the subject itself."""
@@ -1199,11 +1219,17 @@ def _who_unnamed_proper_subject(f: _Figure, what: Optional[tuple]) -> Optional[t
             or f.exclude[0] - 1 <= subject.i <= f.exclude[1] or _dateline_or_calendar(subject, f.words)
             or len(subject.text) < 2 or not _described(subject)):
         return None
-    start = subject.i
-    while start > 0 and f.doc[start - 1].dep_ == "compound" and f.doc[start - 1].head.i == subject.i \
-            and f.doc[start - 1].pos_ == "PROPN":
+    return _with_compounds(f.doc, subject, proper_only=True)
+
+
+def _with_compounds(doc: Doc, tok: Token, proper_only: bool = False) -> tuple[str, list]:
+    """(text, span) of ``tok`` with the compounds right before it ('Marcus Hale', 'Delta Air Lines'), proper nouns only
+    when ``proper_only``."""
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+            and (not proper_only or doc[start - 1].pos_ == "PROPN"):
         start -= 1
-    span = f.doc[start:subject.i + 1]
+    span = doc[start:tok.i + 1]
     return span.text, [span.start_char, span.end_char]
 
 
@@ -1214,7 +1240,12 @@ def _described(subject: Token) -> bool:
 
 def _dateline_or_calendar(tok: Token, words: SubjectWords) -> bool:
     """'WASHINGTON —' opening a wire story, or a month or weekday the NER left untagged: never a name that owns a figure."""
-    return tok.lower_ in words.calendar_words or (tok.text.isupper() and len(tok.text) > 4)
+    return tok.lower_ in words.calendar_words or _in_capitals(tok)
+
+
+def _in_capitals(tok: Token) -> bool:
+    """A word in capitals longer than an acronym such as 'NASA': a wire story's dateline ('WASHINGTON')."""
+    return tok.text.isupper() and len(tok.text) > 4
 
 
 def _overlaps_tokens(ent: Span, tokens: tuple[int, int]) -> bool:
@@ -1682,11 +1713,7 @@ def _named_subject_before(doc: Doc, tok: Token) -> Optional[tuple]:
     subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.pos_ == "PROPN"), None)
     if subject is None:
         return None
-    start = subject.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == subject.i:
-        start -= 1
-    span = doc[start:subject.i + 1]
-    return span.text, [span.start_char, span.end_char]
+    return _with_compounds(doc, subject)
 
 
 def _person_pointed_at(f: _Figure, tok: Token) -> Optional[tuple]:
@@ -1764,7 +1791,7 @@ def _score_partner(f: _Figure) -> Optional[tuple[Token, bool]]:
         if tok is None or tok.sent != f.head.sent:
             continue
         lo, hi = (f.doc[end - 1], tok) if first else (tok, f.doc[start])
-        if f.doc.text[lo.idx + len(lo):hi.idx].strip() in _SCORE_JOINS:
+        if doc_text(f.doc)[lo.idx + len(lo):hi.idx].strip() in _SCORE_JOINS:
             return tok, first
     return None
 

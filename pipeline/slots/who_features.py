@@ -146,9 +146,9 @@ def _parse_features(frame: WhoFrame, mi: int, root: Token) -> dict[str, float]:
     f: dict[str, float] = {}
     c = frame.clause(mi)
     head = c.head
-    length = _path_length(root, head)
-    if length is not None:
-        f[bucket("path", length, _PATH_BUCKETS)] = 1.0
+    path = _dependency_path(root, head)
+    if path is not None:
+        f[bucket("path", len(path[0]) + len(path[2]), _PATH_BUCKETS)] = 1.0  # arcs up and down: _path_length's count
     if _clause_head(root) == _clause_head(head):
         f["same_clause"] = 1.0
     if c.subject is not None and c.subject.left_edge.i <= root.i <= c.subject.right_edge.i:
@@ -158,17 +158,15 @@ def _parse_features(frame: WhoFrame, mi: int, root: Token) -> dict[str, float]:
         f["noun_possessor"] = 1.0
     if _reporting_subject(root):
         f["reporting_subject"] = 1.0
-    f.update(_dependency_path_features(frame, root, head))
+    if path is not None:
+        f.update(_dependency_path_features(path))
     return f
 
 
-def _dependency_path_features(frame: WhoFrame, root: Token, head: Token) -> dict[str, float]:
+def _dependency_path_features(path: tuple[list[Token], Token, list[Token]]) -> dict[str, float]:
     """The dependency labels from the candidate up to the lowest common ancestor and down to the figure, compressed
     ('nsubj>ROOT<dobj'), and whether that path crosses a reporting verb, a relative clause or (on the candidate's side) a preposition: the
     subject of the figure's verb and the speaker of a 'said' over it are both a few arcs away, on different paths."""
-    path = _dependency_path(root, head)
-    if path is None:
-        return {}
     up, top, down = path
     f = {f"dep_path={_compressed(up)}>{top.dep_ if top.dep_ != 'ROOT' else 'ROOT'}<{_compressed(down)}": 1.0}
     through = [*up[1:], top, *down[1:]]  # the tokens the path passes, neither end
@@ -185,7 +183,8 @@ def _dependency_path(a: Token, b: Token) -> Optional[tuple[list[Token], Token, l
     """(tokens from ``a`` up to below the lowest common ancestor, that ancestor, tokens from ``b`` up to below it);
     None across sentences. A side is empty where its token is the ancestor itself ('farmers who sold 300 tons')."""
     up_a, up_b = _ancestry(a), _ancestry(b)
-    common = next((i for i in up_a if i in set(up_b)), None)
+    on_b = set(up_b)
+    common = next((i for i in up_a if i in on_b), None)
     if common is None:
         return None
     doc = a.doc
